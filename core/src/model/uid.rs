@@ -1,0 +1,180 @@
+//! DHIS2 identifiers (UIDs): the format check and client-side generation.
+//!
+//! Owns the rule "11 characters, a letter first, then letters or digits" and a generator that
+//! follows it. Does not own which collection a UID belongs to: that is the metadata store's job.
+
+use std::fmt;
+use std::str::FromStr;
+
+use rand::Rng;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+/// Length of every DHIS2 UID.
+pub const UID_LEN: usize = 11;
+
+const LETTERS: &[u8] = b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
+const ALPHANUMERIC: &[u8] = b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+
+/// A valid DHIS2 UID. The only ways to get one are parsing (checked) and [`Uid::generate`].
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Uid([u8; UID_LEN]);
+
+/// Why a text is not a UID.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum UidError {
+    #[error("'{text}' is not a DHIS2 UID: it has {len} characters, a UID has 11")]
+    WrongLength { text: String, len: usize },
+    #[error("'{text}' is not a DHIS2 UID: it must start with a letter (A-Z or a-z)")]
+    FirstNotLetter { text: String },
+    #[error("'{text}' is not a DHIS2 UID: character {position} is not a letter or digit (A-Z, a-z, 0-9)")]
+    BadCharacter { text: String, position: usize },
+}
+
+impl Uid {
+    /// Checks `text` against DHIS2's UID rule.
+    pub fn parse(text: &str) -> Result<Uid, UidError> {
+        let shown = || shorten(text);
+        let len = text.chars().count();
+        if len != UID_LEN || text.len() != UID_LEN {
+            return Err(UidError::WrongLength { text: shown(), len });
+        }
+        let bytes = text.as_bytes();
+        if !bytes[0].is_ascii_alphabetic() {
+            return Err(UidError::FirstNotLetter { text: shown() });
+        }
+        if let Some(i) = bytes.iter().position(|b| !b.is_ascii_alphanumeric()) {
+            return Err(UidError::BadCharacter { text: shown(), position: i + 1 });
+        }
+        let mut out = [0u8; UID_LEN];
+        out.copy_from_slice(bytes);
+        Ok(Uid(out))
+    }
+
+    /// A new random UID, as DHIS2's own `CodeGenerator` makes them.
+    pub fn generate() -> Uid {
+        Self::generate_with(&mut rand::rng())
+    }
+
+    /// A new UID from the given random source (deterministic with a seeded generator).
+    pub fn generate_with<R: Rng + ?Sized>(rng: &mut R) -> Uid {
+        let mut out = [0u8; UID_LEN];
+        out[0] = LETTERS[rng.random_range(0..LETTERS.len())];
+        for b in out.iter_mut().skip(1) {
+            *b = ALPHANUMERIC[rng.random_range(0..ALPHANUMERIC.len())];
+        }
+        Uid(out)
+    }
+
+    pub fn as_str(&self) -> &str {
+        // Only ASCII letters and digits are ever stored.
+        std::str::from_utf8(&self.0).unwrap_or("")
+    }
+}
+
+/// Long or hostile texts are cut in error messages so that an error stays readable.
+pub(crate) fn shorten(text: &str) -> String {
+    const MAX: usize = 40;
+    if text.chars().count() <= MAX {
+        text.to_string()
+    } else {
+        let mut s: String = text.chars().take(MAX).collect();
+        s.push('…');
+        s
+    }
+}
+
+impl FromStr for Uid {
+    type Err = UidError;
+    fn from_str(s: &str) -> Result<Uid, UidError> {
+        Uid::parse(s)
+    }
+}
+
+impl fmt::Display for Uid {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl fmt::Debug for Uid {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Uid({})", self.as_str())
+    }
+}
+
+impl Serialize for Uid {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for Uid {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Uid, D::Error> {
+        struct Visitor;
+        impl serde::de::Visitor<'_> for Visitor {
+            type Value = Uid;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a DHIS2 UID (11 letters or digits, a letter first)")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Uid, E> {
+                Uid::parse(v).map_err(E::custom)
+            }
+        }
+        d.deserialize_str(Visitor)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rand::SeedableRng;
+
+    #[test]
+    fn accepts_real_dhis2_uids() {
+        for t in ["lxAQ7Zs9VYR", "IpHINAT79UW", "bjDvmb4bfuf", "a0000000000", "Z9999999999"] {
+            assert_eq!(Uid::parse(t).unwrap().as_str(), t);
+        }
+    }
+
+    #[test]
+    fn rejects_each_way_a_uid_can_be_wrong() {
+        assert!(matches!(Uid::parse(""), Err(UidError::WrongLength { len: 0, .. })));
+        assert!(matches!(Uid::parse("lxAQ7Zs9VY"), Err(UidError::WrongLength { len: 10, .. })));
+        assert!(matches!(Uid::parse("lxAQ7Zs9VYRR"), Err(UidError::WrongLength { len: 12, .. })));
+        assert!(matches!(Uid::parse("1xAQ7Zs9VYR"), Err(UidError::FirstNotLetter { .. })));
+        assert!(matches!(Uid::parse("lxAQ7Zs_VYR"), Err(UidError::BadCharacter { position: 8, .. })));
+        assert!(matches!(Uid::parse("event1Id"), Err(UidError::WrongLength { .. })));
+        // Eleven characters but not eleven bytes: Khmer letters are not UID characters.
+        assert!(Uid::parse("ក១២៣៤៥៦៧៨៩០").is_err());
+        assert!(Uid::parse("lxAQ7Zs9VYé").is_err());
+    }
+
+    #[test]
+    fn error_messages_cut_long_input() {
+        let long = "x".repeat(10_000);
+        let msg = Uid::parse(&long).unwrap_err().to_string();
+        assert!(msg.len() < 200, "{msg}");
+        assert!(msg.contains("10000 characters"));
+    }
+
+    #[test]
+    fn generated_uids_follow_the_rule_and_differ() {
+        let mut rng = rand::rngs::StdRng::seed_from_u64(7);
+        let mut seen = std::collections::HashSet::new();
+        for _ in 0..10_000 {
+            let uid = Uid::generate_with(&mut rng);
+            assert_eq!(Uid::parse(uid.as_str()), Ok(uid));
+            assert!(seen.insert(uid));
+        }
+        assert_ne!(Uid::generate(), Uid::generate());
+    }
+
+    #[test]
+    fn serde_round_trip_and_rejection() {
+        let uid: Uid = serde_json::from_str("\"lxAQ7Zs9VYR\"").unwrap();
+        assert_eq!(serde_json::to_string(&uid).unwrap(), "\"lxAQ7Zs9VYR\"");
+        let err = serde_json::from_str::<Uid>("\"workflowId\"").unwrap_err().to_string();
+        assert!(err.contains("'workflowId' is not a DHIS2 UID"), "{err}");
+        assert!(serde_json::from_str::<Uid>("42").is_err());
+    }
+}

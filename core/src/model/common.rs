@@ -104,7 +104,14 @@ impl<'de, T: DeserializeOwned> Deserialize<'de> for Child<T> {
             let r: IdRef = serde_json::from_value(value).map_err(D::Error::custom)?;
             Ok(Child::Ref(r.id))
         } else {
-            serde_json::from_value(value).map(|t| Child::Full(Box::new(t))).map_err(D::Error::custom)
+            serde_path_to_error::deserialize(value).map(|t| Child::Full(Box::new(t))).map_err(|e| {
+                let path = e.path().to_string();
+                if path == "." {
+                    D::Error::custom(e.into_inner())
+                } else {
+                    D::Error::custom(format_args!("{path}: {}", e.into_inner()))
+                }
+            })
         }
     }
 }

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use super::common::{Access, Child, IdRef, Identity, Timestamp};
 use super::period::PeriodType;
 use super::value_type::{Importance, MissingValueStrategy, ValidationOperator};
+use super::Uid;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -56,13 +57,49 @@ pub struct DataSetElement {
     pub category_combo: Option<IdRef>,
 }
 
-/// A data element with (optionally) one category option combo: one cell of the grid.
+/// A data element with (optionally) one category option combo: one cell of the grid. Servers
+/// send `{"dataElement":{"id"},"categoryOptionCombo":{"id"}}`, or only the operand id
+/// `"deUid.cocUid"` (or `"deUid"`) when the fields were not asked for.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", try_from = "OperandWire")]
 pub struct Operand {
     pub data_element: IdRef,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub category_option_combo: Option<IdRef>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct OperandWire {
+    #[serde(default)]
+    id: Option<String>,
+    #[serde(default)]
+    data_element: Option<IdRef>,
+    #[serde(default)]
+    category_option_combo: Option<IdRef>,
+}
+
+impl TryFrom<OperandWire> for Operand {
+    type Error = String;
+    fn try_from(w: OperandWire) -> Result<Operand, String> {
+        let from_id = match w.id.as_deref() {
+            Some(id) => {
+                let mut parts = id.splitn(2, '.');
+                let de = parts.next().map(Uid::parse).transpose().map_err(|e| format!("operand id: {e}"))?;
+                let coc = parts.next().map(Uid::parse).transpose().map_err(|e| format!("operand id: {e}"))?;
+                Some((de, coc))
+            }
+            None => None,
+        };
+        let data_element = match (w.data_element, &from_id) {
+            (Some(de), _) => de,
+            (None, Some((Some(de), _))) => IdRef { id: *de },
+            _ => return Err("an operand needs a dataElement (or an id like deUid.cocUid)".into()),
+        };
+        let category_option_combo =
+            w.category_option_combo.or_else(|| from_id.and_then(|(_, coc)| coc).map(|id| IdRef { id }));
+        Ok(Operand { data_element, category_option_combo })
+    }
 }
 
 /// A window in which one period of the data set is open, overriding the expiry rules.
@@ -144,4 +181,21 @@ pub struct Constant {
     #[serde(flatten)]
     pub identity: Identity,
     pub value: f64,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn operands_come_as_objects_or_as_ids() {
+        let full: Operand = serde_json::from_str(r#"{"dataElement":{"id":"g9eOBujte1U"},"categoryOptionCombo":{"id":"Gmbgme7z9BF"}}"#).unwrap();
+        let by_id: Operand = serde_json::from_str(r#"{"id":"g9eOBujte1U.Gmbgme7z9BF"}"#).unwrap();
+        assert_eq!(full, by_id);
+        let whole: Operand = serde_json::from_str(r#"{"id":"bx6fsa0t90x"}"#).unwrap();
+        assert_eq!(whole.category_option_combo, None);
+        let err = serde_json::from_str::<Operand>(r#"{"id":"nope.Gmbgme7z9BF"}"#).unwrap_err().to_string();
+        assert!(err.contains("operand id: 'nope' is not a DHIS2 UID"), "{err}");
+        assert!(serde_json::from_str::<Operand>("{}").is_err());
+    }
 }

@@ -1,0 +1,443 @@
+//! The metadata import: DHIS2 metadata JSON in, stored metadata out, all or nothing.
+//!
+//! Accepts `/api/metadata` exports (metadata packages), the per-endpoint answers the sync client
+//! receives (`{"programs":[...]}`, paged `{"pager":...,"organisationUnits":[...]}`), `/api/me` and
+//! `/api/system/info`, in any mix, as one import. The import streams: one collection entry is in
+//! memory at a time. It runs in one transaction that first clears the old metadata, so it either
+//! replaces all metadata or, on any error or a killed process, leaves the old metadata as it was.
+//! After the last source it checks every reference (see `objects` for which ones) and reports
+//! every missing target at once.
+//!
+//! Owns parsing documents into model objects, the checks, and writing rows. Does not own reading
+//! metadata back (`metadata`) or downloading it (`sync`).
+
+mod guard;
+mod objects;
+mod stream;
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::io::{self, BufReader, Read};
+use std::path::PathBuf;
+
+use rusqlite::{params, Transaction, TransactionBehavior};
+
+use super::metadata::{MetadataObject, SINGLETON_SYSTEM, SINGLETON_USER};
+use super::{Store, StoreError};
+use crate::model::{Child, Collection, CurrentUser, DataElement, SystemInfo, Uid};
+use objects::{FieldIssue, Importable, Reference};
+
+pub use guard::{MAX_DEPTH, MAX_ENTRY_BYTES, MAX_STRING_BYTES};
+
+/// One document to import.
+pub enum ImportSource {
+    File(PathBuf),
+    /// A document already in memory (a server answer), with a name for messages.
+    Bytes { name: String, bytes: Vec<u8> },
+}
+
+impl ImportSource {
+    pub fn name(&self) -> String {
+        match self {
+            ImportSource::File(p) => p.display().to_string(),
+            ImportSource::Bytes { name, .. } => name.clone(),
+        }
+    }
+
+    fn open(&self) -> Result<Box<dyn Read + '_>, ImportError> {
+        match self {
+            ImportSource::File(p) => {
+                let f = std::fs::File::open(p).map_err(|error| ImportError::Io { file: self.name(), error })?;
+                Ok(Box::new(BufReader::with_capacity(256 * 1024, f)))
+            }
+            ImportSource::Bytes { bytes, .. } => Ok(Box::new(bytes.as_slice())),
+        }
+    }
+}
+
+/// What an import stored.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ImportReport {
+    /// Objects now stored, per collection (every collection, zeros included).
+    pub counts: BTreeMap<Collection, usize>,
+    /// Top-level keys Phum does not store (`indicators`, `dashboards`, ...), with how many
+    /// entries each had; `pager` and `date` are not listed.
+    pub ignored: BTreeMap<String, usize>,
+    pub user: Option<String>,
+    pub server_version: Option<String>,
+}
+
+impl ImportReport {
+    pub fn total(&self) -> usize {
+        self.counts.values().sum()
+    }
+}
+
+/// A reference whose target is not in the import.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MissingReference {
+    /// The document the referring object came from.
+    pub file: String,
+    pub from_collection: String,
+    pub from_uid: String,
+    pub from_name: Option<String>,
+    pub field: String,
+    pub target: String,
+    pub target_uid: String,
+}
+
+impl fmt::Display for MissingReference {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.file, describe(&self.from_collection, &self.from_uid, self.from_name.as_deref()))?;
+        write!(f, ": {} points to {}, which is not among the {} imported", self.field, self.target_uid, self.target)
+    }
+}
+
+fn describe(collection: &str, uid: &str, name: Option<&str>) -> String {
+    let singular = Collection::from_key(collection).map(|c| c.singular()).unwrap_or(collection);
+    match name {
+        Some(n) => format!("{singular} '{n}' ({uid})"),
+        None => format!("{singular} {uid}"),
+    }
+}
+
+/// Why an import was refused. Nothing was changed.
+#[derive(Debug, thiserror::Error)]
+pub enum ImportError {
+    #[error("{file}: cannot read: {error}")]
+    Io { file: String, error: io::Error },
+    #[error("{file}: the JSON ends early (line {line}, column {column}): the file is truncated")]
+    Truncated { file: String, line: usize, column: usize },
+    #[error("{file}: not valid JSON at line {line}, column {column}: {message}")]
+    Syntax { file: String, line: usize, column: usize, message: String },
+    #[error("{file}: refused: {what}")]
+    Limit { file: String, what: String },
+    #[error("{file}: expected a JSON object with metadata collections (like {{\"programs\": [...]}}), found {found}")]
+    NotMetadata { file: String, found: String },
+    #[error("{file}: {location}: {message}")]
+    Invalid { file: String, location: String, message: String },
+    #[error("{file}: {location}: {object}: {field}: {message}")]
+    Field { file: String, location: String, object: String, field: String, message: String },
+    #[error("{file}: {location}: UID {uid} is used twice in {collection}, with different content: {first} and {second}")]
+    DuplicateUid { file: String, location: String, collection: String, uid: String, first: String, second: String },
+    #[error("{} reference(s) point to objects that are not in the import{}:\n  {}", .total, if *.total > .shown.len() { format!(" (first {} shown)", .shown.len()) } else { String::new() }, .shown.iter().map(|m| m.to_string()).collect::<Vec<_>>().join("\n  "))]
+    MissingReferences { total: usize, shown: Vec<MissingReference> },
+    #[error("{} object(s) belong to nothing:\n  {}", .0.len(), .0.join("\n  "))]
+    Orphans(Vec<String>),
+    #[error("no metadata sources given")]
+    NoSources,
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+impl From<rusqlite::Error> for ImportError {
+    fn from(e: rusqlite::Error) -> ImportError {
+        ImportError::Store(StoreError::Sql(e))
+    }
+}
+
+/// How many missing references an error lists.
+const MAX_REPORTED: usize = 50;
+
+impl Store {
+    /// Replaces all metadata with the content of `sources`, in one transaction.
+    pub fn import_metadata(&mut self, sources: &[ImportSource]) -> Result<ImportReport, ImportError> {
+        if sources.is_empty() {
+            return Err(ImportError::NoSources);
+        }
+        let tx = Transaction::new_unchecked(self.conn(), TransactionBehavior::Immediate)?;
+        tx.execute_batch(
+            "DELETE FROM metadata_object;
+             DELETE FROM metadata_singleton WHERE name IN ('me', 'system');
+             CREATE TEMP TABLE IF NOT EXISTS import_ref (
+                 source INTEGER NOT NULL, from_collection TEXT NOT NULL, from_uid TEXT NOT NULL, field TEXT NOT NULL,
+                 target TEXT NOT NULL, target_uid TEXT NOT NULL);
+             CREATE TEMP TABLE IF NOT EXISTS import_link (
+                 collection TEXT NOT NULL, uid TEXT NOT NULL, parent TEXT NOT NULL);
+             DELETE FROM import_ref;
+             DELETE FROM import_link;",
+        )?;
+        let mut imp = Importer { tx: &tx, source: String::new(), source_index: 0, location: String::new(), ignored: BTreeMap::new(), refs: Vec::new(), failure: None };
+        for (i, source) in sources.iter().enumerate() {
+            imp.source = source.name();
+            imp.source_index = i;
+            stream::read_document(&mut imp, source)?;
+        }
+        let ignored = std::mem::take(&mut imp.ignored);
+        let names: Vec<String> = sources.iter().map(ImportSource::name).collect();
+        finish(&tx, &names)?;
+        tx.execute(
+            "INSERT INTO metadata_import (finished_at, sources, objects) VALUES (datetime('now'), ?1, (SELECT count(*) FROM metadata_object))",
+            [names.join("\n")],
+        )?;
+        tx.commit()?;
+        Ok(ImportReport {
+            counts: self.metadata_counts()?,
+            ignored,
+            user: self.current_user()?.map(|u| u.username),
+            server_version: self.system_info()?.map(|s| s.version),
+        })
+    }
+}
+
+/// Links children listed by id to their owners, then checks references and owners.
+fn finish(tx: &Transaction<'_>, sources: &[String]) -> Result<(), ImportError> {
+    tx.execute_batch(
+        "UPDATE metadata_object SET parent = l.parent
+           FROM import_link l
+          WHERE metadata_object.collection = l.collection AND metadata_object.uid = l.uid
+            AND metadata_object.parent IS NULL;",
+    )?;
+    let total: usize = tx.query_row(
+        "SELECT count(*) FROM import_ref r WHERE NOT EXISTS
+           (SELECT 1 FROM metadata_object t WHERE t.collection = r.target AND t.uid = r.target_uid)",
+        [],
+        |r| r.get::<_, i64>(0),
+    )? as usize;
+    if total > 0 {
+        let mut stmt = tx.prepare(
+            "SELECT r.source, r.from_collection, r.from_uid, f.name, r.field, r.target, r.target_uid
+               FROM import_ref r
+               LEFT JOIN metadata_object f ON f.collection = r.from_collection AND f.uid = r.from_uid
+              WHERE NOT EXISTS (SELECT 1 FROM metadata_object t WHERE t.collection = r.target AND t.uid = r.target_uid)
+              ORDER BY r.rowid LIMIT ?1",
+        )?;
+        let shown = stmt
+            .query_map([MAX_REPORTED as i64], |r| {
+                let source: usize = r.get::<_, i64>(0)? as usize;
+                Ok(MissingReference {
+                    file: sources.get(source).cloned().unwrap_or_default(),
+                    from_collection: r.get(1)?,
+                    from_uid: r.get(2)?,
+                    from_name: r.get(3)?,
+                    field: r.get(4)?,
+                    target: r.get(5)?,
+                    target_uid: r.get(6)?,
+                })
+            })?
+            .collect::<Result<Vec<_>, _>>()?;
+        return Err(ImportError::MissingReferences { total, shown });
+    }
+    let owned: &[(Collection, &str)] = &[
+        (Collection::ProgramStages, "program"),
+        (Collection::ProgramStageSections, "programStage"),
+        (Collection::ProgramSections, "program"),
+        (Collection::ProgramRules, "program"),
+        (Collection::ProgramRuleActions, "programRule"),
+        (Collection::ProgramRuleVariables, "program"),
+        (Collection::Options, "optionSet"),
+        (Collection::CategoryOptionCombos, "categoryCombo"),
+        (Collection::DataSetSections, "dataSet"),
+    ];
+    let mut orphans = Vec::new();
+    for (collection, owner) in owned {
+        let mut stmt = tx.prepare_cached(
+            "SELECT uid, name FROM metadata_object WHERE collection = ?1 AND parent IS NULL ORDER BY uid LIMIT ?2",
+        )?;
+        let rows = stmt.query_map(params![collection.as_str(), MAX_REPORTED as i64], |r| Ok((r.get::<_, String>(0)?, r.get::<_, Option<String>>(1)?)))?;
+        for row in rows {
+            let (uid, name) = row?;
+            orphans.push(format!("{} has no {owner}", describe(collection.as_str(), &uid, name.as_deref())));
+        }
+    }
+    if !orphans.is_empty() {
+        return Err(ImportError::Orphans(orphans));
+    }
+    Ok(())
+}
+
+/// The state of one running import, handed to the stream reader and to each object's
+/// `extract_children`.
+pub(crate) struct Importer<'t> {
+    tx: &'t Transaction<'t>,
+    source: String,
+    source_index: usize,
+    /// Where in the document the current object is: `programs[3].programRuleVariables[0]`.
+    location: String,
+    ignored: BTreeMap<String, usize>,
+    refs: Vec<Reference>,
+    /// An error found while serde was driving; serde only sees a stop signal.
+    failure: Option<ImportError>,
+}
+
+impl Importer<'_> {
+    /// Deserialises one entry of a top-level collection and stores it.
+    fn add_entry(&mut self, collection: Collection, index: usize, value: serde_json::Value) -> Result<(), ImportError> {
+        use crate::model::*;
+        self.location = format!("{collection}[{index}]");
+        match collection {
+            Collection::Programs => self.add_value::<Program>(value),
+            Collection::ProgramStages => self.add_value::<ProgramStage>(value),
+            Collection::ProgramStageSections => self.add_value::<ProgramStageSection>(value),
+            Collection::ProgramSections => self.add_value::<ProgramSection>(value),
+            Collection::ProgramRules => self.add_value::<ProgramRule>(value),
+            Collection::ProgramRuleActions => self.add_value::<ProgramRuleAction>(value),
+            Collection::ProgramRuleVariables => self.add_value::<ProgramRuleVariable>(value),
+            Collection::DataElements => self.add_value::<DataElement>(value),
+            Collection::OptionSets => self.add_value::<OptionSet>(value),
+            Collection::Options => self.add_value::<OptionItem>(value),
+            Collection::OptionGroups => self.add_value::<OptionGroup>(value),
+            Collection::TrackedEntityTypes => self.add_value::<TrackedEntityType>(value),
+            Collection::TrackedEntityAttributes => self.add_value::<TrackedEntityAttribute>(value),
+            Collection::OrganisationUnits => self.add_value::<OrganisationUnit>(value),
+            Collection::OrganisationUnitLevels => self.add_value::<OrganisationUnitLevel>(value),
+            Collection::OrganisationUnitGroups => self.add_value::<OrganisationUnitGroup>(value),
+            Collection::CategoryCombos => self.add_value::<CategoryCombo>(value),
+            Collection::Categories => self.add_value::<Category>(value),
+            Collection::CategoryOptions => self.add_value::<CategoryOption>(value),
+            Collection::CategoryOptionCombos => self.add_value::<CategoryOptionCombo>(value),
+            Collection::DataSets => self.add_value::<DataSet>(value),
+            Collection::DataSetSections => self.add_value::<DataSetSection>(value),
+            Collection::ValidationRules => self.add_value::<ValidationRule>(value),
+            Collection::Constants => self.add_value::<Constant>(value),
+        }
+    }
+
+    fn add_value<T: Importable>(&mut self, value: serde_json::Value) -> Result<(), ImportError> {
+        let obj: T = self.deserialize(value)?;
+        self.store(obj, false)
+    }
+
+    pub(crate) fn deserialize<T: serde::de::DeserializeOwned>(&self, value: serde_json::Value) -> Result<T, ImportError> {
+        serde_path_to_error::deserialize(value).map_err(|e| {
+            let path = e.path().to_string();
+            let location = if path == "." { self.location.clone() } else { format!("{}.{path}", self.location) };
+            ImportError::Invalid { file: self.source.clone(), location, message: e.into_inner().to_string() }
+        })
+    }
+
+    fn field_error<T: MetadataObject>(&self, obj: &T, issue: FieldIssue) -> ImportError {
+        ImportError::Field {
+            file: self.source.clone(),
+            location: self.location.clone(),
+            object: describe(T::COLLECTION.as_str(), obj.uid().as_str(), obj.name()),
+            field: issue.field.to_string(),
+            message: issue.message,
+        }
+    }
+
+    /// Checks and writes one object, its children first.
+    fn store<T: Importable>(&mut self, mut obj: T, embedded: bool) -> Result<(), ImportError> {
+        if obj.name().is_some_and(|n| n.trim().is_empty()) {
+            return Err(self.field_error(&obj, FieldIssue { field: "name", message: "the name is empty".into() }));
+        }
+        obj.check().map_err(|issue| self.field_error(&obj, issue))?;
+        obj.extract_children(self)?;
+        let uid = obj.uid();
+        let body = serde_json::to_string(&obj).map_err(|e| self.field_error(&obj, FieldIssue { field: "(object)", message: e.to_string() }))?;
+        let collection = T::COLLECTION.as_str();
+        let parent = obj.parent().map(|p| p.to_string());
+        let changed = self
+            .tx
+            .prepare_cached(
+                "INSERT INTO metadata_object (collection, uid, parent, code, name, embedded, body)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+                 ON CONFLICT (collection, uid) DO UPDATE SET
+                     parent = excluded.parent, code = excluded.code, name = excluded.name,
+                     embedded = excluded.embedded, body = excluded.body
+                 WHERE metadata_object.embedded = 1 AND excluded.embedded = 0",
+            )?
+            .execute(params![collection, uid.as_str(), parent, obj.code(), obj.name(), embedded, body])?;
+        if changed == 0 {
+            if embedded {
+                // The same nested object seen again (a data element used in two stages): the
+                // first copy stands.
+                return Ok(());
+            }
+            let (first, first_body): (Option<String>, String) = self.tx.query_row(
+                "SELECT name, body FROM metadata_object WHERE collection = ?1 AND uid = ?2",
+                params![collection, uid.as_str()],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )?;
+            if first_body == body {
+                // An identical repeat: the default category combo comes from two calls, an org
+                // unit can sit on two pages. Only different content under one UID is an error.
+                return Ok(());
+            }
+            let shown = |n: Option<&str>| n.map(|n| format!("'{n}'")).unwrap_or_else(|| "an unnamed one".into());
+            return Err(ImportError::DuplicateUid {
+                file: self.source.clone(),
+                location: self.location.clone(),
+                collection: collection.to_string(),
+                uid: uid.to_string(),
+                first: shown(first.as_deref()),
+                second: shown(obj.name()),
+            });
+        }
+        let mut refs = std::mem::take(&mut self.refs);
+        refs.clear();
+        obj.references(&mut refs);
+        let result = self.record_refs(collection, uid, &refs);
+        self.refs = refs;
+        result
+    }
+
+    fn record_refs(&self, collection: &str, uid: Uid, refs: &[Reference]) -> Result<(), ImportError> {
+        let mut stmt = self.tx.prepare_cached(
+            "INSERT INTO import_ref (source, from_collection, from_uid, field, target, target_uid) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        )?;
+        for r in refs {
+            stmt.execute(params![self.source_index as i64, collection, uid.as_str(), r.field, r.target.as_str(), r.uid.as_str()])?;
+        }
+        Ok(())
+    }
+
+    /// Stores the children an object carried: embedded ones as rows of their own, listed ids as
+    /// links to objects that must come elsewhere in the import.
+    pub(crate) fn add_children<T: Importable>(
+        &mut self,
+        owner: (Collection, Uid),
+        field: &'static str,
+        children: Vec<Child<T>>,
+    ) -> Result<(), ImportError> {
+        let (owner_collection, owner_uid) = owner;
+        for (i, child) in children.into_iter().enumerate() {
+            match child {
+                Child::Full(mut obj) => {
+                    obj.set_parent(owner_uid);
+                    let outer = self.location.len();
+                    self.location.push_str(&format!(".{field}[{i}]"));
+                    self.store(*obj, false)?;
+                    self.location.truncate(outer);
+                }
+                Child::Ref(uid) => {
+                    self.tx
+                        .prepare_cached("INSERT INTO import_link (collection, uid, parent) VALUES (?1, ?2, ?3)")?
+                        .execute(params![T::COLLECTION.as_str(), uid.as_str(), owner_uid.as_str()])?;
+                    self.record_refs(owner_collection.as_str(), owner_uid, &[Reference { field, target: T::COLLECTION, uid }])?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// A data element nested in a program stage: stored unless a top-level copy comes too.
+    pub(crate) fn add_embedded(&mut self, de: DataElement) -> Result<(), ImportError> {
+        self.store(de, true)
+    }
+
+    fn set_singleton<T: serde::Serialize>(&self, name: &str, value: &T) -> Result<(), ImportError> {
+        let body = serde_json::to_string(value).map_err(|e| ImportError::Invalid { file: self.source.clone(), location: name.into(), message: e.to_string() })?;
+        self.tx.execute(
+            "INSERT INTO metadata_singleton (name, body) VALUES (?1, ?2) ON CONFLICT (name) DO UPDATE SET body = excluded.body",
+            params![name, body],
+        )?;
+        Ok(())
+    }
+
+    fn set_user(&mut self, user: CurrentUser) -> Result<(), ImportError> {
+        let user = user.normalise();
+        let capture = user.organisation_units.iter().map(|r| ("organisationUnits", r));
+        let search = user.tei_search_organisation_units.iter().map(|r| ("teiSearchOrganisationUnits", r));
+        let refs: Vec<Reference> = capture
+            .chain(search)
+            .map(|(field, r)| Reference { field, target: Collection::OrganisationUnits, uid: r.id })
+            .collect();
+        self.record_refs("users", user.id, &refs)?;
+        self.set_singleton(SINGLETON_USER, &user)
+    }
+
+    fn set_system(&mut self, info: SystemInfo) -> Result<(), ImportError> {
+        self.set_singleton(SINGLETON_SYSTEM, &info)
+    }
+}

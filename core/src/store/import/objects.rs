@@ -1,0 +1,369 @@
+//! What each metadata type means to the importer: its key columns, the checks it needs beyond
+//! its own serde shape, the references it makes (which must resolve), and the children it carries
+//! nested (taken out and stored as rows of their own).
+//!
+//! Owns the reference policy. A reference is checked when capture cannot work without its target
+//! (a rule variable's data element, a stage's program, an option's option set, ...). References a
+//! capture app does not follow are kept but not checked: an org unit's assigned programs (the user
+//! may not see them all), the parent of the top unit of a downloaded subtree, legend sets,
+//! program indicators. Does not own streaming or SQL (`super`).
+
+use crate::model::common::{Child, IdRef};
+use crate::model::{
+    Category, CategoryCombo, CategoryOption, CategoryOptionCombo, Collection, Constant, DataElement, DataSet,
+    DataSetSection, OptionGroup, OptionItem, OptionSet, OrganisationUnit, OrganisationUnitGroup,
+    OrganisationUnitLevel, Period, Program, ProgramRule, ProgramRuleAction, ProgramRuleVariable, ProgramSection,
+    ProgramStage, ProgramStageSection, TrackedEntityAttribute, TrackedEntityType, Uid, ValidationRule,
+};
+use crate::model::value_type::{ProgramType, RuleActionType, RuleVariableSource};
+
+use super::{ImportError, Importer};
+use crate::store::metadata::MetadataObject;
+
+/// A reference that must resolve: `field` of the object points to `uid` in `target`.
+pub(crate) struct Reference {
+    pub field: &'static str,
+    pub target: Collection,
+    pub uid: Uid,
+}
+
+/// A problem with one field of one object, found without looking at other objects.
+pub(crate) struct FieldIssue {
+    pub field: &'static str,
+    pub message: String,
+}
+
+fn issue(field: &'static str, message: impl Into<String>) -> FieldIssue {
+    FieldIssue { field, message: message.into() }
+}
+
+pub(crate) trait Importable: MetadataObject {
+    fn check(&self) -> Result<(), FieldIssue> {
+        Ok(())
+    }
+    fn references(&self, _out: &mut Vec<Reference>) {}
+    /// Moves nested identifiable children out into their own rows.
+    fn extract_children(&mut self, _imp: &mut Importer<'_>) -> Result<(), ImportError> {
+        Ok(())
+    }
+}
+
+fn push(out: &mut Vec<Reference>, field: &'static str, target: Collection, r: Option<&IdRef>) {
+    if let Some(r) = r {
+        out.push(Reference { field, target, uid: r.id });
+    }
+}
+
+fn push_all<'a>(out: &mut Vec<Reference>, field: &'static str, target: Collection, refs: impl IntoIterator<Item = &'a IdRef>) {
+    for r in refs {
+        out.push(Reference { field, target, uid: r.id });
+    }
+}
+
+impl Importable for Program {
+    fn check(&self) -> Result<(), FieldIssue> {
+        if self.program_type == ProgramType::WithRegistration && self.tracked_entity_type.is_none() {
+            return Err(issue("trackedEntityType", "a tracker program (WITH_REGISTRATION) needs a tracked entity type"));
+        }
+        Ok(())
+    }
+    fn references(&self, out: &mut Vec<Reference>) {
+        push(out, "trackedEntityType", Collection::TrackedEntityTypes, self.tracked_entity_type.as_ref());
+        push(out, "categoryCombo", Collection::CategoryCombos, self.category_combo.as_ref());
+        push(out, "enrollmentCategoryCombo", Collection::CategoryCombos, self.enrollment_category_combo.as_ref());
+        let attrs = self.program_tracked_entity_attributes.iter().map(|a| &a.tracked_entity_attribute);
+        push_all(out, "programTrackedEntityAttributes.trackedEntityAttribute", Collection::TrackedEntityAttributes, attrs);
+    }
+    fn extract_children(&mut self, imp: &mut Importer<'_>) -> Result<(), ImportError> {
+        let uid = self.identity.id;
+        imp.add_children((Self::COLLECTION, uid), "programRuleVariables", std::mem::take(&mut self.program_rule_variables))?;
+        imp.add_children((Self::COLLECTION, uid), "programSections", std::mem::take(&mut self.program_sections))
+    }
+}
+
+impl Importable for ProgramSection {
+    fn references(&self, out: &mut Vec<Reference>) {
+        push(out, "program", Collection::Programs, self.program.as_ref());
+        push_all(out, "trackedEntityAttributes", Collection::TrackedEntityAttributes, &self.tracked_entity_attributes);
+    }
+}
+
+impl Importable for ProgramStage {
+    fn references(&self, out: &mut Vec<Reference>) {
+        push(out, "program", Collection::Programs, self.program.as_ref());
+        for psde in &self.program_stage_data_elements {
+            out.push(Reference {
+                field: "programStageDataElements.dataElement",
+                target: Collection::DataElements,
+                uid: psde.data_element_uid(),
+            });
+        }
+    }
+    fn extract_children(&mut self, imp: &mut Importer<'_>) -> Result<(), ImportError> {
+        // Per-endpoint answers nest whole data elements; store them once, keep only the id here.
+        for psde in &mut self.program_stage_data_elements {
+            if let Child::Full(_) = psde.data_element {
+                let id = psde.data_element_uid();
+                if let Child::Full(de) = std::mem::replace(&mut psde.data_element, Child::Ref(id)) {
+                    imp.add_embedded(*de)?;
+                }
+            }
+        }
+        let uid = self.identity.id;
+        imp.add_children((Self::COLLECTION, uid), "programStageSections", std::mem::take(&mut self.program_stage_sections))
+    }
+}
+
+impl Importable for ProgramStageSection {
+    fn references(&self, out: &mut Vec<Reference>) {
+        push(out, "programStage", Collection::ProgramStages, self.program_stage.as_ref());
+        push_all(out, "dataElements", Collection::DataElements, &self.data_elements);
+    }
+}
+
+impl Importable for ProgramRuleVariable {
+    fn check(&self) -> Result<(), FieldIssue> {
+        use RuleVariableSource::*;
+        let source = self.source_type;
+        match source {
+            DataElementNewestEventProgramStage | DataElementNewestEventProgram | DataElementCurrentEvent
+            | DataElementPreviousEvent
+                if self.data_element.is_none() =>
+            {
+                return Err(issue("dataElement", format!("source type {source} needs a data element")));
+            }
+            TeiAttribute if self.tracked_entity_attribute.is_none() => {
+                return Err(issue("trackedEntityAttribute", format!("source type {source} needs a tracked entity attribute")));
+            }
+            _ => {}
+        }
+        if source == DataElementNewestEventProgramStage && self.program_stage.is_none() {
+            return Err(issue("programStage", format!("source type {source} needs a program stage")));
+        }
+        Ok(())
+    }
+    fn references(&self, out: &mut Vec<Reference>) {
+        use RuleVariableSource::*;
+        push(out, "program", Collection::Programs, self.program.as_ref());
+        match self.source_type {
+            TeiAttribute => {
+                push(out, "trackedEntityAttribute", Collection::TrackedEntityAttributes, self.tracked_entity_attribute.as_ref())
+            }
+            CalculatedValue => {}
+            DataElementNewestEventProgramStage => {
+                push(out, "dataElement", Collection::DataElements, self.data_element.as_ref());
+                push(out, "programStage", Collection::ProgramStages, self.program_stage.as_ref());
+            }
+            _ => push(out, "dataElement", Collection::DataElements, self.data_element.as_ref()),
+        }
+    }
+}
+
+impl Importable for ProgramRule {
+    fn references(&self, out: &mut Vec<Reference>) {
+        push(out, "program", Collection::Programs, self.program.as_ref());
+        push(out, "programStage", Collection::ProgramStages, self.program_stage.as_ref());
+    }
+    fn extract_children(&mut self, imp: &mut Importer<'_>) -> Result<(), ImportError> {
+        let uid = self.identity.id;
+        imp.add_children((Self::COLLECTION, uid), "programRuleActions", std::mem::take(&mut self.program_rule_actions))
+    }
+}
+
+impl Importable for ProgramRuleAction {
+    fn check(&self) -> Result<(), FieldIssue> {
+        use RuleActionType::*;
+        let field_given = self.data_element.is_some() || self.tracked_entity_attribute.is_some();
+        let missing = match self.action_type {
+            HideField | SetMandatoryField | HideOption | ShowOptionGroup | HideOptionGroup if !field_given => {
+                Some(("dataElement", "a data element or tracked entity attribute"))
+            }
+            Assign if !field_given && self.content.as_deref().is_none_or(str::is_empty) => {
+                Some(("dataElement", "a field to assign to (data element, attribute, or a variable name in content)"))
+            }
+            HideSection if self.program_stage_section.is_none() => Some(("programStageSection", "a program stage section")),
+            HideProgramStage | CreateEvent if self.program_stage.is_none() => Some(("programStage", "a program stage")),
+            HideOption if self.option.is_none() => Some(("option", "an option")),
+            ShowOptionGroup | HideOptionGroup if self.option_group.is_none() => Some(("optionGroup", "an option group")),
+            _ => None,
+        };
+        match missing {
+            Some((field, what)) => Err(issue(field, format!("action {} needs {what}", self.action_type))),
+            None => Ok(()),
+        }
+    }
+    fn references(&self, out: &mut Vec<Reference>) {
+        use RuleActionType::*;
+        push(out, "programRule", Collection::ProgramRules, self.program_rule.as_ref());
+        push(out, "dataElement", Collection::DataElements, self.data_element.as_ref());
+        push(out, "trackedEntityAttribute", Collection::TrackedEntityAttributes, self.tracked_entity_attribute.as_ref());
+        match self.action_type {
+            HideSection => push(out, "programStageSection", Collection::ProgramStageSections, self.program_stage_section.as_ref()),
+            HideProgramStage | CreateEvent => push(out, "programStage", Collection::ProgramStages, self.program_stage.as_ref()),
+            HideOption => push(out, "option", Collection::Options, self.option.as_ref()),
+            ShowOptionGroup | HideOptionGroup => push(out, "optionGroup", Collection::OptionGroups, self.option_group.as_ref()),
+            _ => {}
+        }
+    }
+}
+
+impl Importable for DataElement {
+    fn references(&self, out: &mut Vec<Reference>) {
+        push(out, "optionSet", Collection::OptionSets, self.option_set.as_ref());
+        push(out, "categoryCombo", Collection::CategoryCombos, self.category_combo.as_ref());
+    }
+}
+
+impl Importable for OptionSet {
+    fn extract_children(&mut self, imp: &mut Importer<'_>) -> Result<(), ImportError> {
+        let uid = self.identity.id;
+        imp.add_children((Self::COLLECTION, uid), "options", std::mem::take(&mut self.options))
+    }
+}
+
+impl Importable for OptionItem {
+    fn check(&self) -> Result<(), FieldIssue> {
+        match self.identity.code.as_deref() {
+            Some(code) if !code.trim().is_empty() => Ok(()),
+            _ => Err(issue("code", "an option needs a code: the code is the value that is stored and sent")),
+        }
+    }
+    fn references(&self, out: &mut Vec<Reference>) {
+        push(out, "optionSet", Collection::OptionSets, self.option_set.as_ref());
+    }
+}
+
+impl Importable for OptionGroup {
+    fn references(&self, out: &mut Vec<Reference>) {
+        push(out, "optionSet", Collection::OptionSets, self.option_set.as_ref());
+        push_all(out, "options", Collection::Options, &self.options);
+    }
+}
+
+impl Importable for TrackedEntityType {
+    fn references(&self, out: &mut Vec<Reference>) {
+        let attrs = self.tracked_entity_type_attributes.iter().map(|a| &a.tracked_entity_attribute);
+        push_all(out, "trackedEntityTypeAttributes.trackedEntityAttribute", Collection::TrackedEntityAttributes, attrs);
+    }
+}
+
+impl Importable for TrackedEntityAttribute {
+    fn references(&self, out: &mut Vec<Reference>) {
+        push(out, "optionSet", Collection::OptionSets, self.option_set.as_ref());
+    }
+}
+
+impl Importable for OrganisationUnit {
+    fn check(&self) -> Result<(), FieldIssue> {
+        let path = self.path_uids().ok_or_else(|| issue("path", format!("'{}' is not a path of UIDs like /ImspTQPwCqd/O6uvpzGd5pu", self.path)))?;
+        if path.last() != Some(&self.identity.id) {
+            return Err(issue("path", format!("path '{}' does not end with the unit's own UID", self.path)));
+        }
+        if path.len() != self.level as usize {
+            return Err(issue("level", format!("level {} does not match path '{}' ({} levels deep)", self.level, self.path, path.len())));
+        }
+        let parent_in_path = path.len().checked_sub(2).map(|i| path[i]);
+        if self.parent.map(|p| p.id) != parent_in_path && self.parent.is_some() {
+            return Err(issue("parent", format!("parent does not match path '{}'", self.path)));
+        }
+        if let (Some(open), Some(closed)) = (self.opening_date, self.closed_date) {
+            if closed < open {
+                return Err(issue("closedDate", format!("closed {closed} before it opened {open}")));
+            }
+        }
+        Ok(())
+    }
+}
+
+impl Importable for OrganisationUnitLevel {
+    fn check(&self) -> Result<(), FieldIssue> {
+        if self.level == 0 {
+            return Err(issue("level", "levels start at 1"));
+        }
+        Ok(())
+    }
+}
+
+impl Importable for OrganisationUnitGroup {}
+
+impl Importable for CategoryCombo {
+    fn references(&self, out: &mut Vec<Reference>) {
+        push_all(out, "categories", Collection::Categories, &self.categories);
+    }
+    fn extract_children(&mut self, imp: &mut Importer<'_>) -> Result<(), ImportError> {
+        let uid = self.identity.id;
+        imp.add_children((Self::COLLECTION, uid), "categoryOptionCombos", std::mem::take(&mut self.category_option_combos))
+    }
+}
+
+impl Importable for Category {
+    fn references(&self, out: &mut Vec<Reference>) {
+        push_all(out, "categoryOptions", Collection::CategoryOptions, &self.category_options);
+    }
+}
+
+impl Importable for CategoryOption {
+    fn check(&self) -> Result<(), FieldIssue> {
+        match (self.start_date, self.end_date) {
+            (Some(start), Some(end)) if end < start => Err(issue("endDate", format!("ends {end} before it starts {start}"))),
+            _ => Ok(()),
+        }
+    }
+}
+
+impl Importable for CategoryOptionCombo {
+    fn references(&self, out: &mut Vec<Reference>) {
+        push(out, "categoryCombo", Collection::CategoryCombos, self.category_combo.as_ref());
+        push_all(out, "categoryOptions", Collection::CategoryOptions, &self.category_options);
+    }
+}
+
+impl Importable for DataSet {
+    fn check(&self) -> Result<(), FieldIssue> {
+        if self.expiry_days < 0.0 || !self.expiry_days.is_finite() {
+            return Err(issue("expiryDays", format!("{} is not a number of days", self.expiry_days)));
+        }
+        for dip in &self.data_input_periods {
+            Period::parse_as(&dip.period.id, self.period_type)
+                .map_err(|e| issue("dataInputPeriods.period", e.to_string()))?;
+        }
+        Ok(())
+    }
+    fn references(&self, out: &mut Vec<Reference>) {
+        push(out, "categoryCombo", Collection::CategoryCombos, self.category_combo.as_ref());
+        for dse in &self.data_set_elements {
+            push(out, "dataSetElements.dataElement", Collection::DataElements, Some(&dse.data_element));
+            push(out, "dataSetElements.categoryCombo", Collection::CategoryCombos, dse.category_combo.as_ref());
+        }
+        for op in &self.compulsory_data_element_operands {
+            push(out, "compulsoryDataElementOperands.dataElement", Collection::DataElements, Some(&op.data_element));
+            push(out, "compulsoryDataElementOperands.categoryOptionCombo", Collection::CategoryOptionCombos, op.category_option_combo.as_ref());
+        }
+    }
+    fn extract_children(&mut self, imp: &mut Importer<'_>) -> Result<(), ImportError> {
+        let uid = self.identity.id;
+        imp.add_children((Self::COLLECTION, uid), "sections", std::mem::take(&mut self.sections))
+    }
+}
+
+impl Importable for DataSetSection {
+    fn references(&self, out: &mut Vec<Reference>) {
+        push(out, "dataSet", Collection::DataSets, self.data_set.as_ref());
+        push_all(out, "dataElements", Collection::DataElements, &self.data_elements);
+        for op in &self.greyed_fields {
+            push(out, "greyedFields.dataElement", Collection::DataElements, Some(&op.data_element));
+            push(out, "greyedFields.categoryOptionCombo", Collection::CategoryOptionCombos, op.category_option_combo.as_ref());
+        }
+    }
+}
+
+impl Importable for ValidationRule {}
+
+impl Importable for Constant {
+    fn check(&self) -> Result<(), FieldIssue> {
+        if !self.value.is_finite() {
+            return Err(issue("value", "not a finite number"));
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,150 @@
+//! The local database: one SQLite file per account (demo mode has its own), encrypted at rest
+//! with SQLCipher, in WAL mode with foreign keys on and a single writer.
+//!
+//! Owns opening (key, pragmas, wrong-key detection), the schema and its migrations, the metadata
+//! tables, and the metadata import. Does not own where the key comes from (the shell: Android
+//! Keystore, or the CLI's key file) or talking to a server (`sync`).
+
+mod key;
+pub mod import;
+pub mod metadata;
+mod schema;
+
+use std::path::{Path, PathBuf};
+
+use rusqlite::{Connection, ErrorCode};
+
+pub use key::{DbKey, KeyError};
+pub use schema::SCHEMA_VERSION;
+
+/// An open account database.
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+}
+
+/// What can go wrong with the database itself.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("cannot open database {path}: {source}")]
+    Open { path: PathBuf, source: rusqlite::Error },
+    #[error("database {path} cannot be read with this key: the key is wrong, the file is encrypted and no key was given, or it is not a Phum database")]
+    WrongKeyOrNotADatabase { path: PathBuf },
+    #[error("database {path} has schema version {found}, newer than this build of Phum knows ({known}); update the app")]
+    NewerSchema { path: PathBuf, found: i64, known: i64 },
+    #[error("migrating database {path} to schema version {version} failed: {source}")]
+    Migration { path: PathBuf, version: i64, source: rusqlite::Error },
+    #[error("stored {collection} {uid} cannot be read back: {message}")]
+    CorruptRow { collection: String, uid: String, message: String },
+    #[error("database error: {0}")]
+    Sql(#[from] rusqlite::Error),
+}
+
+impl Store {
+    /// Opens (creating if needed) the database at `path`. With a key the file is encrypted by
+    /// SQLCipher; `None` opens a plain SQLite file (benchmarks and debugging only).
+    pub fn open(path: &Path, key: Option<&DbKey>) -> Result<Store, StoreError> {
+        let conn = Connection::open(path).map_err(|source| StoreError::Open { path: path.to_path_buf(), source })?;
+        Store::init(conn, path.to_path_buf(), key)
+    }
+
+    /// A private in-memory database (tests).
+    pub fn open_in_memory() -> Result<Store, StoreError> {
+        let conn = Connection::open_in_memory()?;
+        Store::init(conn, PathBuf::from(":memory:"), None)
+    }
+
+    fn init(conn: Connection, path: PathBuf, key: Option<&DbKey>) -> Result<Store, StoreError> {
+        // SQLCipher would log a failed key check to stderr; the error returned says it better.
+        conn.execute_batch("PRAGMA cipher_log_level = NONE;")?;
+        if let Some(key) = key {
+            // The key is our own hex text, never user input, so formatting it in is safe.
+            conn.execute_batch(&format!("PRAGMA key = \"x'{}'\";", key.to_hex()))?;
+        }
+        // The first read of the header tells a wrong key (or a plain file opened as encrypted,
+        // or any other file) apart from a good one.
+        match conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get::<_, i64>(0)) {
+            Ok(_) => {}
+            Err(rusqlite::Error::SqliteFailure(e, _)) if e.code == ErrorCode::NotADatabase => {
+                return Err(StoreError::WrongKeyOrNotADatabase { path });
+            }
+            Err(e) => return Err(StoreError::Open { path, source: e }),
+        }
+        if path.as_os_str() != ":memory:" {
+            conn.pragma_update(None, "journal_mode", "WAL")?;
+        }
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        // FULL: a saved value survives power loss too, not only a killed process.
+        conn.pragma_update(None, "synchronous", "FULL")?;
+        conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        let mut store = Store { conn, path };
+        schema::migrate(&mut store.conn, &store.path)?;
+        Ok(store)
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The schema version of the open database (always [`SCHEMA_VERSION`] after `open`).
+    pub fn schema_version(&self) -> Result<i64, StoreError> {
+        Ok(self.conn.query_row("PRAGMA user_version", [], |r| r.get(0))?)
+    }
+
+    pub(crate) fn conn(&self) -> &Connection {
+        &self.conn
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn encrypted_database_is_not_plain_sqlite_and_needs_its_key() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("account.db");
+        let key = DbKey::generate();
+        {
+            let store = Store::open(&path, Some(&key)).unwrap();
+            store.conn().execute("INSERT INTO metadata_singleton(name, body) VALUES ('probe', '\"secret-marker\"')", []).unwrap();
+        }
+        let bytes = std::fs::read(&path).unwrap();
+        assert!(!bytes.starts_with(b"SQLite format 3\0"), "header must be encrypted");
+        assert!(!bytes.windows(13).any(|w| w == b"secret-marker"), "content must be encrypted");
+
+        assert!(matches!(Store::open(&path, None), Err(StoreError::WrongKeyOrNotADatabase { .. })));
+        let wrong = DbKey::generate();
+        let err = Store::open(&path, Some(&wrong)).err().unwrap();
+        assert!(matches!(err, StoreError::WrongKeyOrNotADatabase { .. }));
+        assert!(err.to_string().contains("account.db"), "{err}");
+
+        let store = Store::open(&path, Some(&key)).unwrap();
+        let body: String = store.conn().query_row("SELECT body FROM metadata_singleton WHERE name='probe'", [], |r| r.get(0)).unwrap();
+        assert_eq!(body, "\"secret-marker\"");
+    }
+
+    #[test]
+    fn a_file_that_is_not_a_database_is_refused_and_left_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("notes.txt");
+        std::fs::write(&path, "this is not a database, just text that is long enough to fill a header page ".repeat(20)).unwrap();
+        let before = std::fs::read(&path).unwrap();
+        assert!(matches!(Store::open(&path, Some(&DbKey::generate())), Err(StoreError::WrongKeyOrNotADatabase { .. })));
+        assert!(matches!(Store::open(&path, None), Err(StoreError::WrongKeyOrNotADatabase { .. })));
+        assert_eq!(std::fs::read(&path).unwrap(), before);
+    }
+
+    #[test]
+    fn plain_database_opens_without_key_and_uses_wal() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("plain.db");
+        let store = Store::open(&path, None).unwrap();
+        let mode: String = store.conn().query_row("PRAGMA journal_mode", [], |r| r.get(0)).unwrap();
+        assert_eq!(mode, "wal");
+        let fk: i64 = store.conn().query_row("PRAGMA foreign_keys", [], |r| r.get(0)).unwrap();
+        assert_eq!(fk, 1);
+        drop(store);
+        assert!(std::fs::read(&path).unwrap().starts_with(b"SQLite format 3\0"));
+    }
+}

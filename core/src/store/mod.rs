@@ -91,6 +91,23 @@ impl Store {
         Ok(self.conn.query_row("PRAGMA user_version", [], |r| r.get(0))?)
     }
 
+    /// SQLite's own consistency checks (page structure, indexes, foreign keys); empty when the
+    /// database is sound.
+    pub fn check_integrity(&self) -> Result<Vec<String>, StoreError> {
+        let mut problems: Vec<String> = self
+            .conn
+            .prepare("PRAGMA integrity_check")?
+            .query_map([], |r| r.get::<_, String>(0))?
+            .collect::<Result<_, _>>()?;
+        problems.retain(|p| p != "ok");
+        let mut fk = self.conn.prepare("PRAGMA foreign_key_check")?;
+        let rows = fk.query_map([], |r| Ok(format!("foreign key: {} row {}", r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))?;
+        for row in rows {
+            problems.push(row?);
+        }
+        Ok(problems)
+    }
+
     pub(crate) fn conn(&self) -> &Connection {
         &self.conn
     }
@@ -120,6 +137,7 @@ mod tests {
         assert!(err.to_string().contains("account.db"), "{err}");
 
         let store = Store::open(&path, Some(&key)).unwrap();
+        assert!(store.check_integrity().unwrap().is_empty());
         let body: String = store.conn().query_row("SELECT body FROM metadata_singleton WHERE name='probe'", [], |r| r.get(0)).unwrap();
         assert_eq!(body, "\"secret-marker\"");
     }

@@ -1,0 +1,1 @@
+//! Cross-crate tests for Phum live in tests/tests/.

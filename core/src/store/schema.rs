@@ -26,11 +26,11 @@ const MIGRATIONS: &[&str] = &[
         -- 1 when it came nested in another object (a data element inside a program stage); a
         -- top-level copy of the same object replaces it.
         embedded   INTEGER NOT NULL DEFAULT 0,
-        body       TEXT NOT NULL,
-        PRIMARY KEY (collection, uid)
-    ) WITHOUT ROWID;
+        body       TEXT NOT NULL
+    );
+    -- A rowid table with a separate key index: bodies are large, and rows go in in import order.
+    CREATE UNIQUE INDEX metadata_object_key ON metadata_object (collection, uid);
     CREATE INDEX metadata_object_by_parent ON metadata_object (collection, parent);
-    CREATE INDEX metadata_object_by_code ON metadata_object (collection, code);
 
     -- Objects that exist once: the signed-in user ('me') and the server ('system').
     CREATE TABLE metadata_singleton (

@@ -11,13 +11,13 @@
 //! Owns parsing documents into model objects, the checks, and writing rows. Does not own reading
 //! metadata back (`metadata`) or downloading it (`sync`).
 
-mod guard;
 mod objects;
+mod split;
 mod stream;
 
 use std::collections::BTreeMap;
 use std::fmt;
-use std::io::{self, BufReader, Read};
+use std::io::{self, Read};
 use std::path::PathBuf;
 
 use rusqlite::{params, Transaction, TransactionBehavior};
@@ -26,8 +26,9 @@ use super::metadata::{MetadataObject, SINGLETON_SYSTEM, SINGLETON_USER};
 use super::{Store, StoreError};
 use crate::model::{Child, Collection, CurrentUser, DataElement, SystemInfo, Uid};
 use objects::{FieldIssue, Importable, Reference};
+use split::Pos;
 
-pub use guard::{MAX_DEPTH, MAX_ENTRY_BYTES, MAX_STRING_BYTES};
+pub use split::{MAX_DEPTH, MAX_ENTRY_BYTES, MAX_STRING_BYTES};
 
 /// One document to import.
 pub enum ImportSource {
@@ -44,11 +45,12 @@ impl ImportSource {
         }
     }
 
+    /// The raw bytes of the document (the caller buffers them).
     fn open(&self) -> Result<Box<dyn Read + '_>, ImportError> {
         match self {
             ImportSource::File(p) => {
                 let f = std::fs::File::open(p).map_err(|error| ImportError::Io { file: self.name(), error })?;
-                Ok(Box::new(BufReader::with_capacity(256 * 1024, f)))
+                Ok(Box::new(f))
             }
             ImportSource::Bytes { bytes, .. } => Ok(Box::new(bytes.as_slice())),
         }
@@ -136,6 +138,9 @@ impl From<rusqlite::Error> for ImportError {
     }
 }
 
+/// Page cache during an import, in KiB (SQLite's negative `cache_size`).
+const IMPORT_CACHE_KIB: i64 = -16 * 1024;
+
 /// How many missing references an error lists.
 const MAX_REPORTED: usize = 50;
 
@@ -145,6 +150,16 @@ impl Store {
         if sources.is_empty() {
             return Err(ImportError::NoSources);
         }
+        // A larger page cache for the import: fewer pages are written out (and encrypted) more
+        // than once. Restored afterwards so the app stays small in memory.
+        let cache: i64 = self.conn().query_row("PRAGMA cache_size", [], |r| r.get(0))?;
+        self.conn().pragma_update(None, "cache_size", IMPORT_CACHE_KIB)?;
+        let result = self.import_in_transaction(sources);
+        self.conn().pragma_update(None, "cache_size", cache)?;
+        result
+    }
+
+    fn import_in_transaction(&mut self, sources: &[ImportSource]) -> Result<ImportReport, ImportError> {
         let tx = Transaction::new_unchecked(self.conn(), TransactionBehavior::Immediate)?;
         tx.execute_batch(
             "DELETE FROM metadata_object;
@@ -157,7 +172,7 @@ impl Store {
              DELETE FROM import_ref;
              DELETE FROM import_link;",
         )?;
-        let mut imp = Importer { tx: &tx, source: String::new(), source_index: 0, location: String::new(), ignored: BTreeMap::new(), refs: Vec::new(), failure: None };
+        let mut imp = Importer { tx: &tx, source: String::new(), source_index: 0, location: String::new(), ignored: BTreeMap::new(), refs: Vec::new() };
         for (i, source) in sources.iter().enumerate() {
             imp.source = source.name();
             imp.source_index = i;
@@ -256,54 +271,62 @@ pub(crate) struct Importer<'t> {
     location: String,
     ignored: BTreeMap<String, usize>,
     refs: Vec<Reference>,
-    /// An error found while serde was driving; serde only sees a stop signal.
-    failure: Option<ImportError>,
 }
 
 impl Importer<'_> {
-    /// Deserialises one entry of a top-level collection and stores it.
-    fn add_entry(&mut self, collection: Collection, index: usize, value: serde_json::Value) -> Result<(), ImportError> {
+    /// Parses one entry of a top-level collection (its bytes start at `pos`) and stores it.
+    fn add_entry(&mut self, collection: Collection, index: usize, bytes: &[u8], pos: Pos) -> Result<(), ImportError> {
         use crate::model::*;
         self.location = format!("{collection}[{index}]");
         match collection {
-            Collection::Programs => self.add_value::<Program>(value),
-            Collection::ProgramStages => self.add_value::<ProgramStage>(value),
-            Collection::ProgramStageSections => self.add_value::<ProgramStageSection>(value),
-            Collection::ProgramSections => self.add_value::<ProgramSection>(value),
-            Collection::ProgramRules => self.add_value::<ProgramRule>(value),
-            Collection::ProgramRuleActions => self.add_value::<ProgramRuleAction>(value),
-            Collection::ProgramRuleVariables => self.add_value::<ProgramRuleVariable>(value),
-            Collection::DataElements => self.add_value::<DataElement>(value),
-            Collection::OptionSets => self.add_value::<OptionSet>(value),
-            Collection::Options => self.add_value::<OptionItem>(value),
-            Collection::OptionGroups => self.add_value::<OptionGroup>(value),
-            Collection::TrackedEntityTypes => self.add_value::<TrackedEntityType>(value),
-            Collection::TrackedEntityAttributes => self.add_value::<TrackedEntityAttribute>(value),
-            Collection::OrganisationUnits => self.add_value::<OrganisationUnit>(value),
-            Collection::OrganisationUnitLevels => self.add_value::<OrganisationUnitLevel>(value),
-            Collection::OrganisationUnitGroups => self.add_value::<OrganisationUnitGroup>(value),
-            Collection::CategoryCombos => self.add_value::<CategoryCombo>(value),
-            Collection::Categories => self.add_value::<Category>(value),
-            Collection::CategoryOptions => self.add_value::<CategoryOption>(value),
-            Collection::CategoryOptionCombos => self.add_value::<CategoryOptionCombo>(value),
-            Collection::DataSets => self.add_value::<DataSet>(value),
-            Collection::DataSetSections => self.add_value::<DataSetSection>(value),
-            Collection::ValidationRules => self.add_value::<ValidationRule>(value),
-            Collection::Constants => self.add_value::<Constant>(value),
+            Collection::Programs => self.add_parsed::<Program>(bytes, pos),
+            Collection::ProgramStages => self.add_parsed::<ProgramStage>(bytes, pos),
+            Collection::ProgramStageSections => self.add_parsed::<ProgramStageSection>(bytes, pos),
+            Collection::ProgramSections => self.add_parsed::<ProgramSection>(bytes, pos),
+            Collection::ProgramRules => self.add_parsed::<ProgramRule>(bytes, pos),
+            Collection::ProgramRuleActions => self.add_parsed::<ProgramRuleAction>(bytes, pos),
+            Collection::ProgramRuleVariables => self.add_parsed::<ProgramRuleVariable>(bytes, pos),
+            Collection::DataElements => self.add_parsed::<DataElement>(bytes, pos),
+            Collection::OptionSets => self.add_parsed::<OptionSet>(bytes, pos),
+            Collection::Options => self.add_parsed::<OptionItem>(bytes, pos),
+            Collection::OptionGroups => self.add_parsed::<OptionGroup>(bytes, pos),
+            Collection::TrackedEntityTypes => self.add_parsed::<TrackedEntityType>(bytes, pos),
+            Collection::TrackedEntityAttributes => self.add_parsed::<TrackedEntityAttribute>(bytes, pos),
+            Collection::OrganisationUnits => self.add_parsed::<OrganisationUnit>(bytes, pos),
+            Collection::OrganisationUnitLevels => self.add_parsed::<OrganisationUnitLevel>(bytes, pos),
+            Collection::OrganisationUnitGroups => self.add_parsed::<OrganisationUnitGroup>(bytes, pos),
+            Collection::CategoryCombos => self.add_parsed::<CategoryCombo>(bytes, pos),
+            Collection::Categories => self.add_parsed::<Category>(bytes, pos),
+            Collection::CategoryOptions => self.add_parsed::<CategoryOption>(bytes, pos),
+            Collection::CategoryOptionCombos => self.add_parsed::<CategoryOptionCombo>(bytes, pos),
+            Collection::DataSets => self.add_parsed::<DataSet>(bytes, pos),
+            Collection::DataSetSections => self.add_parsed::<DataSetSection>(bytes, pos),
+            Collection::ValidationRules => self.add_parsed::<ValidationRule>(bytes, pos),
+            Collection::Constants => self.add_parsed::<Constant>(bytes, pos),
         }
     }
 
-    fn add_value<T: Importable>(&mut self, value: serde_json::Value) -> Result<(), ImportError> {
-        let obj: T = self.deserialize(value)?;
+    fn add_parsed<T: Importable>(&mut self, bytes: &[u8], pos: Pos) -> Result<(), ImportError> {
+        let obj: T = self.parse(bytes, pos)?;
         self.store(obj, false)
     }
 
-    pub(crate) fn deserialize<T: serde::de::DeserializeOwned>(&self, value: serde_json::Value) -> Result<T, ImportError> {
-        serde_path_to_error::deserialize(value).map_err(|e| {
+    /// Parses one JSON value (whose bytes start at `pos` in the document) into a model type;
+    /// a type mistake names the field path, a syntax mistake the line and column.
+    pub(crate) fn parse<T: serde::de::DeserializeOwned>(&self, bytes: &[u8], pos: Pos) -> Result<T, ImportError> {
+        let mut de = serde_json::Deserializer::from_slice(bytes);
+        let parsed = serde_path_to_error::deserialize::<_, T>(&mut de).map_err(|e| {
+            if e.inner().is_syntax() || e.inner().is_eof() {
+                return stream::json_syntax(&self.source, e.inner(), pos);
+            }
             let path = e.path().to_string();
             let location = if path == "." { self.location.clone() } else { format!("{}.{path}", self.location) };
-            ImportError::Invalid { file: self.source.clone(), location, message: e.into_inner().to_string() }
-        })
+            let message = e.into_inner().to_string();
+            let message = message.split(" at line ").next().unwrap_or(&message).to_string();
+            ImportError::Invalid { file: self.source.clone(), location, message }
+        })?;
+        de.end().map_err(|e| stream::json_syntax(&self.source, &e, pos))?;
+        Ok(parsed)
     }
 
     fn field_error<T: MetadataObject>(&self, obj: &T, issue: FieldIssue) -> ImportError {

@@ -1,14 +1,15 @@
 //! Reading one document: decides what it is (`/api/me`, `/api/system/info`, or a document of
-//! collections) and streams collection entries one at a time into the importer.
+//! collections), walks it with the [`Splitter`], and hands each collection entry to the
+//! importer.
 //!
-//! Owns the document-level JSON walk and turning serde_json errors into specific import errors.
-//! Does not own what an entry means (`objects`, `super`).
+//! Owns the document-level walk and turning split errors into import errors. Does not own the
+//! byte-level scanning (`split`) or what an entry means (`objects`, `super`).
 
-use std::fmt;
+use std::io::BufReader;
 
-use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde::de::IgnoredAny;
 
-use super::guard::{self, Guard, Stopped};
+use super::split::{self, Pos, SplitError, Splitter};
 use super::{ImportError, ImportSource, Importer};
 use crate::model::{Collection, CurrentUser, SystemInfo};
 
@@ -23,8 +24,33 @@ enum DocumentKind {
     Collections,
 }
 
+/// Why a walk stopped: the document's structure, or an entry the importer refused.
+enum Stop {
+    Split(SplitError),
+    Import(ImportError),
+}
+
+impl From<SplitError> for Stop {
+    fn from(e: SplitError) -> Stop {
+        Stop::Split(e)
+    }
+}
+
+impl From<ImportError> for Stop {
+    fn from(e: ImportError) -> Stop {
+        Stop::Import(e)
+    }
+}
+
+const READ_BUFFER: usize = 256 * 1024;
+
 pub(super) fn read_document(imp: &mut Importer<'_>, source: &ImportSource) -> Result<(), ImportError> {
-    let keys = top_level_keys(imp, source)?;
+    let keys = match split::top_level_keys(BufReader::with_capacity(READ_BUFFER, source.open()?)) {
+        Ok(Ok(keys)) => keys,
+        Ok(Err("nothing")) => return Err(ImportError::Truncated { file: imp.source.clone(), line: 1, column: 1 }),
+        Ok(Err(found)) => return Err(ImportError::NotMetadata { file: imp.source.clone(), found: found.to_string() }),
+        Err(error) => return Err(ImportError::Io { file: imp.source.clone(), error }),
+    };
     let has = |k: &str| keys.iter().any(|key| key == k);
     let kind = if has("username") || has("userCredentials") {
         DocumentKind::CurrentUser
@@ -33,184 +59,122 @@ pub(super) fn read_document(imp: &mut Importer<'_>, source: &ImportSource) -> Re
     } else {
         DocumentKind::Collections
     };
-    let mut de = serde_json::Deserializer::from_reader(Guard::new(source.open()?));
+    let mut s = Splitter::new(BufReader::with_capacity(READ_BUFFER, source.open()?));
     let result = match kind {
-        DocumentKind::CurrentUser => serde_json::Value::deserialize_from(&mut de).map(Some),
-        DocumentKind::SystemInfo => serde_json::Value::deserialize_from(&mut de).map(Some),
-        DocumentKind::Collections => de::Deserializer::deserialize_map(&mut de, DocumentVisitor { imp: &mut *imp }).map(|_| None),
-    }
-    .and_then(|v| de.end().map(|_| v));
-    let value = match result {
-        Ok(v) => v,
-        Err(e) => return Err(imp.failure.take().unwrap_or_else(|| json_error(&imp.source, e))),
+        DocumentKind::Collections => walk_collections(imp, &mut s),
+        single => read_single(imp, &mut s, single),
     };
-    imp.location = String::new();
-    match (kind, value) {
-        (DocumentKind::CurrentUser, Some(v)) => {
-            let user: CurrentUser = imp.deserialize(v)?;
-            imp.set_user(user)
-        }
-        (DocumentKind::SystemInfo, Some(v)) => {
-            let info: SystemInfo = imp.deserialize(v)?;
-            imp.set_system(info)
-        }
-        _ => Ok(()),
+    result.map_err(|stop| match stop {
+        Stop::Import(e) => e,
+        Stop::Split(e) => split_error(&imp.source, e),
+    })
+}
+
+fn split_error(file: &str, e: SplitError) -> ImportError {
+    let file = file.to_string();
+    match e {
+        SplitError::Io(error) => ImportError::Io { file, error },
+        SplitError::Truncated(pos) => ImportError::Truncated { file, line: pos.line, column: pos.column },
+        SplitError::Syntax { pos, message } => ImportError::Syntax { file, line: pos.line, column: pos.column, message },
+        SplitError::Limit { pos, what } => ImportError::Limit { file, what: format!("{what} at line {}, column {}", pos.line, pos.column) },
     }
 }
 
-/// Helper so that `Value` can be read from an existing deserializer.
-trait DeserializeFrom: Sized {
-    fn deserialize_from<R: serde_json::de::Read<'static>>(de: &mut serde_json::Deserializer<R>) -> Result<Self, serde_json::Error>;
-}
-
-impl DeserializeFrom for serde_json::Value {
-    fn deserialize_from<R: serde_json::de::Read<'static>>(de: &mut serde_json::Deserializer<R>) -> Result<Self, serde_json::Error> {
-        serde::Deserialize::deserialize(de)
+/// `/api/me` or `/api/system/info`: one object.
+fn read_single<R: std::io::BufRead>(imp: &mut Importer<'_>, s: &mut Splitter<R>, kind: DocumentKind) -> Result<(), Stop> {
+    let first = s.expect_token()?;
+    let pos = s.pos();
+    let mut buf = Vec::new();
+    s.value(first, 0, &mut buf)?;
+    end_of_document(s)?;
+    imp.location.clear();
+    if kind == DocumentKind::CurrentUser {
+        let user: CurrentUser = imp.parse(&buf, pos)?;
+        imp.set_user(user)?;
+    } else {
+        let info: SystemInfo = imp.parse(&buf, pos)?;
+        imp.set_system(info)?;
     }
+    Ok(())
 }
 
-/// The top-level keys of a document, read without keeping any value.
-fn top_level_keys(imp: &Importer<'_>, source: &ImportSource) -> Result<Vec<String>, ImportError> {
-    struct Keys;
-    impl<'de> Visitor<'de> for Keys {
-        type Value = Vec<String>;
-        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            f.write_str("a JSON object")
+fn walk_collections<R: std::io::BufRead>(imp: &mut Importer<'_>, s: &mut Splitter<R>) -> Result<(), Stop> {
+    if s.expect_token()? != b'{' {
+        return Err(s.syntax("expected `{`").into());
+    }
+    let mut buf = Vec::new();
+    let mut first = true;
+    loop {
+        let b = s.expect_token()?;
+        if first && b == b'}' {
+            break;
         }
-        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Vec<String>, A::Error> {
-            let mut keys = Vec::new();
-            while let Some(key) = map.next_key::<String>()? {
-                map.next_value::<IgnoredAny>()?;
-                if keys.len() < 1000 {
-                    keys.push(key);
-                }
+        if b != b'"' {
+            return Err(s.syntax("expected a key in double quotes").into());
+        }
+        let key = s.key()?;
+        let b = s.expect_token()?;
+        if let Some(collection) = Collection::from_key(&key) {
+            if b != b'[' {
+                let pos = s.pos();
+                let message = format!("expected a list of {collection} (line {}, column {})", pos.line, pos.column);
+                return Err(ImportError::Invalid { file: imp.source.clone(), location: key, message }.into());
             }
-            Ok(keys)
+            let mut index = 0;
+            s.list(1, &mut buf, |bytes, pos| {
+                imp.add_entry(collection, index, bytes, pos)?;
+                index += 1;
+                Ok::<(), Stop>(())
+            })?;
+        } else {
+            let source = imp.source.clone();
+            let check = |bytes: &[u8], pos: Pos| -> Result<(), Stop> {
+                serde_json::from_slice::<IgnoredAny>(bytes).map(|_| ()).map_err(|e| Stop::Import(json_syntax(&source, &e, pos)))
+            };
+            let n = if b == b'[' {
+                let mut n = 0;
+                s.list(1, &mut buf, |bytes, pos| {
+                    n += 1;
+                    check(bytes, pos)
+                })?;
+                n
+            } else {
+                let pos = s.pos();
+                s.value(b, 1, &mut buf)?;
+                if key == "system" {
+                    imp.location = "system".into();
+                    let info: SystemInfo = imp.parse(&buf, pos)?;
+                    imp.set_system(info)?;
+                } else {
+                    check(&buf, pos)?;
+                }
+                1
+            };
+            if !matches!(key.as_str(), "pager" | "date" | "system") {
+                *imp.ignored.entry(key).or_default() += n;
+            }
+        }
+        first = false;
+        match s.expect_token()? {
+            b',' => continue,
+            b'}' => break,
+            _ => return Err(s.syntax("expected `,` or `}` after a value").into()),
         }
     }
-    let mut de = serde_json::Deserializer::from_reader(Guard::new(source.open()?));
-    let keys = match de::Deserializer::deserialize_any(&mut de, Keys) {
-        Ok(keys) => keys,
-        Err(e) if e.is_data() => {
-            // Not an object at all: say what it is.
-            let found = e.to_string();
-            let found = found.split(", expected").next().unwrap_or(&found).trim_start_matches("invalid type: ").to_string();
-            return Err(ImportError::NotMetadata { file: imp.source.clone(), found });
-        }
-        Err(e) => return Err(json_error(&imp.source, e)),
-    };
-    de.end().map_err(|e| json_error(&imp.source, e))?;
-    Ok(keys)
+    end_of_document(s)
 }
 
-fn json_error(source: &str, e: serde_json::Error) -> ImportError {
-    let file = source.to_string();
-    let e = match guard::classify(e) {
-        Stopped::Limit(limit) => return ImportError::Limit { file, what: limit.to_string() },
-        Stopped::Io(error) => return ImportError::Io { file, error },
-        Stopped::Json(e) => e,
-    };
-    if e.classify() == serde_json::error::Category::Eof {
-        return ImportError::Truncated { file, line: e.line(), column: e.column() };
+fn end_of_document<R: std::io::BufRead>(s: &mut Splitter<R>) -> Result<(), Stop> {
+    match s.next_token()? {
+        None => Ok(()),
+        Some(_) => Err(s.syntax("more JSON after the end of the document").into()),
     }
+}
+
+/// A serde_json error inside an entry that starts at `start`, as a document-level error.
+pub(super) fn json_syntax(file: &str, e: &serde_json::Error, start: Pos) -> ImportError {
+    let pos = start.offset_by(e.line(), e.column());
     let full = e.to_string();
     let message = full.split(" at line ").next().unwrap_or(&full).to_string();
-    ImportError::Syntax { file, line: e.line(), column: e.column(), message }
+    ImportError::Syntax { file: file.to_string(), line: pos.line, column: pos.column, message }
 }
-
-/// Signals serde to stop; the real error waits in `Importer::failure`.
-fn stop<E: de::Error>(imp: &mut Importer<'_>, err: ImportError) -> E {
-    imp.failure = Some(err);
-    E::custom("import stopped")
-}
-
-struct DocumentVisitor<'i, 't> {
-    imp: &'i mut Importer<'t>,
-}
-
-impl<'de> Visitor<'de> for DocumentVisitor<'_, '_> {
-    type Value = ();
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a JSON object of metadata collections")
-    }
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-        while let Some(key) = map.next_key::<String>()? {
-            if let Some(collection) = Collection::from_key(&key) {
-                map.next_value_seed(CollectionSeed { imp: &mut *self.imp, collection })?;
-            } else if key == "system" {
-                let value: serde_json::Value = map.next_value()?;
-                self.imp.location = "system".into();
-                let info = self.imp.deserialize::<SystemInfo>(value).map_err(|e| stop(self.imp, e))?;
-                self.imp.set_system(info).map_err(|e| stop(self.imp, e))?;
-            } else {
-                let n = map.next_value_seed(CountEntries)?;
-                if key != "pager" && key != "date" {
-                    *self.imp.ignored.entry(key).or_default() += n;
-                }
-            }
-        }
-        Ok(())
-    }
-}
-
-struct CollectionSeed<'i, 't> {
-    imp: &'i mut Importer<'t>,
-    collection: Collection,
-}
-
-impl<'de> DeserializeSeed<'de> for CollectionSeed<'_, '_> {
-    type Value = ();
-    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
-        d.deserialize_seq(self)
-    }
-}
-
-impl<'de> Visitor<'de> for CollectionSeed<'_, '_> {
-    type Value = ();
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "a list of {}", self.collection)
-    }
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
-        let mut index = 0;
-        while let Some(value) = seq.next_element::<serde_json::Value>()? {
-            self.imp.add_entry(self.collection, index, value).map_err(|e| stop(self.imp, e))?;
-            index += 1;
-        }
-        Ok(())
-    }
-}
-
-/// Skips a value, counting its entries if it is a list (for the report of ignored keys).
-struct CountEntries;
-
-impl<'de> DeserializeSeed<'de> for CountEntries {
-    type Value = usize;
-    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<usize, D::Error> {
-        d.deserialize_any(self)
-    }
-}
-
-impl<'de> Visitor<'de> for CountEntries {
-    type Value = usize;
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("any JSON value")
-    }
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<usize, A::Error> {
-        let mut n = 0;
-        while seq.next_element::<IgnoredAny>()?.is_some() {
-            n += 1;
-        }
-        Ok(n)
-    }
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<usize, A::Error> {
-        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
-        Ok(1)
-    }
-    fn visit_bool<E>(self, _: bool) -> Result<usize, E> { Ok(1) }
-    fn visit_i64<E>(self, _: i64) -> Result<usize, E> { Ok(1) }
-    fn visit_u64<E>(self, _: u64) -> Result<usize, E> { Ok(1) }
-    fn visit_f64<E>(self, _: f64) -> Result<usize, E> { Ok(1) }
-    fn visit_str<E>(self, _: &str) -> Result<usize, E> { Ok(1) }
-    fn visit_unit<E>(self) -> Result<usize, E> { Ok(0) }
-}
-

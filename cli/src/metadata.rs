@@ -1,0 +1,61 @@
+//! `phum metadata ...` and `phum dev synth-metadata`: import, summary, synthetic metadata.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use phum_core::store::import::ImportSource;
+
+use crate::db::{self, KeyChoice};
+use crate::error::CliError;
+use crate::synth;
+
+pub fn import(db_path: &Path, key: &KeyChoice, files: &[PathBuf]) -> Result<(), CliError> {
+    let mut store = db::open(db_path, key)?;
+    let sources: Vec<ImportSource> = files.iter().cloned().map(ImportSource::File).collect();
+    let started = std::time::Instant::now();
+    let report = store.import_metadata(&sources)?;
+    println!(
+        "imported {} objects from {} file(s) into {} in {:.2} s",
+        report.total(),
+        files.len(),
+        db_path.display(),
+        started.elapsed().as_secs_f64()
+    );
+    if !report.ignored.is_empty() {
+        let ignored: Vec<String> = report.ignored.iter().map(|(k, n)| format!("{k} ({n})")).collect();
+        println!("not stored by Phum: {}", ignored.join(", "));
+    }
+    Ok(())
+}
+
+pub fn summary(db_path: &Path, key: &KeyChoice, json: bool) -> Result<(), CliError> {
+    let store = db::open(db_path, key)?;
+    let counts = store.metadata_counts()?;
+    if json {
+        let map: serde_json::Map<String, serde_json::Value> =
+            counts.iter().map(|(c, n)| (c.as_str().to_string(), serde_json::Value::from(*n))).collect();
+        println!("{}", serde_json::Value::Object(map));
+        return Ok(());
+    }
+    let width = counts.keys().map(|c| c.as_str().len()).max().unwrap_or(0);
+    for (collection, n) in &counts {
+        println!("{:width$}  {n:>7}", collection.as_str());
+    }
+    if let Some(user) = store.current_user()? {
+        println!("user: {} ({} capture org units)", user.username, user.organisation_units.len());
+    }
+    if let Some(system) = store.system_info()? {
+        println!("server: DHIS2 {}", system.version);
+    }
+    Ok(())
+}
+
+pub fn synth(scale: synth::Scale, seed: u64, out: &Path) -> Result<(), CliError> {
+    let io = |source| CliError::Io { path: out.to_path_buf(), source };
+    let file = std::fs::File::create(out).map_err(io)?;
+    let mut writer = std::io::BufWriter::new(file);
+    let counts = synth::write_metadata(scale, seed, &mut writer).map_err(io)?;
+    writer.flush().map_err(io)?;
+    println!("wrote {}: {counts:?}", out.display());
+    Ok(())
+}

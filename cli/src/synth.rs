@@ -1,0 +1,982 @@
+//! Deterministic national-scale synthetic DHIS2 metadata: the benchmark input for the metadata
+//! import (`phum dev synth-metadata --scale national --out FILE`).
+//!
+//! Owns generating one DHIS2 2.41 `/api/metadata` JSON document (org unit levels and units,
+//! category model, option sets and options, data elements, the Person tracked entity type and its
+//! attributes, tracker and event programs with stages, sections, rule variables and program rules,
+//! aggregate data sets, validation rules and constants) and streaming it to a writer. The same
+//! scale and seed always give byte-identical output; every UID is a valid DHIS2 UID, unique in
+//! the document, and every reference resolves inside it.
+//!
+//! Names: province and village names (Khmer and English) are the real NCDD gazetteer entries
+//! embedded from `cli/data/cambodia-admin/` (MIT, licence beside the data). Operational districts
+//! and health centres are not in the gazetteer and their official list is not public here, so
+//! they are made up from it: an OD covers a run of neighbouring admin districts of one province
+//! and is named after the first ("<district> Operational District", short "<district> OD",
+//! "ស្រុកប្រតិបត្តិ<district>"); a health centre covers a run of neighbouring communes of its OD and
+//! is named after the first ("<commune> Health Centre", short "<commune> HC",
+//! "មណ្ឌលសុខភាព<commune>"); its villages are the real villages of those communes. The gazetteer has
+//! 14,578 villages, so the national tree reuses 22 village names with a number suffix
+//! ("<village> 2" / "<village>២"). Health wording comes from a small English/Khmer vocabulary
+//! (`synth/vocab.rs`; the Khmer is draft and needs native clinical review). Option sets are either
+//! fixed clinical lists or lists of real villages of a province or district.
+//!
+//! Deliberate departures from "2-4 stages per program": DHIS2 event programs
+//! (WITHOUT_REGISTRATION) have exactly one stage, so the four event programs have one stage each
+//! and the six tracker programs two to four.
+//!
+//! Does not own the CLI wiring (main.rs), the metadata model or the importer (phum-core), and
+//! never reads files at run time.
+
+mod emit;
+mod gazetteer;
+mod json;
+mod plan;
+mod rng;
+mod vocab;
+
+use std::io;
+
+use gazetteer::{Gazetteer, TreeSize};
+use plan::Sizes;
+use rng::UidPool;
+
+/// How big the generated metadata is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scale {
+    /// The benchmark size: 25 provinces, 103 operational districts, 1,300 health centres, 14,600
+    /// villages, 10 programs, 2,000 data elements, 500 option sets with 20,000 options, 2,000
+    /// program rules, 100 tracked entity attributes, 4 data sets.
+    National,
+    /// A tiny variant for fast tests: 2 provinces, 4 ODs, 12 health centres, 48 villages,
+    /// 3 programs, 80 data elements, 12 option sets, 150 options, 40 rules, 2 data sets.
+    Small,
+}
+
+/// What was written, per collection (nested objects counted where they live).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct SynthCounts {
+    pub organisation_units: usize,
+    pub programs: usize,
+    pub program_stages: usize,
+    pub data_elements: usize,
+    pub option_sets: usize,
+    pub options: usize,
+    pub program_rules: usize,
+    pub program_rule_actions: usize,
+    pub program_rule_variables: usize,
+    pub tracked_entity_attributes: usize,
+    pub data_sets: usize,
+    pub category_option_combos: usize,
+}
+
+const ALL_PROGRAMS: &[usize] = &[0, 1, 2, 3, 4, 5, 6, 7, 8, 9];
+const ALL_DATA_SETS: &[usize] = &[0, 1, 2, 3];
+
+fn sizes(scale: Scale) -> (TreeSize, Sizes) {
+    match scale {
+        Scale::National => (
+            TreeSize {
+                provinces: &[],
+                operational_districts: 103,
+                health_centres: 1_300,
+                villages: 14_600,
+            },
+            Sizes {
+                programs: ALL_PROGRAMS,
+                tracker_data_elements: 1_800,
+                aggregate_data_elements: 200,
+                option_sets: 500,
+                theme_option_sets: 350,
+                options: 20_000,
+                program_rules: 2_000,
+                core_attributes: 22,
+                attributes_per_program: 13,
+                data_sets: ALL_DATA_SETS,
+            },
+        ),
+        Scale::Small => (
+            TreeSize {
+                provinces: &["17", "21"],
+                operational_districts: 4,
+                health_centres: 12,
+                villages: 48,
+            },
+            Sizes {
+                programs: &[0, 1, 6],
+                tracker_data_elements: 60,
+                aggregate_data_elements: 20,
+                option_sets: 12,
+                theme_option_sets: 9,
+                options: 150,
+                program_rules: 40,
+                core_attributes: 10,
+                attributes_per_program: 3,
+                data_sets: &[0, 1],
+            },
+        ),
+    }
+}
+
+/// Writes one DHIS2 `/api/metadata` JSON document of the given scale to `out`, object by object.
+/// The same `scale` and `seed` always produce the same bytes. Wrap a file in a `BufWriter` or
+/// not: output is handed over in chunks of about 64 KiB either way.
+pub fn write_metadata(scale: Scale, seed: u64, out: &mut dyn io::Write) -> io::Result<SynthCounts> {
+    let gazetteer = Gazetteer::load()?;
+    let (tree_size, sizes) = sizes(scale);
+    let mut pool = UidPool::new();
+    let tree = gazetteer::build_tree(&gazetteer, &tree_size, seed, &mut pool)?;
+    let plan = plan::build(&gazetteer, &sizes, seed, &mut pool)?;
+    drop(gazetteer);
+    emit::write(&tree, &plan, out)?;
+    Ok(SynthCounts {
+        organisation_units: tree.units.len(),
+        programs: plan.programs.len(),
+        program_stages: plan.programs.iter().map(|p| p.stages.len()).sum(),
+        data_elements: plan.data_elements.len(),
+        option_sets: plan.option_sets.len(),
+        options: plan.option_sets.iter().map(|s| s.options.len()).sum(),
+        program_rules: plan.programs.iter().map(|p| p.rules.len()).sum(),
+        program_rule_actions: plan
+            .programs
+            .iter()
+            .flat_map(|p| &p.rules)
+            .map(|r| r.actions.len())
+            .sum(),
+        program_rule_variables: plan.programs.iter().map(|p| p.variables.len()).sum(),
+        tracked_entity_attributes: plan.attributes.len(),
+        data_sets: plan.data_sets.len(),
+        category_option_combos: plan.combos.iter().map(|c| c.cocs.len()).sum(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::Value;
+    use std::collections::{HashMap, HashSet};
+    use std::sync::OnceLock;
+
+    const SEED: u64 = 20_260_101;
+
+    struct Generated {
+        bytes: Vec<u8>,
+        counts: SynthCounts,
+        doc: Value,
+    }
+
+    fn generate(scale: Scale, seed: u64) -> (Vec<u8>, SynthCounts) {
+        let mut bytes = Vec::new();
+        let counts = write_metadata(scale, seed, &mut bytes).expect("generation succeeds");
+        (bytes, counts)
+    }
+
+    fn parsed(scale: Scale, seed: u64) -> Generated {
+        let (bytes, counts) = generate(scale, seed);
+        let doc: Value = serde_json::from_slice(&bytes).expect("output is valid JSON");
+        Generated { bytes, counts, doc }
+    }
+
+    fn national() -> &'static Generated {
+        static CELL: OnceLock<Generated> = OnceLock::new();
+        CELL.get_or_init(|| parsed(Scale::National, SEED))
+    }
+
+    fn small() -> &'static Generated {
+        static CELL: OnceLock<Generated> = OnceLock::new();
+        CELL.get_or_init(|| parsed(Scale::Small, SEED))
+    }
+
+    fn fnv1a(bytes: &[u8]) -> u64 {
+        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+        h
+    }
+
+    fn list<'a>(doc: &'a Value, key: &str) -> &'a Vec<Value> {
+        doc[key]
+            .as_array()
+            .unwrap_or_else(|| panic!("top-level {key} is a list"))
+    }
+
+    fn id(v: &Value) -> &str {
+        v["id"].as_str().expect("object has an id")
+    }
+
+    fn rid<'a>(v: &'a Value, key: &str) -> Option<&'a str> {
+        v.get(key).and_then(|r| r.get("id")).and_then(Value::as_str)
+    }
+
+    fn rids<'a>(v: &'a Value, key: &str) -> Vec<&'a str> {
+        v.get(key)
+            .and_then(Value::as_array)
+            .map(|a| {
+                a.iter()
+                    .map(|r| r["id"].as_str().expect("reference has an id"))
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    fn by_id<'a>(doc: &'a Value, key: &str) -> HashMap<&'a str, &'a Value> {
+        list(doc, key).iter().map(|o| (id(o), o)).collect()
+    }
+
+    fn is_uid(text: &str) -> bool {
+        let b = text.as_bytes();
+        b.len() == 11 && b[0].is_ascii_alphabetic() && b.iter().all(u8::is_ascii_alphanumeric)
+    }
+
+    const TOP_KEYS: [&str; 17] = [
+        "system",
+        "organisationUnitLevels",
+        "organisationUnits",
+        "categories",
+        "categoryOptions",
+        "categoryCombos",
+        "optionSets",
+        "options",
+        "dataElements",
+        "trackedEntityTypes",
+        "trackedEntityAttributes",
+        "programs",
+        "programStages",
+        "programRules",
+        "dataSets",
+        "validationRules",
+        "constants",
+    ];
+
+    /// Tokens of a DHIS2 expression: (#, name), (A, name), (C, uid), (V, name), (hasValue, name).
+    fn tokens(expr: &str) -> Vec<(&'static str, String)> {
+        let mut out = Vec::new();
+        let b = expr.as_bytes();
+        for (i, w) in b.windows(2).enumerate() {
+            let prefix = match (w[0], w[1]) {
+                (b'#', b'{') => "#",
+                (b'A', b'{') => "A",
+                (b'C', b'{') => "C",
+                (b'V', b'{') => "V",
+                _ => continue,
+            };
+            if i > 0 && b[i - 1].is_ascii_alphanumeric() {
+                continue;
+            }
+            let rest = &expr[i + 2..];
+            let end = rest.find('}').expect("closed brace");
+            out.push((prefix, rest[..end].to_string()));
+        }
+        for func in ["d2:hasValue('", "d2:count('"] {
+            let mut from = 0;
+            while let Some(pos) = expr[from..].find(func) {
+                let start = from + pos + func.len();
+                let end = start + expr[start..].find('\'').expect("closed quote");
+                out.push(("name", expr[start..end].to_string()));
+                from = end;
+            }
+        }
+        out
+    }
+
+    fn has_names(o: &Value, props: &[&str]) -> bool {
+        let Some(tr) = o["translations"].as_array() else {
+            return false;
+        };
+        props.iter().all(|p| {
+            ["km", "en"].iter().all(|l| {
+                tr.iter().any(|t| {
+                    t["property"] == *p
+                        && t["locale"] == *l
+                        && t["value"].as_str().is_some_and(|s| !s.is_empty())
+                })
+            })
+        })
+    }
+
+    fn walk_ids<'a>(v: &'a Value, declared: &mut Vec<&'a str>, refs: &mut Vec<&'a str>) {
+        match v {
+            Value::Object(map) => {
+                if let Some(Value::String(s)) = map.get("id") {
+                    if map.len() == 1 {
+                        refs.push(s);
+                    } else {
+                        declared.push(s);
+                    }
+                }
+                for value in map.values() {
+                    walk_ids(value, declared, refs);
+                }
+            }
+            Value::Array(items) => items.iter().for_each(|i| walk_ids(i, declared, refs)),
+            _ => {}
+        }
+    }
+
+    /// Every check on one generated document.
+    fn check_document(doc: &Value) {
+        // Keys, in order.
+        let keys: Vec<&str> = doc
+            .as_object()
+            .expect("an object")
+            .keys()
+            .map(String::as_str)
+            .collect();
+        let mut sorted_expected = TOP_KEYS.to_vec();
+        sorted_expected.sort_unstable();
+        assert_eq!(keys, sorted_expected, "top-level keys");
+        assert_eq!(doc["system"]["version"], "2.41.0");
+
+        // UIDs: valid and unique; references are valid UIDs.
+        let (mut declared, mut refs) = (Vec::new(), Vec::new());
+        walk_ids(doc, &mut declared, &mut refs);
+        let mut seen = HashSet::new();
+        for uid in &declared {
+            assert!(is_uid(uid), "invalid UID {uid}");
+            assert!(seen.insert(*uid), "duplicate UID {uid}");
+        }
+        for uid in &refs {
+            assert!(is_uid(uid), "invalid referenced UID {uid}");
+        }
+
+        // Org units.
+        let levels: HashSet<i64> = list(doc, "organisationUnitLevels")
+            .iter()
+            .map(|l| l["level"].as_i64().unwrap())
+            .collect();
+        assert_eq!(levels, (1..=5).collect());
+        let ous = by_id(doc, "organisationUnits");
+        for ou in ous.values() {
+            let level = ou["level"].as_i64().unwrap();
+            assert!(levels.contains(&level));
+            assert!(
+                has_names(ou, &["NAME", "SHORT_NAME"]),
+                "org unit translations"
+            );
+            assert!(ou["shortName"].as_str().unwrap().chars().count() <= 50);
+            assert!(ou["openingDate"].is_string());
+            match rid(ou, "parent") {
+                None => {
+                    assert_eq!(level, 1);
+                    assert_eq!(ou["path"].as_str().unwrap(), format!("/{}", id(ou)));
+                }
+                Some(p) => {
+                    let parent = ous.get(p).unwrap_or_else(|| panic!("parent {p} resolves"));
+                    assert_eq!(parent["level"].as_i64().unwrap() + 1, level);
+                    assert_eq!(
+                        ou["path"].as_str().unwrap(),
+                        format!("{}/{}", parent["path"].as_str().unwrap(), id(ou))
+                    );
+                }
+            }
+        }
+
+        // Category model.
+        let cat_options = by_id(doc, "categoryOptions");
+        let categories = by_id(doc, "categories");
+        for c in categories.values() {
+            for o in rids(c, "categoryOptions") {
+                assert!(cat_options.contains_key(o));
+            }
+        }
+        let combos = by_id(doc, "categoryCombos");
+        let mut cocs = HashSet::new();
+        let default = combos
+            .get(plan::DEFAULT_COMBO)
+            .expect("default category combo");
+        assert_eq!(default["isDefault"], true);
+        assert_eq!(default["name"], "default");
+        for combo in combos.values() {
+            let cats = rids(combo, "categories");
+            let mut expected = 1;
+            for c in &cats {
+                expected *= rids(
+                    categories.get(c).expect("category resolves"),
+                    "categoryOptions",
+                )
+                .len();
+            }
+            let list = combo["categoryOptionCombos"].as_array().unwrap();
+            assert_eq!(list.len(), expected, "one COC per option tuple");
+            for coc in list {
+                cocs.insert(id(coc));
+                assert_eq!(rid(coc, "categoryCombo"), Some(id(combo)));
+                let opts = rids(coc, "categoryOptions");
+                assert_eq!(opts.len(), cats.len());
+                for (o, c) in opts.iter().zip(&cats) {
+                    assert!(cat_options.contains_key(o));
+                    assert!(
+                        rids(categories[c], "categoryOptions").contains(o),
+                        "COC option belongs to its category"
+                    );
+                }
+            }
+        }
+
+        // Option sets and options.
+        let sets = by_id(doc, "optionSets");
+        let options = by_id(doc, "options");
+        for s in sets.values() {
+            assert!(has_names(s, &["NAME"]));
+            let mut codes = HashSet::new();
+            for o in rids(s, "options") {
+                let option = options.get(o).expect("option of set resolves");
+                assert_eq!(rid(option, "optionSet"), Some(id(s)));
+                assert!(
+                    codes.insert(option["code"].as_str().unwrap()),
+                    "option codes unique in a set"
+                );
+            }
+        }
+        for o in options.values() {
+            assert!(sets.contains_key(rid(o, "optionSet").unwrap()));
+            assert!(has_names(o, &["NAME"]));
+        }
+
+        // Data elements and attributes: option set value types match.
+        let des = by_id(doc, "dataElements");
+        let mut de_names = HashSet::new();
+        for de in des.values() {
+            assert!(
+                de_names.insert(de["name"].as_str().unwrap()),
+                "data element names unique"
+            );
+            assert!(combos.contains_key(rid(de, "categoryCombo").unwrap()));
+            assert!(has_names(de, &["NAME", "SHORT_NAME", "FORM_NAME"]));
+            assert!(de["shortName"].as_str().unwrap().chars().count() <= 50);
+            assert!(matches!(
+                de["domainType"].as_str(),
+                Some("TRACKER" | "AGGREGATE")
+            ));
+            if let Some(s) = rid(de, "optionSet") {
+                assert_eq!(
+                    sets.get(s).expect("option set resolves")["valueType"],
+                    de["valueType"]
+                );
+            }
+        }
+        let teas = by_id(doc, "trackedEntityAttributes");
+        for a in teas.values() {
+            assert!(has_names(a, &["NAME", "SHORT_NAME", "FORM_NAME"]));
+            if let Some(s) = rid(a, "optionSet") {
+                assert_eq!(
+                    sets.get(s).expect("option set resolves")["valueType"],
+                    a["valueType"]
+                );
+            }
+        }
+        let tets = by_id(doc, "trackedEntityTypes");
+        for t in tets.values() {
+            for ta in t["trackedEntityTypeAttributes"].as_array().unwrap() {
+                assert!(teas.contains_key(rid(ta, "trackedEntityAttribute").unwrap()));
+                assert_eq!(rid(ta, "trackedEntityType"), Some(id(t)));
+            }
+        }
+
+        // Programs and stages.
+        let constants = by_id(doc, "constants");
+        let stages = by_id(doc, "programStages");
+        let programs = by_id(doc, "programs");
+        let mut vars_of: HashMap<&str, HashSet<&str>> = HashMap::new();
+        let mut des_of: HashMap<&str, HashSet<&str>> = HashMap::new();
+        let mut teas_of: HashMap<&str, HashSet<&str>> = HashMap::new();
+        let mut sections_of: HashMap<&str, HashSet<&str>> = HashMap::new();
+        for p in programs.values() {
+            let pid = id(p);
+            assert!(has_names(p, &["NAME", "SHORT_NAME"]));
+            assert!(combos.contains_key(rid(p, "categoryCombo").unwrap()));
+            let tracker = match p["programType"].as_str() {
+                Some("WITH_REGISTRATION") => true,
+                Some("WITHOUT_REGISTRATION") => false,
+                other => panic!("programType {other:?}"),
+            };
+            match rid(p, "trackedEntityType") {
+                Some(t) => {
+                    assert!(tracker);
+                    assert!(tets.contains_key(t));
+                }
+                None => assert!(!tracker),
+            }
+            let stage_ids = rids(p, "programStages");
+            if tracker {
+                assert!(
+                    (2..=4).contains(&stage_ids.len()),
+                    "tracker programs have 2-4 stages"
+                );
+            } else {
+                assert_eq!(stage_ids.len(), 1, "event programs have one stage");
+            }
+            let mut p_des = HashSet::new();
+            let mut p_sections = HashSet::new();
+            for s in &stage_ids {
+                let stage = stages.get(s).expect("program stage resolves");
+                assert_eq!(rid(stage, "program"), Some(pid));
+                for psde in stage["programStageDataElements"].as_array().unwrap() {
+                    p_des.insert(rid(psde, "dataElement").unwrap());
+                }
+                for sec in stage["programStageSections"].as_array().unwrap() {
+                    p_sections.insert(id(sec));
+                }
+            }
+            let p_teas: HashSet<&str> = p["programTrackedEntityAttributes"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|pa| {
+                    assert_eq!(rid(pa, "program"), Some(pid));
+                    let a = rid(pa, "trackedEntityAttribute").unwrap();
+                    assert!(teas.contains_key(a));
+                    a
+                })
+                .collect();
+            assert_eq!(tracker, !p_teas.is_empty());
+            let mut names = HashSet::new();
+            for v in p["programRuleVariables"].as_array().unwrap() {
+                assert!(
+                    names.insert(v["name"].as_str().unwrap()),
+                    "variable names unique in a program"
+                );
+                assert_eq!(rid(v, "program"), Some(pid));
+                let source = v["programRuleVariableSourceType"].as_str().unwrap();
+                match source {
+                    "DATAELEMENT_CURRENT_EVENT" | "DATAELEMENT_NEWEST_EVENT_PROGRAM" => {
+                        assert!(p_des.contains(rid(v, "dataElement").unwrap()));
+                    }
+                    "DATAELEMENT_NEWEST_EVENT_PROGRAM_STAGE" => {
+                        assert!(p_des.contains(rid(v, "dataElement").unwrap()));
+                        let s = rid(v, "programStage").unwrap();
+                        assert!(stage_ids.contains(&s));
+                        let stage = stages[s];
+                        assert!(stage["programStageDataElements"]
+                            .as_array()
+                            .unwrap()
+                            .iter()
+                            .any(|psde| rid(psde, "dataElement") == rid(v, "dataElement")));
+                    }
+                    "TEI_ATTRIBUTE" => {
+                        assert!(p_teas.contains(rid(v, "trackedEntityAttribute").unwrap()))
+                    }
+                    "CALCULATED_VALUE" => assert!(v.get("dataElement").is_none()),
+                    other => panic!("source type {other}"),
+                }
+                if let Some(d) = rid(v, "dataElement") {
+                    assert_eq!(des[d]["valueType"], v["valueType"]);
+                }
+            }
+            for ou in rids(p, "organisationUnits") {
+                assert!(ous.contains_key(ou));
+            }
+            vars_of.insert(pid, names);
+            des_of.insert(pid, p_des);
+            teas_of.insert(pid, p_teas);
+            sections_of.insert(pid, p_sections);
+        }
+        for s in stages.values() {
+            assert!(programs.contains_key(rid(s, "program").unwrap()));
+            assert!(has_names(s, &["NAME"]));
+            let mut s_des = HashSet::new();
+            for psde in s["programStageDataElements"].as_array().unwrap() {
+                assert_eq!(rid(psde, "programStage"), Some(id(s)));
+                let d = rid(psde, "dataElement").unwrap();
+                assert_eq!(
+                    des.get(d).expect("PSDE data element resolves")["domainType"],
+                    "TRACKER"
+                );
+                s_des.insert(d);
+                for k in ["compulsory", "allowFutureDate"] {
+                    assert!(psde[k].is_boolean());
+                }
+                assert!(psde["sortOrder"].is_i64());
+            }
+            for sec in s["programStageSections"].as_array().unwrap() {
+                assert!(has_names(sec, &["NAME"]));
+                for d in rids(sec, "dataElements") {
+                    assert!(s_des.contains(d), "section data element is in the stage");
+                }
+            }
+        }
+
+        // Program rules.
+        let known_v = [
+            "current_date",
+            "event_date",
+            "enrollment_date",
+            "event_count",
+        ];
+        let check_expr = |expr: &str, pid: &str| {
+            for (kind, name) in tokens(expr) {
+                match kind {
+                    "#" | "A" | "name" => {
+                        assert!(
+                            vars_of[pid].contains(name.as_str()),
+                            "variable {name} of {expr} is in the program"
+                        )
+                    }
+                    "C" => assert!(
+                        constants.contains_key(name.as_str()),
+                        "constant {name} resolves"
+                    ),
+                    _ => assert!(known_v.contains(&name.as_str()), "V{{{name}}}"),
+                }
+            }
+        };
+        for r in list(doc, "programRules") {
+            let pid = rid(r, "program").unwrap();
+            let p = programs.get(pid).expect("rule program resolves");
+            if let Some(s) = rid(r, "programStage") {
+                assert!(rids(p, "programStages").contains(&s));
+            }
+            let condition = r["condition"].as_str().unwrap();
+            assert!(
+                !tokens(condition).is_empty(),
+                "condition uses variables: {condition}"
+            );
+            check_expr(condition, pid);
+            let actions = r["programRuleActions"].as_array().unwrap();
+            assert!((1..=2).contains(&actions.len()));
+            for a in actions {
+                assert_eq!(rid(a, "programRule"), Some(id(r)));
+                let t = a["programRuleActionType"].as_str().unwrap();
+                if let Some(d) = rid(a, "dataElement") {
+                    assert!(
+                        des_of[pid].contains(d),
+                        "action data element is in the program"
+                    );
+                }
+                if let Some(at) = rid(a, "trackedEntityAttribute") {
+                    assert!(teas_of[pid].contains(at));
+                }
+                if let Some(s) = rid(a, "programStage") {
+                    assert!(rids(p, "programStages").contains(&s));
+                }
+                if let Some(s) = rid(a, "programStageSection") {
+                    assert!(sections_of[pid].contains(s));
+                }
+                if let Some(o) = rid(a, "option") {
+                    let d = rid(a, "dataElement").expect("HIDEOPTION names its field");
+                    assert_eq!(
+                        rid(options.get(o).expect("option resolves"), "optionSet"),
+                        rid(des[d], "optionSet")
+                    );
+                }
+                if let Some(data) = a["data"].as_str() {
+                    check_expr(data, pid);
+                }
+                match t {
+                    "ASSIGN" => {
+                        assert!(a.get("data").is_some());
+                        if let Some(c) = a["content"].as_str() {
+                            check_expr(c, pid);
+                        } else {
+                            assert!(rid(a, "dataElement").is_some());
+                        }
+                    }
+                    "HIDEFIELD" | "SETMANDATORYFIELD" => {
+                        assert!(
+                            rid(a, "dataElement").is_some()
+                                || rid(a, "trackedEntityAttribute").is_some()
+                        )
+                    }
+                    "HIDESECTION" => assert!(rid(a, "programStageSection").is_some()),
+                    "HIDEOPTION" => assert!(rid(a, "option").is_some()),
+                    "HIDEPROGRAMSTAGE" => assert!(rid(a, "programStage").is_some()),
+                    "SHOWWARNING"
+                    | "SHOWERROR"
+                    | "DISPLAYTEXT"
+                    | "DISPLAYKEYVALUEPAIR"
+                    | "WARNINGONCOMPLETE"
+                    | "ERRORONCOMPLETE" => {
+                        assert!(a["content"].is_string());
+                        assert!(has_names_prop(a, "CONTENT"), "action content is translated");
+                    }
+                    other => panic!("action type {other}"),
+                }
+            }
+        }
+
+        // Data sets and validation rules.
+        for ds in list(doc, "dataSets") {
+            assert!(has_names(ds, &["NAME", "SHORT_NAME"]));
+            assert!(combos.contains_key(rid(ds, "categoryCombo").unwrap()));
+            assert!(
+                ds["periodType"].is_string()
+                    && ds["openFuturePeriods"].is_i64()
+                    && ds["expiryDays"].is_i64()
+            );
+            let mut ds_des = HashSet::new();
+            for e in ds["dataSetElements"].as_array().unwrap() {
+                assert_eq!(rid(e, "dataSet"), Some(id(ds)));
+                let d = rid(e, "dataElement").unwrap();
+                assert_eq!(
+                    des.get(d).expect("data set element resolves")["domainType"],
+                    "AGGREGATE"
+                );
+                ds_des.insert(d);
+            }
+            for sec in ds["sections"].as_array().unwrap() {
+                assert!(has_names(sec, &["NAME"]));
+                for d in rids(sec, "dataElements") {
+                    assert!(ds_des.contains(d));
+                }
+            }
+            for ou in rids(ds, "organisationUnits") {
+                assert!(ous.contains_key(ou));
+            }
+        }
+        for v in list(doc, "validationRules") {
+            for side in ["leftSide", "rightSide"] {
+                let expr = v[side]["expression"].as_str().unwrap();
+                let toks = tokens(expr);
+                assert!(!toks.is_empty());
+                for (kind, operand) in toks {
+                    assert_eq!(kind, "#");
+                    let mut parts = operand.split('.');
+                    assert!(
+                        des.contains_key(parts.next().unwrap()),
+                        "validation rule data element"
+                    );
+                    if let Some(coc) = parts.next() {
+                        assert!(cocs.contains(coc), "validation rule category option combo");
+                    }
+                }
+            }
+        }
+    }
+
+    fn has_names_prop(o: &Value, prop: &str) -> bool {
+        has_names(o, &[prop])
+    }
+
+    fn assert_counts_match(g: &Generated) {
+        let d = &g.doc;
+        let n = |k: &str| list(d, k).len();
+        let c = &g.counts;
+        assert_eq!(c.organisation_units, n("organisationUnits"));
+        assert_eq!(c.programs, n("programs"));
+        assert_eq!(c.program_stages, n("programStages"));
+        assert_eq!(c.data_elements, n("dataElements"));
+        assert_eq!(c.option_sets, n("optionSets"));
+        assert_eq!(c.options, n("options"));
+        assert_eq!(c.program_rules, n("programRules"));
+        assert_eq!(c.tracked_entity_attributes, n("trackedEntityAttributes"));
+        assert_eq!(c.data_sets, n("dataSets"));
+        let nested = |k: &str, inner: &str| -> usize {
+            list(d, k)
+                .iter()
+                .map(|o| o[inner].as_array().map_or(0, Vec::len))
+                .sum()
+        };
+        assert_eq!(
+            c.program_rule_actions,
+            nested("programRules", "programRuleActions")
+        );
+        assert_eq!(
+            c.program_rule_variables,
+            nested("programs", "programRuleVariables")
+        );
+        assert_eq!(
+            c.category_option_combos,
+            nested("categoryCombos", "categoryOptionCombos")
+        );
+    }
+
+    #[test]
+    fn national_has_the_benchmark_sizes() {
+        let g = national();
+        assert_counts_match(g);
+        let c = &g.counts;
+        assert_eq!(c.organisation_units, 16_029);
+        assert_eq!(c.programs, 10);
+        assert_eq!(c.data_elements, 2_000);
+        assert_eq!(c.option_sets, 500);
+        assert_eq!(c.options, 20_000);
+        assert_eq!(c.program_rules, 2_000);
+        assert_eq!(c.tracked_entity_attributes, 100);
+        assert_eq!(c.data_sets, 4);
+        let per_level = |level: i64| {
+            list(&g.doc, "organisationUnits")
+                .iter()
+                .filter(|o| o["level"].as_i64() == Some(level))
+                .count()
+        };
+        assert_eq!(
+            [
+                per_level(1),
+                per_level(2),
+                per_level(3),
+                per_level(4),
+                per_level(5)
+            ],
+            [1, 25, 103, 1_300, 14_600]
+        );
+        let tracker = list(&g.doc, "programs")
+            .iter()
+            .filter(|p| p["programType"] == "WITH_REGISTRATION")
+            .count();
+        assert_eq!(tracker, 6);
+        // The collections are written in the documented order.
+        let text = std::str::from_utf8(&g.bytes).expect("UTF-8");
+        let mut last = 0;
+        for key in TOP_KEYS {
+            let pos = text
+                .find(&format!("\n\"{key}\":"))
+                .unwrap_or_else(|| panic!("{key} present"));
+            assert!(pos >= last, "{key} in order");
+            last = pos;
+        }
+        println!(
+            "national: {} bytes, fnv1a {:016x}, counts {:?}",
+            g.bytes.len(),
+            fnv1a(&g.bytes),
+            g.counts
+        );
+    }
+
+    #[test]
+    fn national_document_is_consistent() {
+        check_document(&national().doc);
+    }
+
+    #[test]
+    fn small_document_is_consistent() {
+        let g = small();
+        assert_counts_match(g);
+        check_document(&g.doc);
+        assert_eq!(g.counts.organisation_units, 1 + 2 + 4 + 12 + 48);
+        assert_eq!(g.counts.programs, 3);
+        assert_eq!(g.counts.options, 150);
+        assert_eq!(g.counts.program_rules, 40);
+    }
+
+    #[test]
+    fn checker_catches_broken_references() {
+        type Mutation = Box<dyn Fn(&mut Value)>;
+        let base = &small().doc;
+        let mutations: Vec<Mutation> = vec![
+            Box::new(|d| {
+                d["programStages"][0]["programStageDataElements"][0]["dataElement"]["id"] =
+                    "Xxxxxxxxxx1".into()
+            }),
+            Box::new(|d| {
+                let c = d["programRules"][0]["condition"]
+                    .as_str()
+                    .unwrap()
+                    .to_string();
+                d["programRules"][0]["condition"] =
+                    format!("{c} && #{{no_such_variable}} > 1").into();
+            }),
+            Box::new(|d| d["options"][0]["optionSet"]["id"] = d["programs"][0]["id"].clone()),
+            Box::new(|d| d["organisationUnits"][5]["path"] = "/broken".into()),
+            Box::new(|d| d["dataElements"][0]["id"] = d["dataElements"][1]["id"].clone()),
+            Box::new(|d| d["dataElements"][0]["id"] = "1notAValid".into()),
+        ];
+        for (i, mutate) in mutations.iter().enumerate() {
+            let mut doc = base.clone();
+            mutate(&mut doc);
+            let result =
+                std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| check_document(&doc)));
+            assert!(result.is_err(), "mutation {i} is caught");
+        }
+    }
+
+    #[test]
+    fn same_seed_gives_identical_bytes() {
+        let (again, counts) = generate(Scale::National, SEED);
+        let first = national();
+        assert_eq!(fnv1a(&again), fnv1a(&first.bytes));
+        assert!(again == first.bytes, "byte-identical");
+        assert_eq!(counts, first.counts);
+        let (other, _) = generate(Scale::Small, SEED + 1);
+        assert_ne!(
+            fnv1a(&other),
+            fnv1a(&small().bytes),
+            "another seed gives other UIDs"
+        );
+    }
+
+    #[test]
+    fn real_place_names_are_used() {
+        let doc = &national().doc;
+        let names: HashSet<&str> = list(doc, "organisationUnits")
+            .iter()
+            .map(|o| o["name"].as_str().unwrap())
+            .collect();
+        for name in [
+            "Cambodia",
+            "Phnom Penh Capital",
+            "Siem Reap Province",
+            "Ou Thum Village",
+        ] {
+            assert!(names.contains(name), "{name}");
+        }
+        let siem_reap = list(doc, "organisationUnits")
+            .iter()
+            .find(|o| o["name"] == "Siem Reap Province")
+            .unwrap();
+        assert!(siem_reap["translations"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|t| t["locale"] == "km" && t["value"] == "ខេត្តសៀមរាប"));
+        let reused = list(doc, "organisationUnits")
+            .iter()
+            .filter(|o| o["code"].as_str().unwrap().matches('-').count() == 2)
+            .count();
+        assert_eq!(
+            reused, 22,
+            "villages beyond the gazetteer's 14,578 reuse names with a suffix"
+        );
+    }
+
+    #[test]
+    fn theme_indices_name_the_right_lists() {
+        use vocab::*;
+        assert_eq!(THEMES[THEME_SEX].en, "Sex");
+        assert_eq!(THEMES[THEME_EDUCATION].en, "Education level");
+        assert_eq!(THEMES[THEME_OCCUPATION].en, "Occupation");
+        assert_eq!(THEMES[THEME_MARITAL].en, "Marital status");
+        assert_eq!(THEMES[THEME_ETHNICITY].en, "Ethnicity");
+        assert_eq!(THEMES[THEME_INSURANCE].en, "Health insurance");
+        assert_eq!(THEMES[THEME_ENROLLMENT_SOURCE].en, "Enrollment source");
+    }
+
+    #[test]
+    fn apportion_is_exact_and_bounded() {
+        use gazetteer::apportion;
+        assert_eq!(
+            apportion(10, &[1, 1, 1], &[0, 0, 0], &[10, 10, 10]),
+            Some(vec![4, 3, 3])
+        );
+        assert_eq!(apportion(5, &[100, 1], &[1, 1], &[3, 10]), Some(vec![3, 2]));
+        assert_eq!(apportion(3, &[1, 1], &[2, 2], &[5, 5]), None);
+        let parts = apportion(1_300, &[7, 13, 2, 40], &[1; 4], &[1_000; 4]).unwrap();
+        assert_eq!(parts.iter().sum::<usize>(), 1_300);
+    }
+
+    #[test]
+    fn json_strings_are_escaped() {
+        let mut s = String::new();
+        json::push_str_literal(&mut s, "a\"b\\c\nd\u{1}ខ");
+        assert_eq!(
+            serde_json::from_str::<String>(&s).unwrap(),
+            "a\"b\\c\nd\u{1}ខ"
+        );
+    }
+
+    #[test]
+    fn write_errors_are_returned() {
+        struct Failing;
+        impl io::Write for Failing {
+            fn write(&mut self, _: &[u8]) -> io::Result<usize> {
+                Err(io::Error::other("disk full"))
+            }
+            fn flush(&mut self) -> io::Result<()> {
+                Ok(())
+            }
+        }
+        let err = write_metadata(Scale::Small, 1, &mut Failing).unwrap_err();
+        assert_eq!(err.to_string(), "disk full");
+    }
+}

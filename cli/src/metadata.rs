@@ -56,6 +56,22 @@ pub fn synth(scale: synth::Scale, seed: u64, out: &Path) -> Result<(), CliError>
     let mut writer = std::io::BufWriter::new(file);
     let counts = synth::write_metadata(scale, seed, &mut writer).map_err(io)?;
     writer.flush().map_err(io)?;
-    println!("wrote {}: {counts:?}", out.display());
+    println!(
+        "wrote {}: {} org units, {} programs ({} stages), {} data elements, {} option sets with {} options, \
+         {} program rules ({} actions, {} variables), {} attributes, {} data sets, {} category option combos",
+        out.display(),
+        counts.organisation_units,
+        counts.programs,
+        counts.program_stages,
+        counts.data_elements,
+        counts.option_sets,
+        counts.options,
+        counts.program_rules,
+        counts.program_rule_actions,
+        counts.program_rule_variables,
+        counts.tracked_entity_attributes,
+        counts.data_sets,
+        counts.category_option_combos
+    );
     Ok(())
 }

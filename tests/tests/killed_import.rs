@@ -98,20 +98,25 @@ fn a_killed_import_leaves_the_previous_metadata_intact() {
             line.clear();
             assert!(reader.read_line(&mut line).unwrap() > 0, "the child ended before importing");
         }
-        // Spread the kills over the import: 5% .. 93% of a full run.
-        let delay = full.mul_f64(0.05 + 0.08 * round as f64);
-        std::thread::sleep(delay);
+        // Spread the kills over the import: 5% .. 66% of a full run.
+        std::thread::sleep(full.mul_f64(0.05 + 0.055 * round as f64));
         child.kill().unwrap();
         let status = child.wait().unwrap();
-        if !status.success() {
-            killed_mid_import += 1;
-        }
-        assert_eq!(options_count(&db), 5, "round {round}: a killed import must leave the old metadata");
         let store = Store::open(&db, Some(&key)).unwrap();
-        assert_eq!(store.metadata_counts().unwrap()[&Collection::Programs], 1);
         assert_eq!(store.check_integrity().unwrap(), Vec::<String>::new(), "round {round}");
+        if status.success() {
+            // The import finished before the kill (a slow moment on this machine): all of it
+            // is there. Put the old metadata back for the next round.
+            assert_eq!(options_count(&db), 15_005, "round {round}: a finished import is complete");
+            drop(store);
+            Store::open(&db, Some(&key)).unwrap().import_metadata(&[ImportSource::Bytes { name: "mini".into(), bytes: mini_export() }]).unwrap();
+        } else {
+            killed_mid_import += 1;
+            assert_eq!(options_count(&db), 5, "round {round}: a killed import must leave the old metadata");
+            assert_eq!(store.metadata_counts().unwrap()[&Collection::Programs], 1);
+        }
     }
-    assert!(killed_mid_import >= 8, "only {killed_mid_import} of 12 kills landed during the import (full run {full:?})");
+    assert!(killed_mid_import >= 6, "only {killed_mid_import} of 12 kills landed during the import (full run {full:?})");
 
     // Left alone, the same import completes.
     let status = spawn().wait_with_output().unwrap();

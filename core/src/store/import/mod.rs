@@ -314,6 +314,10 @@ impl Importer<'_> {
     /// Parses one JSON value (whose bytes start at `pos` in the document) into a model type;
     /// a type mistake names the field path, a syntax mistake the line and column.
     pub(crate) fn parse<T: serde::de::DeserializeOwned>(&self, bytes: &[u8], pos: Pos) -> Result<T, ImportError> {
+        // Fast path; path tracking costs time on every field, so it only runs to explain an error.
+        if let Ok(parsed) = serde_json::from_slice(bytes) {
+            return Ok(parsed);
+        }
         let mut de = serde_json::Deserializer::from_slice(bytes);
         let parsed = serde_path_to_error::deserialize::<_, T>(&mut de).map_err(|e| {
             if e.inner().is_syntax() || e.inner().is_eof() {

@@ -5,6 +5,7 @@
 //! tables, and the metadata import. Does not own where the key comes from (the shell: Android
 //! Keystore, or the CLI's key file) or talking to a server (`sync`).
 
+mod account;
 mod key;
 pub mod import;
 pub mod metadata;
@@ -14,6 +15,7 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, ErrorCode};
 
+pub use account::Account;
 pub use key::{DbKey, KeyError};
 pub use schema::SCHEMA_VERSION;
 

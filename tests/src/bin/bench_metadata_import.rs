@@ -80,6 +80,8 @@ fn check(cmd: &mut Command) {
     }
 }
 
+// The child is reaped by wait4 (for its rusage), not by `Child::wait`.
+#[allow(clippy::zombie_processes)]
 fn import_once(phum: &Path, dir: &Path, input: &Path, encrypted: bool, i: usize) -> Run {
     let db = dir.join(format!("run-{i}-{}.db", if encrypted { "enc" } else { "plain" }));
     let mut cmd = Command::new(phum);

@@ -120,8 +120,9 @@ pub enum ImportError {
     Invalid { file: String, location: String, message: String },
     #[error("{file}: {location}: {object}: {field}: {message}")]
     Field { file: String, location: String, object: String, field: String, message: String },
-    #[error("{file}: {location}: UID {uid} is used twice in {collection}, with different content: {first} and {second}")]
-    DuplicateUid { file: String, location: String, collection: String, uid: String, first: String, second: String },
+    /// `both` names the two objects: `'Weight (kg)' and 'Weight at birth'`.
+    #[error("{file}: {location}: UID {uid} is used twice in {collection}, with different content: {both}")]
+    DuplicateUid { file: String, location: String, collection: String, uid: String, both: String },
     #[error("{} reference(s) point to objects that are not in the import{}:\n  {}", .total, if *.total > .shown.len() { format!(" (first {} shown)", .shown.len()) } else { String::new() }, .shown.iter().map(|m| m.to_string()).collect::<Vec<_>>().join("\n  "))]
     MissingReferences { total: usize, shown: Vec<MissingReference> },
     #[error("{} object(s) belong to nothing:\n  {}", .0.len(), .0.join("\n  "))]
@@ -181,6 +182,7 @@ impl Store {
         let ignored = std::mem::take(&mut imp.ignored);
         let names: Vec<String> = sources.iter().map(ImportSource::name).collect();
         finish(&tx, &names)?;
+        tx.execute_batch("DELETE FROM import_ref; DELETE FROM import_link;")?;
         tx.execute(
             "INSERT INTO metadata_import (finished_at, sources, objects) VALUES (datetime('now'), ?1, (SELECT count(*) FROM metadata_object))",
             [names.join("\n")],
@@ -387,8 +389,7 @@ impl Importer<'_> {
                 location: self.location.clone(),
                 collection: collection.to_string(),
                 uid: uid.to_string(),
-                first: shown(first.as_deref()),
-                second: shown(obj.name()),
+                both: format!("{} and {}", shown(first.as_deref()), shown(obj.name())),
             });
         }
         let mut refs = std::mem::take(&mut self.refs);

@@ -27,7 +27,7 @@ enum DocumentKind {
 /// Why a walk stopped: the document's structure, or an entry the importer refused.
 enum Stop {
     Split(SplitError),
-    Import(ImportError),
+    Import(Box<ImportError>),
 }
 
 impl From<SplitError> for Stop {
@@ -38,7 +38,7 @@ impl From<SplitError> for Stop {
 
 impl From<ImportError> for Stop {
     fn from(e: ImportError) -> Stop {
-        Stop::Import(e)
+        Stop::Import(Box::new(e))
     }
 }
 
@@ -65,7 +65,7 @@ pub(super) fn read_document(imp: &mut Importer<'_>, source: &ImportSource) -> Re
         single => read_single(imp, &mut s, single),
     };
     result.map_err(|stop| match stop {
-        Stop::Import(e) => e,
+        Stop::Import(e) => *e,
         Stop::Split(e) => split_error(&imp.source, e),
     })
 }
@@ -129,7 +129,7 @@ fn walk_collections<R: std::io::BufRead>(imp: &mut Importer<'_>, s: &mut Splitte
         } else {
             let source = imp.source.clone();
             let check = |bytes: &[u8], pos: Pos| -> Result<(), Stop> {
-                serde_json::from_slice::<IgnoredAny>(bytes).map(|_| ()).map_err(|e| Stop::Import(json_syntax(&source, &e, pos)))
+                serde_json::from_slice::<IgnoredAny>(bytes).map(|_| ()).map_err(|e| Stop::from(json_syntax(&source, &e, pos)))
             };
             let n = if b == b'[' {
                 let mut n = 0;

@@ -10,11 +10,17 @@ pub enum CliError {
     #[error(transparent)]
     Store(#[from] StoreError),
     #[error(transparent)]
-    Import(#[from] ImportError),
+    Import(Box<ImportError>),
     #[error("key file {path}: {source}")]
     BadKey { path: PathBuf, source: KeyError },
     #[error("database {db} exists but its key file {key} does not; give the right one with --key-file (or --unencrypted for a plain database)")]
     KeyFileMissing { db: PathBuf, key: PathBuf },
     #[error("{path}: {source}")]
     Io { path: PathBuf, source: std::io::Error },
+}
+
+impl From<ImportError> for CliError {
+    fn from(e: ImportError) -> CliError {
+        CliError::Import(Box::new(e))
+    }
 }

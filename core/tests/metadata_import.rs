@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use phum_core::model::value_type::{AccessLevel, ProgramType, RuleActionType, RuleVariableSource};
 use phum_core::model::*;
-use phum_core::store::import::{ImportError, ImportSource};
+use phum_core::store::import::ImportSource;
 use phum_core::store::Store;
 use serde_json::{json, Value};
 
@@ -376,7 +376,7 @@ fn categories_validation_rules_constants_user_and_server() {
     assert_eq!(levels, &[2, 3, 4]);
 
     let pi: Constant = store.get(uid("bCqvfPR02Im")).unwrap().unwrap();
-    assert_eq!((pi.identity.name.as_str(), pi.value), ("Pi", 3.14));
+    assert_eq!((pi.identity.name.as_str(), pi.value.to_string().as_str()), ("Pi", "3.14"));
 
     let me = store.current_user().unwrap().unwrap();
     assert_eq!(me.username, "android");

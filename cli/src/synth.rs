@@ -76,12 +76,7 @@ const ALL_DATA_SETS: &[usize] = &[0, 1, 2, 3];
 fn sizes(scale: Scale) -> (TreeSize, Sizes) {
     match scale {
         Scale::National => (
-            TreeSize {
-                provinces: &[],
-                operational_districts: 103,
-                health_centres: 1_300,
-                villages: 14_600,
-            },
+            TreeSize { provinces: &[], operational_districts: 103, health_centres: 1_300, villages: 14_600 },
             Sizes {
                 programs: ALL_PROGRAMS,
                 tracker_data_elements: 1_800,
@@ -96,12 +91,7 @@ fn sizes(scale: Scale) -> (TreeSize, Sizes) {
             },
         ),
         Scale::Small => (
-            TreeSize {
-                provinces: &["17", "21"],
-                operational_districts: 4,
-                health_centres: 12,
-                villages: 48,
-            },
+            TreeSize { provinces: &["17", "21"], operational_districts: 4, health_centres: 12, villages: 48 },
             Sizes {
                 programs: &[0, 1, 6],
                 tracker_data_elements: 60,
@@ -137,12 +127,7 @@ pub fn write_metadata(scale: Scale, seed: u64, out: &mut dyn io::Write) -> io::R
         option_sets: plan.option_sets.len(),
         options: plan.option_sets.iter().map(|s| s.options.len()).sum(),
         program_rules: plan.programs.iter().map(|p| p.rules.len()).sum(),
-        program_rule_actions: plan
-            .programs
-            .iter()
-            .flat_map(|p| &p.rules)
-            .map(|r| r.actions.len())
-            .sum(),
+        program_rule_actions: plan.programs.iter().flat_map(|p| &p.rules).map(|r| r.actions.len()).sum(),
         program_rule_variables: plan.programs.iter().map(|p| p.variables.len()).sum(),
         tracked_entity_attributes: plan.attributes.len(),
         data_sets: plan.data_sets.len(),
@@ -197,9 +182,7 @@ mod tests {
     }
 
     fn list<'a>(doc: &'a Value, key: &str) -> &'a Vec<Value> {
-        doc[key]
-            .as_array()
-            .unwrap_or_else(|| panic!("top-level {key} is a list"))
+        doc[key].as_array().unwrap_or_else(|| panic!("top-level {key} is a list"))
     }
 
     fn id(v: &Value) -> &str {
@@ -213,11 +196,7 @@ mod tests {
     fn rids<'a>(v: &'a Value, key: &str) -> Vec<&'a str> {
         v.get(key)
             .and_then(Value::as_array)
-            .map(|a| {
-                a.iter()
-                    .map(|r| r["id"].as_str().expect("reference has an id"))
-                    .collect()
-            })
+            .map(|a| a.iter().map(|r| r["id"].as_str().expect("reference has an id")).collect())
             .unwrap_or_default()
     }
 
@@ -288,9 +267,7 @@ mod tests {
         props.iter().all(|p| {
             ["km", "en"].iter().all(|l| {
                 tr.iter().any(|t| {
-                    t["property"] == *p
-                        && t["locale"] == *l
-                        && t["value"].as_str().is_some_and(|s| !s.is_empty())
+                    t["property"] == *p && t["locale"] == *l && t["value"].as_str().is_some_and(|s| !s.is_empty())
                 })
             })
         })
@@ -318,12 +295,7 @@ mod tests {
     /// Every check on one generated document.
     fn check_document(doc: &Value) {
         // Keys, in order.
-        let keys: Vec<&str> = doc
-            .as_object()
-            .expect("an object")
-            .keys()
-            .map(String::as_str)
-            .collect();
+        let keys: Vec<&str> = doc.as_object().expect("an object").keys().map(String::as_str).collect();
         let mut sorted_expected = TOP_KEYS.to_vec();
         sorted_expected.sort_unstable();
         assert_eq!(keys, sorted_expected, "top-level keys");
@@ -342,19 +314,14 @@ mod tests {
         }
 
         // Org units.
-        let levels: HashSet<i64> = list(doc, "organisationUnitLevels")
-            .iter()
-            .map(|l| l["level"].as_i64().unwrap())
-            .collect();
+        let levels: HashSet<i64> =
+            list(doc, "organisationUnitLevels").iter().map(|l| l["level"].as_i64().unwrap()).collect();
         assert_eq!(levels, (1..=5).collect());
         let ous = by_id(doc, "organisationUnits");
         for ou in ous.values() {
             let level = ou["level"].as_i64().unwrap();
             assert!(levels.contains(&level));
-            assert!(
-                has_names(ou, &["NAME", "SHORT_NAME"]),
-                "org unit translations"
-            );
+            assert!(has_names(ou, &["NAME", "SHORT_NAME"]), "org unit translations");
             assert!(ou["shortName"].as_str().unwrap().chars().count() <= 50);
             assert!(ou["openingDate"].is_string());
             match rid(ou, "parent") {
@@ -383,20 +350,14 @@ mod tests {
         }
         let combos = by_id(doc, "categoryCombos");
         let mut cocs = HashSet::new();
-        let default = combos
-            .get(plan::DEFAULT_COMBO)
-            .expect("default category combo");
+        let default = combos.get(plan::DEFAULT_COMBO).expect("default category combo");
         assert_eq!(default["isDefault"], true);
         assert_eq!(default["name"], "default");
         for combo in combos.values() {
             let cats = rids(combo, "categories");
             let mut expected = 1;
             for c in &cats {
-                expected *= rids(
-                    categories.get(c).expect("category resolves"),
-                    "categoryOptions",
-                )
-                .len();
+                expected *= rids(categories.get(c).expect("category resolves"), "categoryOptions").len();
             }
             let list = combo["categoryOptionCombos"].as_array().unwrap();
             assert_eq!(list.len(), expected, "one COC per option tuple");
@@ -407,10 +368,7 @@ mod tests {
                 assert_eq!(opts.len(), cats.len());
                 for (o, c) in opts.iter().zip(&cats) {
                     assert!(cat_options.contains_key(o));
-                    assert!(
-                        rids(categories[c], "categoryOptions").contains(o),
-                        "COC option belongs to its category"
-                    );
+                    assert!(rids(categories[c], "categoryOptions").contains(o), "COC option belongs to its category");
                 }
             }
         }
@@ -424,10 +382,7 @@ mod tests {
             for o in rids(s, "options") {
                 let option = options.get(o).expect("option of set resolves");
                 assert_eq!(rid(option, "optionSet"), Some(id(s)));
-                assert!(
-                    codes.insert(option["code"].as_str().unwrap()),
-                    "option codes unique in a set"
-                );
+                assert!(codes.insert(option["code"].as_str().unwrap()), "option codes unique in a set");
             }
         }
         for o in options.values() {
@@ -439,32 +394,20 @@ mod tests {
         let des = by_id(doc, "dataElements");
         let mut de_names = HashSet::new();
         for de in des.values() {
-            assert!(
-                de_names.insert(de["name"].as_str().unwrap()),
-                "data element names unique"
-            );
+            assert!(de_names.insert(de["name"].as_str().unwrap()), "data element names unique");
             assert!(combos.contains_key(rid(de, "categoryCombo").unwrap()));
             assert!(has_names(de, &["NAME", "SHORT_NAME", "FORM_NAME"]));
             assert!(de["shortName"].as_str().unwrap().chars().count() <= 50);
-            assert!(matches!(
-                de["domainType"].as_str(),
-                Some("TRACKER" | "AGGREGATE")
-            ));
+            assert!(matches!(de["domainType"].as_str(), Some("TRACKER" | "AGGREGATE")));
             if let Some(s) = rid(de, "optionSet") {
-                assert_eq!(
-                    sets.get(s).expect("option set resolves")["valueType"],
-                    de["valueType"]
-                );
+                assert_eq!(sets.get(s).expect("option set resolves")["valueType"], de["valueType"]);
             }
         }
         let teas = by_id(doc, "trackedEntityAttributes");
         for a in teas.values() {
             assert!(has_names(a, &["NAME", "SHORT_NAME", "FORM_NAME"]));
             if let Some(s) = rid(a, "optionSet") {
-                assert_eq!(
-                    sets.get(s).expect("option set resolves")["valueType"],
-                    a["valueType"]
-                );
+                assert_eq!(sets.get(s).expect("option set resolves")["valueType"], a["valueType"]);
             }
         }
         let tets = by_id(doc, "trackedEntityTypes");
@@ -501,10 +444,7 @@ mod tests {
             }
             let stage_ids = rids(p, "programStages");
             if tracker {
-                assert!(
-                    (2..=4).contains(&stage_ids.len()),
-                    "tracker programs have 2-4 stages"
-                );
+                assert!((2..=4).contains(&stage_ids.len()), "tracker programs have 2-4 stages");
             } else {
                 assert_eq!(stage_ids.len(), 1, "event programs have one stage");
             }
@@ -534,10 +474,7 @@ mod tests {
             assert_eq!(tracker, !p_teas.is_empty());
             let mut names = HashSet::new();
             for v in p["programRuleVariables"].as_array().unwrap() {
-                assert!(
-                    names.insert(v["name"].as_str().unwrap()),
-                    "variable names unique in a program"
-                );
+                assert!(names.insert(v["name"].as_str().unwrap()), "variable names unique in a program");
                 assert_eq!(rid(v, "program"), Some(pid));
                 let source = v["programRuleVariableSourceType"].as_str().unwrap();
                 match source {
@@ -549,11 +486,13 @@ mod tests {
                         let s = rid(v, "programStage").unwrap();
                         assert!(stage_ids.contains(&s));
                         let stage = stages[s];
-                        assert!(stage["programStageDataElements"]
-                            .as_array()
-                            .unwrap()
-                            .iter()
-                            .any(|psde| rid(psde, "dataElement") == rid(v, "dataElement")));
+                        assert!(stage["programStageDataElements"].as_array().unwrap().iter().any(|psde| rid(
+                            psde,
+                            "dataElement"
+                        ) == rid(
+                            v,
+                            "dataElement"
+                        )));
                     }
                     "TEI_ATTRIBUTE" => {
                         assert!(p_teas.contains(rid(v, "trackedEntityAttribute").unwrap()))
@@ -580,10 +519,7 @@ mod tests {
             for psde in s["programStageDataElements"].as_array().unwrap() {
                 assert_eq!(rid(psde, "programStage"), Some(id(s)));
                 let d = rid(psde, "dataElement").unwrap();
-                assert_eq!(
-                    des.get(d).expect("PSDE data element resolves")["domainType"],
-                    "TRACKER"
-                );
+                assert_eq!(des.get(d).expect("PSDE data element resolves")["domainType"], "TRACKER");
                 s_des.insert(d);
                 for k in ["compulsory", "allowFutureDate"] {
                     assert!(psde[k].is_boolean());
@@ -599,25 +535,14 @@ mod tests {
         }
 
         // Program rules.
-        let known_v = [
-            "current_date",
-            "event_date",
-            "enrollment_date",
-            "event_count",
-        ];
+        let known_v = ["current_date", "event_date", "enrollment_date", "event_count"];
         let check_expr = |expr: &str, pid: &str| {
             for (kind, name) in tokens(expr) {
                 match kind {
                     "#" | "A" | "name" => {
-                        assert!(
-                            vars_of[pid].contains(name.as_str()),
-                            "variable {name} of {expr} is in the program"
-                        )
+                        assert!(vars_of[pid].contains(name.as_str()), "variable {name} of {expr} is in the program")
                     }
-                    "C" => assert!(
-                        constants.contains_key(name.as_str()),
-                        "constant {name} resolves"
-                    ),
+                    "C" => assert!(constants.contains_key(name.as_str()), "constant {name} resolves"),
                     _ => assert!(known_v.contains(&name.as_str()), "V{{{name}}}"),
                 }
             }
@@ -629,10 +554,7 @@ mod tests {
                 assert!(rids(p, "programStages").contains(&s));
             }
             let condition = r["condition"].as_str().unwrap();
-            assert!(
-                !tokens(condition).is_empty(),
-                "condition uses variables: {condition}"
-            );
+            assert!(!tokens(condition).is_empty(), "condition uses variables: {condition}");
             check_expr(condition, pid);
             let actions = r["programRuleActions"].as_array().unwrap();
             assert!((1..=2).contains(&actions.len()));
@@ -640,10 +562,7 @@ mod tests {
                 assert_eq!(rid(a, "programRule"), Some(id(r)));
                 let t = a["programRuleActionType"].as_str().unwrap();
                 if let Some(d) = rid(a, "dataElement") {
-                    assert!(
-                        des_of[pid].contains(d),
-                        "action data element is in the program"
-                    );
+                    assert!(des_of[pid].contains(d), "action data element is in the program");
                 }
                 if let Some(at) = rid(a, "trackedEntityAttribute") {
                     assert!(teas_of[pid].contains(at));
@@ -656,10 +575,7 @@ mod tests {
                 }
                 if let Some(o) = rid(a, "option") {
                     let d = rid(a, "dataElement").expect("HIDEOPTION names its field");
-                    assert_eq!(
-                        rid(options.get(o).expect("option resolves"), "optionSet"),
-                        rid(des[d], "optionSet")
-                    );
+                    assert_eq!(rid(options.get(o).expect("option resolves"), "optionSet"), rid(des[d], "optionSet"));
                 }
                 if let Some(data) = a["data"].as_str() {
                     check_expr(data, pid);
@@ -674,10 +590,7 @@ mod tests {
                         }
                     }
                     "HIDEFIELD" | "SETMANDATORYFIELD" => {
-                        assert!(
-                            rid(a, "dataElement").is_some()
-                                || rid(a, "trackedEntityAttribute").is_some()
-                        )
+                        assert!(rid(a, "dataElement").is_some() || rid(a, "trackedEntityAttribute").is_some())
                     }
                     "HIDESECTION" => assert!(rid(a, "programStageSection").is_some()),
                     "HIDEOPTION" => assert!(rid(a, "option").is_some()),
@@ -700,19 +613,12 @@ mod tests {
         for ds in list(doc, "dataSets") {
             assert!(has_names(ds, &["NAME", "SHORT_NAME"]));
             assert!(combos.contains_key(rid(ds, "categoryCombo").unwrap()));
-            assert!(
-                ds["periodType"].is_string()
-                    && ds["openFuturePeriods"].is_i64()
-                    && ds["expiryDays"].is_i64()
-            );
+            assert!(ds["periodType"].is_string() && ds["openFuturePeriods"].is_i64() && ds["expiryDays"].is_i64());
             let mut ds_des = HashSet::new();
             for e in ds["dataSetElements"].as_array().unwrap() {
                 assert_eq!(rid(e, "dataSet"), Some(id(ds)));
                 let d = rid(e, "dataElement").unwrap();
-                assert_eq!(
-                    des.get(d).expect("data set element resolves")["domainType"],
-                    "AGGREGATE"
-                );
+                assert_eq!(des.get(d).expect("data set element resolves")["domainType"], "AGGREGATE");
                 ds_des.insert(d);
             }
             for sec in ds["sections"].as_array().unwrap() {
@@ -733,10 +639,7 @@ mod tests {
                 for (kind, operand) in toks {
                     assert_eq!(kind, "#");
                     let mut parts = operand.split('.');
-                    assert!(
-                        des.contains_key(parts.next().unwrap()),
-                        "validation rule data element"
-                    );
+                    assert!(des.contains_key(parts.next().unwrap()), "validation rule data element");
                     if let Some(coc) = parts.next() {
                         assert!(cocs.contains(coc), "validation rule category option combo");
                     }
@@ -763,23 +666,11 @@ mod tests {
         assert_eq!(c.tracked_entity_attributes, n("trackedEntityAttributes"));
         assert_eq!(c.data_sets, n("dataSets"));
         let nested = |k: &str, inner: &str| -> usize {
-            list(d, k)
-                .iter()
-                .map(|o| o[inner].as_array().map_or(0, Vec::len))
-                .sum()
+            list(d, k).iter().map(|o| o[inner].as_array().map_or(0, Vec::len)).sum()
         };
-        assert_eq!(
-            c.program_rule_actions,
-            nested("programRules", "programRuleActions")
-        );
-        assert_eq!(
-            c.program_rule_variables,
-            nested("programs", "programRuleVariables")
-        );
-        assert_eq!(
-            c.category_option_combos,
-            nested("categoryCombos", "categoryOptionCombos")
-        );
+        assert_eq!(c.program_rule_actions, nested("programRules", "programRuleActions"));
+        assert_eq!(c.program_rule_variables, nested("programs", "programRuleVariables"));
+        assert_eq!(c.category_option_combos, nested("categoryCombos", "categoryOptionCombos"));
     }
 
     #[test]
@@ -796,42 +687,20 @@ mod tests {
         assert_eq!(c.tracked_entity_attributes, 100);
         assert_eq!(c.data_sets, 4);
         let per_level = |level: i64| {
-            list(&g.doc, "organisationUnits")
-                .iter()
-                .filter(|o| o["level"].as_i64() == Some(level))
-                .count()
+            list(&g.doc, "organisationUnits").iter().filter(|o| o["level"].as_i64() == Some(level)).count()
         };
-        assert_eq!(
-            [
-                per_level(1),
-                per_level(2),
-                per_level(3),
-                per_level(4),
-                per_level(5)
-            ],
-            [1, 25, 103, 1_300, 14_600]
-        );
-        let tracker = list(&g.doc, "programs")
-            .iter()
-            .filter(|p| p["programType"] == "WITH_REGISTRATION")
-            .count();
+        assert_eq!([per_level(1), per_level(2), per_level(3), per_level(4), per_level(5)], [1, 25, 103, 1_300, 14_600]);
+        let tracker = list(&g.doc, "programs").iter().filter(|p| p["programType"] == "WITH_REGISTRATION").count();
         assert_eq!(tracker, 6);
         // The collections are written in the documented order.
         let text = std::str::from_utf8(&g.bytes).expect("UTF-8");
         let mut last = 0;
         for key in TOP_KEYS {
-            let pos = text
-                .find(&format!("\n\"{key}\":"))
-                .unwrap_or_else(|| panic!("{key} present"));
+            let pos = text.find(&format!("\n\"{key}\":")).unwrap_or_else(|| panic!("{key} present"));
             assert!(pos >= last, "{key} in order");
             last = pos;
         }
-        println!(
-            "national: {} bytes, fnv1a {:016x}, counts {:?}",
-            g.bytes.len(),
-            fnv1a(&g.bytes),
-            g.counts
-        );
+        println!("national: {} bytes, fnv1a {:016x}, counts {:?}", g.bytes.len(), fnv1a(&g.bytes), g.counts);
     }
 
     #[test]
@@ -856,16 +725,11 @@ mod tests {
         let base = &small().doc;
         let mutations: Vec<Mutation> = vec![
             Box::new(|d| {
-                d["programStages"][0]["programStageDataElements"][0]["dataElement"]["id"] =
-                    "Xxxxxxxxxx1".into()
+                d["programStages"][0]["programStageDataElements"][0]["dataElement"]["id"] = "Xxxxxxxxxx1".into()
             }),
             Box::new(|d| {
-                let c = d["programRules"][0]["condition"]
-                    .as_str()
-                    .unwrap()
-                    .to_string();
-                d["programRules"][0]["condition"] =
-                    format!("{c} && #{{no_such_variable}} > 1").into();
+                let c = d["programRules"][0]["condition"].as_str().unwrap().to_string();
+                d["programRules"][0]["condition"] = format!("{c} && #{{no_such_variable}} > 1").into();
             }),
             Box::new(|d| d["options"][0]["optionSet"]["id"] = d["programs"][0]["id"].clone()),
             Box::new(|d| d["organisationUnits"][5]["path"] = "/broken".into()),
@@ -875,8 +739,7 @@ mod tests {
         for (i, mutate) in mutations.iter().enumerate() {
             let mut doc = base.clone();
             mutate(&mut doc);
-            let result =
-                std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| check_document(&doc)));
+            let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| check_document(&doc)));
             assert!(result.is_err(), "mutation {i} is caught");
         }
     }
@@ -889,32 +752,17 @@ mod tests {
         assert!(again == first.bytes, "byte-identical");
         assert_eq!(counts, first.counts);
         let (other, _) = generate(Scale::Small, SEED + 1);
-        assert_ne!(
-            fnv1a(&other),
-            fnv1a(&small().bytes),
-            "another seed gives other UIDs"
-        );
+        assert_ne!(fnv1a(&other), fnv1a(&small().bytes), "another seed gives other UIDs");
     }
 
     #[test]
     fn real_place_names_are_used() {
         let doc = &national().doc;
-        let names: HashSet<&str> = list(doc, "organisationUnits")
-            .iter()
-            .map(|o| o["name"].as_str().unwrap())
-            .collect();
-        for name in [
-            "Cambodia",
-            "Phnom Penh Capital",
-            "Siem Reap Province",
-            "Ou Thum Village",
-        ] {
+        let names: HashSet<&str> = list(doc, "organisationUnits").iter().map(|o| o["name"].as_str().unwrap()).collect();
+        for name in ["Cambodia", "Phnom Penh Capital", "Siem Reap Province", "Ou Thum Village"] {
             assert!(names.contains(name), "{name}");
         }
-        let siem_reap = list(doc, "organisationUnits")
-            .iter()
-            .find(|o| o["name"] == "Siem Reap Province")
-            .unwrap();
+        let siem_reap = list(doc, "organisationUnits").iter().find(|o| o["name"] == "Siem Reap Province").unwrap();
         assert!(siem_reap["translations"]
             .as_array()
             .unwrap()
@@ -924,10 +772,7 @@ mod tests {
             .iter()
             .filter(|o| o["code"].as_str().unwrap().matches('-').count() == 2)
             .count();
-        assert_eq!(
-            reused, 22,
-            "villages beyond the gazetteer's 14,578 reuse names with a suffix"
-        );
+        assert_eq!(reused, 22, "villages beyond the gazetteer's 14,578 reuse names with a suffix");
     }
 
     #[test]
@@ -945,10 +790,7 @@ mod tests {
     #[test]
     fn apportion_is_exact_and_bounded() {
         use gazetteer::apportion;
-        assert_eq!(
-            apportion(10, &[1, 1, 1], &[0, 0, 0], &[10, 10, 10]),
-            Some(vec![4, 3, 3])
-        );
+        assert_eq!(apportion(10, &[1, 1, 1], &[0, 0, 0], &[10, 10, 10]), Some(vec![4, 3, 3]));
         assert_eq!(apportion(5, &[100, 1], &[1, 1], &[3, 10]), Some(vec![3, 2]));
         assert_eq!(apportion(3, &[1, 1], &[2, 2], &[5, 5]), None);
         let parts = apportion(1_300, &[7, 13, 2, 40], &[1; 4], &[1_000; 4]).unwrap();
@@ -959,10 +801,7 @@ mod tests {
     fn json_strings_are_escaped() {
         let mut s = String::new();
         json::push_str_literal(&mut s, "a\"b\\c\nd\u{1}ខ");
-        assert_eq!(
-            serde_json::from_str::<String>(&s).unwrap(),
-            "a\"b\\c\nd\u{1}ខ"
-        );
+        assert_eq!(serde_json::from_str::<String>(&s).unwrap(), "a\"b\\c\nd\u{1}ខ");
     }
 
     #[test]

@@ -35,10 +35,22 @@ fn import_then_summary_counts_every_collection() {
     assert!(out.contains("not stored by Phum: dashboards (0), indicators (1)"), "{out}");
     let json = summary_json(dir.path(), &[]);
     for (key, n) in [
-        ("programs", 1), ("programStages", 1), ("dataElements", 3), ("optionSets", 2), ("options", 5),
-        ("trackedEntityTypes", 1), ("trackedEntityAttributes", 4), ("programRules", 2), ("programRuleActions", 2),
-        ("programRuleVariables", 2), ("organisationUnits", 3), ("categoryCombos", 2), ("categoryOptionCombos", 3),
-        ("dataSets", 1), ("validationRules", 1), ("constants", 1),
+        ("programs", 1),
+        ("programStages", 1),
+        ("dataElements", 3),
+        ("optionSets", 2),
+        ("options", 5),
+        ("trackedEntityTypes", 1),
+        ("trackedEntityAttributes", 4),
+        ("programRules", 2),
+        ("programRuleActions", 2),
+        ("programRuleVariables", 2),
+        ("organisationUnits", 3),
+        ("categoryCombos", 2),
+        ("categoryOptionCombos", 3),
+        ("dataSets", 1),
+        ("validationRules", 1),
+        ("constants", 1),
     ] {
         assert_eq!(json[key], n, "{key} in {json}");
     }
@@ -70,7 +82,11 @@ fn key_problems_are_clear_errors() {
     std::fs::rename(dir.path().join("phum.db.key"), dir.path().join("saved.key")).unwrap();
     let out = phum(dir.path(), &["metadata", "summary"]);
     assert!(!out.status.success());
-    assert!(text(&out.stderr).contains("database phum.db exists but its key file phum.db.key does not"), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stderr).contains("database phum.db exists but its key file phum.db.key does not"),
+        "{}",
+        text(&out.stderr)
+    );
 
     std::fs::write(dir.path().join("other.key"), format!("{}\n", "ab".repeat(32))).unwrap();
     let out = phum(dir.path(), &["--key-file", "other.key", "metadata", "summary"]);
@@ -79,7 +95,11 @@ fn key_problems_are_clear_errors() {
 
     std::fs::write(dir.path().join("short.key"), "abc").unwrap();
     let out = phum(dir.path(), &["--key-file", "short.key", "metadata", "summary"]);
-    assert!(text(&out.stderr).contains("key file short.key: a database key is 64 hexadecimal characters"), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stderr).contains("key file short.key: a database key is 64 hexadecimal characters"),
+        "{}",
+        text(&out.stderr)
+    );
 
     let json = summary_json(dir.path(), &["--key-file", "saved.key"]);
     assert_eq!(json["programs"], 1);
@@ -91,7 +111,11 @@ fn a_bad_file_fails_with_the_object_and_field_and_changes_nothing() {
     ok(dir.path(), &["metadata", "import", mini_export().to_str().unwrap()]);
     let before = summary_json(dir.path(), &[]);
     let bad = dir.path().join("bad.json");
-    std::fs::write(&bad, r#"{"programRuleVariables":[{"id":"PhumPRVBad1","name":"x","programRuleVariableSourceType":"TEI_ATTRIBUTE"}]}"#).unwrap();
+    std::fs::write(
+        &bad,
+        r#"{"programRuleVariables":[{"id":"PhumPRVBad1","name":"x","programRuleVariableSourceType":"TEI_ATTRIBUTE"}]}"#,
+    )
+    .unwrap();
     let out = phum(dir.path(), &["metadata", "import", mini_export().to_str().unwrap(), "bad.json"]);
     assert_eq!(out.status.code(), Some(1));
     let err = text(&out.stderr);
@@ -123,5 +147,8 @@ fn synthetic_metadata_imports_cleanly() {
     assert!(json["programRules"].as_u64().unwrap() > 0, "{json}");
     // Deterministic: the same seed writes the same bytes.
     ok(dir.path(), &["dev", "synth-metadata", "--scale", "small", "--out", "again.json"]);
-    assert_eq!(std::fs::read(dir.path().join("small.json")).unwrap(), std::fs::read(dir.path().join("again.json")).unwrap());
+    assert_eq!(
+        std::fs::read(dir.path().join("small.json")).unwrap(),
+        std::fs::read(dir.path().join("again.json")).unwrap()
+    );
 }

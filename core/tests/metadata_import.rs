@@ -75,7 +75,7 @@ const DEFECTS: &[Defect] = &[
     },
     Defect {
         file: "option/options.json",
-        expected_error: "options[2].optionSet.id: 'non_existent_option_set_uid' is not a DHIS2 UID",
+        expected_error: "options[2].id: 'non_existent_option_uid' is not a DHIS2 UID",
         repair: |v| remove_where(&mut v["options"], |o| o["id"] == "non_existent_option_uid"),
     },
     Defect {

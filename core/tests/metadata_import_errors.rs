@@ -144,7 +144,10 @@ fn invalid_json_and_non_metadata_documents_are_refused() {
     assert!(err.contains("x.json: not valid JSON at line 1, column 15"), "{err}");
     let err = refused(vec![ImportSource::Bytes { name: "list.json".into(), bytes: b"[1, 2]".to_vec() }]);
     assert!(err.contains("list.json: expected a JSON object with metadata collections"), "{err}");
-    let err = refused(vec![ImportSource::Bytes { name: "latin1.json".into(), bytes: b"{\"programs\": [{\"name\": \"\xe9\"}]}".to_vec() }]);
+    let err = refused(vec![ImportSource::Bytes {
+        name: "latin1.json".into(),
+        bytes: b"{\"programs\": [{\"name\": \"\xe9\"}]}".to_vec(),
+    }]);
     assert!(err.contains("latin1.json: not valid JSON"), "{err}");
     let err = refused_with(|v| v["programs"] = json!({"id": "PhumImmProg"}));
     assert!(err.contains("expected a list of programs"), "{err}");
@@ -155,7 +158,7 @@ fn invalid_json_and_non_metadata_documents_are_refused() {
 #[test]
 fn a_value_of_the_wrong_type_names_the_field() {
     let err = refused_with(|v| v["organisationUnits"][1]["level"] = json!("two"));
-    assert!(err.contains("bad.json: organisationUnits[1]"), "{err}");
+    assert!(err.contains("bad.json: organisationUnits[1].level"), "{err}");
     assert!(err.contains("invalid type: string \"two\", expected u32"), "{err}");
     let err = refused_with(|v| v["programs"][0]["onlyEnrollOnce"] = json!("yes"));
     assert!(err.contains("programs[0]"), "{err}");
@@ -178,9 +181,12 @@ fn an_unknown_value_type_or_enum_value_is_refused() {
 #[test]
 fn an_invalid_uid_is_refused_with_the_bad_text() {
     let err = refused_with(|v| v["options"][0]["id"] = json!("bad-uid-123"));
-    assert!(err.contains("options[0]") && err.contains("'bad-uid-123' is not a DHIS2 UID"), "{err}");
+    assert!(err.contains("bad.json: options[0].id: 'bad-uid-123' is not a DHIS2 UID"), "{err}");
     let err = refused_with(|v| v["dataElements"][0]["optionSet"]["id"] = json!("1hmmmmmmmmm"));
-    assert!(err.contains("dataElements[0].optionSet.id: '1hmmmmmmmmm' is not a DHIS2 UID: it must start with a letter"), "{err}");
+    assert!(
+        err.contains("dataElements[0].optionSet.id: '1hmmmmmmmmm' is not a DHIS2 UID: it must start with a letter"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -243,7 +249,10 @@ fn object_level_checks_name_the_object_and_field() {
     let err = refused_with(|v| {
         v["programs"][0].as_object_mut().unwrap().remove("trackedEntityType");
     });
-    assert!(err.contains("trackedEntityType: a tracker program (WITH_REGISTRATION) needs a tracked entity type"), "{err}");
+    assert!(
+        err.contains("trackedEntityType: a tracker program (WITH_REGISTRATION) needs a tracked entity type"),
+        "{err}"
+    );
     let err = refused_with(|v| v["dataElements"][0]["name"] = json!("  "));
     assert!(err.contains("dataElement '  ' (PhumDEVacc1): name: the name is empty"), "{err}");
 }
@@ -254,7 +263,10 @@ fn a_100_mb_string_is_refused_without_reading_it_into_memory() {
     let big = dir.path().join("big.json");
     {
         let mut f = std::io::BufWriter::new(std::fs::File::create(&big).unwrap());
-        f.write_all(br#"{"dataElements": [{"id": "PhumDEHuge1", "name": "huge", "valueType": "TEXT", "description": ""#).unwrap();
+        f.write_all(
+            br#"{"dataElements": [{"id": "PhumDEHuge1", "name": "huge", "valueType": "TEXT", "description": ""#,
+        )
+        .unwrap();
         let chunk = vec![b'a'; 1 << 20];
         for _ in 0..100 {
             f.write_all(&chunk).unwrap();

@@ -27,7 +27,10 @@ fn large_export(n: usize) -> Vec<u8> {
         options.push(json!({"id": id, "code": format!("C{i}"), "name": format!("Option {i}"), "sortOrder": i,
             "translations": [{"property": "NAME", "locale": "km", "value": format!("ជម្រើស {i}")}]}));
     }
-    v["optionSets"].as_array_mut().unwrap().push(json!({"id": "BigOptSet01", "name": "Big", "valueType": "TEXT", "options": ids}));
+    v["optionSets"]
+        .as_array_mut()
+        .unwrap()
+        .push(json!({"id": "BigOptSet01", "name": "Big", "valueType": "TEXT", "options": ids}));
     serde_json::to_vec(&v).unwrap()
 }
 
@@ -58,7 +61,10 @@ fn a_killed_import_leaves_the_previous_metadata_intact() {
     let big = dir.path().join("big.json");
     std::fs::write(&big, large_export(15_000)).unwrap();
     let key = DbKey::from_hex(KEY_HEX).unwrap();
-    Store::open(&db, Some(&key)).unwrap().import_metadata(&[ImportSource::Bytes { name: "mini".into(), bytes: mini_export() }]).unwrap();
+    Store::open(&db, Some(&key))
+        .unwrap()
+        .import_metadata(&[ImportSource::Bytes { name: "mini".into(), bytes: mini_export() }])
+        .unwrap();
     assert_eq!(options_count(&db), 5);
 
     let spawn = || {
@@ -109,14 +115,20 @@ fn a_killed_import_leaves_the_previous_metadata_intact() {
             // is there. Put the old metadata back for the next round.
             assert_eq!(options_count(&db), 15_005, "round {round}: a finished import is complete");
             drop(store);
-            Store::open(&db, Some(&key)).unwrap().import_metadata(&[ImportSource::Bytes { name: "mini".into(), bytes: mini_export() }]).unwrap();
+            Store::open(&db, Some(&key))
+                .unwrap()
+                .import_metadata(&[ImportSource::Bytes { name: "mini".into(), bytes: mini_export() }])
+                .unwrap();
         } else {
             killed_mid_import += 1;
             assert_eq!(options_count(&db), 5, "round {round}: a killed import must leave the old metadata");
             assert_eq!(store.metadata_counts().unwrap()[&Collection::Programs], 1);
         }
     }
-    assert!(killed_mid_import >= 6, "only {killed_mid_import} of 12 kills landed during the import (full run {full:?})");
+    assert!(
+        killed_mid_import >= 6,
+        "only {killed_mid_import} of 12 kills landed during the import (full run {full:?})"
+    );
 
     // Left alone, the same import completes.
     let status = spawn().wait_with_output().unwrap();

@@ -14,13 +14,7 @@ use super::vocab::{DATA_SETS, PROGRAMS};
 
 const OPENING_DATE: &str = "2000-01-01T00:00:00.000";
 
-fn name_translations(
-    o: &mut Obj<'_>,
-    en: &str,
-    km: &str,
-    short: Option<(&str, &str)>,
-    form: Option<(&str, &str)>,
-) {
+fn name_translations(o: &mut Obj<'_>, en: &str, km: &str, short: Option<(&str, &str)>, form: Option<(&str, &str)>) {
     let mut list: Vec<(&str, &str, &str)> = vec![("NAME", km, en)];
     if let Some((s_en, s_km)) = short {
         list.push(("SHORT_NAME", s_km, s_en));
@@ -31,19 +25,11 @@ fn name_translations(
     o.translations(&list);
 }
 
-fn sections(
-    o: &mut Obj<'_>,
-    key: &str,
-    list: &[SectionPlan],
-    des: &[DataElementPlan],
-    parent: Option<(&str, Uid)>,
-) {
+fn sections(o: &mut Obj<'_>, key: &str, list: &[SectionPlan], des: &[DataElementPlan], parent: Option<(&str, Uid)>) {
     o.array(key, |arr| {
         for (i, s) in list.iter().enumerate() {
             arr.object(|so| {
-                so.id(s.uid)
-                    .str("name", &s.en)
-                    .int("sortOrder", i as i64 + 1);
+                so.id(s.uid).str("name", &s.en).int("sortOrder", i as i64 + 1);
                 if let Some((k, uid)) = parent {
                     so.reference(k, uid);
                 }
@@ -63,9 +49,7 @@ pub(crate) fn write(tree: &OrgUnitTree, plan: &Plan, out: &mut dyn Write) -> io:
     doc.begin_list("organisationUnitLevels")?;
     for l in &tree.levels {
         doc.item(|o| {
-            o.id(l.uid)
-                .str("name", l.en)
-                .int("level", i64::from(l.level));
+            o.id(l.uid).str("name", l.en).int("level", i64::from(l.level));
             name_translations(o, l.en, l.km, None, None);
         })?;
     }
@@ -84,13 +68,7 @@ pub(crate) fn write(tree: &OrgUnitTree, plan: &Plan, out: &mut dyn Write) -> io:
             if let Some(p) = u.parent {
                 o.reference("parent", p);
             }
-            name_translations(
-                o,
-                &u.name_en,
-                &u.name_km,
-                Some((&u.short_en, &u.short_km)),
-                None,
-            );
+            name_translations(o, &u.name_en, &u.name_km, Some((&u.short_en, &u.short_km)), None);
         })?;
     }
     doc.end_list()?;
@@ -104,10 +82,7 @@ pub(crate) fn write(tree: &OrgUnitTree, plan: &Plan, out: &mut dyn Write) -> io:
                 .str("shortName", c.en)
                 .str("dataDimensionType", "DISAGGREGATION")
                 .bool("dataDimension", c.code != "default")
-                .references(
-                    "categoryOptions",
-                    c.options.iter().map(|&i| plan.category_options[i].uid),
-                );
+                .references("categoryOptions", c.options.iter().map(|&i| plan.category_options[i].uid));
             if c.code != "default" {
                 name_translations(o, c.en, c.km, Some((c.en, c.km)), None);
             }
@@ -118,10 +93,7 @@ pub(crate) fn write(tree: &OrgUnitTree, plan: &Plan, out: &mut dyn Write) -> io:
     doc.begin_list("categoryOptions")?;
     for c in &plan.category_options {
         doc.item(|o| {
-            o.id(c.uid)
-                .str("code", c.code)
-                .str("name", c.en)
-                .str("shortName", c.en);
+            o.id(c.uid).str("code", c.code).str("name", c.en).str("shortName", c.en);
             if c.code != "default" {
                 name_translations(o, c.en, c.km, Some((c.en, c.km)), None);
             }
@@ -138,20 +110,14 @@ pub(crate) fn write(tree: &OrgUnitTree, plan: &Plan, out: &mut dyn Write) -> io:
                 .bool("isDefault", c.is_default)
                 .str("dataDimensionType", "DISAGGREGATION")
                 .bool("skipTotal", false)
-                .references(
-                    "categories",
-                    c.categories.iter().map(|&i| plan.categories[i].uid),
-                )
+                .references("categories", c.categories.iter().map(|&i| plan.categories[i].uid))
                 .array("categoryOptionCombos", |arr| {
                     for coc in &c.cocs {
                         arr.object(|co| {
-                            co.id(coc.uid)
-                                .str("name", &coc.name)
-                                .reference("categoryCombo", c.uid)
-                                .references(
-                                    "categoryOptions",
-                                    coc.options.iter().map(|&i| plan.category_options[i].uid),
-                                );
+                            co.id(coc.uid).str("name", &coc.name).reference("categoryCombo", c.uid).references(
+                                "categoryOptions",
+                                coc.options.iter().map(|&i| plan.category_options[i].uid),
+                            );
                         });
                     }
                 });
@@ -206,10 +172,7 @@ pub(crate) fn write(tree: &OrgUnitTree, plan: &Plan, out: &mut dyn Write) -> io:
                 .str("shortName", &d.short_en)
                 .str("formName", &d.form_en)
                 .str("valueType", d.value_type)
-                .str(
-                    "domainType",
-                    if d.aggregate { "AGGREGATE" } else { "TRACKER" },
-                )
+                .str("domainType", if d.aggregate { "AGGREGATE" } else { "TRACKER" })
                 .str("aggregationType", aggregation)
                 .bool("zeroIsSignificant", numeric && !d.aggregate)
                 .bool("optionSetValue", d.option_set.is_some())
@@ -289,31 +252,17 @@ pub(crate) fn write(tree: &OrgUnitTree, plan: &Plan, out: &mut dyn Write) -> io:
     doc.begin_list("programs")?;
     for p in &plan.programs {
         let def = &PROGRAMS[p.def];
-        let org_units = if def.level == 5 {
-            &tree.villages
-        } else {
-            &tree.health_centres
-        };
+        let org_units = if def.level == 5 { &tree.villages } else { &tree.health_centres };
         doc.item(|o| {
             o.id(p.uid)
                 .str("code", def.code)
                 .str("name", def.en)
                 .str("shortName", def.short_en)
-                .str(
-                    "programType",
-                    if def.tracker {
-                        "WITH_REGISTRATION"
-                    } else {
-                        "WITHOUT_REGISTRATION"
-                    },
-                )
+                .str("programType", if def.tracker { "WITH_REGISTRATION" } else { "WITHOUT_REGISTRATION" })
                 .int("version", 1)
                 .reference("categoryCombo", default_combo)
                 .str("featureType", "NONE")
-                .str(
-                    "accessLevel",
-                    if def.tracker { "PROTECTED" } else { "OPEN" },
-                )
+                .str("accessLevel", if def.tracker { "PROTECTED" } else { "OPEN" })
                 .int("expiryDays", 0)
                 .int("completeEventsExpiryDays", 0)
                 .bool("ignoreOverdueEvents", false)
@@ -367,10 +316,8 @@ pub(crate) fn write(tree: &OrgUnitTree, plan: &Plan, out: &mut dyn Write) -> io:
                 }
             });
             o.references("organisationUnits", org_units.iter().copied());
-            let mut tr: Vec<(&str, &str, &str)> = vec![
-                ("NAME", def.km, def.en),
-                ("SHORT_NAME", def.short_km, def.short_en),
-            ];
+            let mut tr: Vec<(&str, &str, &str)> =
+                vec![("NAME", def.km, def.en), ("SHORT_NAME", def.short_km, def.short_en)];
             if def.tracker {
                 tr.push(("ENROLLMENT_DATE_LABEL", "ថ្ងៃខែឆ្នាំចុះឈ្មោះ", "Enrollment date"));
                 tr.push(("INCIDENT_DATE_LABEL", "ថ្ងៃជួបលើកដំបូង", "Date of first contact"));
@@ -406,10 +353,7 @@ pub(crate) fn write(tree: &OrgUnitTree, plan: &Plan, out: &mut dyn Write) -> io:
                         arr.object(|po| {
                             po.id(psde)
                                 .bool("compulsory", i % 7 == 0)
-                                .bool(
-                                    "allowFutureDate",
-                                    plan.data_elements[d].value_type == "DATE" && i % 2 == 0,
-                                )
+                                .bool("allowFutureDate", plan.data_elements[d].value_type == "DATE" && i % 2 == 0)
                                 .bool("allowProvidedElsewhere", false)
                                 .bool("displayInReports", i < 3)
                                 .int("sortOrder", i as i64 + 1)
@@ -418,17 +362,8 @@ pub(crate) fn write(tree: &OrgUnitTree, plan: &Plan, out: &mut dyn Write) -> io:
                         });
                     }
                 });
-                sections(
-                    o,
-                    "programStageSections",
-                    &s.sections,
-                    &plan.data_elements,
-                    Some(("programStage", s.uid)),
-                );
-                o.translations(&[
-                    ("NAME", s.km, s.en),
-                    ("EXECUTION_DATE_LABEL", "កាលបរិច្ឆេទមកពិនិត្យ", "Visit date"),
-                ]);
+                sections(o, "programStageSections", &s.sections, &plan.data_elements, Some(("programStage", s.uid)));
+                o.translations(&[("NAME", s.km, s.en), ("EXECUTION_DATE_LABEL", "កាលបរិច្ឆេទមកពិនិត្យ", "Visit date")]);
             })?;
         }
     }
@@ -495,11 +430,7 @@ pub(crate) fn write(tree: &OrgUnitTree, plan: &Plan, out: &mut dyn Write) -> io:
     doc.begin_list("dataSets")?;
     for ds in &plan.data_sets {
         let def = &DATA_SETS[ds.def];
-        let org_units = if def.level == 5 {
-            &tree.villages
-        } else {
-            &tree.health_centres
-        };
+        let org_units = if def.level == 5 { &tree.villages } else { &tree.health_centres };
         doc.item(|o| {
             o.id(ds.uid)
                 .str("code", def.code)
@@ -507,14 +438,8 @@ pub(crate) fn write(tree: &OrgUnitTree, plan: &Plan, out: &mut dyn Write) -> io:
                 .str("shortName", def.short_en)
                 .str("periodType", def.period_type)
                 .int("openFuturePeriods", 0)
-                .int(
-                    "expiryDays",
-                    if def.period_type == "Weekly" { 7 } else { 15 },
-                )
-                .int(
-                    "timelyDays",
-                    if def.period_type == "Weekly" { 2 } else { 10 },
-                )
+                .int("expiryDays", if def.period_type == "Weekly" { 7 } else { 15 })
+                .int("timelyDays", if def.period_type == "Weekly" { 2 } else { 10 })
                 .int("version", 1)
                 .bool("validCompleteOnly", false)
                 .bool("fieldCombinationRequired", false)
@@ -525,18 +450,11 @@ pub(crate) fn write(tree: &OrgUnitTree, plan: &Plan, out: &mut dyn Write) -> io:
                 .array("dataSetElements", |arr| {
                     for &d in &ds.data_elements {
                         arr.object(|eo| {
-                            eo.reference("dataSet", ds.uid)
-                                .reference("dataElement", plan.data_elements[d].uid);
+                            eo.reference("dataSet", ds.uid).reference("dataElement", plan.data_elements[d].uid);
                         });
                     }
                 });
-            sections(
-                o,
-                "sections",
-                &ds.sections,
-                &plan.data_elements,
-                Some(("dataSet", ds.uid)),
-            );
+            sections(o, "sections", &ds.sections, &plan.data_elements, Some(("dataSet", ds.uid)));
             o.references("organisationUnits", org_units.iter().copied());
             name_translations(o, def.en, def.km, Some((def.short_en, def.short_km)), None);
         })?;
@@ -572,11 +490,7 @@ pub(crate) fn write(tree: &OrgUnitTree, plan: &Plan, out: &mut dyn Write) -> io:
     doc.begin_list("constants")?;
     for c in &plan.constants {
         doc.item(|o| {
-            o.id(c.uid)
-                .str("code", c.code)
-                .str("name", c.en)
-                .str("shortName", c.code)
-                .num("value", c.value);
+            o.id(c.uid).str("code", c.code).str("name", c.en).str("shortName", c.code).num("value", c.value);
             name_translations(o, c.en, c.km, None, None);
         })?;
     }

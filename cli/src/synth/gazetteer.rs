@@ -20,8 +20,7 @@ use super::rng::{SplitMix64, Uid, UidPool};
 use super::vocab::km_digits;
 
 /// The gazetteer, embedded so that nothing is read from disk at run time.
-const GAZETTEER_JSON: &str =
-    include_str!("../../data/cambodia-admin/cambodia_address_ncdd_pumi.json");
+const GAZETTEER_JSON: &str = include_str!("../../data/cambodia-admin/cambodia_address_ncdd_pumi.json");
 
 #[derive(Deserialize)]
 struct RawGazetteer {
@@ -74,69 +73,31 @@ fn link(
     let mut lists = vec![Vec::new(); parent_codes.len()];
     let mut out = Vec::with_capacity(children.len());
     for raw in children {
-        let parent_code = parent_of(&raw).ok_or_else(|| {
-            bad_data(format!("gazetteer {level} {} has no parent code", raw.code))
-        })?;
-        let parent = *parent_codes.get(parent_code).ok_or_else(|| {
-            bad_data(format!(
-                "gazetteer {level} {} names unknown parent {parent_code}",
-                raw.code
-            ))
-        })?;
+        let parent_code =
+            parent_of(&raw).ok_or_else(|| bad_data(format!("gazetteer {level} {} has no parent code", raw.code)))?;
+        let parent = *parent_codes
+            .get(parent_code)
+            .ok_or_else(|| bad_data(format!("gazetteer {level} {} names unknown parent {parent_code}", raw.code)))?;
         lists[parent].push(out.len());
-        out.push(Place {
-            code: raw.code,
-            en: raw.en,
-            km: raw.km,
-        });
+        out.push(Place { code: raw.code, en: raw.en, km: raw.km });
     }
     Ok((out, lists))
 }
 
 fn codes(places: &[Place]) -> HashMap<String, usize> {
-    places
-        .iter()
-        .enumerate()
-        .map(|(i, p)| (p.code.clone(), i))
-        .collect()
+    places.iter().enumerate().map(|(i, p)| (p.code.clone(), i)).collect()
 }
 
 impl Gazetteer {
     pub(crate) fn load() -> io::Result<Gazetteer> {
         let raw: RawGazetteer = serde_json::from_str(GAZETTEER_JSON)
             .map_err(|e| bad_data(format!("embedded gazetteer is not valid: {e}")))?;
-        let provinces: Vec<Place> = raw
-            .provinces
-            .into_iter()
-            .map(|r| Place {
-                code: r.code,
-                en: r.en,
-                km: r.km,
-            })
-            .collect();
-        let (districts, districts_of) = link(
-            raw.districts,
-            &codes(&provinces),
-            |r| r.p.as_ref(),
-            "district",
-        )?;
-        let (communes, communes_of) = link(
-            raw.communes,
-            &codes(&districts),
-            |r| r.d.as_ref(),
-            "commune",
-        )?;
-        let (villages, villages_of) =
-            link(raw.villages, &codes(&communes), |r| r.c.as_ref(), "village")?;
-        Ok(Gazetteer {
-            provinces,
-            districts,
-            communes,
-            villages,
-            districts_of,
-            communes_of,
-            villages_of,
-        })
+        let provinces: Vec<Place> =
+            raw.provinces.into_iter().map(|r| Place { code: r.code, en: r.en, km: r.km }).collect();
+        let (districts, districts_of) = link(raw.districts, &codes(&provinces), |r| r.p.as_ref(), "district")?;
+        let (communes, communes_of) = link(raw.communes, &codes(&districts), |r| r.d.as_ref(), "commune")?;
+        let (villages, villages_of) = link(raw.villages, &codes(&communes), |r| r.c.as_ref(), "village")?;
+        Ok(Gazetteer { provinces, districts, communes, villages, districts_of, communes_of, villages_of })
     }
 
     pub(crate) fn province_index(&self, code: &str) -> Option<usize> {
@@ -146,12 +107,7 @@ impl Gazetteer {
 
 /// Splits `total` into parts proportional to `weights` (largest remainder), each part within
 /// `min[i]..=max[i]`. Ties go to the lower index. `None` when the bounds cannot be met.
-pub(crate) fn apportion(
-    total: usize,
-    weights: &[u64],
-    min: &[usize],
-    max: &[usize],
-) -> Option<Vec<usize>> {
+pub(crate) fn apportion(total: usize, weights: &[u64], min: &[usize], max: &[usize]) -> Option<Vec<usize>> {
     let n = weights.len();
     if min.len() != n || max.len() != n || min.iter().zip(max).any(|(lo, hi)| lo > hi) {
         return None;
@@ -168,27 +124,21 @@ pub(crate) fn apportion(
     }
     let weight = |i: usize| if equal { 1u128 } else { u128::from(weights[i]) };
     let t = total as u128;
-    let mut parts: Vec<usize> = (0..n)
-        .map(|i| ((t * weight(i) / w_sum) as usize).clamp(min[i], max[i]))
-        .collect();
+    let mut parts: Vec<usize> = (0..n).map(|i| ((t * weight(i) / w_sum) as usize).clamp(min[i], max[i])).collect();
     // How far part i is below its exact share, scaled by w_sum (positive = deserves more).
     let deficit = |i: usize, part: usize| (t * weight(i)) as i128 - (part as u128 * w_sum) as i128;
     let mut sum: usize = parts.iter().sum();
     while sum < total {
-        let best = (0..n).filter(|&i| parts[i] < max[i]).max_by(|&a, &b| {
-            deficit(a, parts[a])
-                .cmp(&deficit(b, parts[b]))
-                .then(b.cmp(&a))
-        })?;
+        let best = (0..n)
+            .filter(|&i| parts[i] < max[i])
+            .max_by(|&a, &b| deficit(a, parts[a]).cmp(&deficit(b, parts[b])).then(b.cmp(&a)))?;
         parts[best] += 1;
         sum += 1;
     }
     while sum > total {
-        let best = (0..n).filter(|&i| parts[i] > min[i]).min_by(|&a, &b| {
-            deficit(a, parts[a])
-                .cmp(&deficit(b, parts[b]))
-                .then(a.cmp(&b))
-        })?;
+        let best = (0..n)
+            .filter(|&i| parts[i] > min[i])
+            .min_by(|&a, &b| deficit(a, parts[a]).cmp(&deficit(b, parts[b])).then(a.cmp(&b)))?;
         parts[best] -= 1;
         sum -= 1;
     }
@@ -254,10 +204,7 @@ const LEVELS: [(&str, &str); 5] = [
 ];
 
 fn infeasible(what: &str) -> io::Error {
-    io::Error::new(
-        io::ErrorKind::InvalidInput,
-        format!("synthetic org unit tree: cannot lay out {what}"),
-    )
+    io::Error::new(io::ErrorKind::InvalidInput, format!("synthetic org unit tree: cannot lay out {what}"))
 }
 
 struct Builder<'p> {
@@ -313,22 +260,12 @@ pub(crate) fn clip(text: &str, max: usize) -> String {
     }
 }
 
-pub(crate) fn build_tree(
-    g: &Gazetteer,
-    size: &TreeSize,
-    seed: u64,
-    pool: &mut UidPool,
-) -> io::Result<OrgUnitTree> {
+pub(crate) fn build_tree(g: &Gazetteer, size: &TreeSize, seed: u64, pool: &mut UidPool) -> io::Result<OrgUnitTree> {
     let mut rng = SplitMix64::new(seed, "organisationUnitLevels");
     let levels: Vec<OrgUnitLevel> = LEVELS
         .iter()
         .enumerate()
-        .map(|(i, (en, km))| OrgUnitLevel {
-            uid: pool.next(&mut rng),
-            level: i as u8 + 1,
-            en,
-            km,
-        })
+        .map(|(i, (en, km))| OrgUnitLevel { uid: pool.next(&mut rng), level: i as u8 + 1, en, km })
         .collect();
 
     let provinces: Vec<usize> = if size.provinces.is_empty() {
@@ -336,50 +273,31 @@ pub(crate) fn build_tree(
     } else {
         size.provinces
             .iter()
-            .map(|code| {
-                g.province_index(code)
-                    .ok_or_else(|| infeasible("an unknown province code"))
-            })
+            .map(|code| g.province_index(code).ok_or_else(|| infeasible("an unknown province code")))
             .collect::<io::Result<_>>()?
     };
 
     // Operational districts per province, in proportion to its admin districts.
     let district_counts: Vec<usize> = provinces.iter().map(|&p| g.districts_of[p].len()).collect();
     let weights: Vec<u64> = district_counts.iter().map(|&c| c as u64).collect();
-    let ods_per_province = apportion(
-        size.operational_districts,
-        &weights,
-        &vec![1; provinces.len()],
-        &district_counts,
-    )
-    .ok_or_else(|| infeasible("the operational districts"))?;
+    let ods_per_province = apportion(size.operational_districts, &weights, &vec![1; provinces.len()], &district_counts)
+        .ok_or_else(|| infeasible("the operational districts"))?;
     // Each OD: a run of admin districts.
     let mut od_districts: Vec<(usize, Vec<usize>)> = Vec::new(); // (province position, districts)
     for (pos, (&p, &k)) in provinces.iter().zip(&ods_per_province).enumerate() {
-        for run in split_runs(&g.districts_of[p], k)
-            .ok_or_else(|| infeasible("an operational district"))?
-        {
+        for run in split_runs(&g.districts_of[p], k).ok_or_else(|| infeasible("an operational district"))? {
             od_districts.push((pos, run));
         }
     }
     // Health centres per OD, in proportion to its communes.
     let od_communes: Vec<Vec<usize>> = od_districts
         .iter()
-        .map(|(_, ds)| {
-            ds.iter()
-                .flat_map(|&d| g.communes_of[d].iter().copied())
-                .collect()
-        })
+        .map(|(_, ds)| ds.iter().flat_map(|&d| g.communes_of[d].iter().copied()).collect())
         .collect();
     let commune_counts: Vec<usize> = od_communes.iter().map(Vec::len).collect();
     let weights: Vec<u64> = commune_counts.iter().map(|&c| c as u64).collect();
-    let hcs_per_od = apportion(
-        size.health_centres,
-        &weights,
-        &vec![1; od_communes.len()],
-        &commune_counts,
-    )
-    .ok_or_else(|| infeasible("the health centres"))?;
+    let hcs_per_od = apportion(size.health_centres, &weights, &vec![1; od_communes.len()], &commune_counts)
+        .ok_or_else(|| infeasible("the health centres"))?;
     let mut hc_communes: Vec<(usize, Vec<usize>)> = Vec::new(); // (OD position, communes)
     for (od, (communes, &k)) in od_communes.iter().zip(&hcs_per_od).enumerate() {
         for run in split_runs(communes, k).ok_or_else(|| infeasible("a health centre"))? {
@@ -387,14 +305,8 @@ pub(crate) fn build_tree(
         }
     }
     // Villages per HC: the real villages of its communes, trimmed or padded to the exact total.
-    let hc_villages: Vec<Vec<usize>> = hc_communes
-        .iter()
-        .map(|(_, cs)| {
-            cs.iter()
-                .flat_map(|&c| g.villages_of[c].iter().copied())
-                .collect()
-        })
-        .collect();
+    let hc_villages: Vec<Vec<usize>> =
+        hc_communes.iter().map(|(_, cs)| cs.iter().flat_map(|&c| g.villages_of[c].iter().copied()).collect()).collect();
     let available: Vec<usize> = hc_villages.iter().map(Vec::len).collect();
     let real_total: usize = available.iter().sum();
     let take: Vec<usize> = if size.villages >= real_total {
@@ -402,8 +314,7 @@ pub(crate) fn build_tree(
     } else {
         let weights: Vec<u64> = available.iter().map(|&c| c as u64).collect();
         let mins: Vec<usize> = available.iter().map(|&c| c.min(1)).collect();
-        apportion(size.villages, &weights, &mins, &available)
-            .ok_or_else(|| infeasible("the villages"))?
+        apportion(size.villages, &weights, &mins, &available).ok_or_else(|| infeasible("the villages"))?
     };
     let extra = size.villages.saturating_sub(real_total);
     let n_hc = hc_villages.len();
@@ -422,40 +333,17 @@ pub(crate) fn build_tree(
         extra_at[h].push(j);
     }
 
-    let mut b = Builder {
-        pool,
-        rng: SplitMix64::new(seed, "organisationUnits"),
-        units: Vec::new(),
-    };
-    let root = b.add(
-        None,
-        1,
-        "KH".into(),
-        "Cambodia".into(),
-        "កម្ពុជា".into(),
-        "Cambodia".into(),
-        "កម្ពុជា".into(),
-    );
+    let mut b = Builder { pool, rng: SplitMix64::new(seed, "organisationUnits"), units: Vec::new() };
+    let root = b.add(None, 1, "KH".into(), "Cambodia".into(), "កម្ពុជា".into(), "Cambodia".into(), "កម្ពុជា".into());
     let mut province_units = Vec::new();
     for &p in &provinces {
         let place = &g.provinces[p];
         let (en, km) = if place.code == "12" {
-            (
-                format!("{} Capital", place.en),
-                format!("រាជធានី{}", place.km),
-            )
+            (format!("{} Capital", place.en), format!("រាជធានី{}", place.km))
         } else {
             (format!("{} Province", place.en), format!("ខេត្ត{}", place.km))
         };
-        let idx = b.add(
-            Some(root),
-            2,
-            format!("KH-{}", place.code),
-            en,
-            km,
-            place.en.clone(),
-            place.km.clone(),
-        );
+        let idx = b.add(Some(root), 2, format!("KH-{}", place.code), en, km, place.en.clone(), place.km.clone());
         province_units.push(idx);
     }
     let mut od_units = Vec::new();
@@ -519,10 +407,5 @@ pub(crate) fn build_tree(
     }
     let health_centres = hc_units.iter().map(|&i| b.units[i].uid).collect();
     // Built level by level, so parents already come before their children.
-    Ok(OrgUnitTree {
-        levels,
-        units: b.units,
-        health_centres,
-        villages: village_uids,
-    })
+    Ok(OrgUnitTree { levels, units: b.units, health_centres, villages: village_uids })
 }

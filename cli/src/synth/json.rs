@@ -90,11 +90,7 @@ impl<'a> Obj<'a> {
     }
 
     /// `"key":[{"id":"..."},...]`
-    pub(crate) fn references<I: IntoIterator<Item = Uid>>(
-        &mut self,
-        key: &str,
-        uids: I,
-    ) -> &mut Self {
+    pub(crate) fn references<I: IntoIterator<Item = Uid>>(&mut self, key: &str, uids: I) -> &mut Self {
         self.key(key);
         self.buf.push('[');
         for (i, uid) in uids.into_iter().enumerate() {
@@ -111,10 +107,7 @@ impl<'a> Obj<'a> {
         self.key(key);
         self.buf.push('[');
         {
-            let mut arr = Arr {
-                buf: self.buf,
-                first: true,
-            };
+            let mut arr = Arr { buf: self.buf, first: true };
             fill(&mut arr);
         }
         self.buf.push(']');
@@ -134,9 +127,7 @@ impl<'a> Obj<'a> {
             for (property, km, en) in entries {
                 for (locale, value) in [("km", km), ("en", en)] {
                     arr.object(|o| {
-                        o.str("property", property)
-                            .str("locale", locale)
-                            .str("value", value);
+                        o.str("property", property).str("locale", locale).str("value", value);
                     });
                 }
             }
@@ -199,13 +190,7 @@ impl<'w> DocWriter<'w> {
     pub(crate) fn begin(out: &'w mut dyn Write) -> DocWriter<'w> {
         let mut buf = String::with_capacity(FLUSH_AT * 2);
         buf.push('{');
-        DocWriter {
-            out,
-            buf,
-            first_key: true,
-            first_item: true,
-            written: 0,
-        }
+        DocWriter { out, buf, first_key: true, first_item: true, written: 0 }
     }
 
     fn key(&mut self, key: &str) {

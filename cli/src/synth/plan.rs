@@ -12,9 +12,8 @@ use std::io;
 use super::gazetteer::{apportion, clip, Gazetteer};
 use super::rng::{SplitMix64, Uid, UidPool};
 use super::vocab::{
-    km_digits, AttributeDef, Theme, ADVICE, CONCEPTS, CONSTANTS, CORE_ATTRIBUTES, DATA_SETS,
-    DISEASES, ERRORS, KEY_VALUE, NCD_ITEMS, ON_COMPLETE, PROGRAMS, PROGRAM_ATTRIBUTES, SECTIONS,
-    THEMES, VACCINES, VHSG_ITEMS, WARNINGS,
+    km_digits, AttributeDef, Theme, ADVICE, CONCEPTS, CONSTANTS, CORE_ATTRIBUTES, DATA_SETS, DISEASES, ERRORS,
+    KEY_VALUE, NCD_ITEMS, ON_COMPLETE, PROGRAMS, PROGRAM_ATTRIBUTES, SECTIONS, THEMES, VACCINES, VHSG_ITEMS, WARNINGS,
 };
 
 /// How many of everything (besides the org unit tree).
@@ -35,10 +34,7 @@ pub(crate) struct Sizes {
 }
 
 fn invalid(msg: &str) -> io::Error {
-    io::Error::new(
-        io::ErrorKind::InvalidInput,
-        format!("synthetic metadata: {msg}"),
-    )
+    io::Error::new(io::ErrorKind::InvalidInput, format!("synthetic metadata: {msg}"))
 }
 
 pub(crate) fn is_numeric(value_type: &str) -> bool {
@@ -82,11 +78,7 @@ fn kind_of(value_type: &str, lo: f64, hi: f64, option_set: Option<usize>) -> Kin
         "DATE" => Kind::Date,
         "PHONE_NUMBER" => Kind::Phone,
         "ORGANISATION_UNIT" => Kind::OrgUnit,
-        vt if is_numeric(vt) => Kind::Number {
-            lo,
-            hi,
-            int: vt != "NUMBER" && vt != "PERCENTAGE",
-        },
+        vt if is_numeric(vt) => Kind::Number { lo, hi, int: vt != "NUMBER" && vt != "PERCENTAGE" },
         _ => Kind::Text,
     }
 }
@@ -297,8 +289,7 @@ pub(crate) const DEFAULT_OPTION: &str = "xYerKDKCefk";
 pub(crate) const DEFAULT_COC: &str = "HllvX50cXC0";
 
 fn fixed(pool: &mut UidPool, text: &str) -> io::Result<Uid> {
-    pool.fixed(text)
-        .ok_or_else(|| invalid("a built-in UID is not valid"))
+    pool.fixed(text).ok_or_else(|| invalid("a built-in UID is not valid"))
 }
 
 fn plan_categories(
@@ -318,11 +309,7 @@ fn plan_categories(
     ];
     let mut options = Vec::new();
     for (i, (code, en, km)) in specs.into_iter().enumerate() {
-        let uid = if i == 0 {
-            fixed(pool, DEFAULT_OPTION)?
-        } else {
-            pool.next(&mut rng)
-        };
+        let uid = if i == 0 { fixed(pool, DEFAULT_OPTION)? } else { pool.next(&mut rng) };
         options.push(CategoryOptionPlan { uid, code, en, km });
     }
     let categories = vec![
@@ -333,13 +320,7 @@ fn plan_categories(
             km: "default",
             options: vec![0],
         },
-        CategoryPlan {
-            uid: pool.next(&mut rng),
-            code: "SEX",
-            en: "Sex",
-            km: "ភេទ",
-            options: vec![1, 2],
-        },
+        CategoryPlan { uid: pool.next(&mut rng), code: "SEX", en: "Sex", km: "ភេទ", options: vec![1, 2] },
         CategoryPlan {
             uid: pool.next(&mut rng),
             code: "AGE_GROUP",
@@ -356,11 +337,7 @@ fn plan_categories(
     ];
     let mut combos = Vec::new();
     for (i, (code, en, km, cats)) in combo_specs.into_iter().enumerate() {
-        let uid = if i == 0 {
-            fixed(pool, DEFAULT_COMBO)?
-        } else {
-            pool.next(&mut rng)
-        };
+        let uid = if i == 0 { fixed(pool, DEFAULT_COMBO)? } else { pool.next(&mut rng) };
         // Cartesian product of the categories' options, first category outermost.
         let mut tuples: Vec<Vec<usize>> = vec![Vec::new()];
         for &cat in &cats {
@@ -376,41 +353,16 @@ fn plan_categories(
         }
         let mut cocs = Vec::new();
         for tuple in tuples {
-            let uid = if i == 0 {
-                fixed(pool, DEFAULT_COC)?
-            } else {
-                pool.next(&mut rng)
-            };
-            let name = tuple
-                .iter()
-                .map(|&o| options[o].en)
-                .collect::<Vec<_>>()
-                .join(", ");
-            cocs.push(CocPlan {
-                uid,
-                name,
-                options: tuple,
-            });
+            let uid = if i == 0 { fixed(pool, DEFAULT_COC)? } else { pool.next(&mut rng) };
+            let name = tuple.iter().map(|&o| options[o].en).collect::<Vec<_>>().join(", ");
+            cocs.push(CocPlan { uid, name, options: tuple });
         }
-        combos.push(ComboPlan {
-            uid,
-            code,
-            en,
-            km,
-            is_default: i == 0,
-            categories: cats,
-            cocs,
-        });
+        combos.push(ComboPlan { uid, code, en, km, is_default: i == 0, categories: cats, cocs });
     }
     Ok((options, categories, combos))
 }
 
-fn plan_option_sets(
-    g: &Gazetteer,
-    sizes: &Sizes,
-    seed: u64,
-    pool: &mut UidPool,
-) -> io::Result<Vec<OptionSetPlan>> {
+fn plan_option_sets(g: &Gazetteer, sizes: &Sizes, seed: u64, pool: &mut UidPool) -> io::Result<Vec<OptionSetPlan>> {
     let mut rng = SplitMix64::new(seed, "optionSets");
     let mut opt_rng = SplitMix64::new(seed, "options");
     let n_theme = sizes.theme_option_sets.min(sizes.option_sets);
@@ -422,10 +374,7 @@ fn plan_option_sets(
         let (en, km) = if variant == 1 {
             (theme.en.to_string(), theme.km.to_string())
         } else {
-            (
-                format!("{} (list {variant})", theme.en),
-                format!("{} (បញ្ជី {})", theme.km, km_digits(&variant.to_string())),
-            )
+            (format!("{} (list {variant})", theme.en), format!("{} (បញ្ជី {})", theme.km, km_digits(&variant.to_string())))
         };
         let uid = pool.next(&mut rng);
         let options = theme
@@ -452,9 +401,7 @@ fn plan_option_sets(
     let theme_options: usize = sets.iter().map(|s| s.options.len()).sum();
     if n_place == 0 {
         if theme_options != sizes.options {
-            return Err(invalid(
-                "the option total does not match the fixed option lists",
-            ));
+            return Err(invalid("the option total does not match the fixed option lists"));
         }
         return Ok(sets);
     }
@@ -465,24 +412,16 @@ fn plan_option_sets(
     // Village lists: first whole provinces, then districts.
     let mut sources: Vec<(bool, usize, usize)> = Vec::new(); // (is province, index, capacity)
     for p in 0..g.provinces.len() {
-        let cap: usize = g.districts_of[p]
-            .iter()
-            .flat_map(|&d| g.communes_of[d].iter())
-            .map(|&c| g.villages_of[c].len())
-            .sum();
+        let cap: usize =
+            g.districts_of[p].iter().flat_map(|&d| g.communes_of[d].iter()).map(|&c| g.villages_of[c].len()).sum();
         sources.push((true, p, cap));
     }
     for d in 0..g.districts.len() {
-        let cap: usize = g.communes_of[d]
-            .iter()
-            .map(|&c| g.villages_of[c].len())
-            .sum();
+        let cap: usize = g.communes_of[d].iter().map(|&c| g.villages_of[c].len()).sum();
         sources.push((false, d, cap));
     }
     if n_place > sources.len() {
-        return Err(invalid(
-            "more village option sets than provinces and districts",
-        ));
+        return Err(invalid("more village option sets than provinces and districts"));
     }
     let sources = &sources[..n_place];
     let caps: Vec<usize> = sources.iter().map(|s| s.2).collect();
@@ -490,27 +429,13 @@ fn plan_option_sets(
     let counts = apportion(remaining, &weights, &vec![1; n_place], &caps)
         .ok_or_else(|| invalid("cannot spread the options over the village option sets"))?;
     for (j, (&(is_province, idx, _), &count)) in sources.iter().zip(&counts).enumerate() {
-        let districts: Vec<usize> = if is_province {
-            g.districts_of[idx].clone()
-        } else {
-            vec![idx]
-        };
+        let districts: Vec<usize> = if is_province { g.districts_of[idx].clone() } else { vec![idx] };
         let (place_en, place_km, en, km) = if is_province {
             let p = &g.provinces[idx];
-            (
-                p.en.clone(),
-                p.km.clone(),
-                format!("Villages of {} province", p.en),
-                format!("ភូមិក្នុងខេត្ត{}", p.km),
-            )
+            (p.en.clone(), p.km.clone(), format!("Villages of {} province", p.en), format!("ភូមិក្នុងខេត្ត{}", p.km))
         } else {
             let d = &g.districts[idx];
-            (
-                d.en.clone(),
-                d.km.clone(),
-                format!("Villages of {} district", d.en),
-                format!("ភូមិក្នុងស្រុក{}", d.km),
-            )
+            (d.en.clone(), d.km.clone(), format!("Villages of {} district", d.en), format!("ភូមិក្នុងស្រុក{}", d.km))
         };
         let uid = pool.next(&mut rng);
         let mut seen = HashSet::new();
@@ -563,21 +488,12 @@ impl LabelCounter {
         if *n == 1 {
             (en.to_string(), km.to_string())
         } else {
-            (
-                format!("{en} ({n})"),
-                format!("{km} ({})", km_digits(&n.to_string())),
-            )
+            (format!("{en} ({n})"), format!("{km} ({})", km_digits(&n.to_string())))
         }
     }
 }
 
-fn data_element_names(
-    code: &str,
-    prefix_en: &str,
-    prefix_km: &str,
-    form_en: &str,
-    form_km: &str,
-) -> [String; 4] {
+fn data_element_names(code: &str, prefix_en: &str, prefix_km: &str, form_en: &str, form_km: &str) -> [String; 4] {
     [
         format!("{prefix_en} - {form_en}"),
         format!("{prefix_km} - {form_km}"),
@@ -586,12 +502,7 @@ fn data_element_names(
     ]
 }
 
-fn split_sections(
-    items: &[usize],
-    per_section: usize,
-    pool: &mut UidPool,
-    rng: &mut SplitMix64,
-) -> Vec<SectionPlan> {
+fn split_sections(items: &[usize], per_section: usize, pool: &mut UidPool, rng: &mut SplitMix64) -> Vec<SectionPlan> {
     let n = items.len().div_ceil(per_section.max(1)).max(1);
     let mut out = Vec::with_capacity(n);
     for k in 0..n {
@@ -602,17 +513,9 @@ fn split_sections(
         let (en, km) = if round == 0 {
             (en.to_string(), km.to_string())
         } else {
-            (
-                format!("{en} {}", round + 1),
-                format!("{km} {}", km_digits(&(round + 1).to_string())),
-            )
+            (format!("{en} {}", round + 1), format!("{km} {}", km_digits(&(round + 1).to_string())))
         };
-        out.push(SectionPlan {
-            uid: pool.next(rng),
-            en,
-            km,
-            data_elements: items[lo..hi].to_vec(),
-        });
+        out.push(SectionPlan { uid: pool.next(rng), en, km, data_elements: items[lo..hi].to_vec() });
     }
     out
 }
@@ -622,14 +525,8 @@ struct AggregateItems;
 impl AggregateItems {
     fn for_data_set(code: &str) -> Vec<(String, String)> {
         match code {
-            "VHSG" => VHSG_ITEMS
-                .iter()
-                .map(|(e, k)| (e.to_string(), k.to_string()))
-                .collect(),
-            "NCDR" => NCD_ITEMS
-                .iter()
-                .map(|(e, k)| (e.to_string(), k.to_string()))
-                .collect(),
+            "VHSG" => VHSG_ITEMS.iter().map(|(e, k)| (e.to_string(), k.to_string())).collect(),
+            "NCDR" => NCD_ITEMS.iter().map(|(e, k)| (e.to_string(), k.to_string())).collect(),
             "EPI" => {
                 let mut v = Vec::new();
                 for (en, km) in [
@@ -646,11 +543,9 @@ impl AggregateItems {
             _ => {
                 let mut v = Vec::new();
                 for (den, dkm) in DISEASES {
-                    for (en, km) in [
-                        ("Suspected cases", "ករណីសង្ស័យ"),
-                        ("Confirmed cases", "ករណីបញ្ជាក់"),
-                        ("Deaths", "ករណីស្លាប់"),
-                    ] {
+                    for (en, km) in
+                        [("Suspected cases", "ករណីសង្ស័យ"), ("Confirmed cases", "ករណីបញ្ជាក់"), ("Deaths", "ករណីស្លាប់")]
+                    {
                         v.push((format!("{en}: {den}"), format!("{km}៖ {dkm}")));
                     }
                 }
@@ -711,12 +606,7 @@ fn attribute_plan(
     }
 }
 
-pub(crate) fn build(
-    g: &Gazetteer,
-    sizes: &Sizes,
-    seed: u64,
-    pool: &mut UidPool,
-) -> io::Result<Plan> {
+pub(crate) fn build(g: &Gazetteer, sizes: &Sizes, seed: u64, pool: &mut UidPool) -> io::Result<Plan> {
     if sizes.programs.is_empty() || sizes.programs.iter().any(|&p| p >= PROGRAMS.len()) {
         return Err(invalid("unknown program"));
     }
@@ -738,10 +628,7 @@ pub(crate) fn build(
         .enumerate()
         .flat_map(|(pi, &p)| (0..PROGRAMS[p].stages.len()).map(move |si| (pi, si)))
         .collect();
-    let weights: Vec<u64> = stage_refs
-        .iter()
-        .map(|&(pi, si)| PROGRAMS[sizes.programs[pi]].stages[si].weight)
-        .collect();
+    let weights: Vec<u64> = stage_refs.iter().map(|&(pi, si)| PROGRAMS[sizes.programs[pi]].stages[si].weight).collect();
     let per_stage = apportion(
         sizes.tracker_data_elements,
         &weights,
@@ -750,14 +637,10 @@ pub(crate) fn build(
     )
     .ok_or_else(|| invalid("cannot spread the tracker data elements over the stages"))?;
     let total_tracker = sizes.tracker_data_elements;
-    let with_options = option_sets
-        .len()
-        .max(total_tracker * 3 / 10)
-        .min(total_tracker);
+    let with_options = option_sets.len().max(total_tracker * 3 / 10).min(total_tracker);
     let mut set_order: Vec<usize> = (0..option_sets.len()).collect();
     layout_rng.shuffle(&mut set_order);
-    let mut data_elements: Vec<DataElementPlan> =
-        Vec::with_capacity(total_tracker + sizes.aggregate_data_elements);
+    let mut data_elements: Vec<DataElementPlan> = Vec::with_capacity(total_tracker + sizes.aggregate_data_elements);
     let mut stage_des: Vec<Vec<usize>> = Vec::with_capacity(stage_refs.len());
     let mut slot = 0usize;
     let mut option_slot = 0usize;
@@ -770,8 +653,7 @@ pub(crate) fn build(
         let mut list = Vec::with_capacity(count);
         let mut concept_slot = 0usize;
         for j in 0..count {
-            let is_option =
-                (slot + 1) * with_options / total_tracker > slot * with_options / total_tracker;
+            let is_option = (slot + 1) * with_options / total_tracker > slot * with_options / total_tracker;
             slot += 1;
             let (form_en, form_km, value_type, option_set, lo, hi) = if is_option {
                 let set = if option_slot < set_order.len() {
@@ -819,11 +701,7 @@ pub(crate) fn build(
     }
 
     // Aggregate data elements: data set by data set.
-    let ds_weights: Vec<u64> = sizes
-        .data_sets
-        .iter()
-        .map(|&d| DATA_SETS[d].weight)
-        .collect();
+    let ds_weights: Vec<u64> = sizes.data_sets.iter().map(|&d| DATA_SETS[d].weight).collect();
     let per_ds = apportion(
         sizes.aggregate_data_elements,
         &ds_weights,
@@ -857,11 +735,7 @@ pub(crate) fn build(
                 aggregate: true,
                 option_set: None,
                 combo: def.combo.min(combos.len() - 1),
-                kind: Kind::Number {
-                    lo: 0.0,
-                    hi: 500.0,
-                    int: true,
-                },
+                kind: Kind::Number { lo: 0.0, hi: 500.0, int: true },
             });
         }
         ds_des.push(list);
@@ -888,11 +762,7 @@ pub(crate) fn build(
         let def = &PROGRAMS[p];
         let mut own = Vec::new();
         if def.tracker {
-            for (i, adef) in PROGRAM_ATTRIBUTES
-                .iter()
-                .take(sizes.attributes_per_program)
-                .enumerate()
-            {
+            for (i, adef) in PROGRAM_ATTRIBUTES.iter().take(sizes.attributes_per_program).enumerate() {
                 let uid = pool.next(&mut tea_rng);
                 own.push(attributes.len());
                 attributes.push(attribute_plan(
@@ -911,22 +781,14 @@ pub(crate) fn build(
     let mut tet_rng = SplitMix64::new(seed, "trackedEntityTypes");
     let tracked_entity_type = TrackedEntityTypePlan {
         uid: pool.next(&mut tet_rng),
-        attributes: (0..n_core.min(8))
-            .map(|i| (i, i < 5, matches!(i, 0 | 1 | 4 | 6 | 7), false))
-            .collect(),
+        attributes: (0..n_core.min(8)).map(|i| (i, i < 5, matches!(i, 0 | 1 | 4 | 6 | 7), false)).collect(),
     };
 
     // Constants (their UIDs are used in rule conditions).
     let mut const_rng = SplitMix64::new(seed, "constants");
     let constants: Vec<ConstantPlan> = CONSTANTS
         .iter()
-        .map(|&(code, en, km, value)| ConstantPlan {
-            uid: pool.next(&mut const_rng),
-            code,
-            en,
-            km,
-            value,
-        })
+        .map(|&(code, en, km, value)| ConstantPlan { uid: pool.next(&mut const_rng), code, en, km, value })
         .collect();
 
     // Programs, stages, sections, variables.
@@ -943,10 +805,7 @@ pub(crate) fn build(
             let des = &stage_des[stage_cursor];
             stage_cursor += 1;
             let suid = pool.next(&mut stage_rng);
-            let psdes: Vec<(Uid, usize)> = des
-                .iter()
-                .map(|&d| (pool.next(&mut stage_rng), d))
-                .collect();
+            let psdes: Vec<(Uid, usize)> = des.iter().map(|&d| (pool.next(&mut stage_rng), d)).collect();
             let sections = split_sections(des, 12, pool, &mut stage_rng);
             stages.push(StagePlan {
                 uid: suid,
@@ -960,11 +819,7 @@ pub(crate) fn build(
         let mut pteas = Vec::new();
         if def.tracker {
             let core: Vec<usize> = (0..n_core.min(12)).collect();
-            for (k, &a) in core
-                .iter()
-                .chain(program_own_attributes[pi].iter())
-                .enumerate()
-            {
+            for (k, &a) in core.iter().chain(program_own_attributes[pi].iter()).enumerate() {
                 pteas.push(ProgramAttributePlan {
                     uid: pool.next(&mut prog_rng),
                     attribute: a,
@@ -1037,28 +892,15 @@ pub(crate) fn build(
                 stage: None,
                 home_stage: None,
                 use_code: false,
-                kind: Kind::Number {
-                    lo: 0.0,
-                    hi: 10.0,
-                    int: false,
-                },
+                kind: Kind::Number { lo: 0.0, hi: 10.0, int: false },
             });
         }
-        programs.push(ProgramPlan {
-            uid,
-            def: p,
-            stages,
-            attributes: pteas,
-            variables,
-            rules: Vec::new(),
-        });
+        programs.push(ProgramPlan { uid, def: p, stages, attributes: pteas, variables, rules: Vec::new() });
     }
 
     // Program rules, in proportion to each program's data elements.
-    let rule_weights: Vec<u64> = programs
-        .iter()
-        .map(|p| p.stages.iter().map(|s| s.data_elements.len() as u64).sum())
-        .collect();
+    let rule_weights: Vec<u64> =
+        programs.iter().map(|p| p.stages.iter().map(|s| s.data_elements.len() as u64).sum()).collect();
     let per_program = apportion(
         sizes.program_rules,
         &rule_weights,
@@ -1112,10 +954,7 @@ pub(crate) fn build(
                     uid: pool.next(&mut vr_rng),
                     name: format!("{}: {} ({}) <= total", def.code, de.form_en, coc.name),
                     km: format!("{}: {} ({}) <= សរុប", def.code, de.form_km, coc.name),
-                    instruction: format!(
-                        "One disaggregation of {} cannot be more than its total",
-                        de.form_en
-                    ),
+                    instruction: format!("One disaggregation of {} cannot be more than its total", de.form_en),
                     period_type: def.period_type,
                     left: (
                         format!("#{{{}.{}}}", de.uid.as_str(), coc.uid.as_str()),
@@ -1126,12 +965,7 @@ pub(crate) fn build(
                 });
             }
         }
-        data_sets.push(DataSetPlan {
-            uid,
-            def: d,
-            data_elements: des.clone(),
-            sections,
-        });
+        data_sets.push(DataSetPlan { uid, def: d, data_elements: des.clone(), sections });
     }
 
     Ok(Plan {
@@ -1181,15 +1015,9 @@ impl RuleContext<'_> {
 
     fn label(&self, v: &VariablePlan) -> (String, String) {
         if let Some(d) = v.data_element {
-            (
-                self.data_elements[d].form_en.clone(),
-                self.data_elements[d].form_km.clone(),
-            )
+            (self.data_elements[d].form_en.clone(), self.data_elements[d].form_km.clone())
         } else if let Some(a) = v.attribute {
-            (
-                self.attributes[a].form_en.clone(),
-                self.attributes[a].form_km.clone(),
-            )
+            (self.attributes[a].form_en.clone(), self.attributes[a].form_km.clone())
         } else {
             (v.name.clone(), v.name.clone())
         }
@@ -1199,22 +1027,14 @@ impl RuleContext<'_> {
     fn clause(&self, v: &VariablePlan, rng: &mut SplitMix64) -> String {
         let x = self.reference(v);
         let name = &v.name;
-        let event_date = if self.tracker() && v.attribute.is_some() {
-            "V{enrollment_date}"
-        } else {
-            "V{event_date}"
-        };
+        let event_date = if self.tracker() && v.attribute.is_some() { "V{enrollment_date}" } else { "V{event_date}" };
         match v.kind {
             Kind::Number { lo, hi, int } => {
                 let tf = lo + (hi - lo) * (0.5 + rng.below(45) as f64 / 100.0);
                 let t = fmt_threshold(tf, int);
                 match rng.below(6) {
                     0 => format!("{x} > {t}"),
-                    1 => format!(
-                        "{x} < {} || {x} > {}",
-                        fmt_threshold(lo, int),
-                        fmt_threshold(hi, int)
-                    ),
+                    1 => format!("{x} < {} || {x} > {}", fmt_threshold(lo, int), fmt_threshold(hi, int)),
                     2 => format!("d2:hasValue('{name}') && {x} >= {t}"),
                     3 => {
                         let c = &self.constants[rng.below(self.constants.len())];
@@ -1259,11 +1079,7 @@ impl RuleContext<'_> {
             Kind::OrgUnit => format!("d2:hasValue('{name}')"),
             Kind::Option(set) => {
                 let s = &self.option_sets[set];
-                let code = s
-                    .options
-                    .get(rng.below(s.options.len()))
-                    .map(|o| o.code.as_str())
-                    .unwrap_or("X");
+                let code = s.options.get(rng.below(s.options.len())).map(|o| o.code.as_str()).unwrap_or("X");
                 if is_numeric(s.value_type) {
                     format!("{x} >= {code}")
                 } else {
@@ -1279,22 +1095,12 @@ impl RuleContext<'_> {
 
     fn pick_input(&self, rng: &mut SplitMix64) -> usize {
         let vars = &self.program.variables;
-        let inputs: Vec<usize> = (0..vars.len())
-            .filter(|&i| vars[i].source != "CALCULATED_VALUE")
-            .collect();
-        let attrs: Vec<usize> = inputs
-            .iter()
-            .copied()
-            .filter(|&i| vars[i].attribute.is_some())
-            .collect();
+        let inputs: Vec<usize> = (0..vars.len()).filter(|&i| vars[i].source != "CALCULATED_VALUE").collect();
+        let attrs: Vec<usize> = inputs.iter().copied().filter(|&i| vars[i].attribute.is_some()).collect();
         if !attrs.is_empty() && rng.chance(20) {
             return attrs[rng.below(attrs.len())];
         }
-        let des: Vec<usize> = inputs
-            .iter()
-            .copied()
-            .filter(|&i| vars[i].data_element.is_some())
-            .collect();
+        let des: Vec<usize> = inputs.iter().copied().filter(|&i| vars[i].data_element.is_some()).collect();
         if des.is_empty() {
             return inputs.first().copied().unwrap_or(0);
         }
@@ -1305,12 +1111,7 @@ impl RuleContext<'_> {
     fn scope(&self, stage: Option<usize>) -> Vec<usize> {
         match stage.and_then(|s| self.program.stages.get(s)) {
             Some(s) => s.data_elements.iter().map(|&(_, d)| d).collect(),
-            None => self
-                .program
-                .stages
-                .iter()
-                .flat_map(|s| s.data_elements.iter().map(|&(_, d)| d))
-                .collect(),
+            None => self.program.stages.iter().flat_map(|s| s.data_elements.iter().map(|&(_, d)| d)).collect(),
         }
     }
 
@@ -1340,10 +1141,7 @@ impl RuleContext<'_> {
             let other = &vars[self.pick_input(rng)];
             clauses.push(self.clause(other, rng));
             if rng.chance(25) {
-                let calc: Vec<&VariablePlan> = vars
-                    .iter()
-                    .filter(|v| v.source == "CALCULATED_VALUE")
-                    .collect();
+                let calc: Vec<&VariablePlan> = vars.iter().filter(|v| v.source == "CALCULATED_VALUE").collect();
                 if let Some(c) = calc.get(rng.below(calc.len().max(1))) {
                     clauses.push(format!("#{{{}}} > {}", c.name, rng.between(0, 5)));
                 }
@@ -1378,41 +1176,21 @@ impl RuleContext<'_> {
         let n_actions = if rng.chance(50) { 2 } else { 1 };
         let mut actions = Vec::with_capacity(n_actions);
         for _ in 0..n_actions {
-            actions.push(self.action(
-                main,
-                &scope,
-                target_stage,
-                (&label_en, &label_km),
-                pool,
-                rng,
-            ));
+            actions.push(self.action(main, &scope, target_stage, (&label_en, &label_km), pool, rng));
         }
-        let verb = actions
-            .first()
-            .map(|a| a.action_type)
-            .unwrap_or("SHOWWARNING")
-            .to_lowercase();
+        let verb = actions.first().map(|a| a.action_type).unwrap_or("SHOWWARNING").to_lowercase();
         RulePlan {
             uid: pool.next(rng),
             name: format!("{} rule {:04}: {} {}", def.code, k + 1, verb, label_en),
             description: format!("Synthetic rule about {label_en}"),
             condition,
-            priority: if rng.chance(50) {
-                Some(rng.between(1, 10))
-            } else {
-                None
-            },
+            priority: if rng.chance(50) { Some(rng.between(1, 10)) } else { None },
             stage: rule_stage.map(|s| self.program.stages[s].uid),
             actions,
         }
     }
 
-    fn message(
-        &self,
-        list: &[(&str, &str)],
-        label: (&str, &str),
-        rng: &mut SplitMix64,
-    ) -> (String, String) {
+    fn message(&self, list: &[(&str, &str)], label: (&str, &str), rng: &mut SplitMix64) -> (String, String) {
         let (en, km) = list[rng.below(list.len())];
         (en.replace("{}", label.0), km.replace("{}", label.1))
     }
@@ -1441,12 +1219,7 @@ impl RuleContext<'_> {
         let x = self.reference(main);
         let numeric_main = matches!(main.kind, Kind::Number { .. });
         let main_de = main.data_element;
-        let program_attrs: Vec<usize> = self
-            .program
-            .attributes
-            .iter()
-            .map(|p| p.attribute)
-            .collect();
+        let program_attrs: Vec<usize> = self.program.attributes.iter().map(|p| p.attribute).collect();
         let on_attribute = main.attribute.is_some() && !program_attrs.is_empty() && rng.chance(40);
         let roll = rng.below(100);
         let wanted = match roll {
@@ -1477,12 +1250,8 @@ impl RuleContext<'_> {
                 }
             }
             "ASSIGN" => {
-                let calc: Vec<&VariablePlan> = self
-                    .program
-                    .variables
-                    .iter()
-                    .filter(|v| v.source == "CALCULATED_VALUE")
-                    .collect();
+                let calc: Vec<&VariablePlan> =
+                    self.program.variables.iter().filter(|v| v.source == "CALCULATED_VALUE").collect();
                 let data = if numeric_main {
                     format!("d2:round({x} * 10) / 10")
                 } else if main.data_element.is_some() {
@@ -1497,9 +1266,7 @@ impl RuleContext<'_> {
                     // text, so it has no translation).
                     a.content = Some((format!("#{{{}}}", c.name), String::new()));
                     true
-                } else if let Some(d) =
-                    self.pick_de(scope, main_de, rng, |de| de.value_type == "NUMBER")
-                {
+                } else if let Some(d) = self.pick_de(scope, main_de, rng, |de| de.value_type == "NUMBER") {
                     a.data_element = Some(self.data_elements[d].uid);
                     a.data = Some(data);
                     true
@@ -1509,12 +1276,7 @@ impl RuleContext<'_> {
             }
             "HIDESECTION" => {
                 let s = stage.unwrap_or_else(|| rng.below(self.program.stages.len()));
-                match self
-                    .program
-                    .stages
-                    .get(s)
-                    .and_then(|st| st.sections.get(rng.below(st.sections.len())))
-                {
+                match self.program.stages.get(s).and_then(|st| st.sections.get(rng.below(st.sections.len()))) {
                     Some(sec) => {
                         a.section = Some(sec.uid);
                         true
@@ -1542,21 +1304,13 @@ impl RuleContext<'_> {
                 if numeric_main {
                     a.data = Some(x.clone());
                 }
-                a.location = Some(if rng.chance(50) {
-                    "feedback"
-                } else {
-                    "indicators"
-                });
+                a.location = Some(if rng.chance(50) { "feedback" } else { "indicators" });
                 true
             }
             "DISPLAYKEYVALUEPAIR" => {
                 let (en, km) = KEY_VALUE[rng.below(KEY_VALUE.len())];
                 a.content = Some((en.to_string(), km.to_string()));
-                a.data = Some(if numeric_main {
-                    x.clone()
-                } else {
-                    "#{calc_risk_score}".to_string()
-                });
+                a.data = Some(if numeric_main { x.clone() } else { "#{calc_risk_score}".to_string() });
                 a.location = Some("indicators");
                 true
             }
@@ -1587,11 +1341,7 @@ impl RuleContext<'_> {
             return a;
         }
         // SHOWWARNING / SHOWERROR next to the field that triggered the rule (and the fallback).
-        a.action_type = if wanted == "SHOWERROR" {
-            "SHOWERROR"
-        } else {
-            "SHOWWARNING"
-        };
+        a.action_type = if wanted == "SHOWERROR" { "SHOWERROR" } else { "SHOWWARNING" };
         a.content = Some(if a.action_type == "SHOWERROR" {
             let (en, km) = match main.kind {
                 Kind::Date => ERRORS[1],

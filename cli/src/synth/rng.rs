@@ -21,9 +21,7 @@ impl SplitMix64 {
             h ^= u64::from(b);
             h = h.wrapping_mul(0x0000_0100_0000_01b3);
         }
-        let mut g = SplitMix64 {
-            state: seed ^ h.rotate_left(17),
-        };
+        let mut g = SplitMix64 { state: seed ^ h.rotate_left(17) };
         g.next_u64();
         g
     }
@@ -87,17 +85,14 @@ pub(crate) struct UidPool {
 
 impl UidPool {
     pub(crate) fn new() -> UidPool {
-        UidPool {
-            used: HashSet::new(),
-        }
+        UidPool { used: HashSet::new() }
     }
 
     /// Registers one of DHIS2's well-known UIDs (for example the default category combo).
     /// `text` must be a valid UID; it is checked, and an invalid one is refused.
     pub(crate) fn fixed(&mut self, text: &str) -> Option<Uid> {
         let b = text.as_bytes();
-        if b.len() != 11 || !b[0].is_ascii_alphabetic() || !b.iter().all(u8::is_ascii_alphanumeric)
-        {
+        if b.len() != 11 || !b[0].is_ascii_alphabetic() || !b.iter().all(u8::is_ascii_alphanumeric) {
             return None;
         }
         let mut raw = [0u8; 11];

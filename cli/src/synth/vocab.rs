@@ -25,262 +25,64 @@ pub(crate) struct Concept {
     pub(crate) hi: f64,
 }
 
-const fn c(
-    en: &'static str,
-    km: &'static str,
-    value_type: &'static str,
-    lo: f64,
-    hi: f64,
-) -> Concept {
-    Concept {
-        en,
-        km,
-        value_type,
-        lo,
-        hi,
-    }
+const fn c(en: &'static str, km: &'static str, value_type: &'static str, lo: f64, hi: f64) -> Concept {
+    Concept { en, km, value_type, lo, hi }
 }
 
 /// Questions for tracker and event forms (no option set).
 pub(crate) const CONCEPTS: &[Concept] = &[
     c("Weight (kg)", "ទម្ងន់ (គីឡូក្រាម)", "NUMBER", 0.5, 150.0),
     c("Height (cm)", "កម្ពស់ (សង់ទីម៉ែត្រ)", "NUMBER", 30.0, 200.0),
-    c(
-        "Systolic blood pressure (mmHg)",
-        "សម្ពាធឈាមស៊ីស្តូលិក (mmHg)",
-        "INTEGER_POSITIVE",
-        60.0,
-        260.0,
-    ),
-    c(
-        "Diastolic blood pressure (mmHg)",
-        "សម្ពាធឈាមឌីយ៉ាស្តូលិក (mmHg)",
-        "INTEGER_POSITIVE",
-        40.0,
-        160.0,
-    ),
-    c(
-        "Fasting blood glucose (mmol/L)",
-        "ជាតិស្ករក្នុងឈាមពេលតមអាហារ (mmol/L)",
-        "NUMBER",
-        2.0,
-        30.0,
-    ),
-    c(
-        "Random blood glucose (mmol/L)",
-        "ជាតិស្ករក្នុងឈាមពេលណាមួយ (mmol/L)",
-        "NUMBER",
-        2.0,
-        33.0,
-    ),
-    c(
-        "Body temperature (°C)",
-        "សីតុណ្ហភាពរាងកាយ (°C)",
-        "NUMBER",
-        34.0,
-        42.0,
-    ),
-    c(
-        "Pulse (beats/min)",
-        "ជីពចរ (ដង/នាទី)",
-        "INTEGER_POSITIVE",
-        30.0,
-        220.0,
-    ),
-    c(
-        "Respiratory rate (breaths/min)",
-        "អត្រាដកដង្ហើម (ដង/នាទី)",
-        "INTEGER_POSITIVE",
-        8.0,
-        90.0,
-    ),
+    c("Systolic blood pressure (mmHg)", "សម្ពាធឈាមស៊ីស្តូលិក (mmHg)", "INTEGER_POSITIVE", 60.0, 260.0),
+    c("Diastolic blood pressure (mmHg)", "សម្ពាធឈាមឌីយ៉ាស្តូលិក (mmHg)", "INTEGER_POSITIVE", 40.0, 160.0),
+    c("Fasting blood glucose (mmol/L)", "ជាតិស្ករក្នុងឈាមពេលតមអាហារ (mmol/L)", "NUMBER", 2.0, 30.0),
+    c("Random blood glucose (mmol/L)", "ជាតិស្ករក្នុងឈាមពេលណាមួយ (mmol/L)", "NUMBER", 2.0, 33.0),
+    c("Body temperature (°C)", "សីតុណ្ហភាពរាងកាយ (°C)", "NUMBER", 34.0, 42.0),
+    c("Pulse (beats/min)", "ជីពចរ (ដង/នាទី)", "INTEGER_POSITIVE", 30.0, 220.0),
+    c("Respiratory rate (breaths/min)", "អត្រាដកដង្ហើម (ដង/នាទី)", "INTEGER_POSITIVE", 8.0, 90.0),
     c("Haemoglobin (g/dL)", "អេម៉ូក្លូប៊ីន (g/dL)", "NUMBER", 3.0, 20.0),
-    c(
-        "Mid-upper arm circumference (cm)",
-        "បរិមាត្រកណ្តាលដើមដៃ (សង់ទីម៉ែត្រ)",
-        "NUMBER",
-        8.0,
-        40.0,
-    ),
-    c(
-        "Head circumference (cm)",
-        "បរិមាត្រក្បាល (សង់ទីម៉ែត្រ)",
-        "NUMBER",
-        25.0,
-        60.0,
-    ),
-    c(
-        "Waist circumference (cm)",
-        "បរិមាត្រចង្កេះ (សង់ទីម៉ែត្រ)",
-        "NUMBER",
-        40.0,
-        160.0,
-    ),
+    c("Mid-upper arm circumference (cm)", "បរិមាត្រកណ្តាលដើមដៃ (សង់ទីម៉ែត្រ)", "NUMBER", 8.0, 40.0),
+    c("Head circumference (cm)", "បរិមាត្រក្បាល (សង់ទីម៉ែត្រ)", "NUMBER", 25.0, 60.0),
+    c("Waist circumference (cm)", "បរិមាត្រចង្កេះ (សង់ទីម៉ែត្រ)", "NUMBER", 40.0, 160.0),
     c("HbA1c (%)", "HbA1c (%)", "PERCENTAGE", 3.0, 20.0),
-    c(
-        "Oxygen saturation (%)",
-        "កម្រិតអុកស៊ីសែនក្នុងឈាម (%)",
-        "PERCENTAGE",
-        50.0,
-        100.0,
-    ),
-    c(
-        "Gestational age (weeks)",
-        "អាយុគភ៌ (សប្តាហ៍)",
-        "INTEGER_POSITIVE",
-        4.0,
-        44.0,
-    ),
-    c(
-        "Number of previous pregnancies",
-        "ចំនួនការមានផ្ទៃពោះពីមុន",
-        "INTEGER_ZERO_OR_POSITIVE",
-        0.0,
-        15.0,
-    ),
-    c(
-        "Number of household members",
-        "ចំនួនសមាជិកគ្រួសារ",
-        "INTEGER_POSITIVE",
-        1.0,
-        20.0,
-    ),
-    c(
-        "Days since symptom onset",
-        "ចំនួនថ្ងៃចាប់តាំងពីចេញរោគសញ្ញា",
-        "INTEGER_ZERO_OR_POSITIVE",
-        0.0,
-        60.0,
-    ),
-    c(
-        "Doses of medicine given",
-        "ចំនួនដូសថ្នាំដែលបានផ្តល់",
-        "INTEGER_ZERO_OR_POSITIVE",
-        0.0,
-        90.0,
-    ),
-    c(
-        "Tablets remaining",
-        "ចំនួនគ្រាប់ថ្នាំនៅសល់",
-        "INTEGER_ZERO_OR_POSITIVE",
-        0.0,
-        120.0,
-    ),
-    c(
-        "Distance to health centre (km)",
-        "ចម្ងាយទៅមណ្ឌលសុខភាព (គីឡូម៉ែត្រ)",
-        "NUMBER",
-        0.0,
-        80.0,
-    ),
-    c(
-        "Change in weight since last visit (kg)",
-        "ការប្រែប្រួលទម្ងន់តាំងពីការមកលើកមុន (គីឡូក្រាម)",
-        "NUMBER",
-        -20.0,
-        20.0,
-    ),
-    c(
-        "Age at first visit (years)",
-        "អាយុនៅពេលមកលើកដំបូង (ឆ្នាំ)",
-        "INTEGER_ZERO_OR_POSITIVE",
-        0.0,
-        110.0,
-    ),
-    c(
-        "Date of last menstrual period",
-        "ថ្ងៃចុងក្រោយនៃការមករដូវ",
-        "DATE",
-        0.0,
-        0.0,
-    ),
+    c("Oxygen saturation (%)", "កម្រិតអុកស៊ីសែនក្នុងឈាម (%)", "PERCENTAGE", 50.0, 100.0),
+    c("Gestational age (weeks)", "អាយុគភ៌ (សប្តាហ៍)", "INTEGER_POSITIVE", 4.0, 44.0),
+    c("Number of previous pregnancies", "ចំនួនការមានផ្ទៃពោះពីមុន", "INTEGER_ZERO_OR_POSITIVE", 0.0, 15.0),
+    c("Number of household members", "ចំនួនសមាជិកគ្រួសារ", "INTEGER_POSITIVE", 1.0, 20.0),
+    c("Days since symptom onset", "ចំនួនថ្ងៃចាប់តាំងពីចេញរោគសញ្ញា", "INTEGER_ZERO_OR_POSITIVE", 0.0, 60.0),
+    c("Doses of medicine given", "ចំនួនដូសថ្នាំដែលបានផ្តល់", "INTEGER_ZERO_OR_POSITIVE", 0.0, 90.0),
+    c("Tablets remaining", "ចំនួនគ្រាប់ថ្នាំនៅសល់", "INTEGER_ZERO_OR_POSITIVE", 0.0, 120.0),
+    c("Distance to health centre (km)", "ចម្ងាយទៅមណ្ឌលសុខភាព (គីឡូម៉ែត្រ)", "NUMBER", 0.0, 80.0),
+    c("Change in weight since last visit (kg)", "ការប្រែប្រួលទម្ងន់តាំងពីការមកលើកមុន (គីឡូក្រាម)", "NUMBER", -20.0, 20.0),
+    c("Age at first visit (years)", "អាយុនៅពេលមកលើកដំបូង (ឆ្នាំ)", "INTEGER_ZERO_OR_POSITIVE", 0.0, 110.0),
+    c("Date of last menstrual period", "ថ្ងៃចុងក្រោយនៃការមករដូវ", "DATE", 0.0, 0.0),
     c("Expected delivery date", "ថ្ងៃរំពឹងថានឹងសម្រាល", "DATE", 0.0, 0.0),
-    c(
-        "Date of symptom onset",
-        "ថ្ងៃចាប់ផ្តើមមានរោគសញ្ញា",
-        "DATE",
-        0.0,
-        0.0,
-    ),
+    c("Date of symptom onset", "ថ្ងៃចាប់ផ្តើមមានរោគសញ្ញា", "DATE", 0.0, 0.0),
     c("Next appointment date", "ថ្ងៃណាត់ជួបបន្ទាប់", "DATE", 0.0, 0.0),
     c("Date of referral", "ថ្ងៃបញ្ជូន", "DATE", 0.0, 0.0),
     c("Date treatment started", "ថ្ងៃចាប់ផ្តើមព្យាបាល", "DATE", 0.0, 0.0),
     c("Date of previous dose", "ថ្ងៃចាក់ដូសមុន", "DATE", 0.0, 0.0),
-    c(
-        "Referred to hospital",
-        "បានបញ្ជូនទៅមន្ទីរពេទ្យ",
-        "BOOLEAN",
-        0.0,
-        0.0,
-    ),
+    c("Referred to hospital", "បានបញ្ជូនទៅមន្ទីរពេទ្យ", "BOOLEAN", 0.0, 0.0),
     c("Counselling given", "បានផ្តល់ការប្រឹក្សា", "TRUE_ONLY", 0.0, 0.0),
     c("Current smoker", "កំពុងជក់បារី", "BOOLEAN", 0.0, 0.0),
     c("Drinks alcohol", "ផឹកស្រា", "BOOLEAN", 0.0, 0.0),
     c("Danger signs present", "មានសញ្ញាគ្រោះថ្នាក់", "BOOLEAN", 0.0, 0.0),
     c("Fever", "គ្រុនក្តៅ", "TRUE_ONLY", 0.0, 0.0),
-    c(
-        "Cough for two weeks or more",
-        "ក្អករយៈពេលពីរសប្តាហ៍ ឬលើស",
-        "TRUE_ONLY",
-        0.0,
-        0.0,
-    ),
+    c("Cough for two weeks or more", "ក្អករយៈពេលពីរសប្តាហ៍ ឬលើស", "TRUE_ONLY", 0.0, 0.0),
     c("Diarrhoea", "រាគរូស", "TRUE_ONLY", 0.0, 0.0),
     c("Oedema of both feet", "ហើមជើងទាំងពីរ", "TRUE_ONLY", 0.0, 0.0),
-    c(
-        "Takes medicine regularly",
-        "លេបថ្នាំទៀងទាត់",
-        "BOOLEAN",
-        0.0,
-        0.0,
-    ),
-    c(
-        "Vaccine given today",
-        "បានចាក់វ៉ាក់សាំងថ្ងៃនេះ",
-        "BOOLEAN",
-        0.0,
-        0.0,
-    ),
+    c("Takes medicine regularly", "លេបថ្នាំទៀងទាត់", "BOOLEAN", 0.0, 0.0),
+    c("Vaccine given today", "បានចាក់វ៉ាក់សាំងថ្ងៃនេះ", "BOOLEAN", 0.0, 0.0),
     c("Vitamin A given", "បានផ្តល់វីតាមីន A", "TRUE_ONLY", 0.0, 0.0),
-    c(
-        "Iron and folic acid given",
-        "បានផ្តល់ជាតិដែក និងអាស៊ីតហ្វូលិក",
-        "TRUE_ONLY",
-        0.0,
-        0.0,
-    ),
-    c(
-        "Deworming tablet given",
-        "បានផ្តល់ថ្នាំទម្លាក់ព្រូន",
-        "TRUE_ONLY",
-        0.0,
-        0.0,
-    ),
-    c(
-        "Slept under a bed net last night",
-        "បានដេកក្នុងមុងកាលពីយប់មិញ",
-        "BOOLEAN",
-        0.0,
-        0.0,
-    ),
+    c("Iron and folic acid given", "បានផ្តល់ជាតិដែក និងអាស៊ីតហ្វូលិក", "TRUE_ONLY", 0.0, 0.0),
+    c("Deworming tablet given", "បានផ្តល់ថ្នាំទម្លាក់ព្រូន", "TRUE_ONLY", 0.0, 0.0),
+    c("Slept under a bed net last night", "បានដេកក្នុងមុងកាលពីយប់មិញ", "BOOLEAN", 0.0, 0.0),
     c("Vaccine batch number", "លេខឡូត៍វ៉ាក់សាំង", "TEXT", 0.0, 0.0),
     c("Name of health worker", "ឈ្មោះបុគ្គលិកសុខាភិបាល", "TEXT", 0.0, 0.0),
     c("Medicine prescribed", "ថ្នាំដែលបានចេញវេជ្ជបញ្ជា", "TEXT", 0.0, 0.0),
-    c(
-        "Contact phone number",
-        "លេខទូរស័ព្ទទំនាក់ទំនង",
-        "PHONE_NUMBER",
-        0.0,
-        0.0,
-    ),
+    c("Contact phone number", "លេខទូរស័ព្ទទំនាក់ទំនង", "PHONE_NUMBER", 0.0, 0.0),
     c("Clinical notes", "កំណត់ចំណាំគ្លីនិក", "LONG_TEXT", 0.0, 0.0),
-    c(
-        "Reason for missed visit",
-        "មូលហេតុដែលខកខានការមកពិនិត្យ",
-        "LONG_TEXT",
-        0.0,
-        0.0,
-    ),
+    c("Reason for missed visit", "មូលហេតុដែលខកខានការមកពិនិត្យ", "LONG_TEXT", 0.0, 0.0),
 ];
 
 /// An option list: the option set's name is also the question asked with it.
@@ -298,12 +100,7 @@ const fn t(
     value_type: &'static str,
     options: &'static [(&'static str, &'static str, &'static str)],
 ) -> Theme {
-    Theme {
-        en,
-        km,
-        value_type,
-        options,
-    }
+    Theme { en, km, value_type, options }
 }
 
 pub(crate) const THEME_SEX: usize = 1;
@@ -319,18 +116,9 @@ pub(crate) const THEMES: &[Theme] = &[
         "Yes, no or unknown",
         "បាទ/ចាស ទេ ឬមិនដឹង",
         "TEXT",
-        &[
-            ("YES", "Yes", "បាទ/ចាស"),
-            ("NO", "No", "ទេ"),
-            ("UNK", "Unknown", "មិនដឹង"),
-        ],
+        &[("YES", "Yes", "បាទ/ចាស"), ("NO", "No", "ទេ"), ("UNK", "Unknown", "មិនដឹង")],
     ),
-    t(
-        "Sex",
-        "ភេទ",
-        "TEXT",
-        &[("M", "Male", "ប្រុស"), ("F", "Female", "ស្រី")],
-    ),
+    t("Sex", "ភេទ", "TEXT", &[("M", "Male", "ប្រុស"), ("F", "Female", "ស្រី")]),
     t(
         "Referral reason",
         "មូលហេតុនៃការបញ្ជូន",
@@ -494,11 +282,7 @@ pub(crate) const THEMES: &[Theme] = &[
         "TEXT",
         &[
             ("NORMAL", "Normal", "ធម្មតា"),
-            (
-                "MAM",
-                "Moderate acute malnutrition",
-                "កង្វះអាហារូបត្ថម្ភស្រួចស្រាវកម្រិតមធ្យម",
-            ),
+            ("MAM", "Moderate acute malnutrition", "កង្វះអាហារូបត្ថម្ភស្រួចស្រាវកម្រិតមធ្យម"),
             ("SAM", "Severe acute malnutrition", "កង្វះអាហារូបត្ថម្ភស្រួចស្រាវធ្ងន់ធ្ងរ"),
             ("OW", "Overweight", "លើសទម្ងន់"),
         ],
@@ -612,11 +396,7 @@ pub(crate) const THEMES: &[Theme] = &[
             ("NEW", "New", "ថ្មី"),
             ("RELAPSE", "Relapse", "កើតឡើងវិញ"),
             ("TAF", "Treatment after failure", "ព្យាបាលក្រោយបរាជ័យ"),
-            (
-                "TALF",
-                "Treatment after loss to follow-up",
-                "ព្យាបាលក្រោយបាត់ការតាមដាន",
-            ),
+            ("TALF", "Treatment after loss to follow-up", "ព្យាបាលក្រោយបាត់ការតាមដាន"),
             ("OTHER", "Other", "ផ្សេងៗ"),
         ],
     ),
@@ -676,11 +456,7 @@ pub(crate) const THEMES: &[Theme] = &[
         "Severity",
         "កម្រិតធ្ងន់ធ្ងរ",
         "TEXT",
-        &[
-            ("MILD", "Mild", "ស្រាល"),
-            ("MODERATE", "Moderate", "មធ្យម"),
-            ("SEVERE", "Severe", "ធ្ងន់ធ្ងរ"),
-        ],
+        &[("MILD", "Mild", "ស្រាល"), ("MODERATE", "Moderate", "មធ្យម"), ("SEVERE", "Severe", "ធ្ងន់ធ្ងរ")],
     ),
     t(
         "Notifiable disease",
@@ -769,12 +545,7 @@ pub(crate) struct ProgramDef {
 }
 
 const fn s(en: &'static str, km: &'static str, repeatable: bool, weight: u64) -> StageDef {
-    StageDef {
-        en,
-        km,
-        repeatable,
-        weight,
-    }
+    StageDef { en, km, repeatable, weight }
 }
 
 /// The ten programs: six tracker programs and four event programs. DHIS2 event programs
@@ -790,12 +561,7 @@ pub(crate) const PROGRAMS: &[ProgramDef] = &[
         level: 4,
         stages: &[
             s("Birth doses", "វ៉ាក់សាំងពេលកើត", false, 3),
-            s(
-                "6, 10 and 14 week doses",
-                "វ៉ាក់សាំងអាយុ ៦ ១០ និង ១៤ សប្តាហ៍",
-                true,
-                4,
-            ),
+            s("6, 10 and 14 week doses", "វ៉ាក់សាំងអាយុ ៦ ១០ និង ១៤ សប្តាហ៍", true, 4),
             s("9 and 18 month doses", "វ៉ាក់សាំងអាយុ ៩ និង ១៨ ខែ", true, 3),
             s("HPV and Td doses", "វ៉ាក់សាំង HPV និង Td", true, 2),
         ],
@@ -864,10 +630,7 @@ pub(crate) const PROGRAMS: &[ProgramDef] = &[
         short_km: "ការពន្យារកំណើត",
         tracker: true,
         level: 4,
-        stages: &[
-            s("First visit", "ការមកពិនិត្យលើកដំបូង", false, 2),
-            s("Follow-up visit", "ការមកពិនិត្យតាមដាន", true, 2),
-        ],
+        stages: &[s("First visit", "ការមកពិនិត្យលើកដំបូង", false, 2), s("Follow-up visit", "ការមកពិនិត្យតាមដាន", true, 2)],
     },
     ProgramDef {
         code: "MAL",
@@ -975,83 +738,44 @@ pub(crate) const DATA_SETS: &[DataSetDef] = &[
 pub(crate) const VHSG_ITEMS: &[(&str, &str)] = &[
     ("Households visited", "ចំនួនគ្រួសារដែលបានចុះសួរ"),
     ("Pregnant women visited", "ស្ត្រីមានផ្ទៃពោះដែលបានចុះសួរ"),
-    (
-        "Pregnant women referred for antenatal care",
-        "ស្ត្រីមានផ្ទៃពោះដែលបានបញ្ជូនទៅពិនិត្យផ្ទៃពោះ",
-    ),
+    ("Pregnant women referred for antenatal care", "ស្ត្រីមានផ្ទៃពោះដែលបានបញ្ជូនទៅពិនិត្យផ្ទៃពោះ"),
     ("Births in the village", "កំណើតក្នុងភូមិ"),
     ("Births at a health facility", "កំណើតនៅមូលដ្ឋានសុខាភិបាល"),
     ("Deaths in the village", "មរណភាពក្នុងភូមិ"),
     ("Deaths of children under 5", "មរណភាពកុមារអាយុក្រោម ៥ ឆ្នាំ"),
-    (
-        "Children under 5 with diarrhoea",
-        "កុមារអាយុក្រោម ៥ ឆ្នាំមានរាគរូស",
-    ),
+    ("Children under 5 with diarrhoea", "កុមារអាយុក្រោម ៥ ឆ្នាំមានរាគរូស"),
     ("Children under 5 with fever", "កុមារអាយុក្រោម ៥ ឆ្នាំមានគ្រុនក្តៅ"),
     ("Children under 5 with cough", "កុមារអាយុក្រោម ៥ ឆ្នាំមានក្អក"),
-    (
-        "Children referred to the health centre",
-        "កុមារដែលបានបញ្ជូនទៅមណ្ឌលសុខភាព",
-    ),
-    (
-        "Children who missed a vaccination",
-        "កុមារដែលខកខានការចាក់វ៉ាក់សាំង",
-    ),
+    ("Children referred to the health centre", "កុមារដែលបានបញ្ជូនទៅមណ្ឌលសុខភាព"),
+    ("Children who missed a vaccination", "កុមារដែលខកខានការចាក់វ៉ាក់សាំង"),
     ("Health education sessions held", "វគ្គអប់រំសុខភាពដែលបានធ្វើ"),
     ("People at health education sessions", "អ្នកចូលរួមវគ្គអប់រំសុខភាព"),
     ("Bed nets distributed", "មុងដែលបានចែកចាយ"),
     ("ORS packets distributed", "កញ្ចប់ ORS ដែលបានចែកចាយ"),
     ("People with fever referred", "អ្នកមានគ្រុនក្តៅដែលបានបញ្ជូន"),
-    (
-        "Adults referred for blood pressure check",
-        "មនុស្សពេញវ័យដែលបានបញ្ជូនទៅវាស់សម្ពាធឈាម",
-    ),
+    ("Adults referred for blood pressure check", "មនុស្សពេញវ័យដែលបានបញ្ជូនទៅវាស់សម្ពាធឈាម"),
     ("Households with a toilet", "គ្រួសារដែលមានបង្គន់"),
-    (
-        "Households with safe drinking water",
-        "គ្រួសារដែលមានទឹកស្អាតសម្រាប់ផឹក",
-    ),
+    ("Households with safe drinking water", "គ្រួសារដែលមានទឹកស្អាតសម្រាប់ផឹក"),
 ];
 
 /// Counted items of the NCD monthly report.
 pub(crate) const NCD_ITEMS: &[(&str, &str)] = &[
-    (
-        "People screened for hypertension",
-        "អ្នកដែលបានពិនិត្យរកជំងឺលើសសម្ពាធឈាម",
-    ),
+    ("People screened for hypertension", "អ្នកដែលបានពិនិត្យរកជំងឺលើសសម្ពាធឈាម"),
     ("People screened for diabetes", "អ្នកដែលបានពិនិត្យរកជំងឺទឹកនោមផ្អែម"),
     ("New hypertension cases", "ករណីថ្មីជំងឺលើសសម្ពាធឈាម"),
     ("New diabetes cases", "ករណីថ្មីជំងឺទឹកនោមផ្អែម"),
-    (
-        "Patients on hypertension treatment",
-        "អ្នកជំងឺកំពុងព្យាបាលជំងឺលើសសម្ពាធឈាម",
-    ),
+    ("Patients on hypertension treatment", "អ្នកជំងឺកំពុងព្យាបាលជំងឺលើសសម្ពាធឈាម"),
     ("Patients on diabetes treatment", "អ្នកជំងឺកំពុងព្យាបាលជំងឺទឹកនោមផ្អែម"),
-    (
-        "Patients with controlled blood pressure",
-        "អ្នកជំងឺដែលគ្រប់គ្រងសម្ពាធឈាមបាន",
-    ),
-    (
-        "Patients with controlled blood glucose",
-        "អ្នកជំងឺដែលគ្រប់គ្រងជាតិស្ករបាន",
-    ),
+    ("Patients with controlled blood pressure", "អ្នកជំងឺដែលគ្រប់គ្រងសម្ពាធឈាមបាន"),
+    ("Patients with controlled blood glucose", "អ្នកជំងឺដែលគ្រប់គ្រងជាតិស្ករបាន"),
     ("Patients referred to hospital", "អ្នកជំងឺដែលបានបញ្ជូនទៅមន្ទីរពេទ្យ"),
     ("Patients lost to follow-up", "អ្នកជំងឺដែលបាត់ការតាមដាន"),
     ("Smokers counselled", "អ្នកជក់បារីដែលបានទទួលការប្រឹក្សា"),
-    (
-        "Tablets dispensed: amlodipine",
-        "គ្រាប់ថ្នាំដែលបានផ្តល់៖ amlodipine",
-    ),
+    ("Tablets dispensed: amlodipine", "គ្រាប់ថ្នាំដែលបានផ្តល់៖ amlodipine"),
     ("Tablets dispensed: metformin", "គ្រាប់ថ្នាំដែលបានផ្តល់៖ metformin"),
-    (
-        "Tablets dispensed: glibenclamide",
-        "គ្រាប់ថ្នាំដែលបានផ្តល់៖ glibenclamide",
-    ),
+    ("Tablets dispensed: glibenclamide", "គ្រាប់ថ្នាំដែលបានផ្តល់៖ glibenclamide"),
     ("Tablets dispensed: enalapril", "គ្រាប់ថ្នាំដែលបានផ្តល់៖ enalapril"),
-    (
-        "Tablets dispensed: atorvastatin",
-        "គ្រាប់ថ្នាំដែលបានផ្តល់៖ atorvastatin",
-    ),
+    ("Tablets dispensed: atorvastatin", "គ្រាប់ថ្នាំដែលបានផ្តល់៖ atorvastatin"),
 ];
 
 /// Section names for stages and data sets.
@@ -1084,13 +808,7 @@ const fn a(
     theme: Option<usize>,
     unique: bool,
 ) -> AttributeDef {
-    AttributeDef {
-        en,
-        km,
-        value_type,
-        theme,
-        unique,
-    }
+    AttributeDef { en, km, value_type, theme, unique }
 }
 
 /// Person attributes shared by every tracker program; the first ones are the most used.
@@ -1100,68 +818,20 @@ pub(crate) const CORE_ATTRIBUTES: &[AttributeDef] = &[
     a("Sex", "ភេទ", "TEXT", Some(THEME_SEX), false),
     a("Date of birth", "ថ្ងៃខែឆ្នាំកំណើត", "DATE", None, false),
     a("Phone number", "លេខទូរស័ព្ទ", "PHONE_NUMBER", None, false),
-    a(
-        "Village of residence",
-        "ភូមិលំនៅ",
-        "ORGANISATION_UNIT",
-        None,
-        false,
-    ),
-    a(
-        "National ID card number",
-        "លេខអត្តសញ្ញាណប័ណ្ណសញ្ជាតិខ្មែរ",
-        "TEXT",
-        None,
-        true,
-    ),
+    a("Village of residence", "ភូមិលំនៅ", "ORGANISATION_UNIT", None, false),
+    a("National ID card number", "លេខអត្តសញ្ញាណប័ណ្ណសញ្ជាតិខ្មែរ", "TEXT", None, true),
     a("Unique health ID", "លេខសម្គាល់សុខភាព", "TEXT", None, true),
-    a(
-        "Name in Latin letters",
-        "ឈ្មោះជាអក្សរឡាតាំង",
-        "TEXT",
-        None,
-        false,
-    ),
-    a(
-        "Age in years (estimated)",
-        "អាយុ (ឆ្នាំ ប្រហាក់ប្រហែល)",
-        "INTEGER_ZERO_OR_POSITIVE",
-        None,
-        false,
-    ),
+    a("Name in Latin letters", "ឈ្មោះជាអក្សរឡាតាំង", "TEXT", None, false),
+    a("Age in years (estimated)", "អាយុ (ឆ្នាំ ប្រហាក់ប្រហែល)", "INTEGER_ZERO_OR_POSITIVE", None, false),
     a("ID Poor card number", "លេខប័ណ្ណគ្រួសារក្រីក្រ", "TEXT", None, false),
-    a(
-        "Health Equity Fund member",
-        "សមាជិកមូលនិធិសមធម៌សុខាភិបាល",
-        "BOOLEAN",
-        None,
-        false,
-    ),
+    a("Health Equity Fund member", "សមាជិកមូលនិធិសមធម៌សុខាភិបាល", "BOOLEAN", None, false),
     a("Home address", "អាសយដ្ឋានផ្ទះ", "TEXT", None, false),
     a("Mother's name", "ឈ្មោះម្តាយ", "TEXT", None, false),
     a("Father's name", "ឈ្មោះឪពុក", "TEXT", None, false),
-    a(
-        "Guardian phone number",
-        "លេខទូរស័ព្ទអាណាព្យាបាល",
-        "PHONE_NUMBER",
-        None,
-        false,
-    ),
+    a("Guardian phone number", "លេខទូរស័ព្ទអាណាព្យាបាល", "PHONE_NUMBER", None, false),
     a("Occupation", "មុខរបរ", "TEXT", Some(THEME_OCCUPATION), false),
-    a(
-        "Education level",
-        "កម្រិតវប្បធម៌",
-        "TEXT",
-        Some(THEME_EDUCATION),
-        false,
-    ),
-    a(
-        "Marital status",
-        "ស្ថានភាពអាពាហ៍ពិពាហ៍",
-        "TEXT",
-        Some(THEME_MARITAL),
-        false,
-    ),
+    a("Education level", "កម្រិតវប្បធម៌", "TEXT", Some(THEME_EDUCATION), false),
+    a("Marital status", "ស្ថានភាពអាពាហ៍ពិពាហ៍", "TEXT", Some(THEME_MARITAL), false),
     a("Ethnicity", "ជនជាតិ", "TEXT", Some(THEME_ETHNICITY), false),
     a("Has a disability", "មានពិការភាព", "BOOLEAN", None, false),
     a("Date of death", "ថ្ងៃស្លាប់", "DATE", None, false),
@@ -1170,51 +840,15 @@ pub(crate) const CORE_ATTRIBUTES: &[AttributeDef] = &[
 /// Attributes each tracker program adds for itself (named "<program>: <attribute>").
 pub(crate) const PROGRAM_ATTRIBUTES: &[AttributeDef] = &[
     a("registration number", "លេខចុះឈ្មោះ", "TEXT", None, true),
-    a(
-        "enrollment source",
-        "ប្រភពនៃការចុះឈ្មោះ",
-        "TEXT",
-        Some(THEME_ENROLLMENT_SOURCE),
-        false,
-    ),
+    a("enrollment source", "ប្រភពនៃការចុះឈ្មោះ", "TEXT", Some(THEME_ENROLLMENT_SOURCE), false),
     a("date first seen", "ថ្ងៃជួបលើកដំបូង", "DATE", None, false),
     a("referred by", "បញ្ជូនដោយ", "TEXT", None, false),
     a("caregiver name", "ឈ្មោះអ្នកថែទាំ", "TEXT", None, false),
-    a(
-        "caregiver phone number",
-        "លេខទូរស័ព្ទអ្នកថែទាំ",
-        "PHONE_NUMBER",
-        None,
-        false,
-    ),
-    a(
-        "household size",
-        "ចំនួនសមាជិកគ្រួសារ",
-        "INTEGER_POSITIVE",
-        None,
-        false,
-    ),
-    a(
-        "distance to health centre (km)",
-        "ចម្ងាយទៅមណ្ឌលសុខភាព (គីឡូម៉ែត្រ)",
-        "NUMBER",
-        None,
-        false,
-    ),
-    a(
-        "agrees to SMS reminders",
-        "យល់ព្រមទទួលសារ SMS រំលឹក",
-        "BOOLEAN",
-        None,
-        false,
-    ),
-    a(
-        "health insurance",
-        "ការធានារ៉ាប់រងសុខភាព",
-        "TEXT",
-        Some(THEME_INSURANCE),
-        false,
-    ),
+    a("caregiver phone number", "លេខទូរស័ព្ទអ្នកថែទាំ", "PHONE_NUMBER", None, false),
+    a("household size", "ចំនួនសមាជិកគ្រួសារ", "INTEGER_POSITIVE", None, false),
+    a("distance to health centre (km)", "ចម្ងាយទៅមណ្ឌលសុខភាព (គីឡូម៉ែត្រ)", "NUMBER", None, false),
+    a("agrees to SMS reminders", "យល់ព្រមទទួលសារ SMS រំលឹក", "BOOLEAN", None, false),
+    a("health insurance", "ការធានារ៉ាប់រងសុខភាព", "TEXT", Some(THEME_INSURANCE), false),
     a("known allergies", "អាឡែស៊ីដែលបានដឹង", "LONG_TEXT", None, false),
     a("transferred in", "បានផ្ទេរចូល", "TRUE_ONLY", None, false),
     a("remarks", "កំណត់សម្គាល់", "LONG_TEXT", None, false),
@@ -1222,49 +856,18 @@ pub(crate) const PROGRAM_ATTRIBUTES: &[AttributeDef] = &[
 
 /// (code, English, Khmer, value)
 pub(crate) const CONSTANTS: &[(&str, &str, &str, &str)] = &[
-    (
-        "HTN_SBP",
-        "Hypertension threshold, systolic (mmHg)",
-        "កម្រិតលើសសម្ពាធឈាម ស៊ីស្តូលិក (mmHg)",
-        "140",
-    ),
-    (
-        "HTN_DBP",
-        "Hypertension threshold, diastolic (mmHg)",
-        "កម្រិតលើសសម្ពាធឈាម ឌីយ៉ាស្តូលិក (mmHg)",
-        "90",
-    ),
-    (
-        "DM_FBG",
-        "Diabetes threshold, fasting glucose (mmol/L)",
-        "កម្រិតជំងឺទឹកនោមផ្អែម ជាតិស្ករពេលតមអាហារ (mmol/L)",
-        "7.0",
-    ),
-    (
-        "BMI_OW",
-        "Overweight threshold, BMI (kg/m2)",
-        "កម្រិតលើសទម្ងន់ BMI (kg/m2)",
-        "25",
-    ),
-    (
-        "DOSE_GAP",
-        "Minimum days between vaccine doses",
-        "ចំនួនថ្ងៃអប្បបរមារវាងដូសវ៉ាក់សាំង",
-        "28",
-    ),
+    ("HTN_SBP", "Hypertension threshold, systolic (mmHg)", "កម្រិតលើសសម្ពាធឈាម ស៊ីស្តូលិក (mmHg)", "140"),
+    ("HTN_DBP", "Hypertension threshold, diastolic (mmHg)", "កម្រិតលើសសម្ពាធឈាម ឌីយ៉ាស្តូលិក (mmHg)", "90"),
+    ("DM_FBG", "Diabetes threshold, fasting glucose (mmol/L)", "កម្រិតជំងឺទឹកនោមផ្អែម ជាតិស្ករពេលតមអាហារ (mmol/L)", "7.0"),
+    ("BMI_OW", "Overweight threshold, BMI (kg/m2)", "កម្រិតលើសទម្ងន់ BMI (kg/m2)", "25"),
+    ("DOSE_GAP", "Minimum days between vaccine doses", "ចំនួនថ្ងៃអប្បបរមារវាងដូសវ៉ាក់សាំង", "28"),
 ];
 
 /// Rule messages: (English, Khmer) with `{}` standing for the field's label.
 pub(crate) const WARNINGS: &[(&str, &str)] = &[
-    (
-        "Please check {}: the value is unusual.",
-        "សូមពិនិត្យ {}៖ តម្លៃនេះមិនធម្មតាទេ។",
-    ),
+    ("Please check {}: the value is unusual.", "សូមពិនិត្យ {}៖ តម្លៃនេះមិនធម្មតាទេ។"),
     ("{} looks high. Measure again.", "{} ហាក់ដូចជាខ្ពស់។ សូមវាស់ម្តងទៀត។"),
-    (
-        "{} is missing for this visit.",
-        "មិនទាន់មាន {} សម្រាប់ការមកពិនិត្យនេះទេ។",
-    ),
+    ("{} is missing for this visit.", "មិនទាន់មាន {} សម្រាប់ការមកពិនិត្យនេះទេ។"),
 ];
 pub(crate) const ERRORS: &[(&str, &str)] = &[
     ("{} is outside the allowed range.", "{} នៅក្រៅចន្លោះដែលអនុញ្ញាត។"),
@@ -1272,23 +875,14 @@ pub(crate) const ERRORS: &[(&str, &str)] = &[
     ("{} is not valid.", "{} មិនត្រឹមត្រូវទេ។"),
 ];
 pub(crate) const ON_COMPLETE: &[(&str, &str)] = &[
-    (
-        "The form cannot be completed: {} is missing.",
-        "មិនអាចបញ្ចប់ទម្រង់បានទេ៖ ខ្វះ {}។",
-    ),
+    ("The form cannot be completed: {} is missing.", "មិនអាចបញ្ចប់ទម្រង់បានទេ៖ ខ្វះ {}។"),
     ("Check {} before completing.", "សូមពិនិត្យ {} មុនពេលបញ្ចប់។"),
 ];
 pub(crate) const ADVICE: &[(&str, &str)] = &[
     ("Refer to the health centre.", "សូមបញ្ជូនទៅមណ្ឌលសុខភាព។"),
     ("Refer to the referral hospital.", "សូមបញ្ជូនទៅមន្ទីរពេទ្យបង្អែក។"),
-    (
-        "Give counselling and book a follow-up visit.",
-        "សូមផ្តល់ការប្រឹក្សា និងណាត់ជួបតាមដាន។",
-    ),
-    (
-        "High blood pressure: measure again in 5 minutes.",
-        "សម្ពាធឈាមខ្ពស់៖ សូមវាស់ម្តងទៀតក្នុងរយៈពេល ៥ នាទី។",
-    ),
+    ("Give counselling and book a follow-up visit.", "សូមផ្តល់ការប្រឹក្សា និងណាត់ជួបតាមដាន។"),
+    ("High blood pressure: measure again in 5 minutes.", "សម្ពាធឈាមខ្ពស់៖ សូមវាស់ម្តងទៀតក្នុងរយៈពេល ៥ នាទី។"),
     ("Vaccination is due.", "ដល់ពេលចាក់វ៉ាក់សាំងហើយ។"),
 ];
 pub(crate) const KEY_VALUE: &[(&str, &str)] = &[

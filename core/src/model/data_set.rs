@@ -6,46 +6,44 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::common::{Access, Child, IdRef, Identity, Timestamp};
+use super::common::{identifiable, Access, Child, IdRef, Timestamp};
 use super::period::PeriodType;
 use super::value_type::{Importance, MissingValueStrategy, ValidationOperator};
 use super::Uid;
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct DataSet {
-    #[serde(flatten)]
-    pub identity: Identity,
-    pub period_type: PeriodType,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub category_combo: Option<IdRef>,
-    /// How many future periods are open for entry.
-    #[serde(default)]
-    pub open_future_periods: i64,
-    /// Days after a period's end during which it can still be edited (0: no limit). DHIS2
-    /// allows fractions.
-    #[serde(default)]
-    pub expiry_days: f64,
-    #[serde(default)]
-    pub timely_days: f64,
-    #[serde(default)]
-    pub valid_complete_only: bool,
-    #[serde(default)]
-    pub no_value_requires_comment: bool,
-    #[serde(default)]
-    pub field_combination_required: bool,
-    #[serde(default)]
-    pub compulsory_fields_complete_only: bool,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub access: Option<Access>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub data_set_elements: Vec<DataSetElement>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub sections: Vec<Child<DataSetSection>>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub data_input_periods: Vec<DataInputPeriod>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub compulsory_data_element_operands: Vec<Operand>,
+identifiable! {
+    pub struct DataSet / DataSetWire {
+        pub period_type: PeriodType,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub category_combo: Option<IdRef>,
+        /// How many future periods are open for entry.
+        #[serde(default)]
+        pub open_future_periods: i64,
+        /// Days after a period's end during which it can still be edited (0: no limit). DHIS2
+        /// allows fractions.
+        #[serde(default)]
+        pub expiry_days: f64,
+        #[serde(default)]
+        pub timely_days: f64,
+        #[serde(default)]
+        pub valid_complete_only: bool,
+        #[serde(default)]
+        pub no_value_requires_comment: bool,
+        #[serde(default)]
+        pub field_combination_required: bool,
+        #[serde(default)]
+        pub compulsory_fields_complete_only: bool,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub access: Option<Access>,
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        pub data_set_elements: Vec<DataSetElement>,
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        pub sections: Vec<Child<DataSetSection>>,
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        pub data_input_periods: Vec<DataInputPeriod>,
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        pub compulsory_data_element_operands: Vec<Operand>,
+    }
 }
 
 /// A data element in a data set, optionally with an overriding category combo.
@@ -120,44 +118,40 @@ pub struct PeriodRef {
     pub id: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct DataSetSection {
-    #[serde(flatten)]
-    pub identity: Identity,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub data_set: Option<IdRef>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub sort_order: Option<i64>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub data_elements: Vec<IdRef>,
-    /// Cells that cannot be filled.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub greyed_fields: Vec<Operand>,
-    #[serde(default)]
-    pub show_row_totals: bool,
-    #[serde(default)]
-    pub show_column_totals: bool,
+identifiable! {
+    pub struct DataSetSection / DataSetSectionWire {
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub data_set: Option<IdRef>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub sort_order: Option<i64>,
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        pub data_elements: Vec<IdRef>,
+        /// Cells that cannot be filled.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        pub greyed_fields: Vec<Operand>,
+        #[serde(default)]
+        pub show_row_totals: bool,
+        #[serde(default)]
+        pub show_column_totals: bool,
+    }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct ValidationRule {
-    #[serde(flatten)]
-    pub identity: Identity,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub instruction: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub importance: Option<Importance>,
-    pub operator: ValidationOperator,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub period_type: Option<PeriodType>,
-    pub left_side: ValidationSide,
-    pub right_side: ValidationSide,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub organisation_unit_levels: Vec<u32>,
-    #[serde(default)]
-    pub skip_form_validation: bool,
+identifiable! {
+    pub struct ValidationRule / ValidationRuleWire {
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub instruction: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub importance: Option<Importance>,
+        pub operator: ValidationOperator,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub period_type: Option<PeriodType>,
+        pub left_side: ValidationSide,
+        pub right_side: ValidationSide,
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        pub organisation_unit_levels: Vec<u32>,
+        #[serde(default)]
+        pub skip_form_validation: bool,
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -174,13 +168,11 @@ fn never_skip() -> MissingValueStrategy {
     MissingValueStrategy::NeverSkip
 }
 
-/// A named number usable as `C{uid}` in expressions.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct Constant {
-    #[serde(flatten)]
-    pub identity: Identity,
-    pub value: f64,
+identifiable! {
+    /// A named number usable as `C{uid}` in expressions.
+    pub struct Constant / ConstantWire {
+        pub value: f64,
+    }
 }
 
 #[cfg(test)]
@@ -189,7 +181,9 @@ mod tests {
 
     #[test]
     fn operands_come_as_objects_or_as_ids() {
-        let full: Operand = serde_json::from_str(r#"{"dataElement":{"id":"g9eOBujte1U"},"categoryOptionCombo":{"id":"Gmbgme7z9BF"}}"#).unwrap();
+        let full: Operand =
+            serde_json::from_str(r#"{"dataElement":{"id":"g9eOBujte1U"},"categoryOptionCombo":{"id":"Gmbgme7z9BF"}}"#)
+                .unwrap();
         let by_id: Operand = serde_json::from_str(r#"{"id":"g9eOBujte1U.Gmbgme7z9BF"}"#).unwrap();
         assert_eq!(full, by_id);
         let whole: Operand = serde_json::from_str(r#"{"id":"bx6fsa0t90x"}"#).unwrap();

@@ -4,35 +4,31 @@
 //! Owns their wire shape and the tree facts a unit carries about itself (path, level, parent).
 //! Does not own capture scope (which units a user may capture in): that is `form`.
 
-use serde::{Deserialize, Serialize};
-
-use super::common::{IdRef, Identity, Timestamp};
+use super::common::{identifiable, IdRef, Timestamp};
 use super::Uid;
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct OrganisationUnit {
-    #[serde(flatten)]
-    pub identity: Identity,
-    /// `/root/.../self`: the unit's ancestors and itself.
-    pub path: String,
-    pub level: u32,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub parent: Option<IdRef>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub opening_date: Option<Timestamp>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub closed_date: Option<Timestamp>,
-    /// Programs assigned to the unit (some may not be visible to the user).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub programs: Vec<IdRef>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub data_sets: Vec<IdRef>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub organisation_unit_groups: Vec<IdRef>,
-    /// GeoJSON, kept as the server sent it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub geometry: Option<serde_json::Value>,
+identifiable! {
+    pub struct OrganisationUnit / OrganisationUnitWire {
+        /// `/root/.../self`: the unit's ancestors and itself.
+        pub path: String,
+        pub level: u32,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub parent: Option<IdRef>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub opening_date: Option<Timestamp>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub closed_date: Option<Timestamp>,
+        /// Programs assigned to the unit (some may not be visible to the user).
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        pub programs: Vec<IdRef>,
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        pub data_sets: Vec<IdRef>,
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        pub organisation_unit_groups: Vec<IdRef>,
+        /// GeoJSON, kept as the server sent it.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub geometry: Option<serde_json::Value>,
+    }
 }
 
 impl OrganisationUnit {
@@ -43,19 +39,15 @@ impl OrganisationUnit {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct OrganisationUnitLevel {
-    #[serde(flatten)]
-    pub identity: Identity,
-    pub level: u32,
+identifiable! {
+    pub struct OrganisationUnitLevel / OrganisationUnitLevelWire {
+        pub level: u32,
+    }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct OrganisationUnitGroup {
-    #[serde(flatten)]
-    pub identity: Identity,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub organisation_units: Vec<IdRef>,
+identifiable! {
+    pub struct OrganisationUnitGroup / OrganisationUnitGroupWire {
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        pub organisation_units: Vec<IdRef>,
+    }
 }

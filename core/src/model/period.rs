@@ -203,12 +203,8 @@ impl PeriodType {
 
     fn shape(self) -> Shape {
         use MonthLabel::{Annual, Numbered, Padded, PaddedB};
-        let months = |len: u8, base: u8, label_offset: i32, label: MonthLabel| Shape::Months {
-            len,
-            base,
-            label_offset,
-            label,
-        };
+        let months =
+            |len: u8, base: u8, label_offset: i32, label: MonthLabel| Shape::Months { len, base, label_offset, label };
         match self {
             PeriodType::Daily => Shape::Day,
             PeriodType::Weekly => Shape::Week { first: Weekday::Monday, tag: "W" },
@@ -248,9 +244,7 @@ impl PeriodType {
             PeriodType::Monthly => "month",
             PeriodType::BiMonthly => "bi-month",
             PeriodType::Quarterly | PeriodType::QuarterlyNov => "quarter",
-            PeriodType::SixMonthly | PeriodType::SixMonthlyApril | PeriodType::SixMonthlyNov => {
-                "six-month period"
-            }
+            PeriodType::SixMonthly | PeriodType::SixMonthlyApril | PeriodType::SixMonthlyNov => "six-month period",
             _ => "year",
         }
     }
@@ -315,12 +309,7 @@ impl Period {
         // Every year text is four ASCII digits, so it fits in an i32.
         let year = i32::try_from(year).map_err(|_| unknown())?;
         if !(MIN_YEAR..=MAX_YEAR).contains(&year) {
-            return Err(PeriodError::YearOutOfRange {
-                text: shown(iso),
-                year,
-                min: MIN_YEAR,
-                max: MAX_YEAR,
-            });
+            return Err(PeriodError::YearOutOfRange { text: shown(iso), year, min: MIN_YEAR, max: MAX_YEAR });
         }
         match form {
             Form::Day { month, day } => {
@@ -336,12 +325,7 @@ impl Period {
                     if matches!(ty.shape(), Shape::Week { .. }) {
                         PeriodError::WeekOutOfRange { text: shown(iso), week: index, max }
                     } else {
-                        PeriodError::IndexOutOfRange {
-                            text: shown(iso),
-                            unit: ty.unit(),
-                            index,
-                            max,
-                        }
+                        PeriodError::IndexOutOfRange { text: shown(iso), unit: ty.unit(), index, max }
                     }
                 })?;
                 Ok(Period { start, ty })
@@ -353,11 +337,7 @@ impl Period {
     pub fn parse_as(iso: &str, ty: PeriodType) -> Result<Period, PeriodError> {
         let period = Period::parse(iso)?;
         if period.ty != ty {
-            return Err(PeriodError::WrongType {
-                text: shown(iso),
-                expected: ty,
-                found: period.ty,
-            });
+            return Err(PeriodError::WrongType { text: shown(iso), expected: ty, found: period.ty });
         }
         Ok(period)
     }
@@ -424,12 +404,7 @@ impl Period {
     /// The DHIS2 ISO identifier, e.g. `2025W47`, `2025NovQ1`, `202501B`.
     pub fn iso(&self) -> String {
         match self.ty.shape() {
-            Shape::Day => format!(
-                "{:04}{:02}{:02}",
-                self.start.year(),
-                u8::from(self.start.month()),
-                self.start.day()
-            ),
+            Shape::Day => format!("{:04}{:02}{:02}", self.start.year(), u8::from(self.start.month()), self.start.day()),
             Shape::Week { first, tag } => {
                 let (year, week) = week_label(first, self.start);
                 format!("{year:04}{tag}{week}")
@@ -474,9 +449,7 @@ impl Period {
             Shape::Day => self.start.year(),
             Shape::Week { first, .. } => week_label(first, self.start).0,
             Shape::BiWeek => week_label(Weekday::Monday, self.start).0,
-            Shape::Months { len, base, label_offset, .. } => {
-                months_label(len, base, label_offset, self.start).0
-            }
+            Shape::Months { len, base, label_offset, .. } => months_label(len, base, label_offset, self.start).0,
         }
     }
 }
@@ -636,8 +609,7 @@ fn month_number(date: Date) -> i32 {
 
 /// Days from `from` forward to the next `to` (0..=6).
 fn weekdays_forward(from: Weekday, to: Weekday) -> i32 {
-    (i32::from(to.number_days_from_monday()) - i32::from(from.number_days_from_monday()))
-        .rem_euclid(7)
+    (i32::from(to.number_days_from_monday()) - i32::from(from.number_days_from_monday())).rem_euclid(7)
 }
 
 /// The weekday three days after the first day of a week: the day whose year is the week's year.
@@ -713,9 +685,7 @@ fn end_of(ty: PeriodType, start: Date) -> Date {
                 add_days(start, 6)
             }
         }
-        Shape::Months { len, .. } => {
-            add_days(first_of_month(month_number(start) + i32::from(len)), -1)
-        }
+        Shape::Months { len, .. } => add_days(first_of_month(month_number(start) + i32::from(len)), -1),
     }
 }
 
@@ -802,10 +772,7 @@ mod tests {
 
     #[test]
     fn unknown_period_type_name_is_refused() {
-        assert_eq!(
-            "weekly".parse::<PeriodType>(),
-            Err(PeriodError::UnknownPeriodType { text: "weekly".into() })
-        );
+        assert_eq!("weekly".parse::<PeriodType>(), Err(PeriodError::UnknownPeriodType { text: "weekly".into() }));
         assert!("WeeklyFriday".parse::<PeriodType>().is_err());
         assert!(serde_json::from_str::<PeriodType>("\"FinancialNovember\"").is_err());
     }
@@ -824,11 +791,7 @@ mod tests {
     #[test]
     fn daily_rejects_dates_that_do_not_exist() {
         for text in ["20250230", "20250229", "20251301", "20250001", "20250100", "20250431"] {
-            assert_eq!(
-                Period::parse(text),
-                Err(PeriodError::InvalidDate { text: text.into() }),
-                "{text}"
-            );
+            assert_eq!(Period::parse(text), Err(PeriodError::InvalidDate { text: text.into() }), "{text}");
         }
     }
 
@@ -926,10 +889,7 @@ mod tests {
                     week += 1;
                 }
                 let beyond = format!("{year}{tag}{week}");
-                assert!(
-                    matches!(Period::parse(&beyond), Err(PeriodError::WeekOutOfRange { .. })),
-                    "{beyond}"
-                );
+                assert!(matches!(Period::parse(&beyond), Err(PeriodError::WeekOutOfRange { .. })), "{beyond}");
             }
         }
     }
@@ -954,12 +914,7 @@ mod tests {
         assert_eq!(p("2026BiW26").next(), last);
         assert_eq!(
             Period::parse("2025BiW27"),
-            Err(PeriodError::IndexOutOfRange {
-                text: "2025BiW27".into(),
-                unit: "bi-week",
-                index: 27,
-                max: 26
-            })
+            Err(PeriodError::IndexOutOfRange { text: "2025BiW27".into(), unit: "bi-week", index: 27, max: 26 })
         );
     }
 
@@ -993,10 +948,7 @@ mod tests {
         assert_eq!(range("202502B"), (date!(2025 - 03 - 01), date!(2025 - 04 - 30)));
         assert_eq!(range("202506B"), (date!(2025 - 11 - 01), date!(2025 - 12 - 31)));
         assert_eq!(p("202506B").next().iso(), "202601B");
-        assert_eq!(
-            Period::containing(PeriodType::BiMonthly, date!(2024 - 02 - 29)).iso(),
-            "202401B"
-        );
+        assert_eq!(Period::containing(PeriodType::BiMonthly, date!(2024 - 02 - 29)).iso(), "202401B");
     }
 
     #[test]
@@ -1052,27 +1004,15 @@ mod tests {
             assert_eq!((period.start(), period.end(), period.period_type()), (start, end, ty));
             assert_eq!(period.iso(), iso);
         }
-        assert_eq!(
-            Period::containing(PeriodType::FinancialApril, date!(2026 - 03 - 31)).iso(),
-            "2025April"
-        );
-        assert_eq!(
-            Period::containing(PeriodType::FinancialApril, date!(2026 - 04 - 01)).iso(),
-            "2026April"
-        );
+        assert_eq!(Period::containing(PeriodType::FinancialApril, date!(2026 - 03 - 31)).iso(), "2025April");
+        assert_eq!(Period::containing(PeriodType::FinancialApril, date!(2026 - 04 - 01)).iso(), "2026April");
     }
 
     #[test]
     fn financial_nov_is_labelled_with_the_year_it_ends_in() {
         assert_eq!(range("2025Nov"), (date!(2024 - 11 - 01), date!(2025 - 10 - 31)));
-        assert_eq!(
-            Period::containing(PeriodType::FinancialNov, date!(2025 - 11 - 20)).iso(),
-            "2026Nov"
-        );
-        assert_eq!(
-            Period::containing(PeriodType::FinancialNov, date!(2025 - 10 - 31)).iso(),
-            "2025Nov"
-        );
+        assert_eq!(Period::containing(PeriodType::FinancialNov, date!(2025 - 11 - 20)).iso(), "2026Nov");
+        assert_eq!(Period::containing(PeriodType::FinancialNov, date!(2025 - 10 - 31)).iso(), "2025Nov");
         assert_eq!(p("2025Nov").next().iso(), "2026Nov");
     }
 
@@ -1080,14 +1020,8 @@ mod tests {
 
     #[test]
     fn out_of_range_week_and_index_numbers_are_refused_with_the_valid_range() {
-        let week =
-            |text: &str, week, max| PeriodError::WeekOutOfRange { text: text.into(), week, max };
-        let index = |text: &str, unit, index, max| PeriodError::IndexOutOfRange {
-            text: text.into(),
-            unit,
-            index,
-            max,
-        };
+        let week = |text: &str, week, max| PeriodError::WeekOutOfRange { text: text.into(), week, max };
+        let index = |text: &str, unit, index, max| PeriodError::IndexOutOfRange { text: text.into(), unit, index, max };
         assert_eq!(Period::parse("2025W54"), Err(week("2025W54", 54, 52)));
         assert_eq!(Period::parse("2025W0"), Err(week("2025W0", 0, 52)));
         assert_eq!(Period::parse("2025W00"), Err(week("2025W00", 0, 52)));
@@ -1100,10 +1034,7 @@ mod tests {
         assert_eq!(Period::parse("2025Q10"), Err(index("2025Q10", "quarter", 10, 4)));
         assert_eq!(Period::parse("2025NovQ5"), Err(index("2025NovQ5", "quarter", 5, 4)));
         assert_eq!(Period::parse("2025S3"), Err(index("2025S3", "six-month period", 3, 2)));
-        assert_eq!(
-            Period::parse("2025AprilS3"),
-            Err(index("2025AprilS3", "six-month period", 3, 2))
-        );
+        assert_eq!(Period::parse("2025AprilS3"), Err(index("2025AprilS3", "six-month period", 3, 2)));
         assert_eq!(Period::parse("2025BiW28"), Err(index("2025BiW28", "bi-week", 28, 26)));
         assert_eq!(Period::parse("2026BiW28"), Err(index("2026BiW28", "bi-week", 28, 27)));
         assert_eq!(Period::parse("2025BiW0"), Err(index("2025BiW0", "bi-week", 0, 26)));
@@ -1151,22 +1082,14 @@ mod tests {
             "20🙂25",
         ];
         for text in texts {
-            assert_eq!(
-                Period::parse(text),
-                Err(PeriodError::UnknownFormat { text: text.into() }),
-                "{text:?}"
-            );
+            assert_eq!(Period::parse(text), Err(PeriodError::UnknownFormat { text: text.into() }), "{text:?}");
         }
     }
 
     #[test]
     fn years_outside_1900_to_2200_are_refused() {
-        let out = |text: &str, year| PeriodError::YearOutOfRange {
-            text: text.into(),
-            year,
-            min: MIN_YEAR,
-            max: MAX_YEAR,
-        };
+        let out =
+            |text: &str, year| PeriodError::YearOutOfRange { text: text.into(), year, min: MIN_YEAR, max: MAX_YEAR };
         assert_eq!(Period::parse("1899"), Err(out("1899", 1899)));
         assert_eq!(Period::parse("2201W1"), Err(out("2201W1", 2201)));
         assert_eq!(Period::parse("18991231"), Err(out("18991231", 1899)));
@@ -1262,10 +1185,7 @@ mod tests {
                 found: PeriodType::FinancialNov,
             })
         );
-        assert!(matches!(
-            Period::parse_as("2025W54", PeriodType::Weekly),
-            Err(PeriodError::WeekOutOfRange { .. })
-        ));
+        assert!(matches!(Period::parse_as("2025W54", PeriodType::Weekly), Err(PeriodError::WeekOutOfRange { .. })));
     }
 
     #[test]
@@ -1343,9 +1263,7 @@ mod tests {
                 }
                 assert_eq!(Period::containing(ty, start), period, "{period:?}");
                 assert_eq!(Period::containing(ty, end), period, "{period:?}");
-                assert!(
-                    !period.contains(add_days(start, -1)) && !period.contains(add_days(end, 1))
-                );
+                assert!(!period.contains(add_days(start, -1)) && !period.contains(add_days(end, 1)));
                 let iso = period.iso();
                 assert_eq!(Period::parse(&iso), Ok(period), "{iso}");
                 assert_eq!(Period::parse_as(&iso, ty), Ok(period), "{iso}");

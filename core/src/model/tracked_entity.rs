@@ -4,22 +4,20 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::common::{IdRef, Identity};
+use super::common::{identifiable, IdRef};
 use super::value_type::{FeatureType, ValueType};
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct TrackedEntityType {
-    #[serde(flatten)]
-    pub identity: Identity,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub feature_type: Option<FeatureType>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub min_attributes_required_to_search: Option<i64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub max_tei_count_to_return: Option<i64>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub tracked_entity_type_attributes: Vec<TrackedEntityTypeAttribute>,
+identifiable! {
+    pub struct TrackedEntityType / TrackedEntityTypeWire {
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub feature_type: Option<FeatureType>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub min_attributes_required_to_search: Option<i64>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub max_tei_count_to_return: Option<i64>,
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        pub tracked_entity_type_attributes: Vec<TrackedEntityTypeAttribute>,
+    }
 }
 
 /// An attribute as the type uses it (embedded in the type).
@@ -35,38 +33,36 @@ pub struct TrackedEntityTypeAttribute {
     pub display_in_list: bool,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct TrackedEntityAttribute {
-    #[serde(flatten)]
-    pub identity: Identity,
-    pub value_type: ValueType,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub option_set: Option<IdRef>,
-    /// Unique across the system (or within `orgunitScope`).
-    #[serde(default)]
-    pub unique: bool,
-    #[serde(default)]
-    pub orgunit_scope: bool,
-    /// Values come from the server's reserved pool, following `pattern`.
-    #[serde(default)]
-    pub generated: bool,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub pattern: Option<String>,
-    #[serde(default)]
-    pub confidential: bool,
-    #[serde(default)]
-    pub inherit: bool,
-    #[serde(default)]
-    pub display_in_list_no_program: bool,
-    #[serde(default)]
-    pub display_on_visit_schedule: bool,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub field_mask: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub min_characters_to_search: Option<i64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub preferred_search_operator: Option<String>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub blocked_search_operators: Vec<String>,
+identifiable! {
+    pub struct TrackedEntityAttribute / TrackedEntityAttributeWire {
+        pub value_type: ValueType,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub option_set: Option<IdRef>,
+        /// Unique across the system (or within `orgunitScope`).
+        #[serde(default)]
+        pub unique: bool,
+        #[serde(default)]
+        pub orgunit_scope: bool,
+        /// Values come from the server's reserved pool, following `pattern`.
+        #[serde(default)]
+        pub generated: bool,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub pattern: Option<String>,
+        #[serde(default)]
+        pub confidential: bool,
+        #[serde(default)]
+        pub inherit: bool,
+        #[serde(default)]
+        pub display_in_list_no_program: bool,
+        #[serde(default)]
+        pub display_on_visit_schedule: bool,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub field_mask: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub min_characters_to_search: Option<i64>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub preferred_search_operator: Option<String>,
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        pub blocked_search_operators: Vec<String>,
+    }
 }

@@ -28,7 +28,6 @@ macro_rules! dhis2_enum {
     };
 }
 
-
 dhis2_enum! {
     /// The value type of a data element, attribute or option set.
     ValueType {

@@ -103,14 +103,19 @@ impl Store {
         let row = self
             .conn()
             .prepare_cached("SELECT body, parent FROM metadata_object WHERE collection = ?1 AND uid = ?2")?
-            .query_row(params![T::COLLECTION.as_str(), uid.as_str()], |r| Ok((r.get::<_, String>(0)?, r.get::<_, Option<String>>(1)?)))
+            .query_row(params![T::COLLECTION.as_str(), uid.as_str()], |r| {
+                Ok((r.get::<_, String>(0)?, r.get::<_, Option<String>>(1)?))
+            })
             .optional()?;
         row.map(|(body, parent)| decode::<T>(uid.as_str(), &body, parent)).transpose()
     }
 
     /// Every object of a collection, ordered by UID.
     pub fn list<T: MetadataObject>(&self) -> Result<Vec<T>, StoreError> {
-        self.query_objects::<T>("SELECT uid, body, parent FROM metadata_object WHERE collection = ?1 ORDER BY uid", params![T::COLLECTION.as_str()])
+        self.query_objects::<T>(
+            "SELECT uid, body, parent FROM metadata_object WHERE collection = ?1 ORDER BY uid",
+            params![T::COLLECTION.as_str()],
+        )
     }
 
     /// The objects of a collection that belong to `parent` (stages of a program, options of an
@@ -124,7 +129,9 @@ impl Store {
 
     fn query_objects<T: MetadataObject>(&self, sql: &str, args: impl rusqlite::Params) -> Result<Vec<T>, StoreError> {
         let mut stmt = self.conn().prepare_cached(sql)?;
-        let rows = stmt.query_map(args, |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, Option<String>>(2)?)))?;
+        let rows = stmt.query_map(args, |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, Option<String>>(2)?))
+        })?;
         let mut out = Vec::new();
         for row in rows {
             let (uid, body, parent) = row?;
@@ -163,14 +170,22 @@ impl Store {
             .query_row("SELECT body FROM metadata_singleton WHERE name = ?1", [name], |r| r.get(0))
             .optional()?;
         body.map(|b| {
-            serde_json::from_str(&b).map_err(|e| StoreError::CorruptRow { collection: name.into(), uid: name.into(), message: e.to_string() })
+            serde_json::from_str(&b).map_err(|e| StoreError::CorruptRow {
+                collection: name.into(),
+                uid: name.into(),
+                message: e.to_string(),
+            })
         })
         .transpose()
     }
 }
 
 fn decode<T: MetadataObject>(uid: &str, body: &str, parent: Option<String>) -> Result<T, StoreError> {
-    let corrupt = |message: String| StoreError::CorruptRow { collection: T::COLLECTION.as_str().into(), uid: uid.into(), message };
+    let corrupt = |message: String| StoreError::CorruptRow {
+        collection: T::COLLECTION.as_str().into(),
+        uid: uid.into(),
+        message,
+    };
     let mut obj: T = serde_json::from_str(body).map_err(|e| corrupt(e.to_string()))?;
     if let Some(parent) = parent {
         obj.set_parent(Uid::parse(&parent).map_err(|e| corrupt(e.to_string()))?);

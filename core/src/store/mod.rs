@@ -6,8 +6,8 @@
 //! Keystore, or the CLI's key file) or talking to a server (`sync`).
 
 mod account;
-mod key;
 pub mod import;
+mod key;
 pub mod metadata;
 mod schema;
 
@@ -32,7 +32,9 @@ pub enum StoreError {
     Open { path: PathBuf, source: rusqlite::Error },
     #[error("database {path} cannot be read with this key: the key is wrong, the file is encrypted and no key was given, or it is not a Phum database")]
     WrongKeyOrNotADatabase { path: PathBuf },
-    #[error("database {path} has schema version {found}, newer than this build of Phum knows ({known}); update the app")]
+    #[error(
+        "database {path} has schema version {found}, newer than this build of Phum knows ({known}); update the app"
+    )]
     NewerSchema { path: PathBuf, found: i64, known: i64 },
     #[error("migrating database {path} to schema version {version} failed: {source}")]
     Migration { path: PathBuf, version: i64, source: rusqlite::Error },
@@ -103,7 +105,8 @@ impl Store {
             .collect::<Result<_, _>>()?;
         problems.retain(|p| p != "ok");
         let mut fk = self.conn.prepare("PRAGMA foreign_key_check")?;
-        let rows = fk.query_map([], |r| Ok(format!("foreign key: {} row {}", r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))?;
+        let rows =
+            fk.query_map([], |r| Ok(format!("foreign key: {} row {}", r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))?;
         for row in rows {
             problems.push(row?);
         }
@@ -126,7 +129,10 @@ mod tests {
         let key = DbKey::generate();
         {
             let store = Store::open(&path, Some(&key)).unwrap();
-            store.conn().execute("INSERT INTO metadata_singleton(name, body) VALUES ('probe', '\"secret-marker\"')", []).unwrap();
+            store
+                .conn()
+                .execute("INSERT INTO metadata_singleton(name, body) VALUES ('probe', '\"secret-marker\"')", [])
+                .unwrap();
         }
         let bytes = std::fs::read(&path).unwrap();
         assert!(!bytes.starts_with(b"SQLite format 3\0"), "header must be encrypted");
@@ -140,7 +146,8 @@ mod tests {
 
         let store = Store::open(&path, Some(&key)).unwrap();
         assert!(store.check_integrity().unwrap().is_empty());
-        let body: String = store.conn().query_row("SELECT body FROM metadata_singleton WHERE name='probe'", [], |r| r.get(0)).unwrap();
+        let body: String =
+            store.conn().query_row("SELECT body FROM metadata_singleton WHERE name='probe'", [], |r| r.get(0)).unwrap();
         assert_eq!(body, "\"secret-marker\"");
     }
 
@@ -148,7 +155,11 @@ mod tests {
     fn a_file_that_is_not_a_database_is_refused_and_left_alone() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("notes.txt");
-        std::fs::write(&path, "this is not a database, just text that is long enough to fill a header page ".repeat(20)).unwrap();
+        std::fs::write(
+            &path,
+            "this is not a database, just text that is long enough to fill a header page ".repeat(20),
+        )
+        .unwrap();
         let before = std::fs::read(&path).unwrap();
         assert!(matches!(Store::open(&path, Some(&DbKey::generate())), Err(StoreError::WrongKeyOrNotADatabase { .. })));
         assert!(matches!(Store::open(&path, None), Err(StoreError::WrongKeyOrNotADatabase { .. })));

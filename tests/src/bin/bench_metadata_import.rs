@@ -35,9 +35,19 @@ fn main() {
     std::fs::create_dir_all(&dir).expect("temp dir");
     let input = dir.join("national.json");
     let started = Instant::now();
-    check(Command::new(&phum).args(["dev", "synth-metadata", "--scale", "national", "--seed", "1", "--out"]).arg(&input).stdout(Stdio::null()));
+    check(
+        Command::new(&phum)
+            .args(["dev", "synth-metadata", "--scale", "national", "--seed", "1", "--out"])
+            .arg(&input)
+            .stdout(Stdio::null()),
+    );
     let input_bytes = std::fs::metadata(&input).map(|m| m.len()).unwrap_or(0);
-    println!("input: {} ({:.1} MB), written in {:.2} s", input.display(), input_bytes as f64 / 1e6, started.elapsed().as_secs_f64());
+    println!(
+        "input: {} ({:.1} MB), written in {:.2} s",
+        input.display(),
+        input_bytes as f64 / 1e6,
+        started.elapsed().as_secs_f64()
+    );
 
     let mut results = Vec::new();
     for (label, encrypted) in [("encrypted (SQLCipher)", true), ("unencrypted", false)] {
@@ -55,15 +65,28 @@ fn main() {
     }
     let (_, enc_median, enc_peak) = results[0];
     let (_, plain_median, _) = results[1];
-    println!("cost of encryption: {:+.0}% ({:.3} s vs {:.3} s)", (enc_median / plain_median - 1.0) * 100.0, enc_median, plain_median);
+    println!(
+        "cost of encryption: {:+.0}% ({:.3} s vs {:.3} s)",
+        (enc_median / plain_median - 1.0) * 100.0,
+        enc_median,
+        plain_median
+    );
     let time_ok = enc_median < BUDGET_SECONDS;
     let mem_ok = enc_peak < BUDGET_PEAK_MIB;
-    println!("budget: median < {BUDGET_SECONDS} s: {}; peak < {BUDGET_PEAK_MIB} MiB: {}", verdict(time_ok), verdict(mem_ok));
+    println!(
+        "budget: median < {BUDGET_SECONDS} s: {}; peak < {BUDGET_PEAK_MIB} MiB: {}",
+        verdict(time_ok),
+        verdict(mem_ok)
+    );
     let _ = std::fs::remove_dir_all(&dir);
 }
 
 fn verdict(ok: bool) -> &'static str {
-    if ok { "met" } else { "MISSED" }
+    if ok {
+        "met"
+    } else {
+        "MISSED"
+    }
 }
 
 fn default_phum() -> PathBuf {

@@ -34,7 +34,10 @@ pub use split::{MAX_DEPTH, MAX_ENTRY_BYTES, MAX_STRING_BYTES};
 pub enum ImportSource {
     File(PathBuf),
     /// A document already in memory (a server answer), with a name for messages.
-    Bytes { name: String, bytes: Vec<u8> },
+    Bytes {
+        name: String,
+        bytes: Vec<u8>,
+    },
 }
 
 impl ImportSource {
@@ -173,7 +176,14 @@ impl Store {
              DELETE FROM import_ref;
              DELETE FROM import_link;",
         )?;
-        let mut imp = Importer { tx: &tx, source: String::new(), source_index: 0, location: String::new(), ignored: BTreeMap::new(), refs: Vec::new() };
+        let mut imp = Importer {
+            tx: &tx,
+            source: String::new(),
+            source_index: 0,
+            location: String::new(),
+            ignored: BTreeMap::new(),
+            refs: Vec::new(),
+        };
         for (i, source) in sources.iter().enumerate() {
             imp.source = source.name();
             imp.source_index = i;
@@ -251,7 +261,9 @@ fn finish(tx: &Transaction<'_>, sources: &[String]) -> Result<(), ImportError> {
         let mut stmt = tx.prepare_cached(
             "SELECT uid, name FROM metadata_object WHERE collection = ?1 AND parent IS NULL ORDER BY uid LIMIT ?2",
         )?;
-        let rows = stmt.query_map(params![collection.as_str(), MAX_REPORTED as i64], |r| Ok((r.get::<_, String>(0)?, r.get::<_, Option<String>>(1)?)))?;
+        let rows = stmt.query_map(params![collection.as_str(), MAX_REPORTED as i64], |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, Option<String>>(1)?))
+        })?;
         for row in rows {
             let (uid, name) = row?;
             orphans.push(format!("{} has no {owner}", describe(collection.as_str(), &uid, name.as_deref())));
@@ -353,7 +365,8 @@ impl Importer<'_> {
         obj.check().map_err(|issue| self.field_error(&obj, issue))?;
         obj.extract_children(self)?;
         let uid = obj.uid();
-        let body = serde_json::to_string(&obj).map_err(|e| self.field_error(&obj, FieldIssue { field: "(object)", message: e.to_string() }))?;
+        let body = serde_json::to_string(&obj)
+            .map_err(|e| self.field_error(&obj, FieldIssue { field: "(object)", message: e.to_string() }))?;
         let collection = T::COLLECTION.as_str();
         let parent = obj.parent().map(|p| p.to_string());
         let changed = self
@@ -405,7 +418,14 @@ impl Importer<'_> {
             "INSERT INTO import_ref (source, from_collection, from_uid, field, target, target_uid) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
         )?;
         for r in refs {
-            stmt.execute(params![self.source_index as i64, collection, uid.as_str(), r.field, r.target.as_str(), r.uid.as_str()])?;
+            stmt.execute(params![
+                self.source_index as i64,
+                collection,
+                uid.as_str(),
+                r.field,
+                r.target.as_str(),
+                r.uid.as_str()
+            ])?;
         }
         Ok(())
     }
@@ -432,7 +452,11 @@ impl Importer<'_> {
                     self.tx
                         .prepare_cached("INSERT INTO import_link (collection, uid, parent) VALUES (?1, ?2, ?3)")?
                         .execute(params![T::COLLECTION.as_str(), uid.as_str(), owner_uid.as_str()])?;
-                    self.record_refs(owner_collection.as_str(), owner_uid, &[Reference { field, target: T::COLLECTION, uid }])?;
+                    self.record_refs(
+                        owner_collection.as_str(),
+                        owner_uid,
+                        &[Reference { field, target: T::COLLECTION, uid }],
+                    )?;
                 }
             }
         }
@@ -445,7 +469,11 @@ impl Importer<'_> {
     }
 
     fn set_singleton<T: serde::Serialize>(&self, name: &str, value: &T) -> Result<(), ImportError> {
-        let body = serde_json::to_string(value).map_err(|e| ImportError::Invalid { file: self.source.clone(), location: name.into(), message: e.to_string() })?;
+        let body = serde_json::to_string(value).map_err(|e| ImportError::Invalid {
+            file: self.source.clone(),
+            location: name.into(),
+            message: e.to_string(),
+        })?;
         self.tx.execute(
             "INSERT INTO metadata_singleton (name, body) VALUES (?1, ?2) ON CONFLICT (name) DO UPDATE SET body = excluded.body",
             params![name, body],

@@ -9,13 +9,13 @@
 //! program indicators. Does not own streaming or SQL (`super`).
 
 use crate::model::common::{Child, IdRef};
+use crate::model::value_type::{ProgramType, RuleActionType, RuleVariableSource};
 use crate::model::{
     Category, CategoryCombo, CategoryOption, CategoryOptionCombo, Collection, Constant, DataElement, DataSet,
-    DataSetSection, OptionGroup, OptionItem, OptionSet, OrganisationUnit, OrganisationUnitGroup,
-    OrganisationUnitLevel, Period, Program, ProgramRule, ProgramRuleAction, ProgramRuleVariable, ProgramSection,
-    ProgramStage, ProgramStageSection, TrackedEntityAttribute, TrackedEntityType, Uid, ValidationRule,
+    DataSetSection, OptionGroup, OptionItem, OptionSet, OrganisationUnit, OrganisationUnitGroup, OrganisationUnitLevel,
+    Period, Program, ProgramRule, ProgramRuleAction, ProgramRuleVariable, ProgramSection, ProgramStage,
+    ProgramStageSection, TrackedEntityAttribute, TrackedEntityType, Uid, ValidationRule,
 };
-use crate::model::value_type::{ProgramType, RuleActionType, RuleVariableSource};
 
 use super::{ImportError, Importer};
 use crate::store::metadata::MetadataObject;
@@ -54,7 +54,12 @@ fn push(out: &mut Vec<Reference>, field: &'static str, target: Collection, r: Op
     }
 }
 
-fn push_all<'a>(out: &mut Vec<Reference>, field: &'static str, target: Collection, refs: impl IntoIterator<Item = &'a IdRef>) {
+fn push_all<'a>(
+    out: &mut Vec<Reference>,
+    field: &'static str,
+    target: Collection,
+    refs: impl IntoIterator<Item = &'a IdRef>,
+) {
     for r in refs {
         out.push(Reference { field, target, uid: r.id });
     }
@@ -63,7 +68,10 @@ fn push_all<'a>(out: &mut Vec<Reference>, field: &'static str, target: Collectio
 impl Importable for Program {
     fn check(&self) -> Result<(), FieldIssue> {
         if self.program_type == ProgramType::WithRegistration && self.tracked_entity_type.is_none() {
-            return Err(issue("trackedEntityType", "a tracker program (WITH_REGISTRATION) needs a tracked entity type"));
+            return Err(issue(
+                "trackedEntityType",
+                "a tracker program (WITH_REGISTRATION) needs a tracked entity type",
+            ));
         }
         Ok(())
     }
@@ -72,11 +80,20 @@ impl Importable for Program {
         push(out, "categoryCombo", Collection::CategoryCombos, self.category_combo.as_ref());
         push(out, "enrollmentCategoryCombo", Collection::CategoryCombos, self.enrollment_category_combo.as_ref());
         let attrs = self.program_tracked_entity_attributes.iter().map(|a| &a.tracked_entity_attribute);
-        push_all(out, "programTrackedEntityAttributes.trackedEntityAttribute", Collection::TrackedEntityAttributes, attrs);
+        push_all(
+            out,
+            "programTrackedEntityAttributes.trackedEntityAttribute",
+            Collection::TrackedEntityAttributes,
+            attrs,
+        );
     }
     fn extract_children(&mut self, imp: &mut Importer<'_>) -> Result<(), ImportError> {
         let uid = self.identity.id;
-        imp.add_children((Self::COLLECTION, uid), "programRuleVariables", std::mem::take(&mut self.program_rule_variables))?;
+        imp.add_children(
+            (Self::COLLECTION, uid),
+            "programRuleVariables",
+            std::mem::take(&mut self.program_rule_variables),
+        )?;
         imp.add_children((Self::COLLECTION, uid), "programSections", std::mem::take(&mut self.program_sections))
     }
 }
@@ -110,7 +127,11 @@ impl Importable for ProgramStage {
             }
         }
         let uid = self.identity.id;
-        imp.add_children((Self::COLLECTION, uid), "programStageSections", std::mem::take(&mut self.program_stage_sections))
+        imp.add_children(
+            (Self::COLLECTION, uid),
+            "programStageSections",
+            std::mem::take(&mut self.program_stage_sections),
+        )
     }
 }
 
@@ -126,14 +147,19 @@ impl Importable for ProgramRuleVariable {
         use RuleVariableSource::*;
         let source = self.source_type;
         match source {
-            DataElementNewestEventProgramStage | DataElementNewestEventProgram | DataElementCurrentEvent
+            DataElementNewestEventProgramStage
+            | DataElementNewestEventProgram
+            | DataElementCurrentEvent
             | DataElementPreviousEvent
                 if self.data_element.is_none() =>
             {
                 return Err(issue("dataElement", format!("source type {source} needs a data element")));
             }
             TeiAttribute if self.tracked_entity_attribute.is_none() => {
-                return Err(issue("trackedEntityAttribute", format!("source type {source} needs a tracked entity attribute")));
+                return Err(issue(
+                    "trackedEntityAttribute",
+                    format!("source type {source} needs a tracked entity attribute"),
+                ));
             }
             _ => {}
         }
@@ -146,9 +172,12 @@ impl Importable for ProgramRuleVariable {
         use RuleVariableSource::*;
         push(out, "program", Collection::Programs, self.program.as_ref());
         match self.source_type {
-            TeiAttribute => {
-                push(out, "trackedEntityAttribute", Collection::TrackedEntityAttributes, self.tracked_entity_attribute.as_ref())
-            }
+            TeiAttribute => push(
+                out,
+                "trackedEntityAttribute",
+                Collection::TrackedEntityAttributes,
+                self.tracked_entity_attribute.as_ref(),
+            ),
             CalculatedValue => {}
             DataElementNewestEventProgramStage => {
                 push(out, "dataElement", Collection::DataElements, self.data_element.as_ref());
@@ -181,10 +210,14 @@ impl Importable for ProgramRuleAction {
             Assign if !field_given && self.content.as_deref().is_none_or(str::is_empty) => {
                 Some(("dataElement", "a field to assign to (data element, attribute, or a variable name in content)"))
             }
-            HideSection if self.program_stage_section.is_none() => Some(("programStageSection", "a program stage section")),
+            HideSection if self.program_stage_section.is_none() => {
+                Some(("programStageSection", "a program stage section"))
+            }
             HideProgramStage | CreateEvent if self.program_stage.is_none() => Some(("programStage", "a program stage")),
             HideOption if self.option.is_none() => Some(("option", "an option")),
-            ShowOptionGroup | HideOptionGroup if self.option_group.is_none() => Some(("optionGroup", "an option group")),
+            ShowOptionGroup | HideOptionGroup if self.option_group.is_none() => {
+                Some(("optionGroup", "an option group"))
+            }
             _ => None,
         };
         match missing {
@@ -196,12 +229,23 @@ impl Importable for ProgramRuleAction {
         use RuleActionType::*;
         push(out, "programRule", Collection::ProgramRules, self.program_rule.as_ref());
         push(out, "dataElement", Collection::DataElements, self.data_element.as_ref());
-        push(out, "trackedEntityAttribute", Collection::TrackedEntityAttributes, self.tracked_entity_attribute.as_ref());
+        push(
+            out,
+            "trackedEntityAttribute",
+            Collection::TrackedEntityAttributes,
+            self.tracked_entity_attribute.as_ref(),
+        );
         match self.action_type {
-            HideSection => push(out, "programStageSection", Collection::ProgramStageSections, self.program_stage_section.as_ref()),
-            HideProgramStage | CreateEvent => push(out, "programStage", Collection::ProgramStages, self.program_stage.as_ref()),
+            HideSection => {
+                push(out, "programStageSection", Collection::ProgramStageSections, self.program_stage_section.as_ref())
+            }
+            HideProgramStage | CreateEvent => {
+                push(out, "programStage", Collection::ProgramStages, self.program_stage.as_ref())
+            }
             HideOption => push(out, "option", Collection::Options, self.option.as_ref()),
-            ShowOptionGroup | HideOptionGroup => push(out, "optionGroup", Collection::OptionGroups, self.option_group.as_ref()),
+            ShowOptionGroup | HideOptionGroup => {
+                push(out, "optionGroup", Collection::OptionGroups, self.option_group.as_ref())
+            }
             _ => {}
         }
     }
@@ -255,12 +299,17 @@ impl Importable for TrackedEntityAttribute {
 
 impl Importable for OrganisationUnit {
     fn check(&self) -> Result<(), FieldIssue> {
-        let path = self.path_uids().ok_or_else(|| issue("path", format!("'{}' is not a path of UIDs like /ImspTQPwCqd/O6uvpzGd5pu", self.path)))?;
+        let path = self.path_uids().ok_or_else(|| {
+            issue("path", format!("'{}' is not a path of UIDs like /ImspTQPwCqd/O6uvpzGd5pu", self.path))
+        })?;
         if path.last() != Some(&self.identity.id) {
             return Err(issue("path", format!("path '{}' does not end with the unit's own UID", self.path)));
         }
         if path.len() != self.level as usize {
-            return Err(issue("level", format!("level {} does not match path '{}' ({} levels deep)", self.level, self.path, path.len())));
+            return Err(issue(
+                "level",
+                format!("level {} does not match path '{}' ({} levels deep)", self.level, self.path, path.len()),
+            ));
         }
         let parent_in_path = path.len().checked_sub(2).map(|i| path[i]);
         if self.parent.map(|p| p.id) != parent_in_path && self.parent.is_some() {
@@ -292,7 +341,11 @@ impl Importable for CategoryCombo {
     }
     fn extract_children(&mut self, imp: &mut Importer<'_>) -> Result<(), ImportError> {
         let uid = self.identity.id;
-        imp.add_children((Self::COLLECTION, uid), "categoryOptionCombos", std::mem::take(&mut self.category_option_combos))
+        imp.add_children(
+            (Self::COLLECTION, uid),
+            "categoryOptionCombos",
+            std::mem::take(&mut self.category_option_combos),
+        )
     }
 }
 
@@ -305,7 +358,9 @@ impl Importable for Category {
 impl Importable for CategoryOption {
     fn check(&self) -> Result<(), FieldIssue> {
         match (self.start_date, self.end_date) {
-            (Some(start), Some(end)) if end < start => Err(issue("endDate", format!("ends {end} before it starts {start}"))),
+            (Some(start), Some(end)) if end < start => {
+                Err(issue("endDate", format!("ends {end} before it starts {start}")))
+            }
             _ => Ok(()),
         }
     }
@@ -337,7 +392,12 @@ impl Importable for DataSet {
         }
         for op in &self.compulsory_data_element_operands {
             push(out, "compulsoryDataElementOperands.dataElement", Collection::DataElements, Some(&op.data_element));
-            push(out, "compulsoryDataElementOperands.categoryOptionCombo", Collection::CategoryOptionCombos, op.category_option_combo.as_ref());
+            push(
+                out,
+                "compulsoryDataElementOperands.categoryOptionCombo",
+                Collection::CategoryOptionCombos,
+                op.category_option_combo.as_ref(),
+            );
         }
     }
     fn extract_children(&mut self, imp: &mut Importer<'_>) -> Result<(), ImportError> {
@@ -352,7 +412,12 @@ impl Importable for DataSetSection {
         push_all(out, "dataElements", Collection::DataElements, &self.data_elements);
         for op in &self.greyed_fields {
             push(out, "greyedFields.dataElement", Collection::DataElements, Some(&op.data_element));
-            push(out, "greyedFields.categoryOptionCombo", Collection::CategoryOptionCombos, op.category_option_combo.as_ref());
+            push(
+                out,
+                "greyedFields.categoryOptionCombo",
+                Collection::CategoryOptionCombos,
+                op.category_option_combo.as_ref(),
+            );
         }
     }
 }

@@ -41,8 +41,14 @@ pub enum SplitError {
     Io(io::Error),
     /// The document ends before its structure does.
     Truncated(Pos),
-    Syntax { pos: Pos, message: String },
-    Limit { pos: Pos, what: String },
+    Syntax {
+        pos: Pos,
+        message: String,
+    },
+    Limit {
+        pos: Pos,
+        what: String,
+    },
 }
 
 impl fmt::Display for SplitError {
@@ -129,7 +135,12 @@ impl<R: BufRead> Splitter<R> {
     /// Copies bytes into `out` up to and including the first one for which `stop` holds, a
     /// buffer at a time; returns that byte. Stops early (returning `None`) once `out` passes
     /// `limit` bytes.
-    fn copy_until(&mut self, out: &mut Vec<u8>, limit: usize, stop: impl Fn(u8) -> bool) -> Result<Option<u8>, SplitError> {
+    fn copy_until(
+        &mut self,
+        out: &mut Vec<u8>,
+        limit: usize,
+        stop: impl Fn(u8) -> bool,
+    ) -> Result<Option<u8>, SplitError> {
         if let Some(b) = self.pending.take() {
             out.push(b);
             if stop(b) {
@@ -222,14 +233,22 @@ impl<R: BufRead> Splitter<R> {
         let start = self.pos();
         let too_big = |s: &Self| SplitError::Limit {
             pos: s.pos(),
-            what: format!("one object larger than {} MiB (it starts at line {}, column {})", MAX_ENTRY_BYTES >> 20, start.line, start.column),
+            what: format!(
+                "one object larger than {} MiB (it starts at line {}, column {})",
+                MAX_ENTRY_BYTES >> 20,
+                start.line,
+                start.column
+            ),
         };
         match first {
             b'{' | b'[' => {
                 out.push(first);
                 let mut level = 1usize;
                 if depth + level > MAX_DEPTH {
-                    return Err(SplitError::Limit { pos: self.pos(), what: format!("nesting deeper than {MAX_DEPTH} levels") });
+                    return Err(SplitError::Limit {
+                        pos: self.pos(),
+                        what: format!("nesting deeper than {MAX_DEPTH} levels"),
+                    });
                 }
                 loop {
                     let structural = |b: u8| matches!(b, b'"' | b'{' | b'[' | b'}' | b']');
@@ -244,7 +263,10 @@ impl<R: BufRead> Splitter<R> {
                         b'{' | b'[' => {
                             level += 1;
                             if depth + level > MAX_DEPTH {
-                                return Err(SplitError::Limit { pos: self.pos(), what: format!("nesting deeper than {MAX_DEPTH} levels") });
+                                return Err(SplitError::Limit {
+                                    pos: self.pos(),
+                                    what: format!("nesting deeper than {MAX_DEPTH} levels"),
+                                });
                             }
                         }
                         _ => {
@@ -286,7 +308,10 @@ impl<R: BufRead> Splitter<R> {
     /// Copies the rest of a string (after its opening quote) into `out`, closing quote included.
     fn string_into(&mut self, out: &mut Vec<u8>) -> Result<(), SplitError> {
         let start = out.len();
-        let too_long = |s: &Self| SplitError::Limit { pos: s.pos(), what: format!("a string longer than {} MiB", MAX_STRING_BYTES >> 20) };
+        let too_long = |s: &Self| SplitError::Limit {
+            pos: s.pos(),
+            what: format!("a string longer than {} MiB", MAX_STRING_BYTES >> 20),
+        };
         loop {
             let Some(b) = self.copy_until(out, start + MAX_STRING_BYTES, |b| b == b'"' || b == b'\\')? else {
                 return Err(too_long(self));

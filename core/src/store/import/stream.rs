@@ -54,7 +54,10 @@ pub(super) fn read_document(imp: &mut Importer<'_>, source: &ImportSource) -> Re
     let has = |k: &str| keys.iter().any(|key| key == k);
     let kind = if has("username") || has("userCredentials") {
         DocumentKind::CurrentUser
-    } else if has("version") && (has("serverDate") || has("contextPath")) && !keys.iter().any(|k| Collection::from_key(k).is_some()) {
+    } else if has("version")
+        && (has("serverDate") || has("contextPath"))
+        && !keys.iter().any(|k| Collection::from_key(k).is_some())
+    {
         DocumentKind::SystemInfo
     } else {
         DocumentKind::Collections
@@ -75,13 +78,21 @@ fn split_error(file: &str, e: SplitError) -> ImportError {
     match e {
         SplitError::Io(error) => ImportError::Io { file, error },
         SplitError::Truncated(pos) => ImportError::Truncated { file, line: pos.line, column: pos.column },
-        SplitError::Syntax { pos, message } => ImportError::Syntax { file, line: pos.line, column: pos.column, message },
-        SplitError::Limit { pos, what } => ImportError::Limit { file, what: format!("{what} at line {}, column {}", pos.line, pos.column) },
+        SplitError::Syntax { pos, message } => {
+            ImportError::Syntax { file, line: pos.line, column: pos.column, message }
+        }
+        SplitError::Limit { pos, what } => {
+            ImportError::Limit { file, what: format!("{what} at line {}, column {}", pos.line, pos.column) }
+        }
     }
 }
 
 /// `/api/me` or `/api/system/info`: one object.
-fn read_single<R: std::io::BufRead>(imp: &mut Importer<'_>, s: &mut Splitter<R>, kind: DocumentKind) -> Result<(), Stop> {
+fn read_single<R: std::io::BufRead>(
+    imp: &mut Importer<'_>,
+    s: &mut Splitter<R>,
+    kind: DocumentKind,
+) -> Result<(), Stop> {
     let first = s.expect_token()?;
     let pos = s.pos();
     let mut buf = Vec::new();
@@ -129,7 +140,9 @@ fn walk_collections<R: std::io::BufRead>(imp: &mut Importer<'_>, s: &mut Splitte
         } else {
             let source = imp.source.clone();
             let check = |bytes: &[u8], pos: Pos| -> Result<(), Stop> {
-                serde_json::from_slice::<IgnoredAny>(bytes).map(|_| ()).map_err(|e| Stop::from(json_syntax(&source, &e, pos)))
+                serde_json::from_slice::<IgnoredAny>(bytes)
+                    .map(|_| ())
+                    .map_err(|e| Stop::from(json_syntax(&source, &e, pos)))
             };
             let n = if b == b'[' {
                 let mut n = 0;

@@ -113,3 +113,41 @@ impl SystemInfo {
         Some((major, minor))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn users_of_servers_before_2_38_are_lifted_out_of_user_credentials() {
+        let json = r#"{"id":"DXyJmlo9rge","userCredentials":{"username":"sokha","userRoles":[{"id":"Ufph3mGRmMo","name":"Data entry"}]},
+                       "organisationUnits":[{"id":"YuQRtpLP10I"}],"programs":["IpHINAT79UW"],"authorities":["F_TRACKED_ENTITY_INSTANCE_ADD"],
+                       "settings":{"keyUiLocale":"km"}}"#;
+        let user = serde_json::from_str::<CurrentUser>(json).unwrap().normalise();
+        assert_eq!(user.username, "sokha");
+        assert_eq!(user.user_roles[0].name.as_deref(), Some("Data entry"));
+        assert_eq!(user.programs, vec![Uid::parse("IpHINAT79UW").unwrap()]);
+        assert_eq!(user.authorities, ["F_TRACKED_ENTITY_INSTANCE_ADD"]);
+        assert_eq!(user.settings.as_ref().unwrap()["keyUiLocale"], "km");
+        // Stored back without the old nesting.
+        assert!(!serde_json::to_string(&user).unwrap().contains("userCredentials"));
+    }
+
+    #[test]
+    fn server_versions_parse_with_suffixes() {
+        let info = |v: &str| SystemInfo {
+            version: v.into(),
+            revision: None,
+            server_date: None,
+            server_time_zone_id: None,
+            calendar: None,
+            date_format: None,
+            system_name: None,
+            context_path: None,
+        };
+        assert_eq!(info("2.41.0").version_number(), Some((2, 41)));
+        assert_eq!(info("2.42.1-SNAPSHOT").version_number(), Some((2, 42)));
+        assert_eq!(info("2.40-rc1").version_number(), Some((2, 40)));
+        assert_eq!(info("unknown").version_number(), None);
+    }
+}

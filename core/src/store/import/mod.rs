@@ -122,10 +122,10 @@ pub enum ImportError {
     #[error("{file}: {location}: {message}")]
     Invalid { file: String, location: String, message: String },
     #[error("{file}: {location}: {object}: {field}: {message}")]
-    Field { file: String, location: String, object: String, field: String, message: String },
+    Field { file: String, location: String, object: String, field: &'static str, message: String },
     /// `both` names the two objects: `'Weight (kg)' and 'Weight at birth'`.
     #[error("{file}: {location}: UID {uid} is used twice in {collection}, with different content: {both}")]
-    DuplicateUid { file: String, location: String, collection: String, uid: String, both: String },
+    DuplicateUid { file: String, location: String, collection: &'static str, uid: Uid, both: String },
     #[error("{} reference(s) point to objects that are not in the import{}:\n  {}", .total, if *.total > .shown.len() { format!(" (first {} shown)", .shown.len()) } else { String::new() }, .shown.iter().map(|m| m.to_string()).collect::<Vec<_>>().join("\n  "))]
     MissingReferences { total: usize, shown: Vec<MissingReference> },
     #[error("{} object(s) belong to nothing:\n  {}", .0.len(), .0.join("\n  "))]
@@ -352,7 +352,7 @@ impl Importer<'_> {
             file: self.source.clone(),
             location: self.location.clone(),
             object: describe(T::COLLECTION.as_str(), obj.uid().as_str(), obj.name()),
-            field: issue.field.to_string(),
+            field: issue.field,
             message: issue.message,
         }
     }
@@ -400,8 +400,8 @@ impl Importer<'_> {
             return Err(ImportError::DuplicateUid {
                 file: self.source.clone(),
                 location: self.location.clone(),
-                collection: collection.to_string(),
-                uid: uid.to_string(),
+                collection,
+                uid,
                 both: format!("{} and {}", shown(first.as_deref()), shown(obj.name())),
             });
         }

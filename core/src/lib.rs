@@ -2,5 +2,6 @@
 //! workers. The Android shell (through UniFFI) and the `phum` command line are thin front ends
 //! over this crate. See DESIGN.md at the repository root for the map of modules.
 
+pub mod expr;
 pub mod model;
 pub mod store;

@@ -1,0 +1,582 @@
+//! Parsing an expression into a tree, exactly as upstream groups operators.
+//!
+//! Upstream first reads a flat sequence `operand op operand ...` (unary operators included), then
+//! groups it in passes, one operator at a time, in the order of its `BinaryOperator` enum
+//! (expression-parser `Node.groupOperators`): `^` (left to right; unary operators right after it
+//! become part of its right operand), then the unary `+`, `-`, `!` (each its own pass, right to
+//! left), then `*`, `/`, `%`, `+`, `-`, `<`, `>`, `<=`, `>=`, `==`, `!=`, `&&`, `||`, each its own
+//! pass, left to right. Because `/` and `*` (and `-` and `+`) are separate passes, `10/2*5` is
+//! `10/(2*5)` = 1 and `10-2+3` is `10-(2+3)` = 5; `8/4%3` is `(8/4)%3`. Those answers are the
+//! server's too, so Phum keeps them.
+//!
+//! Owns syntax, name resolution at parse time (functions, `V{}` names, item shapes), argument
+//! rules, and the limits that keep evaluation safe (source length, nesting depth). Does not own
+//! evaluation.
+
+use std::fmt;
+
+use super::ast::{BinaryOp, Expr, ItemKind, UnaryOp};
+use super::functions::{ArgKind, Function};
+use super::lexer::{tokenize, Tok, Token};
+
+/// Longest expression accepted, in characters.
+pub const MAX_LENGTH: usize = 100_000;
+/// Deepest tree accepted (brackets, function calls and operator chains all count).
+pub const MAX_DEPTH: usize = 200;
+
+/// The environment variables `V{name}` may name (upstream's `ProgramVariable`).
+pub const ENVIRONMENT_VARIABLES: &[&str] = &[
+    "analytics_period_end",
+    "analytics_period_start",
+    "completed_date",
+    "creation_date",
+    "current_date",
+    "due_date",
+    "enrollment_count",
+    "enrollment_date",
+    "enrollment_id",
+    "enrollment_status",
+    "environment",
+    "event_count",
+    "scheduled_event_count",
+    "event_date",
+    "scheduled_date",
+    "event_id",
+    "event_status",
+    "execution_date",
+    "incident_date",
+    "org_unit_count",
+    "org_unit",
+    "orgunit_code",
+    "program_name",
+    "program_stage_id",
+    "program_stage_name",
+    "sync_date",
+    "tei_count",
+    "value_count",
+    "zero_pos_value_count",
+];
+
+/// Why an expression does not parse: where (character index, 0-based) and what.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("at character {}: {message}", .at + 1)]
+pub struct ParseError {
+    pub at: usize,
+    pub message: String,
+}
+
+/// Parses an expression of the program-rule modes.
+pub fn parse(src: &str) -> Result<Expr, ParseError> {
+    if src.chars().count() > MAX_LENGTH {
+        return Err(ParseError { at: MAX_LENGTH, message: format!("the expression is longer than {MAX_LENGTH} characters") });
+    }
+    let tokens = tokenize(src).map_err(|e| ParseError { at: e.at, message: e.message })?;
+    let mut p = Parser { tokens, pos: 0 };
+    let (expr, _) = p.expression(0)?;
+    match &p.peek().kind {
+        Tok::End => Ok(expr),
+        other => Err(p.error(format!("unexpected {other} after the end of the expression"))),
+    }
+}
+
+struct Parser {
+    tokens: Vec<Token>,
+    pos: usize,
+}
+
+/// One element of the flat sequence; an operand carries the depth of its tree.
+enum Item {
+    Operand(Expr, usize),
+    Binary(BinaryOp),
+    Unary(UnaryOp),
+}
+
+fn binary_op(tok: &Tok) -> Option<BinaryOp> {
+    Some(match tok {
+        Tok::Op("^") => BinaryOp::Pow,
+        Tok::Op("*") => BinaryOp::Mul,
+        Tok::Op("/") => BinaryOp::Div,
+        Tok::Op("%") => BinaryOp::Mod,
+        Tok::Op("+") => BinaryOp::Add,
+        Tok::Op("-") => BinaryOp::Sub,
+        Tok::Op("<") => BinaryOp::Lt,
+        Tok::Op(">") => BinaryOp::Gt,
+        Tok::Op("<=") => BinaryOp::Le,
+        Tok::Op(">=") => BinaryOp::Ge,
+        Tok::Op("==") => BinaryOp::Eq,
+        Tok::Op("!=") => BinaryOp::Ne,
+        Tok::Op("&&") => BinaryOp::And,
+        Tok::Op("||") => BinaryOp::Or,
+        Tok::Name(n) if n == "and" => BinaryOp::And,
+        Tok::Name(n) if n == "or" => BinaryOp::Or,
+        _ => return None,
+    })
+}
+
+fn unary_op(tok: &Tok) -> Option<UnaryOp> {
+    match tok {
+        Tok::Op("+") => Some(UnaryOp::Plus),
+        Tok::Op("-") => Some(UnaryOp::Minus),
+        Tok::Op("!") => Some(UnaryOp::Not),
+        Tok::Name(n) if n == "not" => Some(UnaryOp::Not),
+        _ => None,
+    }
+}
+
+/// The binary passes after `^` and the unary operators, in upstream's order.
+const BINARY_PASSES: &[BinaryOp] = &[
+    BinaryOp::Mul,
+    BinaryOp::Div,
+    BinaryOp::Mod,
+    BinaryOp::Add,
+    BinaryOp::Sub,
+    BinaryOp::Lt,
+    BinaryOp::Gt,
+    BinaryOp::Le,
+    BinaryOp::Ge,
+    BinaryOp::Eq,
+    BinaryOp::Ne,
+    BinaryOp::And,
+    BinaryOp::Or,
+];
+
+const UNARY_PASSES: &[UnaryOp] = &[UnaryOp::Plus, UnaryOp::Minus, UnaryOp::Not];
+
+impl Parser {
+    fn peek(&self) -> &Token {
+        &self.tokens[self.pos.min(self.tokens.len() - 1)]
+    }
+
+    fn next(&mut self) -> Token {
+        let t = self.peek().clone();
+        if self.pos < self.tokens.len() - 1 {
+            self.pos += 1;
+        }
+        t
+    }
+
+    fn error(&self, message: String) -> ParseError {
+        ParseError { at: self.peek().at, message }
+    }
+
+    fn check_depth(&self, depth: usize) -> Result<(), ParseError> {
+        if depth > MAX_DEPTH {
+            return Err(self.error(format!("the expression is nested more than {MAX_DEPTH} levels deep")));
+        }
+        Ok(())
+    }
+
+    /// `expr := operand { binop operand }`, grouped; returns the tree and its depth.
+    fn expression(&mut self, depth: usize) -> Result<(Expr, usize), ParseError> {
+        self.check_depth(depth)?;
+        let mut items = Vec::new();
+        loop {
+            while let Some(op) = unary_op(&self.peek().kind) {
+                self.next();
+                items.push(Item::Unary(op));
+            }
+            let (operand, d) = self.primary(depth)?;
+            items.push(Item::Operand(operand, d));
+            match binary_op(&self.peek().kind) {
+                Some(op) => {
+                    self.next();
+                    items.push(Item::Binary(op));
+                }
+                None => break,
+            }
+        }
+        self.group(items)
+    }
+
+    fn primary(&mut self, depth: usize) -> Result<(Expr, usize), ParseError> {
+        let token = self.next();
+        match token.kind {
+            Tok::LParen => {
+                let (inner, d) = self.expression(depth + 1)?;
+                self.expect(Tok::RParen)?;
+                Ok((inner, d))
+            }
+            Tok::LBracket => match self.next().kind {
+                Tok::Name(name) => {
+                    self.expect(Tok::RBracket)?;
+                    Ok((Expr::NamedValue(name), 1))
+                }
+                other => Err(ParseError { at: token.at + 1, message: format!("expected a name after '[', found {other}") }),
+            },
+            Tok::Number(text) => match text.parse::<f64>() {
+                Ok(n) => Ok((Expr::Number(n), 1)),
+                Err(_) => Err(ParseError { at: token.at, message: format!("'{text}' is not a number") }),
+            },
+            Tok::Str(s) => Ok((Expr::Str(s), 1)),
+            Tok::Item(prefix, content) => Ok((item(prefix, &content).map_err(|m| ParseError { at: token.at, message: m })?, 1)),
+            Tok::Name(name) => match name.as_str() {
+                "true" => Ok((Expr::Bool(true), 1)),
+                "false" => Ok((Expr::Bool(false), 1)),
+                "null" => Ok((Expr::Null, 1)),
+                _ => match Function::from_name(&name) {
+                    Some(f) if self.peek().kind == Tok::LParen => {
+                        self.next();
+                        self.call(f, token.at, depth + 1)
+                    }
+                    _ => Err(ParseError { at: token.at, message: format!("unknown function or constant: '{name}'") }),
+                },
+            },
+            Tok::End => Err(ParseError { at: token.at, message: "the expression ends where a value was expected".into() }),
+            other => Err(ParseError { at: token.at, message: format!("expected a value, found {other}") }),
+        }
+    }
+
+    fn expect(&mut self, want: Tok) -> Result<(), ParseError> {
+        if self.peek().kind == want {
+            self.next();
+            Ok(())
+        } else {
+            Err(self.error(format!("expected {want}, found {}", self.peek().kind)))
+        }
+    }
+
+    /// The arguments of `f` (after its `(`).
+    fn call(&mut self, f: Function, at: usize, depth: usize) -> Result<(Expr, usize), ParseError> {
+        self.check_depth(depth)?;
+        let (min, max) = f.arity();
+        let mut args = Vec::new();
+        let mut deepest = 0;
+        if self.peek().kind != Tok::RParen {
+            loop {
+                if max.is_some_and(|m| args.len() >= m) {
+                    return Err(self.error(format!("{} takes at most {} argument(s)", f.name(), max.unwrap_or(0))));
+                }
+                let (arg, d) = self.argument(f, args.len(), depth)?;
+                deepest = deepest.max(d);
+                args.push(arg);
+                if self.peek().kind == Tok::Comma {
+                    self.next();
+                } else {
+                    break;
+                }
+            }
+        }
+        if self.peek().kind != Tok::RParen {
+            return Err(self.error(format!("expected ',' or ')' in the arguments of {}, found {}", f.name(), self.peek().kind)));
+        }
+        if args.len() < min {
+            return Err(self.error(format!("{} needs {} argument(s), found {}", f.name(), min, args.len())));
+        }
+        self.next();
+        let _ = at;
+        Ok((Expr::Call(f, args), deepest + 1))
+    }
+
+    fn argument(&mut self, f: Function, index: usize, depth: usize) -> Result<(Expr, usize), ParseError> {
+        match f.arg_kind(index) {
+            ArgKind::Value => self.expression(depth + 1),
+            ArgKind::DataItem => {
+                let token = self.next();
+                let expr = match token.kind {
+                    Tok::Item(prefix, content) => item(prefix, &content).map_err(|m| ParseError { at: token.at, message: m })?,
+                    Tok::Str(name) => Expr::Variable { kind: ItemKind::Quoted, name },
+                    Tok::Name(name) if name.starts_with("PS_EVENTDATE:") => Expr::DataItem { kind: ItemKind::Hash, key: name },
+                    other => {
+                        return Err(ParseError {
+                            at: token.at,
+                            message: format!("{} needs a variable (#{{..}}, A{{..}}, V{{..}} or a quoted name), found {other}", f.name()),
+                        })
+                    }
+                };
+                Ok((expr, 1))
+            }
+            ArgKind::IntegerLiteral => {
+                let negative = if self.peek().kind == Tok::Op("-") {
+                    self.next();
+                    true
+                } else {
+                    false
+                };
+                let token = self.next();
+                match token.kind {
+                    Tok::Number(text) if text.bytes().all(|b| b.is_ascii_digit()) => {
+                        let n: f64 = text.parse().unwrap_or(f64::MAX);
+                        Ok((Expr::Number(if negative { -n } else { n }), 1))
+                    }
+                    other => Err(ParseError { at: token.at, message: format!("{} needs a whole number literal here, found {other}", f.name()) }),
+                }
+            }
+            ArgKind::ConditionText => {
+                let token = self.next();
+                match token.kind {
+                    Tok::Str(text) => {
+                        let inner = parse_nested(&text, depth).map_err(|e| ParseError {
+                            at: token.at,
+                            message: format!("in the condition text of {}: {}", f.name(), e),
+                        })?;
+                        Ok(inner)
+                    }
+                    other => Err(ParseError { at: token.at, message: format!("{} needs its condition as a quoted string, found {other}", f.name()) }),
+                }
+            }
+        }
+    }
+
+    /// Builds the tree from the flat sequence in upstream's passes.
+    fn group(&self, items: Vec<Item>) -> Result<(Expr, usize), ParseError> {
+        let mut items = self.binary_pass(items, BinaryOp::Pow)?;
+        for op in UNARY_PASSES {
+            items = self.unary_pass(items, *op)?;
+        }
+        for op in BINARY_PASSES {
+            items = self.binary_pass(items, *op)?;
+        }
+        let mut items = items.into_iter();
+        match (items.next(), items.next()) {
+            (Some(Item::Operand(e, d)), None) => Ok((e, d)),
+            _ => Err(self.malformed()),
+        }
+    }
+
+    /// One binary operator, left to right. For `^`, unary operators right after it are grouped
+    /// into its right operand.
+    fn binary_pass(&self, items: Vec<Item>, op: BinaryOp) -> Result<Vec<Item>, ParseError> {
+        if !items.iter().any(|it| matches!(it, Item::Binary(o) if *o == op)) {
+            return Ok(items);
+        }
+        let mut grouped: Vec<Item> = Vec::with_capacity(items.len());
+        let mut rest = items.into_iter();
+        while let Some(item) = rest.next() {
+            match item {
+                Item::Binary(o) if o == op => {
+                    let left = grouped.pop();
+                    let right = if op == BinaryOp::Pow {
+                        let mut run = Vec::new();
+                        for next in rest.by_ref() {
+                            let done = matches!(next, Item::Operand(..));
+                            run.push(next);
+                            if done {
+                                break;
+                            }
+                        }
+                        let mut run = run;
+                        for u in UNARY_PASSES {
+                            run = self.unary_pass(run, *u)?;
+                        }
+                        let mut run = run.into_iter();
+                        match (run.next(), run.next()) {
+                            (Some(only), None) => Some(only),
+                            _ => None,
+                        }
+                    } else {
+                        rest.next()
+                    };
+                    match (left, right) {
+                        (Some(Item::Operand(l, ld)), Some(Item::Operand(r, rd))) => {
+                            let d = ld.max(rd) + 1;
+                            self.check_depth(d)?;
+                            grouped.push(Item::Operand(Expr::Binary(op, Box::new(l), Box::new(r)), d));
+                        }
+                        _ => return Err(self.malformed()),
+                    }
+                }
+                other => grouped.push(other),
+            }
+        }
+        Ok(grouped)
+    }
+
+    /// One unary operator, right to left: each takes the element after it as its operand.
+    fn unary_pass(&self, items: Vec<Item>, op: UnaryOp) -> Result<Vec<Item>, ParseError> {
+        if !items.iter().any(|it| matches!(it, Item::Unary(o) if *o == op)) {
+            return Ok(items);
+        }
+        let mut grouped = std::collections::VecDeque::with_capacity(items.len());
+        let mut rev = items.into_iter().rev();
+        let Some(mut operand) = rev.next() else { return Ok(Vec::new()) };
+        for item in rev {
+            match item {
+                Item::Unary(o) if o == op => match operand {
+                    Item::Operand(e, d) => {
+                        self.check_depth(d + 1)?;
+                        operand = Item::Operand(Expr::Unary(op, Box::new(e)), d + 1);
+                    }
+                    // Upstream would attach an ungrouped operator here and fail later.
+                    _ => return Err(self.malformed()),
+                },
+                other => {
+                    grouped.push_front(operand);
+                    operand = other;
+                }
+            }
+        }
+        grouped.push_front(operand);
+        Ok(grouped.into())
+    }
+
+    fn malformed(&self) -> ParseError {
+        ParseError { at: self.peek().at, message: "operators without operands in this order cannot be evaluated".into() }
+    }
+}
+
+/// The condition text of `d2:condition`, parsed as an expression of its own.
+fn parse_nested(text: &str, depth: usize) -> Result<(Expr, usize), ParseError> {
+    let tokens = tokenize(text).map_err(|e| ParseError { at: e.at, message: e.message })?;
+    let mut p = Parser { tokens, pos: 0 };
+    let (expr, d) = p.expression(depth + 1)?;
+    match &p.peek().kind {
+        Tok::End => Ok((expr, d)),
+        other => Err(p.error(format!("unexpected {other}"))),
+    }
+}
+
+fn is_uid(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() == 11 && b[0].is_ascii_alphabetic() && b.iter().all(u8::is_ascii_alphanumeric)
+}
+
+/// `[tag:]uid(&uid)*` or `*` in each dot-separated part: a data item.
+fn is_data_item(content: &str) -> bool {
+    content.split('.').all(|part| {
+        let ids = part.split_once(':').map(|(_, rest)| rest).unwrap_or(part);
+        ids.split('&').all(|id| id == "*" || is_uid(id))
+    })
+}
+
+/// The meaning of `#{..}`, `A{..}`, `C{..}` or `V{..}`.
+fn item(prefix: char, content: &str) -> Result<Expr, String> {
+    let kind = match prefix {
+        '#' => ItemKind::Hash,
+        'A' => ItemKind::Attribute,
+        'C' => ItemKind::Constant,
+        _ => ItemKind::Environment,
+    };
+    match kind {
+        ItemKind::Environment => {
+            if ENVIRONMENT_VARIABLES.contains(&content) {
+                Ok(Expr::Variable { kind, name: content.to_string() })
+            } else {
+                Err(format!("V{{{content}}} is not an environment variable"))
+            }
+        }
+        ItemKind::Constant => {
+            if is_uid(content) {
+                Ok(Expr::DataItem { kind, key: content.to_string() })
+            } else {
+                Err(format!("C{{{content}}} must hold a constant's UID"))
+            }
+        }
+        _ => {
+            if is_data_item(content) {
+                Ok(Expr::DataItem { kind, key: content.to_string() })
+            } else if !content.is_empty()
+                && content.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '-' | ' ' | '\t' | '\r' | '\n'))
+            {
+                Ok(Expr::Variable { kind, name: content.to_string() })
+            } else {
+                Err(format!("invalid value: '{content}'"))
+            }
+        }
+    }
+}
+
+impl fmt::Display for ItemKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{self:?}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn shape(src: &str) -> String {
+        parse(src).unwrap_or_else(|e| panic!("{src}: {e}")).to_string()
+    }
+
+    #[test]
+    fn minus_and_plus_group_as_upstream_does() {
+        assert_eq!(shape("10-2+3"), "(10 - (2 + 3))");
+        assert_eq!(shape("2 + 3 - 4 + 1"), "((2 + 3) - (4 + 1))");
+    }
+
+    #[test]
+    fn divide_and_multiply_group_as_upstream_does() {
+        assert_eq!(shape("10/2*5"), "(10 / (2 * 5))");
+        assert_eq!(shape("12 / 3 / 2 * 2"), "((12 / 3) / (2 * 2))");
+        assert_eq!(shape("a % b * c".replace('a', "7").replace('b', "4").replace('c', "2").as_str()), "(7 % (4 * 2))");
+        // Upstream's passes follow its enum: `/` before `%` (the research note says otherwise).
+        assert_eq!(shape("8 / 4 % 3"), "((8 / 4) % 3)");
+    }
+
+    #[test]
+    fn power_is_left_associative_and_binds_tighter_than_unary_minus() {
+        assert_eq!(shape("2^3^2"), "((2 ^ 3) ^ 2)");
+        assert_eq!(shape("-3^2"), "-(3 ^ 2)");
+        assert_eq!(shape("2^-2"), "(2 ^ -2)");
+        assert_eq!(shape("2^--2"), "(2 ^ --2)");
+        assert_eq!(shape("1+2*-3^9*4*5+6"), "((1 + (((2 * -(3 ^ 9)) * 4) * 5)) + 6)");
+        assert_eq!(shape("-1.4*(1+1)"), "(-1.4 * (1 + 1))");
+    }
+
+    #[test]
+    fn comparison_and_logic_passes() {
+        assert_eq!(shape("1 != 2 == true"), "(1 != (2 == true))");
+        // Each comparison is its own pass too: `<` before `>`.
+        assert_eq!(shape("1 > 2 < 3"), "(1 > (2 < 3))");
+        assert_eq!(shape("not true == false"), "(!true == false)");
+        assert_eq!(shape("#{a} > 1 && #{b} < 2 || #{c} == 'x'"), "(((#{a} > 1) && (#{b} < 2)) || (#{c} == 'x'))");
+        assert_eq!(shape("true and false or true"), "((true && false) || true)");
+    }
+
+    #[test]
+    fn items_are_variables_or_data_items_by_shape() {
+        assert_eq!(parse("#{weight_kg}").unwrap(), Expr::Variable { kind: ItemKind::Hash, name: "weight_kg".into() });
+        assert_eq!(parse("#{age in years}").unwrap(), Expr::Variable { kind: ItemKind::Hash, name: "age in years".into() });
+        // Eleven characters, a letter first: a UID-shaped data item (missing means null).
+        assert_eq!(parse("#{weightInKgs}").unwrap(), Expr::DataItem { kind: ItemKind::Hash, key: "weightInKgs".into() });
+        assert_eq!(parse("#{Cabcde12345.Dabcde12345}").unwrap(), Expr::DataItem { kind: ItemKind::Hash, key: "Cabcde12345.Dabcde12345".into() });
+        assert_eq!(parse("C{Gfd3ppDfq8E}").unwrap(), Expr::DataItem { kind: ItemKind::Constant, key: "Gfd3ppDfq8E".into() });
+        assert!(parse("V{event_date}").is_ok());
+        assert!(parse("V{no_such_thing}").unwrap_err().message.contains("not an environment variable"));
+        assert!(parse("#{a+b}").unwrap_err().message.contains("invalid value"));
+    }
+
+    #[test]
+    fn functions_check_names_arity_and_argument_forms() {
+        assert_eq!(shape("d2:hasValue('weight')"), "d2:hasValue('weight')");
+        assert!(matches!(parse("d2:hasValue('weight')").unwrap(), Expr::Call(Function::HasValue, ref a) if matches!(a[0], Expr::Variable { .. })));
+        assert!(parse("d2:round(1.234, 2)").is_ok());
+        assert!(parse("d2:round(1.234, -1)").is_ok());
+        assert!(parse("d2:round(1.234, 1+1)").is_err());
+        let e = parse("d2:round()").unwrap_err();
+        assert!(e.message.contains("needs 1 argument"), "{e}");
+        assert_eq!(e.at, 9);
+        assert!(parse("d2:addDays('2020-01-01')").is_err());
+        assert!(parse("d2:left('abc', 1, 2)").is_err());
+        assert!(parse("if(true, 1, 2)").unwrap_err().message.contains("unknown function or constant: 'if'"));
+        assert!(parse("TRUE").is_err());
+        assert_eq!(shape("d2:condition('#{x} > 2', 'big', 'small')"), "d2:condition((#{x} > 2), 'big', 'small')");
+        assert!(parse("d2:condition(#{x} > 2, 1, 2)").is_err());
+        assert!(parse("d2:zpvc()").is_ok());
+    }
+
+    #[test]
+    fn malformed_expressions_name_the_place() {
+        let e = parse("1 +").unwrap_err();
+        assert_eq!(e.at, 3);
+        assert!(parse("(1 + 2").is_err());
+        assert!(parse("1 2").unwrap_err().message.contains("after the end"));
+        assert!(parse("").is_err());
+        assert_eq!(parse("1 = 2").unwrap_err().to_string(), "at character 3: invalid operator '=': use ==");
+    }
+
+    #[test]
+    fn deep_nesting_is_an_error_not_a_stack_overflow() {
+        let deep = format!("{}1{}", "(".repeat(10_000), ")".repeat(10_000));
+        assert!(parse(&deep).unwrap_err().message.contains("nested more than"));
+        let long_chain = vec!["1"; 5000].join("+");
+        assert!(parse(&long_chain).unwrap_err().message.contains("nested more than"));
+        let unary = format!("{}1", "-".repeat(10_000));
+        assert!(parse(&unary).is_err());
+        let calls = format!("{}1{}", "d2:ceil(".repeat(1000), ")".repeat(1000));
+        assert!(parse(&calls).is_err());
+        let moderate = vec!["#{a}"; 150].join(" + ");
+        assert!(parse(&moderate).is_ok());
+    }
+}

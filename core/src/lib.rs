@@ -5,3 +5,4 @@
 pub mod expr;
 pub mod model;
 pub mod store;
+pub mod validate;

@@ -354,7 +354,6 @@ impl Parser {
                                 break;
                             }
                         }
-                        let mut run = run;
                         for u in UNARY_PASSES {
                             run = self.unary_pass(run, *u)?;
                         }

@@ -88,10 +88,16 @@ pub enum Expr {
     Str(String),
     /// A variable read by name (`#{weight}`, `A{age}`, `V{event_date}`, `'weight'` in a data-item
     /// argument). Evaluating an unknown name is an error.
-    Variable { kind: ItemKind, name: String },
+    Variable {
+        kind: ItemKind,
+        name: String,
+    },
     /// A UID-shaped item (`#{Abcdefghijk}`, `#{Abcdefghijk.Bbcdefghijk}`, `C{uid}`): read by its raw
     /// text; a missing one is null, not an error.
-    DataItem { kind: ItemKind, key: String },
+    DataItem {
+        kind: ItemKind,
+        key: String,
+    },
     /// `[days]`: parses, and is null in rule mode.
     NamedValue(String),
     Unary(UnaryOp, Box<Expr>),

@@ -3,13 +3,16 @@
 //! reads and computes it, quirks included.
 //!
 //! Owns lexing (`lexer`), the syntax tree (`ast`), parsing with upstream's operator grouping
-//! (`parser`), the rule-mode function table (`functions`) and JVM-exact number semantics
-//! (`number`). Does not own program rules, their variables or effects (`rules`).
+//! (`parser`), the rule-mode function table (`functions`), values and coercions (`value`),
+//! evaluation (`eval`) and JVM-exact number semantics (`number`). Does not own program rules, their variables or effects (`rules`).
 
 pub mod ast;
+pub mod eval;
 pub mod functions;
 pub mod lexer;
+pub mod number;
 pub mod parser;
+pub mod value;
 
 pub use ast::{BinaryOp, Expr, ItemKind, UnaryOp};
 pub use functions::Function;

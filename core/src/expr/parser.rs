@@ -68,7 +68,10 @@ pub struct ParseError {
 /// Parses an expression of the program-rule modes.
 pub fn parse(src: &str) -> Result<Expr, ParseError> {
     if src.chars().count() > MAX_LENGTH {
-        return Err(ParseError { at: MAX_LENGTH, message: format!("the expression is longer than {MAX_LENGTH} characters") });
+        return Err(ParseError {
+            at: MAX_LENGTH,
+            message: format!("the expression is longer than {MAX_LENGTH} characters"),
+        });
     }
     let tokens = tokenize(src).map_err(|e| ParseError { at: e.at, message: e.message })?;
     let mut p = Parser { tokens, pos: 0 };
@@ -201,14 +204,18 @@ impl Parser {
                     self.expect(Tok::RBracket)?;
                     Ok((Expr::NamedValue(name), 1))
                 }
-                other => Err(ParseError { at: token.at + 1, message: format!("expected a name after '[', found {other}") }),
+                other => {
+                    Err(ParseError { at: token.at + 1, message: format!("expected a name after '[', found {other}") })
+                }
             },
             Tok::Number(text) => match text.parse::<f64>() {
                 Ok(n) => Ok((Expr::Number(n), 1)),
                 Err(_) => Err(ParseError { at: token.at, message: format!("'{text}' is not a number") }),
             },
             Tok::Str(s) => Ok((Expr::Str(s), 1)),
-            Tok::Item(prefix, content) => Ok((item(prefix, &content).map_err(|m| ParseError { at: token.at, message: m })?, 1)),
+            Tok::Item(prefix, content) => {
+                Ok((item(prefix, &content).map_err(|m| ParseError { at: token.at, message: m })?, 1))
+            }
             Tok::Name(name) => match name.as_str() {
                 "true" => Ok((Expr::Bool(true), 1)),
                 "false" => Ok((Expr::Bool(false), 1)),
@@ -221,7 +228,9 @@ impl Parser {
                     _ => Err(ParseError { at: token.at, message: format!("unknown function or constant: '{name}'") }),
                 },
             },
-            Tok::End => Err(ParseError { at: token.at, message: "the expression ends where a value was expected".into() }),
+            Tok::End => {
+                Err(ParseError { at: token.at, message: "the expression ends where a value was expected".into() })
+            }
             other => Err(ParseError { at: token.at, message: format!("expected a value, found {other}") }),
         }
     }
@@ -257,7 +266,11 @@ impl Parser {
             }
         }
         if self.peek().kind != Tok::RParen {
-            return Err(self.error(format!("expected ',' or ')' in the arguments of {}, found {}", f.name(), self.peek().kind)));
+            return Err(self.error(format!(
+                "expected ',' or ')' in the arguments of {}, found {}",
+                f.name(),
+                self.peek().kind
+            )));
         }
         if args.len() < min {
             return Err(self.error(format!("{} needs {} argument(s), found {}", f.name(), min, args.len())));
@@ -273,13 +286,20 @@ impl Parser {
             ArgKind::DataItem => {
                 let token = self.next();
                 let expr = match token.kind {
-                    Tok::Item(prefix, content) => item(prefix, &content).map_err(|m| ParseError { at: token.at, message: m })?,
+                    Tok::Item(prefix, content) => {
+                        item(prefix, &content).map_err(|m| ParseError { at: token.at, message: m })?
+                    }
                     Tok::Str(name) => Expr::Variable { kind: ItemKind::Quoted, name },
-                    Tok::Name(name) if name.starts_with("PS_EVENTDATE:") => Expr::DataItem { kind: ItemKind::Hash, key: name },
+                    Tok::Name(name) if name.starts_with("PS_EVENTDATE:") => {
+                        Expr::DataItem { kind: ItemKind::Hash, key: name }
+                    }
                     other => {
                         return Err(ParseError {
                             at: token.at,
-                            message: format!("{} needs a variable (#{{..}}, A{{..}}, V{{..}} or a quoted name), found {other}", f.name()),
+                            message: format!(
+                                "{} needs a variable (#{{..}}, A{{..}}, V{{..}} or a quoted name), found {other}",
+                                f.name()
+                            ),
                         })
                     }
                 };
@@ -298,7 +318,10 @@ impl Parser {
                         let n: f64 = text.parse().unwrap_or(f64::MAX);
                         Ok((Expr::Number(if negative { -n } else { n }), 1))
                     }
-                    other => Err(ParseError { at: token.at, message: format!("{} needs a whole number literal here, found {other}", f.name()) }),
+                    other => Err(ParseError {
+                        at: token.at,
+                        message: format!("{} needs a whole number literal here, found {other}", f.name()),
+                    }),
                 }
             }
             ArgKind::ConditionText => {
@@ -311,7 +334,10 @@ impl Parser {
                         })?;
                         Ok(inner)
                     }
-                    other => Err(ParseError { at: token.at, message: format!("{} needs its condition as a quoted string, found {other}", f.name()) }),
+                    other => Err(ParseError {
+                        at: token.at,
+                        message: format!("{} needs its condition as a quoted string, found {other}", f.name()),
+                    }),
                 }
             }
         }
@@ -409,7 +435,10 @@ impl Parser {
     }
 
     fn malformed(&self) -> ParseError {
-        ParseError { at: self.peek().at, message: "operators without operands in this order cannot be evaluated".into() }
+        ParseError {
+            at: self.peek().at,
+            message: "operators without operands in this order cannot be evaluated".into(),
+        }
     }
 }
 
@@ -464,7 +493,9 @@ fn item(prefix: char, content: &str) -> Result<Expr, String> {
             if is_data_item(content) {
                 Ok(Expr::DataItem { kind, key: content.to_string() })
             } else if !content.is_empty()
-                && content.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '-' | ' ' | '\t' | '\r' | '\n'))
+                && content
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '-' | ' ' | '\t' | '\r' | '\n'))
             {
                 Ok(Expr::Variable { kind, name: content.to_string() })
             } else {
@@ -526,11 +557,23 @@ mod tests {
     #[test]
     fn items_are_variables_or_data_items_by_shape() {
         assert_eq!(parse("#{weight_kg}").unwrap(), Expr::Variable { kind: ItemKind::Hash, name: "weight_kg".into() });
-        assert_eq!(parse("#{age in years}").unwrap(), Expr::Variable { kind: ItemKind::Hash, name: "age in years".into() });
+        assert_eq!(
+            parse("#{age in years}").unwrap(),
+            Expr::Variable { kind: ItemKind::Hash, name: "age in years".into() }
+        );
         // Eleven characters, a letter first: a UID-shaped data item (missing means null).
-        assert_eq!(parse("#{weightInKgs}").unwrap(), Expr::DataItem { kind: ItemKind::Hash, key: "weightInKgs".into() });
-        assert_eq!(parse("#{Cabcde12345.Dabcde12345}").unwrap(), Expr::DataItem { kind: ItemKind::Hash, key: "Cabcde12345.Dabcde12345".into() });
-        assert_eq!(parse("C{Gfd3ppDfq8E}").unwrap(), Expr::DataItem { kind: ItemKind::Constant, key: "Gfd3ppDfq8E".into() });
+        assert_eq!(
+            parse("#{weightInKgs}").unwrap(),
+            Expr::DataItem { kind: ItemKind::Hash, key: "weightInKgs".into() }
+        );
+        assert_eq!(
+            parse("#{Cabcde12345.Dabcde12345}").unwrap(),
+            Expr::DataItem { kind: ItemKind::Hash, key: "Cabcde12345.Dabcde12345".into() }
+        );
+        assert_eq!(
+            parse("C{Gfd3ppDfq8E}").unwrap(),
+            Expr::DataItem { kind: ItemKind::Constant, key: "Gfd3ppDfq8E".into() }
+        );
         assert!(parse("V{event_date}").is_ok());
         assert!(parse("V{no_such_thing}").unwrap_err().message.contains("not an environment variable"));
         assert!(parse("#{a+b}").unwrap_err().message.contains("invalid value"));
@@ -539,7 +582,9 @@ mod tests {
     #[test]
     fn functions_check_names_arity_and_argument_forms() {
         assert_eq!(shape("d2:hasValue('weight')"), "d2:hasValue('weight')");
-        assert!(matches!(parse("d2:hasValue('weight')").unwrap(), Expr::Call(Function::HasValue, ref a) if matches!(a[0], Expr::Variable { .. })));
+        assert!(
+            matches!(parse("d2:hasValue('weight')").unwrap(), Expr::Call(Function::HasValue, ref a) if matches!(a[0], Expr::Variable { .. }))
+        );
         assert!(parse("d2:round(1.234, 2)").is_ok());
         assert!(parse("d2:round(1.234, -1)").is_ok());
         assert!(parse("d2:round(1.234, 1+1)").is_err());

@@ -1,0 +1,497 @@
+//! Evaluating a parsed expression against rule variables, environment variables, constants and
+//! supplementary data, with upstream's operator semantics (research/program-rules.md §2.5-§2.9):
+//! short-circuit three-valued logic, numeric or UTF-16 comparison, the 1.4 equality rules, and
+//! the d2 functions of rule mode.
+//!
+//! Owns operator and function semantics and evaluation errors. Does not own variable values
+//! (`rules` builds them from events and enrollments) or number arithmetic (`number`).
+
+use std::collections::HashMap;
+
+use time::Duration;
+
+use super::ast::{BinaryOp, Expr, UnaryOp};
+use super::functions::Function;
+use super::number;
+use super::value::{compare_utf16, epoch_day, parse_iso_date, CoercionError, Value};
+
+/// How a rule variable's text value is read (upstream's `RuleValueType`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum VariableType {
+    Number,
+    Text,
+    Boolean,
+    Date,
+}
+
+/// One variable as the engine hands it to the expression: its current value, every value it
+/// had in the events considered (`candidates`, newest first), and the date of the event the value
+/// came from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct VariableValue {
+    pub value_type: VariableType,
+    pub value: Option<String>,
+    pub candidates: Vec<String>,
+    pub event_date: Option<String>,
+}
+
+/// What an expression can read.
+#[derive(Debug, Clone, Default)]
+pub struct Context {
+    /// Rule variables by name, environment variables by name, constants by UID.
+    pub variables: HashMap<String, VariableValue>,
+    /// Org unit groups, `USER_ROLES`, `USER_GROUPS`: key to member list.
+    pub supplementary: HashMap<String, Vec<String>>,
+}
+
+/// Why evaluation failed; the engine turns these into rule errors.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum EvalError {
+    #[error("unknown variable: '{0}'")]
+    UnknownVariable(String),
+    #[error("variable '{name}' has value '{value}', which is not a {expected}")]
+    BadVariableValue { name: String, value: String, expected: &'static str },
+    #[error(transparent)]
+    Coercion(#[from] CoercionError),
+    #[error("the {side} operand of {op} is empty (null)")]
+    NullOperand { op: &'static str, side: &'static str },
+    #[error("{function}: {message}")]
+    Function { function: &'static str, message: String },
+    #[error("{0} is not supported by Phum yet")]
+    Unsupported(&'static str),
+}
+
+impl Context {
+    fn variable(&self, name: &str) -> Result<&VariableValue, EvalError> {
+        self.variables.get(name).ok_or_else(|| EvalError::UnknownVariable(name.to_string()))
+    }
+}
+
+/// Upstream's `VariableValue.valueOrDefault()`: an empty NUMBER reads 0, an empty BOOLEAN false,
+/// an empty text "", an empty DATE null.
+fn read_variable(name: &str, v: &VariableValue) -> Result<Value, EvalError> {
+    let bad = |expected| EvalError::BadVariableValue {
+        name: name.to_string(),
+        value: v.value.clone().unwrap_or_default(),
+        expected,
+    };
+    Ok(match (v.value_type, v.value.as_deref()) {
+        (VariableType::Number, None) => Value::Number(0.0),
+        (VariableType::Number, Some(s)) => Value::Number(number::parse_jvm_double(s).ok_or_else(|| bad("number"))?),
+        (VariableType::Boolean, None) => Value::Bool(false),
+        (VariableType::Boolean, Some(s)) => Value::Bool(s.eq_ignore_ascii_case("true")),
+        (VariableType::Date, None) => Value::Null,
+        (VariableType::Date, Some(s)) => Value::Date(parse_iso_date(s).ok_or_else(|| bad("date (yyyy-MM-dd)"))?),
+        (VariableType::Text, v) => Value::Str(v.unwrap_or_default().to_string()),
+    })
+}
+
+/// Evaluates `expr`.
+pub fn evaluate(expr: &Expr, ctx: &Context) -> Result<Value, EvalError> {
+    match expr {
+        Expr::Null | Expr::NamedValue(_) => Ok(Value::Null),
+        Expr::Bool(b) => Ok(Value::Bool(*b)),
+        Expr::Number(n) => Ok(Value::Number(*n)),
+        Expr::Str(s) => Ok(Value::Str(s.clone())),
+        Expr::Variable { name, .. } => read_variable(name, ctx.variable(name)?),
+        Expr::DataItem { key, .. } => match ctx.variables.get(key) {
+            Some(v) => read_variable(key, v),
+            None => Ok(Value::Null),
+        },
+        Expr::Unary(op, e) => unary(*op, evaluate(e, ctx)?),
+        Expr::Binary(BinaryOp::And, a, b) => {
+            let left = evaluate(a, ctx)?.to_boolean()?;
+            if left == Some(false) {
+                return Ok(Value::Bool(false));
+            }
+            let right = evaluate(b, ctx)?.to_boolean()?;
+            Ok(match (left, right) {
+                (Some(l), Some(r)) => Value::Bool(l && r),
+                _ => Value::Null,
+            })
+        }
+        Expr::Binary(BinaryOp::Or, a, b) => {
+            let left = evaluate(a, ctx)?.to_boolean()?;
+            if left == Some(true) {
+                return Ok(Value::Bool(true));
+            }
+            let right = evaluate(b, ctx)?.to_boolean()?;
+            Ok(match (left, right) {
+                (_, Some(true)) => Value::Bool(true),
+                (Some(false), Some(false)) => Value::Bool(false),
+                _ => Value::Null,
+            })
+        }
+        Expr::Binary(op, a, b) => binary(*op, evaluate(a, ctx)?, evaluate(b, ctx)?),
+        Expr::Call(f, args) => call(*f, args, ctx),
+    }
+}
+
+fn unary(op: UnaryOp, v: Value) -> Result<Value, EvalError> {
+    Ok(match op {
+        UnaryOp::Plus => v.to_number()?.map(Value::Number).unwrap_or(Value::Null),
+        UnaryOp::Minus => v.to_number()?.map(|n| Value::Number(-n)).unwrap_or(Value::Null),
+        UnaryOp::Not => match v.to_boolean()? {
+            Some(b) => Value::Bool(!b),
+            None => return Err(EvalError::NullOperand { op: "!", side: "only" }),
+        },
+    })
+}
+
+fn operand(v: &Value, op: &'static str, side: &'static str) -> Result<f64, EvalError> {
+    v.to_number()?.ok_or(EvalError::NullOperand { op, side })
+}
+
+fn binary(op: BinaryOp, a: Value, b: Value) -> Result<Value, EvalError> {
+    let arith = |name: &'static str, f: fn(f64, f64) -> f64| -> Result<Value, EvalError> {
+        Ok(Value::Number(f(operand(&a, name, "left")?, operand(&b, name, "right")?)))
+    };
+    match op {
+        BinaryOp::Add => arith("addition", number::add),
+        BinaryOp::Sub => arith("subtraction", number::sub),
+        BinaryOp::Mul => arith("multiplication", number::mul),
+        BinaryOp::Div => arith("division", number::div),
+        BinaryOp::Mod => arith("modulo", number::rem),
+        BinaryOp::Pow => arith("exponentiation", number::pow),
+        BinaryOp::Eq => Ok(Value::Bool(equal(&a, &b))),
+        BinaryOp::Ne => Ok(Value::Bool(!equal(&a, &b))),
+        BinaryOp::Lt | BinaryOp::Gt | BinaryOp::Le | BinaryOp::Ge => {
+            let ord = match (&a, &b) {
+                (Value::Str(x), Value::Str(y)) => compare_utf16(x, y),
+                _ => {
+                    let x = operand(&a, op.symbol(), "left")?;
+                    let y = operand(&b, op.symbol(), "right")?;
+                    match x.partial_cmp(&y) {
+                        Some(o) => o,
+                        // Comparisons with NaN are false in Java, whichever operator.
+                        None => return Ok(Value::Bool(false)),
+                    }
+                }
+            };
+            Ok(Value::Bool(match op {
+                BinaryOp::Lt => ord.is_lt(),
+                BinaryOp::Gt => ord.is_gt(),
+                BinaryOp::Le => ord.is_le(),
+                _ => ord.is_ge(),
+            }))
+        }
+        BinaryOp::And | BinaryOp::Or => Err(EvalError::Unsupported("logic outside evaluate")),
+    }
+}
+
+/// Upstream's `equal` (parser 1.4): nulls equal only nulls; with a number on either side both
+/// become numbers (a failure is "not equal"); with a boolean both become booleans; otherwise
+/// values compare as they are (a date never equals a text).
+fn equal(a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        (Value::Null, _) | (_, Value::Null) => matches!((a, b), (Value::Null, Value::Null)),
+        (Value::Number(_) | Value::Int(_), _) | (_, Value::Number(_) | Value::Int(_)) => {
+            match (a.to_number(), b.to_number()) {
+                (Ok(Some(x)), Ok(Some(y))) => x == y,
+                _ => false,
+            }
+        }
+        (Value::Bool(_), _) | (_, Value::Bool(_)) => match (a.to_boolean(), b.to_boolean()) {
+            (Ok(x), Ok(y)) => x == y,
+            _ => false,
+        },
+        _ => a == b,
+    }
+}
+
+fn fail(f: Function, message: impl Into<String>) -> EvalError {
+    EvalError::Function { function: f.name(), message: message.into() }
+}
+
+/// The variable named by a data-item argument; `None` for a UID-shaped item that is not there.
+fn data_item<'c>(f: Function, arg: &Expr, ctx: &'c Context) -> Result<Option<&'c VariableValue>, EvalError> {
+    match arg {
+        Expr::Variable { name, .. } => ctx.variable(name).map(Some),
+        Expr::DataItem { key, .. } => Ok(ctx.variables.get(key)),
+        _ => Err(fail(f, "needs a variable")),
+    }
+}
+
+fn dates_between(f: Function, args: &[Expr], ctx: &Context) -> Result<(time::Date, time::Date), EvalError> {
+    let start = evaluate(&args[0], ctx)?.to_date()?.ok_or_else(|| fail(f, "the start parameter must not be null"))?;
+    let end = evaluate(&args[1], ctx)?.to_date()?.ok_or_else(|| fail(f, "the end parameter must not be null"))?;
+    Ok((start, end))
+}
+
+/// Whole months from `a` to `b`, truncated toward zero (kotlinx `monthsUntil`).
+fn months_until(a: time::Date, b: time::Date) -> i32 {
+    let total = |d: time::Date| d.year() * 12 + d.month() as i32 - 1;
+    let mut months = total(b) - total(a);
+    if months > 0 && b.day() < a.day() {
+        months -= 1;
+    } else if months < 0 && b.day() > a.day() {
+        months += 1;
+    }
+    months
+}
+
+fn text_arg(args: &[Expr], i: usize, ctx: &Context) -> Result<Option<String>, EvalError> {
+    Ok(evaluate(&args[i], ctx)?.to_text())
+}
+
+fn utf16_slice(s: &str, from: usize, to: usize) -> String {
+    let units: Vec<u16> = s.encode_utf16().collect();
+    String::from_utf16_lossy(&units[from.min(units.len())..to.min(units.len()).max(from.min(units.len()))])
+}
+
+fn call(f: Function, args: &[Expr], ctx: &Context) -> Result<Value, EvalError> {
+    use Function::*;
+    let num = |i: usize| -> Result<Option<f64>, EvalError> { Ok(evaluate(&args[i], ctx)?.to_number()?) };
+    Ok(match f {
+        HasValue => match args[0] {
+            Expr::Variable { ref name, .. } => Value::Bool(ctx.variables.get(name).is_some_and(|v| v.value.is_some())),
+            Expr::DataItem { ref key, .. } => Value::Bool(ctx.variables.get(key).is_some_and(|v| v.value.is_some())),
+            _ => Value::Bool(false),
+        },
+        Count => Value::Int(data_item(f, &args[0], ctx)?.map_or(0, |v| v.candidates.len() as i32)),
+        CountIfValue => {
+            let var = data_item(f, &args[0], ctx)?;
+            let wanted = text_arg(args, 1, ctx)?;
+            let n = match (var, wanted) {
+                (Some(v), Some(w)) => v.candidates.iter().filter(|c| **c == w).count(),
+                _ => 0,
+            };
+            Value::Int(n as i32)
+        }
+        CountIfZeroPos => {
+            let mut n = 0;
+            for c in data_item(f, &args[0], ctx)?.map(|v| v.candidates.as_slice()).unwrap_or(&[]) {
+                let x = number::parse_jvm_double(c).ok_or_else(|| CoercionError::NotANumber(c.clone()))?;
+                if x >= 0.0 {
+                    n += 1;
+                }
+            }
+            Value::Int(n)
+        }
+        MaxValue | MinValue => {
+            let mut best: Option<f64> = None;
+            for c in data_item(f, &args[0], ctx)?.map(|v| v.candidates.as_slice()).unwrap_or(&[]) {
+                let x = number::parse_jvm_double(c).ok_or_else(|| CoercionError::NotANumber(c.clone()))?;
+                best = Some(match best {
+                    None => x,
+                    Some(b) if f == MaxValue => b.max(x),
+                    Some(b) => b.min(x),
+                });
+            }
+            Value::Number(best.unwrap_or(f64::NAN))
+        }
+        LastEventDate => match data_item(f, &args[0], ctx)?.and_then(|v| v.event_date.as_deref()) {
+            Some(d) => Value::Date(parse_iso_date(d).ok_or_else(|| CoercionError::NotADate(d.to_string()))?),
+            None => Value::Null,
+        },
+        DaysBetween | WeeksBetween | MinutesBetween => {
+            let (a, b) = dates_between(f, args, ctx)?;
+            let days = (epoch_day(b) - epoch_day(a)) as i32;
+            Value::Int(match f {
+                DaysBetween => days,
+                WeeksBetween => days / 7,
+                _ => days.saturating_mul(1440),
+            })
+        }
+        MonthsBetween => {
+            let (a, b) = dates_between(f, args, ctx)?;
+            Value::Int(months_until(a, b))
+        }
+        YearsBetween => {
+            let (a, b) = dates_between(f, args, ctx)?;
+            Value::Int(months_until(a, b) / 12)
+        }
+        AddDays => {
+            let Some(date) = evaluate(&args[0], ctx)?.to_date()? else { return Ok(Value::Null) };
+            match num(1)? {
+                None => Value::Date(date),
+                Some(n) => {
+                    let days = super::value::saturating_int(n);
+                    date.checked_add(Duration::days(i64::from(days)))
+                        .map(Value::Date)
+                        .ok_or_else(|| fail(f, format!("{days} days from {date} is out of range")))?
+                }
+            }
+        }
+        Ceil => Value::Number(num(0)?.unwrap_or(0.0).ceil()),
+        Floor => Value::Number(num(0)?.unwrap_or(0.0).floor()),
+        Round => {
+            let places = match args.get(1) {
+                Some(Expr::Number(p)) => *p as i32,
+                _ => 0,
+            };
+            match num(0)? {
+                None => Value::Number(f64::NAN),
+                Some(x) => Value::Number(number::round(x, places).map_err(|e| fail(f, e.to_string()))?),
+            }
+        }
+        Modulus => {
+            let a = num(0)?.ok_or(EvalError::NullOperand { op: "d2:modulus", side: "left" })?;
+            let b = num(1)?.ok_or(EvalError::NullOperand { op: "d2:modulus", side: "right" })?;
+            Value::Number(number::rem(a, b))
+        }
+        Zing => match num(0)? {
+            None => Value::Null,
+            Some(x) if x < 0.0 => Value::Number(0.0),
+            Some(x) => Value::Number(x),
+        },
+        Oizp => Value::Number(if num(0)?.is_some_and(|x| x >= 0.0) { 1.0 } else { 0.0 }),
+        Zpvc => {
+            let mut n = 0;
+            for i in 0..args.len() {
+                if num(i)?.is_some_and(|x| x >= 0.0) {
+                    n += 1;
+                }
+            }
+            Value::Int(n)
+        }
+        Concatenate => {
+            let mut out = String::new();
+            for i in 0..args.len() {
+                if let Some(t) = text_arg(args, i, ctx)? {
+                    out.push_str(&t);
+                }
+            }
+            Value::Str(out)
+        }
+        Length => Value::Int(text_arg(args, 0, ctx)?.map_or(0, |s| s.encode_utf16().count() as i32)),
+        Left | Right => {
+            let s = text_arg(args, 0, ctx)?;
+            let n = evaluate(&args[1], ctx)?.to_integer()?;
+            match (s, n) {
+                (Some(s), Some(n)) => {
+                    if n < 0 {
+                        return Err(fail(f, format!("negative length {n}")));
+                    }
+                    let len = s.encode_utf16().count();
+                    let n = n as usize;
+                    Value::Str(if f == Left {
+                        utf16_slice(&s, 0, n.min(len))
+                    } else {
+                        utf16_slice(&s, len.saturating_sub(n), len)
+                    })
+                }
+                _ => Value::Str(String::new()),
+            }
+        }
+        Substring => {
+            let Some(s) = text_arg(args, 0, ctx)? else { return Ok(Value::Str(String::new())) };
+            let len = s.encode_utf16().count() as i64;
+            let begin = evaluate(&args[1], ctx)?.to_integer()?.map_or(0, i64::from).max(0);
+            let end = evaluate(&args[2], ctx)?.to_integer()?.map_or(len, i64::from).min(len);
+            if begin > end {
+                return Err(fail(f, format!("begin {begin} is after end {end} (the text has {len} characters)")));
+            }
+            Value::Str(utf16_slice(&s, begin as usize, end as usize))
+        }
+        Split => {
+            let (Some(s), Some(d)) = (text_arg(args, 0, ctx)?, text_arg(args, 1, ctx)?) else {
+                return Ok(Value::Str(String::new()));
+            };
+            let index = evaluate(&args[2], ctx)?.to_integer()?;
+            let mut parts: Vec<String> = if d.is_empty() {
+                // Kotlin splits on an empty pattern before and after every character:
+                // "x" gives ["", "x", ""].
+                std::iter::once(String::new())
+                    .chain(s.chars().map(String::from))
+                    .chain(std::iter::once(String::new()))
+                    .collect()
+            } else {
+                s.split(d.as_str()).map(str::to_string).collect()
+            };
+            while parts.last().is_some_and(String::is_empty) {
+                parts.pop();
+            }
+            match index {
+                Some(i) if i >= 0 && (i as usize) < parts.len() => Value::Str(parts[i as usize].clone()),
+                _ => Value::Str(String::new()),
+            }
+        }
+        InOrgUnitGroup => {
+            let group = text_arg(args, 0, ctx)?.unwrap_or_default();
+            let unit =
+                ctx.variables.get("org_unit").and_then(|v| v.value.clone()).unwrap_or_default().replace('\'', "");
+            Value::Bool(ctx.supplementary.get(&group).is_some_and(|members| members.contains(&unit)))
+        }
+        HasUserRole | InUserGroup => {
+            let key = if f == HasUserRole { "USER_ROLES" } else { "USER_GROUPS" };
+            let wanted = text_arg(args, 0, ctx)?.unwrap_or_default();
+            match ctx.supplementary.get(key) {
+                Some(list) => Value::Bool(list.contains(&wanted)),
+                None => return Err(fail(f, "supplementary data for the user needs to be provided")),
+            }
+        }
+        Condition => {
+            let test = evaluate(&args[0], ctx)?.to_boolean()?;
+            evaluate(&args[if test == Some(true) { 1 } else { 2 }], ctx)?
+        }
+        Contains => {
+            let s = text_arg(args, 0, ctx)?.ok_or_else(|| fail(f, "the text to search must not be null"))?;
+            let mut all = true;
+            for i in 1..args.len() {
+                all &= text_arg(args, i, ctx)?.is_some_and(|x| s.contains(&x));
+            }
+            Value::Bool(all)
+        }
+        ContainsItems => {
+            let s = text_arg(args, 0, ctx)?.ok_or_else(|| fail(f, "the list must not be null"))?;
+            let items: Vec<&str> = s.split(',').collect();
+            let mut all = true;
+            for i in 1..args.len() {
+                all &= text_arg(args, i, ctx)?.is_some_and(|x| items.contains(&x.as_str()));
+            }
+            Value::Bool(all)
+        }
+        ValidatePattern | ExtractDataMatrixValue | ZScoreWfa | ZScoreHfa | ZScoreWfh => {
+            return Err(EvalError::Unsupported(f.name()))
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::expr::parse;
+
+    fn eval(src: &str) -> Result<Value, EvalError> {
+        let mut ctx = Context::default();
+        ctx.variables.insert(
+            "weight".into(),
+            VariableValue { value_type: VariableType::Number, value: Some("2.4".into()), candidates: vec!["2.4".into()], event_date: None },
+        );
+        ctx.variables.insert("empty".into(), VariableValue { value_type: VariableType::Date, value: None, candidates: vec![], event_date: None });
+        evaluate(&parse(src).unwrap(), &ctx)
+    }
+
+    #[test]
+    fn upstream_grouping_shows_in_results() {
+        assert_eq!(eval("10-2+3"), Ok(Value::Number(5.0)));
+        assert_eq!(eval("10/2*5"), Ok(Value::Number(1.0)));
+        assert_eq!(eval("0.1+0.2"), Ok(Value::Number(0.3)));
+    }
+
+    #[test]
+    fn logic_short_circuits_and_is_three_valued() {
+        // The right side would fail on the empty date; the left side decides first.
+        assert_eq!(eval("d2:hasValue(#{empty}) && #{empty} > 3"), Ok(Value::Bool(false)));
+        assert_eq!(eval("null && true"), Ok(Value::Null));
+        assert_eq!(eval("null || true"), Ok(Value::Bool(true)));
+        assert!(eval("#{empty} > 3").is_err());
+    }
+
+    #[test]
+    fn equality_follows_parser_1_4() {
+        assert_eq!(eval("2 == '2'"), Ok(Value::Bool(true)));
+        assert_eq!(eval("2 == ''"), Ok(Value::Bool(false)));
+        assert_eq!(eval("1 == true"), Ok(Value::Bool(true)));
+        assert_eq!(eval("null == null"), Ok(Value::Bool(true)));
+        assert_eq!(eval("#{weight} < 2.5"), Ok(Value::Bool(true)));
+    }
+
+    #[test]
+    fn unknown_variables_and_unsupported_functions_are_errors() {
+        assert_eq!(eval("#{height} > 1"), Err(EvalError::UnknownVariable("height".into())));
+        assert_eq!(eval("d2:hasValue('height')"), Ok(Value::Bool(false)));
+        assert!(matches!(eval("d2:zScoreWFA(0, 3.0, 'F')"), Err(EvalError::Unsupported(_))));
+    }
+}

@@ -152,7 +152,13 @@ fn binary(op: BinaryOp, a: Value, b: Value) -> Result<Value, EvalError> {
         BinaryOp::Mul => arith("multiplication", number::mul),
         BinaryOp::Div => arith("division", number::div),
         BinaryOp::Mod => arith("modulo", number::rem),
-        BinaryOp::Pow => arith("exponentiation", number::pow),
+        BinaryOp::Pow => {
+            let base = operand(&a, "exponentiation", "left")?;
+            let exponent = operand(&b, "exponentiation", "right")?;
+            number::try_pow(base, exponent)
+                .map(Value::Number)
+                .map_err(|e| EvalError::Function { function: "^", message: e.to_string() })
+        }
         BinaryOp::Eq => Ok(Value::Bool(equal(&a, &b))),
         BinaryOp::Ne => Ok(Value::Bool(!equal(&a, &b))),
         BinaryOp::Lt | BinaryOp::Gt | BinaryOp::Le | BinaryOp::Ge => {
@@ -457,9 +463,17 @@ mod tests {
         let mut ctx = Context::default();
         ctx.variables.insert(
             "weight".into(),
-            VariableValue { value_type: VariableType::Number, value: Some("2.4".into()), candidates: vec!["2.4".into()], event_date: None },
+            VariableValue {
+                value_type: VariableType::Number,
+                value: Some("2.4".into()),
+                candidates: vec!["2.4".into()],
+                event_date: None,
+            },
         );
-        ctx.variables.insert("empty".into(), VariableValue { value_type: VariableType::Date, value: None, candidates: vec![], event_date: None });
+        ctx.variables.insert(
+            "empty".into(),
+            VariableValue { value_type: VariableType::Date, value: None, candidates: vec![], event_date: None },
+        );
         evaluate(&parse(src).unwrap(), &ctx)
     }
 
@@ -468,6 +482,7 @@ mod tests {
         assert_eq!(eval("10-2+3"), Ok(Value::Number(5.0)));
         assert_eq!(eval("10/2*5"), Ok(Value::Number(1.0)));
         assert_eq!(eval("0.1+0.2"), Ok(Value::Number(0.3)));
+        assert!(eval("0 ^ -1").is_err(), "upstream refuses a negative power of zero");
     }
 
     #[test]

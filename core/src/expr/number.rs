@@ -387,11 +387,8 @@ impl Dec {
         for &d in &jd.digits[..jd.len] {
             coef = coef * 10 + d as u128;
         }
-        let mut exp = jd.dec_exp - jd.len as i32;
-        while coef != 0 && coef % 10 == 0 {
-            coef /= 10;
-            exp += 1;
-        }
+        let (coef, zeros) = strip_zeros(coef);
+        let exp = jd.dec_exp - jd.len as i32 + zeros as i32;
         if coef == 0 {
             return Dec::ZERO;
         }
@@ -742,12 +739,24 @@ fn base_f64(d: &Dec) -> f64 {
     dec_to_f64(d.neg, d.coef, d.exp as i64)
 }
 
-/// A positive decimal without trailing zeros in its coefficient.
-fn normalized(mut coef: u128, mut exp: i64) -> Dec {
-    while coef != 0 && coef % 10 == 0 {
-        coef /= 10;
-        exp += 1;
+/// `coef` without its trailing decimal zeros, and how many there were (0 stays 0).
+fn strip_zeros(mut coef: u128) -> (u128, u32) {
+    let mut zeros = 0;
+    while coef != 0 {
+        let (q, r) = (coef / 10, coef % 10);
+        if r != 0 {
+            break;
+        }
+        coef = q;
+        zeros += 1;
     }
+    (coef, zeros)
+}
+
+/// A positive decimal without trailing zeros in its coefficient.
+fn normalized(coef: u128, exp: i64) -> Dec {
+    let (coef, zeros) = strip_zeros(coef);
+    let exp = exp + zeros as i64;
     Dec { neg: false, coef, exp: exp.clamp(i32::MIN as i64, i32::MAX as i64) as i32 }
 }
 
@@ -1183,10 +1192,9 @@ fn develop_long_digits(out: &mut JavaDigits, v: u64, insignificant: u32) {
             v += 1;
         }
     }
-    while v != 0 && v % 10 == 0 {
-        v /= 10;
-        dec_exp += 1;
-    }
+    let (stripped, zeros) = strip_zeros(v as u128);
+    let v = stripped as u64;
+    dec_exp += zeros as i32;
     let nd = num_digits(v as u128);
     for i in (0..nd).rev() {
         out.push(((v / 10u64.pow(i)) % 10) as i64);

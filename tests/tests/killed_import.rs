@@ -1,9 +1,8 @@
 //! A metadata import killed with SIGKILL at any moment leaves the previous metadata intact and
-//! the database consistent. The child process is this test binary itself, re-run with
-//! `PHUM_CHILD_IMPORT` set.
+//! the database consistent. The child process is `import_child` (tests/src/bin/import_child.rs).
 
 use std::io::{BufRead, BufReader};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::Instant;
 
@@ -36,19 +35,6 @@ fn large_export(n: usize) -> Vec<u8> {
 
 const KEY_HEX: &str = "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff";
 
-/// Runs in the child: import the file named by the environment, saying when it starts.
-#[test]
-fn child_import() {
-    let (Ok(db), Ok(file)) = (std::env::var("PHUM_CHILD_IMPORT_DB"), std::env::var("PHUM_CHILD_IMPORT")) else {
-        return; // Only meaningful as a child of the test below.
-    };
-    let key = DbKey::from_hex(KEY_HEX).unwrap();
-    let mut store = Store::open(Path::new(&db), Some(&key)).unwrap();
-    println!("PHUM-CHILD-IMPORTING");
-    store.import_metadata(&[ImportSource::File(PathBuf::from(file))]).unwrap();
-    println!("done");
-}
-
 fn options_count(db: &Path) -> usize {
     let store = Store::open(db, Some(&DbKey::from_hex(KEY_HEX).unwrap())).unwrap();
     store.metadata_counts().unwrap()[&Collection::Options]
@@ -68,10 +54,10 @@ fn a_killed_import_leaves_the_previous_metadata_intact() {
     assert_eq!(options_count(&db), 5);
 
     let spawn = || {
-        Command::new(std::env::current_exe().unwrap())
-            .args(["--exact", "child_import", "--nocapture", "--test-threads", "1"])
-            .env("PHUM_CHILD_IMPORT_DB", &db)
-            .env("PHUM_CHILD_IMPORT", &big)
+        Command::new(env!("CARGO_BIN_EXE_import_child"))
+            .arg(&db)
+            .arg(KEY_HEX)
+            .arg(&big)
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
             .spawn()
@@ -82,10 +68,10 @@ fn a_killed_import_leaves_the_previous_metadata_intact() {
         let start = Instant::now();
         let copy_db = dir.path().join("timing.db");
         std::fs::copy(&db, &copy_db).unwrap();
-        let status = Command::new(std::env::current_exe().unwrap())
-            .args(["--exact", "child_import", "--nocapture", "--test-threads", "1"])
-            .env("PHUM_CHILD_IMPORT_DB", &copy_db)
-            .env("PHUM_CHILD_IMPORT", &big)
+        let status = Command::new(env!("CARGO_BIN_EXE_import_child"))
+            .arg(&copy_db)
+            .arg(KEY_HEX)
+            .arg(&big)
             .stdout(Stdio::null())
             .status()
             .unwrap();
@@ -97,7 +83,7 @@ fn a_killed_import_leaves_the_previous_metadata_intact() {
     let mut killed_mid_import = 0;
     for round in 0..12u32 {
         let mut child = spawn();
-        // The test harness prints its own lines first; wait for the child's.
+        // Wait until the child has opened the database and starts the import.
         let mut reader = BufReader::new(child.stdout.as_mut().unwrap());
         let mut line = String::new();
         while !line.contains("PHUM-CHILD-IMPORTING") {

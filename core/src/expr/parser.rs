@@ -13,8 +13,6 @@
 //! rules, and the limits that keep evaluation safe (source length, nesting depth). Does not own
 //! evaluation.
 
-use std::fmt;
-
 use super::ast::{BinaryOp, Expr, ItemKind, UnaryOp};
 use super::functions::{ArgKind, Function};
 use super::lexer::{tokenize, Tok, Token};
@@ -223,7 +221,7 @@ impl Parser {
                 _ => match Function::from_name(&name) {
                     Some(f) if self.peek().kind == Tok::LParen => {
                         self.next();
-                        self.call(f, token.at, depth + 1)
+                        self.call(f, depth + 1)
                     }
                     _ => Err(ParseError { at: token.at, message: format!("unknown function or constant: '{name}'") }),
                 },
@@ -245,7 +243,7 @@ impl Parser {
     }
 
     /// The arguments of `f` (after its `(`).
-    fn call(&mut self, f: Function, at: usize, depth: usize) -> Result<(Expr, usize), ParseError> {
+    fn call(&mut self, f: Function, depth: usize) -> Result<(Expr, usize), ParseError> {
         self.check_depth(depth)?;
         let (min, max) = f.arity();
         let mut args = Vec::new();
@@ -276,7 +274,6 @@ impl Parser {
             return Err(self.error(format!("{} needs {} argument(s), found {}", f.name(), min, args.len())));
         }
         self.next();
-        let _ = at;
         Ok((Expr::Call(f, args), deepest + 1))
     }
 
@@ -502,12 +499,6 @@ fn item(prefix: char, content: &str) -> Result<Expr, String> {
                 Err(format!("invalid value: '{content}'"))
             }
         }
-    }
-}
-
-impl fmt::Display for ItemKind {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{self:?}")
     }
 }
 

@@ -4,5 +4,6 @@
 
 pub mod expr;
 pub mod model;
+pub mod rules;
 pub mod store;
 pub mod validate;

@@ -1,0 +1,157 @@
+//! What a rule evaluation produces: effects (a fired action with its evaluated data) and rule
+//! errors (a condition or action that could not be evaluated), and the text form of an
+//! expression's result as upstream gives it to the app (research/program-rules.md §2.9).
+//!
+//! Owns the output shapes and result-to-text conversion. Does not own deciding which actions
+//! fire (`engine`) or what the form does with an effect (the capture layer).
+
+use std::fmt;
+
+use super::model::{ActionKind, AttributeType, Rule, RuleAction};
+use crate::expr::eval::{EvalError, VariableType};
+use crate::expr::ParseError;
+use crate::model::value_type::RuleActionType;
+
+/// Whether the evaluation was for an event or for an enrollment (upstream `TrackerObjectType`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TargetKind {
+    Event,
+    Enrollment,
+}
+
+impl TargetKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TargetKind::Event => "EVENT",
+            TargetKind::Enrollment => "ENROLLMENT",
+        }
+    }
+}
+
+/// A fired action. `data` is the evaluated `data` expression as text: "" when the action has no
+/// expression; `None` only for an ASSIGN whose value is empty.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RuleEffect {
+    pub rule_uid: String,
+    pub action_uid: String,
+    pub action_type: RuleActionType,
+    pub field: String,
+    pub attribute_type: Option<AttributeType>,
+    pub content: Option<String>,
+    pub location: Option<String>,
+    pub program_stage: Option<String>,
+    pub program_stage_section: Option<String>,
+    pub option: Option<String>,
+    pub option_group: Option<String>,
+    pub data: Option<String>,
+}
+
+impl RuleEffect {
+    pub(crate) fn new(rule: &Rule, action: &RuleAction, action_type: RuleActionType, data: Option<String>) -> Self {
+        RuleEffect {
+            rule_uid: rule.uid.clone(),
+            action_uid: action.uid.clone(),
+            action_type,
+            field: action.field.clone(),
+            attribute_type: action.attribute_type,
+            content: action.content.clone(),
+            location: action.location.clone(),
+            program_stage: action.program_stage.clone(),
+            program_stage_section: action.program_stage_section.clone(),
+            option: action.option.clone(),
+            option_group: action.option_group.clone(),
+            data,
+        }
+    }
+}
+
+/// Why a rule or one of its actions produced no effect.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum RuleErrorCause {
+    #[error("{0}")]
+    Parse(ParseError),
+    #[error("{0}")]
+    Eval(EvalError),
+    /// An ASSIGN without a field whose content is not `#{name}` (upstream: "Malformed variable").
+    #[error("ASSIGN has no 'field', and its 'content' ({content:?}) does not name a variable as #{{name}}")]
+    MalformedAssignTarget { content: Option<String> },
+    /// An action the Android app does not run (SENDMESSAGE, a HIDESECTION without a section, ...).
+    #[error("unsupported action: {0}")]
+    UnsupportedAction(String),
+}
+
+impl RuleErrorCause {
+    /// Upstream words expression errors "raised an error" and other exceptions "raised an
+    /// unexpected exception".
+    fn is_expression_error(&self) -> bool {
+        matches!(self, RuleErrorCause::Parse(_) | RuleErrorCause::Eval(EvalError::UnknownVariable(_)))
+    }
+}
+
+/// A rule (or one action of it) that failed for one target. The other rules and actions ran.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RuleError {
+    pub rule_uid: String,
+    pub rule_name: String,
+    /// The failing action's UID, or `None` when the condition failed.
+    pub action_uid: Option<String>,
+    pub target: TargetKind,
+    pub target_uid: String,
+    pub condition: String,
+    pub cause: RuleErrorCause,
+}
+
+impl fmt::Display for RuleError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(action) = &self.action_uid {
+            write!(f, "Action {action} from rule ")?;
+        } else {
+            f.write_str("Rule ")?;
+        }
+        let raised = if self.cause.is_expression_error() { "an error" } else { "an unexpected exception" };
+        write!(
+            f,
+            "{} with id {} executed for {}({}) with condition ({}) raised {raised}: {}",
+            self.rule_name,
+            self.rule_uid,
+            self.target.as_str(),
+            self.target_uid,
+            self.condition,
+            self.cause
+        )
+    }
+}
+
+/// Effects and errors of one target.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Evaluation {
+    pub effects: Vec<RuleEffect>,
+    pub errors: Vec<RuleError>,
+}
+
+/// The result of `evaluate_all` for one target.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TargetEffects {
+    pub target: TargetKind,
+    pub target_uid: String,
+    pub evaluation: Evaluation,
+}
+
+/// The text of a bare variable read as the whole expression: its stored text unchanged ("007"
+/// stays "007"), or the default of its type when empty ("0", "false", "", and `None` for a date).
+pub fn raw_variable_text(value_type: VariableType, value: Option<&str>) -> Option<String> {
+    match (value, value_type) {
+        (Some(v), _) => Some(v.to_string()),
+        (None, VariableType::Number) => Some("0".to_string()),
+        (None, VariableType::Boolean) => Some("false".to_string()),
+        (None, VariableType::Text) => Some(String::new()),
+        (None, VariableType::Date) => None,
+    }
+}
+
+pub(crate) fn unsupported_reason(kind: &ActionKind) -> Option<&str> {
+    match kind {
+        ActionKind::Unsupported(reason) => Some(reason),
+        ActionKind::Known(_) => None,
+    }
+}

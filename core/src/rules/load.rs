@@ -1,0 +1,268 @@
+//! Building a program's [`RuleSet`] from stored metadata the way the Android app maps SDK objects
+//! to engine objects (research/program-rules.md §1.3): variables whose data element or attribute
+//! is missing are dropped, action values are filled per action type, actions the app cannot run
+//! become `Unsupported`, constants are passed as Java doubles, and numeric attribute values are
+//! normalised through a 32-bit float as the app does.
+//!
+//! Owns the metadata-to-engine mapping. Does not own the engine or the store's queries.
+
+use super::model::{
+    variable_type_of, ActionKind, Compiled, Rule, RuleAction, RuleOption, RuleSet, RuleVariable, VariableSource,
+};
+use crate::expr::eval::VariableType;
+use crate::expr::number::{jvm_double_to_string, parse_jvm_double};
+use crate::model::common::find_translation;
+use crate::model::value_type::{RuleActionType, RuleVariableSource, ValueType};
+use crate::model::{
+    Child, Constant, DataElement, OptionItem, Program, ProgramRule, ProgramRuleAction, ProgramRuleVariable,
+    TrackedEntityAttribute, Uid,
+};
+use crate::store::{Store, StoreError};
+
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    #[error("program {0} is not in the store")]
+    ProgramNotFound(Uid),
+    #[error("program rule {rule} lists action {action}, which is not in the store")]
+    MissingAction { rule: Uid, action: Uid },
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+/// The rules, variables and constants of `program`. `locale` picks translated action content
+/// (the app's `displayContent`); `None` keeps the content as written.
+pub fn load_rule_set(store: &Store, program: Uid, locale: Option<&str>) -> Result<RuleSet, LoadError> {
+    if store.get::<Program>(program)?.is_none() {
+        return Err(LoadError::ProgramNotFound(program));
+    }
+    let mut rules = Vec::new();
+    for rule in store.children::<ProgramRule>(program)? {
+        let mut actions = Vec::with_capacity(rule.program_rule_actions.len());
+        for child in &rule.program_rule_actions {
+            let action = match child {
+                Child::Full(a) => (**a).clone(),
+                Child::Ref(uid) => store
+                    .get::<ProgramRuleAction>(*uid)?
+                    .ok_or(LoadError::MissingAction { rule: rule.identity.id, action: *uid })?,
+            };
+            actions.push(engine_action(&action, locale));
+        }
+        rules.push(Rule {
+            uid: rule.identity.id.as_str().to_string(),
+            name: rule.identity.name.clone(),
+            program_stage: rule.program_stage.map(|s| s.id.as_str().to_string()),
+            priority: rule.priority,
+            condition: Compiled::new(&rule.condition),
+            actions,
+        });
+    }
+    let mut variables = Vec::new();
+    for v in store.children::<ProgramRuleVariable>(program)? {
+        if let Some(variable) = engine_variable(store, &v)? {
+            variables.push(variable);
+        }
+    }
+    let constants = store
+        .list::<Constant>()?
+        .into_iter()
+        .map(|c| (c.identity.id.as_str().to_string(), jvm_double_to_string(c.value)))
+        .collect();
+    Ok(RuleSet { rules, variables, constants })
+}
+
+/// The variable as the app builds it, or `None` when the app drops it (its data element or
+/// attribute is not stored; a calculated value that names one).
+fn engine_variable(store: &Store, v: &ProgramRuleVariable) -> Result<Option<RuleVariable>, StoreError> {
+    let name = v.identity.name.clone();
+    let field = v.data_element.map(|r| r.id).or(v.tracked_entity_attribute.map(|r| r.id));
+    if v.source_type == RuleVariableSource::CalculatedValue {
+        if field.is_some() {
+            return Ok(None);
+        }
+        return Ok(Some(RuleVariable::new(&name, VariableSource::Calculated, VariableType::Text)));
+    }
+    let typed = match (v.data_element, v.tracked_entity_attribute) {
+        (Some(de), _) => store.get::<DataElement>(de.id)?.map(|d| (d.value_type, d.option_set)),
+        (None, Some(tea)) => store.get::<TrackedEntityAttribute>(tea.id)?.map(|a| (a.value_type, a.option_set)),
+        (None, None) => None,
+    };
+    let Some((value_type, option_set)) = typed else { return Ok(None) };
+    let Some(field) = field else { return Ok(None) };
+    let field = field.as_str().to_string();
+    let source = match v.source_type {
+        RuleVariableSource::DataElementCurrentEvent => VariableSource::CurrentEvent { data_element: field },
+        RuleVariableSource::DataElementNewestEventProgram => VariableSource::NewestEvent { data_element: field },
+        RuleVariableSource::DataElementNewestEventProgramStage => match v.program_stage {
+            Some(stage) => {
+                VariableSource::NewestEventInStage { data_element: field, program_stage: stage.id.as_str().to_string() }
+            }
+            None => return Ok(None),
+        },
+        RuleVariableSource::DataElementPreviousEvent => VariableSource::PreviousEvent { data_element: field },
+        RuleVariableSource::TeiAttribute => VariableSource::Attribute { attribute: field },
+        RuleVariableSource::CalculatedValue => VariableSource::Calculated,
+    };
+    let options = match option_set {
+        Some(set) => store
+            .children::<OptionItem>(set.id)?
+            .into_iter()
+            .map(|o| RuleOption { code: o.identity.code.clone().unwrap_or_default(), name: o.identity.name })
+            .collect(),
+        None => Vec::new(),
+    };
+    Ok(Some(RuleVariable {
+        name,
+        source,
+        value_type: variable_type_of(value_type),
+        use_code_for_option_set: v.use_code_for_option_set,
+        options,
+    }))
+}
+
+fn engine_action(a: &ProgramRuleAction, locale: Option<&str>) -> RuleAction {
+    use RuleActionType::*;
+    let field = a
+        .data_element
+        .map(|r| r.id.as_str().to_string())
+        .or(a.tracked_entity_attribute.map(|r| r.id.as_str().to_string()))
+        .unwrap_or_default();
+    let content = locale
+        .and_then(|l| find_translation(&a.translations, "CONTENT", l))
+        .map(str::to_string)
+        .or_else(|| a.content.clone());
+    let uid_text = |r: Option<crate::model::IdRef>| r.map(|r| r.id.as_str().to_string());
+    let kind = a.action_type;
+    let data = a.data.as_deref();
+    let mut action = RuleAction {
+        uid: a.id.as_str().to_string(),
+        kind: ActionKind::Known(kind),
+        data: data.map(Compiled::new),
+        field,
+        attribute_type: None,
+        content,
+        location: a.location.clone(),
+        program_stage: uid_text(a.program_stage),
+        program_stage_section: uid_text(a.program_stage_section),
+        option: uid_text(a.option),
+        option_group: uid_text(a.option_group),
+        priority: a.priority,
+    };
+    let unsupported = |reason: &str| ActionKind::Unsupported(reason.to_string());
+    match kind {
+        HideField | HideSection => action.data = None,
+        DisplayText if action.location.is_none() => action.location = Some("indicators".to_string()),
+        Assign if action.data.is_none() => action.data = Some(Compiled::new("")),
+        _ => {}
+    }
+    let missing = match kind {
+        DisplayKeyValuePair if action.location.is_none() => Some("DISPLAYKEYVALUEPAIR has no location"),
+        HideSection if action.program_stage_section.is_none() => Some("HIDESECTION has no program stage section"),
+        HideProgramStage | CreateEvent if action.program_stage.is_none() => Some("the action has no program stage"),
+        Assign if action.field.is_empty() && action.content.as_deref().unwrap_or("").is_empty() => {
+            Some("ASSIGN has neither a field nor a content")
+        }
+        HideOption if action.option.is_none() => Some("HIDEOPTION has no option"),
+        ShowOptionGroup | HideOptionGroup if action.option_group.is_none() => Some("the action has no option group"),
+        SendMessage | ScheduleMessage => Some("messages are sent by the server, not the app"),
+        _ => None,
+    };
+    if let Some(reason) = missing {
+        action.kind = unsupported(reason);
+    }
+    action
+}
+
+/// The attribute value the app hands the engine (`toRuleAttributeValue`): integer types through
+/// Kotlin `toInt()` ("007" → "7"), NUMBER, UNIT_INTERVAL and PERCENTAGE through a 32-bit float and
+/// Java's `Float.toString` ("10" → "10.0", "3.14159265" → "3.1415927", "12345678" →
+/// "1.2345678E7"); a value that does not parse, and every other type, unchanged.
+pub fn normalise_attribute_value(value_type: ValueType, value: &str) -> String {
+    use ValueType::*;
+    match value_type {
+        Integer | IntegerPositive | IntegerNegative | IntegerZeroOrPositive => {
+            kotlin_to_int(value).map(|i| i.to_string()).unwrap_or_else(|| value.to_string())
+        }
+        Number | UnitInterval | Percentage => {
+            java_parse_float(value).map(java_float_to_string).unwrap_or_else(|| value.to_string())
+        }
+        _ => value.to_string(),
+    }
+}
+
+/// Kotlin `String.toInt()`: an optional sign and ASCII digits, within 32 bits.
+fn kotlin_to_int(s: &str) -> Option<i32> {
+    let digits = s.strip_prefix(['+', '-']).unwrap_or(s);
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    s.parse::<i32>().ok()
+}
+
+/// Java `Float.parseFloat`: the syntax of `Double.parseDouble`, rounded once to 32 bits.
+fn java_parse_float(s: &str) -> Option<f32> {
+    let wide = parse_jvm_double(s)?;
+    let plain = s.trim_matches(|c: char| c <= ' ').trim_end_matches(['f', 'F', 'd', 'D']);
+    Some(plain.parse::<f32>().unwrap_or(wide as f32))
+}
+
+/// Java `Float.toString`: shortest digits; plain between 10^-3 and 10^7, otherwise `d.dddE±n`.
+fn java_float_to_string(x: f32) -> String {
+    if x.is_nan() {
+        return "NaN".to_string();
+    }
+    if x.is_infinite() {
+        return if x > 0.0 { "Infinity" } else { "-Infinity" }.to_string();
+    }
+    if x == 0.0 {
+        return if x.is_sign_negative() { "-0.0" } else { "0.0" }.to_string();
+    }
+    let sci = format!("{:e}", x.abs());
+    let (mantissa, exp) = sci.split_once('e').unwrap_or((sci.as_str(), "0"));
+    let exp: i32 = exp.parse().unwrap_or(0);
+    let digits: String = mantissa.chars().filter(char::is_ascii_digit).collect();
+    let sign = if x < 0.0 { "-" } else { "" };
+    let abs = x.abs();
+    if (1e-3..1e7).contains(&abs) {
+        let point = exp + 1;
+        let (int_part, frac_part) = if point <= 0 {
+            ("0".to_string(), format!("{}{}", "0".repeat((-point) as usize), digits))
+        } else if point as usize >= digits.len() {
+            (format!("{}{}", digits, "0".repeat(point as usize - digits.len())), String::new())
+        } else {
+            (digits[..point as usize].to_string(), digits[point as usize..].to_string())
+        };
+        let frac = if frac_part.is_empty() { "0".to_string() } else { frac_part };
+        format!("{sign}{int_part}.{frac}")
+    } else {
+        let (first, rest) = digits.split_at(1);
+        let rest = if rest.is_empty() { "0" } else { rest };
+        format!("{sign}{first}.{rest}E{exp}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numeric_attributes_pass_through_a_java_float() {
+        assert_eq!(normalise_attribute_value(ValueType::Number, "10"), "10.0");
+        assert_eq!(normalise_attribute_value(ValueType::Number, "3.14159265"), "3.1415927");
+        assert_eq!(normalise_attribute_value(ValueType::Number, "12345678"), "1.2345678E7");
+        assert_eq!(normalise_attribute_value(ValueType::Percentage, "0.0001"), "1.0E-4");
+        assert_eq!(normalise_attribute_value(ValueType::UnitInterval, "0.5"), "0.5");
+        assert_eq!(normalise_attribute_value(ValueType::Number, "-2.5"), "-2.5");
+        assert_eq!(normalise_attribute_value(ValueType::Number, "0.001"), "0.001");
+        assert_eq!(normalise_attribute_value(ValueType::Number, "1e3"), "1000.0");
+    }
+
+    #[test]
+    fn integer_attributes_lose_leading_zeros_and_keep_what_does_not_parse() {
+        assert_eq!(normalise_attribute_value(ValueType::Integer, "007"), "7");
+        assert_eq!(normalise_attribute_value(ValueType::IntegerPositive, "+5"), "5");
+        assert_eq!(normalise_attribute_value(ValueType::Integer, "2.5"), "2.5");
+        assert_eq!(normalise_attribute_value(ValueType::Integer, "99999999999"), "99999999999");
+        assert_eq!(normalise_attribute_value(ValueType::Number, "abc"), "abc");
+        assert_eq!(normalise_attribute_value(ValueType::Text, "007"), "007");
+    }
+}

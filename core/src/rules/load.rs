@@ -37,16 +37,7 @@ pub fn load_rule_set(store: &Store, program: Uid, locale: Option<&str>) -> Resul
     }
     let mut rules = Vec::new();
     for rule in store.children::<ProgramRule>(program)? {
-        let mut actions = Vec::with_capacity(rule.program_rule_actions.len());
-        for child in &rule.program_rule_actions {
-            let action = match child {
-                Child::Full(a) => (**a).clone(),
-                Child::Ref(uid) => store
-                    .get::<ProgramRuleAction>(*uid)?
-                    .ok_or(LoadError::MissingAction { rule: rule.identity.id, action: *uid })?,
-            };
-            actions.push(engine_action(&action, locale));
-        }
+        let actions = rule_actions(store, &rule)?.iter().map(|a| engine_action(a, locale)).collect();
         rules.push(Rule {
             uid: rule.identity.id.as_str().to_string(),
             name: rule.identity.name.clone(),
@@ -68,6 +59,24 @@ pub fn load_rule_set(store: &Store, program: Uid, locale: Option<&str>) -> Resul
         .map(|c| (c.identity.id.as_str().to_string(), jvm_double_to_string(c.value)))
         .collect();
     Ok(RuleSet { rules, variables, constants })
+}
+
+/// A rule's actions: those nested in it in the order listed, else the stored actions that
+/// belong to it (the importer stores them on their own), by UID.
+fn rule_actions(store: &Store, rule: &ProgramRule) -> Result<Vec<ProgramRuleAction>, LoadError> {
+    if rule.program_rule_actions.is_empty() {
+        return Ok(store.children::<ProgramRuleAction>(rule.identity.id)?);
+    }
+    let mut actions = Vec::with_capacity(rule.program_rule_actions.len());
+    for child in &rule.program_rule_actions {
+        actions.push(match child {
+            Child::Full(a) => (**a).clone(),
+            Child::Ref(uid) => store
+                .get::<ProgramRuleAction>(*uid)?
+                .ok_or(LoadError::MissingAction { rule: rule.identity.id, action: *uid })?,
+        });
+    }
+    Ok(actions)
 }
 
 /// The variable as the app builds it, or `None` when the app drops it (its data element or

@@ -12,6 +12,7 @@ pub mod engine;
 pub mod input;
 pub mod load;
 pub mod model;
+pub mod outcome;
 pub mod values;
 
 pub use effect::{Evaluation, RuleEffect, RuleError, RuleErrorCause, TargetEffects, TargetKind};

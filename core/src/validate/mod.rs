@@ -1,9 +1,9 @@
 //! Validation: is captured data acceptable to DHIS2 before Phum stores it and sends it.
 //!
-//! Owns, now, the value-type check (`value_type`): does one text value fit its DHIS2 value type,
-//! decided exactly as the DHIS2 Android SDK validators decide. Later it will also own aggregate
-//! validation rules (the data-set validation engine of research/program-rules.md §4.2) and
-//! completion checks (mandatory fields, error-on-complete effects gathered before completing).
+//! Owns the value-type check (`value_type`): does one text value fit its DHIS2 value type, decided
+//! exactly as the DHIS2 Android SDK validators decide; and aggregate validation rules
+//! (`aggregate`): the data-set validation engine of research/program-rules.md §4.2 with its own
+//! expression language (the SDK's, not the program-rule one).
 //!
 //! Does not own:
 //! - turning what a person typed into a canonical value (Khmer digits to ASCII, trimming): that
@@ -12,6 +12,7 @@
 //! - option sets (a value must be one of the option codes) and metadata lookups (does this org
 //!   unit exist): those need the store;
 //! - program-rule effects (SHOWERROR and friends): that is `rules`;
-//! - the expression language used by validation rules: that is `expr`.
+//! - completion checks of a form (mandatory fields, error-on-complete effects): that is `form`.
 
+pub mod aggregate;
 pub mod value_type;

@@ -1058,7 +1058,9 @@ impl RuleContext<'_> {
                 match rng.below(4) {
                     0 => format!("d2:daysBetween({x}, V{{current_date}}) > {n}"),
                     1 => format!("d2:weeksBetween({x}, {event_date}) < {}", n / 4 + 1),
-                    2 => format!("{x} > V{{current_date}}"),
+                    // A date in the future. Not `{x} > V{current_date}`: a text date compared with a
+                    // DATE environment variable throws on Android (phum lint: quirk-date-string-compare).
+                    2 => format!("d2:daysBetween(V{{current_date}}, {x}) > 0"),
                     _ if self.tracker() && v.attribute.is_some() => {
                         format!("d2:yearsBetween({x}, V{{enrollment_date}}) < {}", n / 2 + 1)
                     }

@@ -10,10 +10,13 @@ use std::collections::HashMap;
 
 use time::Duration;
 
-use super::ast::{BinaryOp, Expr, UnaryOp};
+use super::ast::{BinaryOp, Expr, ItemKind, UnaryOp};
 use super::functions::Function;
+use super::gs1::{self, Gs1Error};
 use super::number;
+use super::pattern::{self, PatternError};
 use super::value::{compare_utf16, epoch_day, parse_iso_date, CoercionError, Value};
+use super::zscore::{self, Indicator, ZScoreError};
 
 /// How a rule variable's text value is read (upstream's `RuleValueType`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -59,6 +62,12 @@ pub enum EvalError {
     Function { function: &'static str, message: String },
     #[error("{0} is not supported by Phum yet")]
     Unsupported(&'static str),
+    #[error("d2:validatePattern: {0}")]
+    Pattern(#[from] PatternError),
+    #[error("d2:extractDataMatrixValue: {0}")]
+    Gs1(#[from] Gs1Error),
+    #[error("z-score: {0}")]
+    ZScore(#[from] ZScoreError),
 }
 
 impl Context {
@@ -129,8 +138,9 @@ pub fn evaluate(expr: &Expr, ctx: &Context) -> Result<Value, EvalError> {
 
 fn unary(op: UnaryOp, v: Value) -> Result<Value, EvalError> {
     Ok(match op {
-        UnaryOp::Plus => v.to_number()?.map(Value::Number).unwrap_or(Value::Null),
-        UnaryOp::Minus => v.to_number()?.map(|n| Value::Number(-n)).unwrap_or(Value::Null),
+        // Upstream fails on a null operand of unary `+` and `-` as it does for `!`.
+        UnaryOp::Plus => Value::Number(v.to_number()?.ok_or(EvalError::NullOperand { op: "+", side: "only" })?),
+        UnaryOp::Minus => Value::Number(-v.to_number()?.ok_or(EvalError::NullOperand { op: "-", side: "only" })?),
         UnaryOp::Not => match v.to_boolean()? {
             Some(b) => Value::Bool(!b),
             None => return Err(EvalError::NullOperand { op: "!", side: "only" }),
@@ -280,11 +290,17 @@ fn call(f: Function, args: &[Expr], ctx: &Context) -> Result<Value, EvalError> {
                 let x = number::parse_jvm_double(c).ok_or_else(|| CoercionError::NotANumber(c.clone()))?;
                 best = Some(match best {
                     None => x,
+                    // Kotlin's max()/min() of doubles: any NaN makes the result NaN.
+                    Some(b) if b.is_nan() || x.is_nan() => f64::NAN,
                     Some(b) if f == MaxValue => b.max(x),
                     Some(b) => b.min(x),
                 });
             }
             Value::Number(best.unwrap_or(f64::NAN))
+        }
+        // A quoted name that is not a variable gives null here (not an error, unlike `#{..}`).
+        LastEventDate if matches!(&args[0], Expr::Variable { kind: ItemKind::Quoted, name } if !ctx.variables.contains_key(name)) => {
+            Value::Null
         }
         LastEventDate => match data_item(f, &args[0], ctx)?.and_then(|v| v.event_date.as_deref()) {
             Some(d) => Value::Date(parse_iso_date(d).ok_or_else(|| CoercionError::NotADate(d.to_string()))?),
@@ -308,8 +324,10 @@ fn call(f: Function, args: &[Expr], ctx: &Context) -> Result<Value, EvalError> {
             Value::Int(months_until(a, b) / 12)
         }
         AddDays => {
-            let Some(date) = evaluate(&args[0], ctx)?.to_date()? else { return Ok(Value::Null) };
-            match num(1)? {
+            // Upstream coerces the day count even when the date is null.
+            let (date, days) = (evaluate(&args[0], ctx)?.to_date()?, num(1)?);
+            let Some(date) = date else { return Ok(Value::Null) };
+            match days {
                 None => Value::Date(date),
                 Some(n) => {
                     let days = super::value::saturating_int(n);
@@ -366,40 +384,45 @@ fn call(f: Function, args: &[Expr], ctx: &Context) -> Result<Value, EvalError> {
             let n = evaluate(&args[1], ctx)?.to_integer()?;
             match (s, n) {
                 (Some(s), Some(n)) => {
-                    if n < 0 {
-                        return Err(fail(f, format!("negative length {n}")));
-                    }
                     let len = s.encode_utf16().count();
-                    let n = n as usize;
-                    Value::Str(if f == Left {
-                        utf16_slice(&s, 0, n.min(len))
-                    } else {
-                        utf16_slice(&s, len.saturating_sub(n), len)
-                    })
+                    // Upstream: left is `substring(0, min(len, n))`; right is
+                    // `substring(max(len - n, 0))` in Int arithmetic, which wraps for n near
+                    // Int.MIN_VALUE (`d2:right('abc', -1e300)` is "abc").
+                    let start = if f == Left { 0 } else { (len as i32).wrapping_sub(n).max(0) };
+                    let end = if f == Left { n.min(len as i32) } else { len as i32 };
+                    if end < 0 || start as usize > len {
+                        return Err(fail(f, format!("length {n} is out of range for a text of {len}")));
+                    }
+                    Value::Str(utf16_slice(&s, start as usize, end as usize))
                 }
                 _ => Value::Str(String::new()),
             }
         }
         Substring => {
-            let Some(s) = text_arg(args, 0, ctx)? else { return Ok(Value::Str(String::new())) };
+            // Upstream coerces the indices even when the text is null.
+            let text = text_arg(args, 0, ctx)?;
+            let (begin, end) = (evaluate(&args[1], ctx)?.to_integer()?, evaluate(&args[2], ctx)?.to_integer()?);
+            let Some(s) = text else { return Ok(Value::Str(String::new())) };
             let len = s.encode_utf16().count() as i64;
-            let begin = evaluate(&args[1], ctx)?.to_integer()?.map_or(0, i64::from).max(0);
-            let end = evaluate(&args[2], ctx)?.to_integer()?.map_or(len, i64::from).min(len);
+            let begin = begin.map_or(0, i64::from).max(0);
+            let end = end.map_or(len, i64::from).min(len);
             if begin > end {
                 return Err(fail(f, format!("begin {begin} is after end {end} (the text has {len} characters)")));
             }
             Value::Str(utf16_slice(&s, begin as usize, end as usize))
         }
         Split => {
-            let (Some(s), Some(d)) = (text_arg(args, 0, ctx)?, text_arg(args, 1, ctx)?) else {
+            let (text, delimiter) = (text_arg(args, 0, ctx)?, text_arg(args, 1, ctx)?);
+            // Upstream coerces the index even when the text or the delimiter is null.
+            let index = evaluate(&args[2], ctx)?.to_integer()?;
+            let (Some(s), Some(d)) = (text, delimiter) else {
                 return Ok(Value::Str(String::new()));
             };
-            let index = evaluate(&args[2], ctx)?.to_integer()?;
             let mut parts: Vec<String> = if d.is_empty() {
-                // Kotlin splits on an empty pattern before and after every character:
-                // "x" gives ["", "x", ""].
+                // Kotlin splits on an empty pattern before and after every UTF-16 unit:
+                // "x" gives ["", "x", ""], and an emoji gives its two halves (shown as U+FFFD).
                 std::iter::once(String::new())
-                    .chain(s.chars().map(String::from))
+                    .chain(s.encode_utf16().map(|u| String::from_utf16_lossy(&[u])))
                     .chain(std::iter::once(String::new()))
                     .collect()
             } else {
@@ -428,8 +451,17 @@ fn call(f: Function, args: &[Expr], ctx: &Context) -> Result<Value, EvalError> {
             }
         }
         Condition => {
+            // Upstream evaluates both branches: an error in the one not taken is still an error.
             let test = evaluate(&args[0], ctx)?.to_boolean()?;
-            evaluate(&args[if test == Some(true) { 1 } else { 2 }], ctx)?
+            let (yes, no) = (evaluate(&args[1], ctx)?, evaluate(&args[2], ctx)?);
+            if test == Some(true) {
+                yes
+            } else {
+                no
+            }
+        }
+        Contains | ContainsItems if args.len() < 2 => {
+            return Err(fail(f, "needs at least one value to look for"));
         }
         Contains => {
             let s = text_arg(args, 0, ctx)?.ok_or_else(|| fail(f, "the text to search must not be null"))?;
@@ -448,8 +480,22 @@ fn call(f: Function, args: &[Expr], ctx: &Context) -> Result<Value, EvalError> {
             }
             Value::Bool(all)
         }
-        ValidatePattern | ExtractDataMatrixValue | ZScoreWfa | ZScoreHfa | ZScoreWfh => {
-            return Err(EvalError::Unsupported(f.name()))
+        ValidatePattern => match (text_arg(args, 0, ctx)?, text_arg(args, 1, ctx)?) {
+            (Some(text), Some(regex)) => Value::Bool(pattern::matches(&text, &regex)?),
+            _ => Value::Bool(false),
+        },
+        ExtractDataMatrixValue => {
+            let (key, value) = (text_arg(args, 0, ctx)?, text_arg(args, 1, ctx)?);
+            Value::Str(gs1::extract(key.as_deref(), value.as_deref())?)
+        }
+        ZScoreWfa | ZScoreHfa | ZScoreWfh => {
+            let indicator = match f {
+                ZScoreWfa => Indicator::WeightForAge,
+                ZScoreHfa => Indicator::HeightForAge,
+                _ => Indicator::WeightForHeight,
+            };
+            let (parameter, measure, gender) = (num(0)?, num(1)?, text_arg(args, 2, ctx)?);
+            Value::Number(zscore::z_score(indicator, parameter, measure, gender.as_deref())?)
         }
     })
 }
@@ -495,6 +541,52 @@ mod tests {
     }
 
     #[test]
+    fn unary_plus_and_minus_of_null_are_errors() {
+        assert!(eval("-null").is_err());
+        assert!(eval("+#{empty}").is_err());
+        assert!(eval("d2:concatenate(-null)").is_err());
+        assert_eq!(eval("-#{weight}"), Ok(Value::Number(-2.4)));
+    }
+
+    #[test]
+    fn condition_evaluates_both_branches() {
+        assert_eq!(eval("d2:condition('true', 1, 2)"), Ok(Value::Number(1.0)));
+        assert!(eval("d2:condition('true', 1, #{height})").is_err(), "the branch not taken fails too");
+    }
+
+    #[test]
+    fn functions_match_the_jvm_at_their_edges() {
+        assert!(eval("d2:contains('abc')").is_err(), "no values to look for");
+        assert!(eval("d2:containsItems('a,b')").is_err());
+        assert_eq!(eval("d2:lastEventDate('height')"), Ok(Value::Null), "a quoted unknown name is null");
+        assert!(eval("d2:lastEventDate(#{height})").is_err());
+        assert!(eval("d2:split(null, ',', 1.5)").is_err(), "the index is checked before the null text");
+        assert!(eval("d2:substring(null, 1.5, 2)").is_err());
+        assert_eq!(eval("d2:substring(null, 1, 2)"), Ok(Value::Str(String::new())));
+        assert!(eval("d2:addDays(null, 'x')").is_err(), "the day count is checked before the null date");
+        assert!(eval("d2:right('abc', -1)").is_err());
+        assert_eq!(eval("d2:split('\u{1F600}ab', '', 3)"), Ok(Value::Str("a".into())), "split by UTF-16 unit");
+        assert!(eval("d2:left('abc', -1)").is_err());
+        assert_eq!(eval("d2:right('abc', -1e300)"), Ok(Value::Str("abc".into())), "Int arithmetic wraps");
+        assert_eq!(eval("d2:right('abc', 5)"), Ok(Value::Str("abc".into())));
+        assert_eq!(eval("d2:addDays(null, 1)"), Ok(Value::Null));
+    }
+
+    #[test]
+    fn max_and_min_of_candidates_with_nan_are_nan() {
+        let mut ctx = Context::default();
+        let candidates = vec!["13".into(), "NaN".into(), "2".into()];
+        ctx.variables.insert(
+            "x".into(),
+            VariableValue { value_type: VariableType::Number, value: None, candidates, event_date: None },
+        );
+        for f in ["d2:maxValue", "d2:minValue"] {
+            let v = evaluate(&parse(&format!("{f}(#{{x}})")).unwrap(), &ctx);
+            assert!(matches!(v, Ok(Value::Number(n)) if n.is_nan()), "{f}: {v:?}");
+        }
+    }
+
+    #[test]
     fn equality_follows_parser_1_4() {
         assert_eq!(eval("2 == '2'"), Ok(Value::Bool(true)));
         assert_eq!(eval("2 == ''"), Ok(Value::Bool(false)));
@@ -504,9 +596,20 @@ mod tests {
     }
 
     #[test]
-    fn unknown_variables_and_unsupported_functions_are_errors() {
+    fn unknown_variables_are_errors() {
         assert_eq!(eval("#{height} > 1"), Err(EvalError::UnknownVariable("height".into())));
         assert_eq!(eval("d2:hasValue('height')"), Ok(Value::Bool(false)));
-        assert!(matches!(eval("d2:zScoreWFA(0, 3.0, 'F')"), Err(EvalError::Unsupported(_))));
+    }
+
+    #[test]
+    fn d2_functions_of_their_own_modules_are_wired() {
+        assert_eq!(eval("d2:zScoreWFA(0, 3.0, 'F')"), Ok(Value::Number(-0.5)));
+        assert!(matches!(eval("d2:zScoreWFA(30.5, 3.0, 'F')"), Err(EvalError::ZScore(_))));
+        // A NUMBER variable reads as the number's text: 2.4.
+        assert_eq!(eval("d2:validatePattern(#{weight}, '\\\\d\\\\.\\\\d')"), Ok(Value::Bool(true)));
+        assert_eq!(eval("d2:validatePattern(#{empty}, '.*')"), Ok(Value::Bool(false)));
+        assert!(matches!(eval("d2:validatePattern('a', '\\\\X')"), Err(EvalError::Pattern(_))));
+        assert_eq!(eval("d2:extractDataMatrixValue('gtin', ']d20108470006991541')"), Ok(Value::Str("08470006991541".into())));
+        assert!(matches!(eval("d2:extractDataMatrixValue('gtin', '0108')"), Err(EvalError::Gs1(_))));
     }
 }

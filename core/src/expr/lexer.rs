@@ -142,6 +142,17 @@ pub fn tokenize(src: &str) -> Result<Vec<Token>, LexError> {
                 while end < chars.len() && is_name_char(chars[end]) {
                     end += 1;
                 }
+                // Upstream ends a word operator where no letter or '_' follows it: `or#{x}`,
+                // `and2` and `not#{x}` are an operator and an operand; `order` is one name.
+                for keyword in ["and", "or", "not"] {
+                    let k = i + keyword.len();
+                    if end > k
+                        && chars[i..k].iter().copied().eq(keyword.chars())
+                        && !(chars[k].is_ascii_alphabetic() || chars[k] == '_')
+                    {
+                        end = k;
+                    }
+                }
                 let name: String = chars[i..end].iter().collect();
                 if matches!(name.as_str(), "#" | "A" | "C" | "V") && chars.get(end) == Some(&'{') {
                     let close = match chars[end + 1..].iter().position(|&c| c == '}') {
@@ -200,6 +211,15 @@ fn number_end(chars: &[char], mut i: usize) -> usize {
     i
 }
 
+/// The source text between the quotes of the string literal starting at character `at`, escapes
+/// left as written: upstream parses `d2:condition`'s condition from this raw text, so
+/// `d2:condition('\'a\' == x', ..)` does not parse there.
+pub fn raw_string(src: &[char], at: usize) -> Option<String> {
+    let (_, next) = string(src, at).ok()?;
+    let closed = next >= at + 2 && src.get(next - 1) == src.get(at);
+    Some(src[at + 1..if closed { next - 1 } else { next }].iter().collect())
+}
+
 /// A quoted string starting at `i`: returns its text and the index after it. Escapes: `\uXXXX`,
 /// `\ddd` (octal), `\b \t \n \f \r`; any other escaped character stands for itself. An
 /// unescaped line break ends the string.
@@ -228,12 +248,25 @@ fn string(chars: &[char], i: usize) -> Result<(String, usize), LexError> {
                     'u' => {
                         let hex: String = chars.get(j..j + 4).map(|s| s.iter().collect()).unwrap_or_default();
                         let code = u32::from_str_radix(&hex, 16).ok().filter(|_| hex.len() == 4);
-                        match code.and_then(char::from_u32) {
+                        // A high surrogate escape followed by a low one is one character, as
+                        // in a Kotlin string: '\uD83D\uDE31' is U+1F631.
+                        let low = code.filter(|c| (0xD800..0xDC00).contains(c)).and_then(|_| {
+                            let next: String = chars.get(j + 4..j + 10)?.iter().collect();
+                            let low = u32::from_str_radix(next.strip_prefix("\\u")?, 16).ok()?;
+                            (0xDC00..0xE000).contains(&low).then_some(low)
+                        });
+                        let ch = match (code, low) {
+                            (Some(high), Some(low)) => {
+                                char::from_u32(0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00))
+                            }
+                            (code, _) => code.and_then(char::from_u32),
+                        };
+                        match ch {
                             Some(ch) => out.push(ch),
                             // A lone surrogate cannot be held in a Rust string.
                             None => return Err(LexError { at: j - 2, message: format!("invalid escape \\u{hex}") }),
                         }
-                        j += 4;
+                        j += if low.is_some() { 10 } else { 4 };
                     }
                     '0'..='7' if chars.get(j..j + 2).is_some_and(|s| s.iter().all(|d| ('0'..='7').contains(d))) => {
                         let oct: String = std::iter::once(e).chain(chars[j..j + 2].iter().copied()).collect();
@@ -280,6 +313,22 @@ mod tests {
     }
 
     #[test]
+    fn surrogate_pair_escapes_make_one_character_and_lone_ones_are_refused() {
+        assert_eq!(kinds(r"'a\uD83D\uDE31b'"), [Tok::Str("a\u{1F631}b".into()), Tok::End]);
+        assert!(tokenize(r"'\uD83D'").is_err());
+        assert!(tokenize(r"'\uD83Dx\uDE31'").is_err());
+        assert!(tokenize(r"'\uDE31\uD83D'").is_err());
+    }
+
+    #[test]
+    fn raw_string_keeps_escapes() {
+        let src: Vec<char> = r"x 'a\'b' ''".chars().collect();
+        assert_eq!(raw_string(&src, 2).as_deref(), Some(r"a\'b"));
+        assert_eq!(raw_string(&src, 9).as_deref(), Some(""));
+        assert_eq!(raw_string(&src, 0), None);
+    }
+
+    #[test]
     fn items_names_and_comments() {
         assert_eq!(
             kinds("#{hemoglobin} /* note */ > A{age in years} && V{event_date}"),
@@ -294,6 +343,19 @@ mod tests {
         );
         assert_eq!(kinds("d2:hasValue(x)")[0], Tok::Name("d2:hasValue".into()));
         assert_eq!(kinds("1 /* unclosed"), [Tok::Number("1".into()), Tok::End]);
+        assert_eq!(
+            kinds("true or#{b}and2"),
+            [
+                Tok::Name("true".into()),
+                Tok::Name("or".into()),
+                Tok::Item('#', "b".into()),
+                Tok::Name("and".into()),
+                Tok::Number("2".into()),
+                Tok::End
+            ]
+        );
+        assert_eq!(kinds("not#{b}")[0], Tok::Name("not".into()));
+        assert_eq!(kinds("or_x ortrue")[..2], [Tok::Name("or_x".into()), Tok::Name("ortrue".into())]);
     }
 
     #[test]

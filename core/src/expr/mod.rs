@@ -4,15 +4,26 @@
 //!
 //! Owns lexing (`lexer`), the syntax tree (`ast`), parsing with upstream's operator grouping
 //! (`parser`), the rule-mode function table (`functions`), values and coercions (`value`),
-//! evaluation (`eval`) and JVM-exact number semantics (`number`). Does not own program rules, their variables or effects (`rules`).
+//! evaluation (`eval`) with the d2 functions that need more than a line (`pattern`: Java regular
+//! expressions, `gs1`: GS1 DataMatrix values, `zscore` and its WHO table `zscore_table`), the
+//! engine's text of a result (`engine_text`), JVM-exact number semantics
+//! (`number`), running upstream's test vectors (`vectors`) and the fuzz body (`fuzz_body`).
+//! Does not own program rules, their variables or effects (`rules`).
 
 pub mod ast;
+pub mod engine_text;
 pub mod eval;
 pub mod functions;
+pub mod fuzz_body;
+pub mod gs1;
 pub mod lexer;
 pub mod number;
 pub mod parser;
+pub mod pattern;
 pub mod value;
+pub mod vectors;
+pub mod zscore;
+mod zscore_table;
 
 pub use ast::{BinaryOp, Expr, ItemKind, UnaryOp};
 pub use functions::Function;

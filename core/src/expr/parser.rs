@@ -15,7 +15,7 @@
 
 use super::ast::{BinaryOp, Expr, ItemKind, UnaryOp};
 use super::functions::{ArgKind, Function};
-use super::lexer::{tokenize, Tok, Token};
+use super::lexer::{raw_string, tokenize, Tok, Token};
 
 /// Longest expression accepted, in characters.
 pub const MAX_LENGTH: usize = 100_000;
@@ -72,7 +72,7 @@ pub fn parse(src: &str) -> Result<Expr, ParseError> {
         });
     }
     let tokens = tokenize(src).map_err(|e| ParseError { at: e.at, message: e.message })?;
-    let mut p = Parser { tokens, pos: 0 };
+    let mut p = Parser { tokens, pos: 0, src: src.chars().collect() };
     let (expr, _) = p.expression(0)?;
     match &p.peek().kind {
         Tok::End => Ok(expr),
@@ -83,6 +83,8 @@ pub fn parse(src: &str) -> Result<Expr, ParseError> {
 struct Parser {
     tokens: Vec<Token>,
     pos: usize,
+    /// The source, for the raw text of `d2:condition`'s condition.
+    src: Vec<char>,
 }
 
 /// One element of the flat sequence; an operand carries the depth of its tree.
@@ -303,15 +305,14 @@ impl Parser {
                 Ok((expr, 1))
             }
             ArgKind::IntegerLiteral => {
-                let negative = if self.peek().kind == Tok::Op("-") {
-                    self.next();
-                    true
-                } else {
-                    false
-                };
+                let minus_at = (self.peek().kind == Tok::Op("-")).then(|| self.next().at);
+                let negative = minus_at.is_some();
                 let token = self.next();
                 match token.kind {
-                    Tok::Number(text) if text.bytes().all(|b| b.is_ascii_digit()) => {
+                    // Upstream reads the literal as one word: `-2`, not `- 2`.
+                    Tok::Number(text)
+                        if text.bytes().all(|b| b.is_ascii_digit()) && minus_at.is_none_or(|at| at + 1 == token.at) =>
+                    {
                         let n: f64 = text.parse().unwrap_or(f64::MAX);
                         Ok((Expr::Number(if negative { -n } else { n }), 1))
                     }
@@ -324,8 +325,11 @@ impl Parser {
             ArgKind::ConditionText => {
                 let token = self.next();
                 match token.kind {
-                    Tok::Str(text) => {
-                        let inner = parse_nested(&text, depth).map_err(|e| ParseError {
+                    Tok::Str(_) => {
+                        // Upstream parses the literal's raw text: its escapes are read once, by the
+                        // nested parse (`d2:condition("'a\\tb' == x", ..)` compares with a tab).
+                        let raw = raw_string(&self.src, token.at).unwrap_or_default();
+                        let inner = parse_nested(&raw, depth).map_err(|e| ParseError {
                             at: token.at,
                             message: format!("in the condition text of {}: {}", f.name(), e),
                         })?;
@@ -442,7 +446,7 @@ impl Parser {
 /// The condition text of `d2:condition`, parsed as an expression of its own.
 fn parse_nested(text: &str, depth: usize) -> Result<(Expr, usize), ParseError> {
     let tokens = tokenize(text).map_err(|e| ParseError { at: e.at, message: e.message })?;
-    let mut p = Parser { tokens, pos: 0 };
+    let mut p = Parser { tokens, pos: 0, src: text.chars().collect() };
     let (expr, d) = p.expression(depth + 1)?;
     match &p.peek().kind {
         Tok::End => Ok((expr, d)),
@@ -579,6 +583,7 @@ mod tests {
         assert!(parse("d2:round(1.234, 2)").is_ok());
         assert!(parse("d2:round(1.234, -1)").is_ok());
         assert!(parse("d2:round(1.234, 1+1)").is_err());
+        assert!(parse("d2:round(1.234, - 1)").is_err(), "the sign belongs to the literal");
         let e = parse("d2:round()").unwrap_err();
         assert!(e.message.contains("needs 1 argument"), "{e}");
         assert_eq!(e.at, 9);
@@ -588,6 +593,9 @@ mod tests {
         assert!(parse("TRUE").is_err());
         assert_eq!(shape("d2:condition('#{x} > 2', 'big', 'small')"), "d2:condition((#{x} > 2), 'big', 'small')");
         assert!(parse("d2:condition(#{x} > 2, 1, 2)").is_err());
+        // The condition is parsed from the literal's raw text, escapes and all.
+        assert!(parse(r"d2:condition('\'a\' == #{x}', 1, 2)").is_err());
+        assert_eq!(shape(r#"d2:condition("'a\'b' == #{x}", 1, 2)"#), r"d2:condition(('a\'b' == #{x}), 1, 2)");
         assert!(parse("d2:zpvc()").is_ok());
     }
 

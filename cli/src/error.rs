@@ -2,6 +2,10 @@
 
 use std::path::PathBuf;
 
+use phum_core::expr::eval::EvalError;
+use phum_core::expr::vectors::VectorError;
+use phum_core::expr::ParseError;
+use phum_core::lint::MetadataFileError;
 use phum_core::store::import::ImportError;
 use phum_core::store::{KeyError, StoreError};
 
@@ -17,6 +21,45 @@ pub enum CliError {
     KeyFileMissing { db: PathBuf, key: PathBuf },
     #[error("{path}: {source}")]
     Io { path: PathBuf, source: std::io::Error },
+    /// `phum expr eval`: the expression does not parse (exit status 2).
+    #[error("{}", crate::expr::with_caret(.expression, .error))]
+    ExprParse { expression: String, error: ParseError },
+    /// `phum expr eval`: evaluation failed (exit status 1).
+    #[error("evaluation failed: {0}")]
+    ExprEval(#[from] EvalError),
+    /// `phum expr vectors`: lines of FILE that are not vectors (exit status 2).
+    #[error("{path} is not a vector file:\n{}", .errors.iter().map(|e| format!("  {e}")).collect::<Vec<_>>().join("\n"))]
+    Vectors { path: PathBuf, errors: Vec<VectorError> },
+    /// `phum expr vectors`: some vectors failed; already reported on stdout (exit status 1).
+    #[error("{failed} vector(s) failed")]
+    VectorsFailed { failed: usize },
+    /// `phum lint`: a file that cannot be read (exit status 2).
+    #[error("{path}: {source}")]
+    LintUnreadable { path: PathBuf, source: std::io::Error },
+    /// `phum lint`: a file that is not DHIS2 metadata (exit status 2).
+    #[error(transparent)]
+    LintInput(#[from] MetadataFileError),
+    /// `phum lint`: the rules have errors; already reported on stdout (exit status 1).
+    #[error("{errors} lint error(s)")]
+    LintFoundErrors { errors: usize },
+}
+
+impl CliError {
+    /// The process exit status: 2 for input that cannot be used at all, 1 otherwise.
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            CliError::ExprParse { .. }
+            | CliError::Vectors { .. }
+            | CliError::LintUnreadable { .. }
+            | CliError::LintInput(_) => 2,
+            _ => 1,
+        }
+    }
+
+    /// Whether the command has already told the user (its output ends with the summary).
+    pub fn already_reported(&self) -> bool {
+        matches!(self, CliError::VectorsFailed { .. } | CliError::LintFoundErrors { .. })
+    }
 }
 
 impl From<ImportError> for CliError {

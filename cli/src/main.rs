@@ -4,6 +4,8 @@
 
 mod db;
 mod error;
+mod expr;
+mod lint;
 mod metadata;
 mod synth;
 
@@ -45,6 +47,14 @@ enum Command {
     /// Developer tools.
     #[command(subcommand)]
     Dev(DevCommand),
+    /// The DHIS2 expression language of program rules: evaluate one expression, run test vectors.
+    #[command(subcommand)]
+    Expr(expr::ExprCommand),
+    /// Check program rules and validation rules in DHIS2 metadata files (no database needed).
+    ///
+    /// Reports syntax errors, unknown variables, functions and constants, type mistakes, and
+    /// expressions whose result depends on upstream quirks, with a suggested rewrite.
+    Lint(lint::LintArgs),
 }
 
 #[derive(Subcommand)]
@@ -92,8 +102,10 @@ fn main() -> ExitCode {
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("phum: error: {e}");
-            ExitCode::FAILURE
+            if !e.already_reported() {
+                eprintln!("phum: error: {e}");
+            }
+            ExitCode::from(e.exit_code())
         }
     }
 }
@@ -110,5 +122,7 @@ fn run(cli: Cli) -> Result<(), CliError> {
             };
             metadata::synth(scale, seed, &out)
         }
+        Command::Expr(command) => expr::run(command),
+        Command::Lint(args) => lint::run(&args),
     }
 }

@@ -3,6 +3,7 @@
 //! over this crate. See DESIGN.md at the repository root for the map of modules.
 
 pub mod expr;
+pub mod lint;
 pub mod model;
 pub mod rules;
 pub mod store;

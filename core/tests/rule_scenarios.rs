@@ -950,3 +950,28 @@ fn unsupported_actions_report_an_error_and_emit_nothing() {
     assert_eq!(datas(&out), one("2"));
     assert!(matches!(out.errors[0].cause, RuleErrorCause::UnsupportedAction(_)));
 }
+
+#[test]
+fn an_attribute_given_twice_reads_as_its_last_value() {
+    // Found by the whole-rule-set differential test against rule engine 3.4.1 (associateBy).
+    let attr = RuleVariable::new("a", VariableSource::Attribute { attribute: "attr".into() }, VariableType::Text);
+    let e = engine(vec![Rule::new("true", vec![display("#{a}")])], vec![attr]);
+    let out = e.evaluate_enrollment(&enrollment(&[("attr", "first"), ("attr", "last")]), &[], &no_supp(), TODAY);
+    assert_eq!(datas(&out), one("last"));
+}
+
+#[test]
+fn an_empty_assign_to_a_field_writes_empty_text_that_has_a_value() {
+    // Found by the whole-rule-set differential test: upstream writes the evaluated "" under the
+    // field's key and only the effect carries null, so a later d2:hasValue of that key is true.
+    let assign = RuleAction::new(T::Assign, Some("''")).with_field("Fld00000001");
+    let e = engine(
+        vec![
+            Rule::new("true", vec![assign]).with_priority(Some(1)),
+            Rule::new("d2:hasValue(#{Fld00000001})", vec![display("'seen'")]).with_priority(Some(2)),
+        ],
+        vec![],
+    );
+    let out = e.evaluate_enrollment(&enrollment(&[]), &[], &no_supp(), TODAY);
+    assert_eq!(datas(&out), vec![None, Some("seen".to_string())]);
+}

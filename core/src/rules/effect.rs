@@ -1,14 +1,13 @@
 //! What a rule evaluation produces: effects (a fired action with its evaluated data) and rule
-//! errors (a condition or action that could not be evaluated), and the text form of an
-//! expression's result as upstream gives it to the app (research/program-rules.md §2.9).
+//! errors (a condition or action that could not be evaluated).
 //!
-//! Owns the output shapes and result-to-text conversion. Does not own deciding which actions
-//! fire (`engine`) or what the form does with an effect (the capture layer).
+//! Owns the output shapes and the error message wording. Does not own deciding which actions
+//! fire (`engine`), the text of a result (`expr::engine_text`) or applying effects (`outcome`).
 
 use std::fmt;
 
 use super::model::{ActionKind, AttributeType, Rule, RuleAction};
-use crate::expr::eval::{EvalError, VariableType};
+use crate::expr::eval::EvalError;
 use crate::expr::ParseError;
 use crate::model::value_type::RuleActionType;
 
@@ -135,18 +134,6 @@ pub struct TargetEffects {
     pub target: TargetKind,
     pub target_uid: String,
     pub evaluation: Evaluation,
-}
-
-/// The text of a bare variable read as the whole expression: its stored text unchanged ("007"
-/// stays "007"), or the default of its type when empty ("0", "false", "", and `None` for a date).
-pub fn raw_variable_text(value_type: VariableType, value: Option<&str>) -> Option<String> {
-    match (value, value_type) {
-        (Some(v), _) => Some(v.to_string()),
-        (None, VariableType::Number) => Some("0".to_string()),
-        (None, VariableType::Boolean) => Some("false".to_string()),
-        (None, VariableType::Text) => Some(String::new()),
-        (None, VariableType::Date) => None,
-    }
 }
 
 pub(crate) fn unsupported_reason(kind: &ActionKind) -> Option<&str> {

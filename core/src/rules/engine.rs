@@ -22,14 +22,12 @@ use std::collections::HashMap;
 
 use time::Date;
 
-use super::effect::{
-    raw_variable_text, unsupported_reason, Evaluation, RuleEffect, RuleError, RuleErrorCause, TargetEffects, TargetKind,
-};
+use super::effect::{unsupported_reason, Evaluation, RuleEffect, RuleError, RuleErrorCause, TargetEffects, TargetKind};
 use super::input::{RuleEnrollment, RuleEvent, Supplementary};
 use super::model::{AttributeType, Compiled, Rule, RuleAction, RuleSet};
 use super::values::{self, History};
-use crate::expr::eval::{evaluate, Context, EvalError, VariableType, VariableValue};
-use crate::expr::Expr;
+use crate::expr::engine_text::engine_text;
+use crate::expr::eval::{Context, VariableType, VariableValue};
 use crate::model::value_type::RuleActionType;
 
 /// A rule set prepared for evaluation: rules sorted by priority, each rule's actions sorted and
@@ -207,24 +205,7 @@ fn process(expr: &Compiled, ctx: &Context) -> Result<Option<String>, RuleErrorCa
         return Ok(Some(String::new()));
     }
     let parsed = expr.parsed.as_ref().map_err(|e| RuleErrorCause::Parse(e.clone()))?;
-    result_text(parsed, ctx).map_err(RuleErrorCause::Eval)
-}
-
-fn result_text(expr: &Expr, ctx: &Context) -> Result<Option<String>, EvalError> {
-    let raw = match expr {
-        Expr::Variable { name, .. } => {
-            Some(ctx.variables.get(name).ok_or_else(|| EvalError::UnknownVariable(name.clone()))?)
-        }
-        Expr::DataItem { key, .. } => match ctx.variables.get(key) {
-            Some(v) => Some(v),
-            None => return Ok(None),
-        },
-        _ => None,
-    };
-    match raw {
-        Some(v) => Ok(raw_variable_text(v.value_type, v.value.as_deref())),
-        None => Ok(evaluate(expr, ctx)?.to_text()),
-    }
+    engine_text(parsed, ctx).map_err(RuleErrorCause::Eval)
 }
 
 fn fires(condition: &Compiled, ctx: &Context) -> Result<bool, RuleErrorCause> {
@@ -261,9 +242,11 @@ fn run_action(rule: &Rule, action: &RuleAction, ctx: &mut Context) -> Result<Opt
         ctx.variables.insert(name.to_string(), assigned(data));
         return Ok(None);
     }
-    let data = action_data(action, ctx)?.filter(|d| !d.is_empty());
+    // The map gets the value as evaluated ("" stays "", so d2:hasValue sees it); only the
+    // effect turns an empty value into null.
+    let data = action_data(action, ctx)?;
     ctx.variables.insert(action.field.clone(), assigned(data.clone()));
-    Ok(Some(RuleEffect::new(rule, action, kind, data)))
+    Ok(Some(RuleEffect::new(rule, action, kind, data.filter(|d| !d.is_empty()))))
 }
 
 /// An assigned value: always text, no candidates, no event date.

@@ -199,7 +199,8 @@ fn variable_value(
             from_history(variable, entries, previous)
         }
         VariableSource::Attribute { attribute } => {
-            let value = enrollment.and_then(|e| e.attribute_values.iter().find(|(a, _)| a == attribute));
+            // Upstream keys the attribute values by attribute (`associateBy`): the last one wins.
+            let value = enrollment.and_then(|e| e.attribute_values.iter().rev().find(|(a, _)| a == attribute));
             match value {
                 Some((_, v)) => {
                     let shown = option_value(variable, v);

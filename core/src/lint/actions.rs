@@ -1,0 +1,231 @@
+//! Checks on a rule, its actions and rule variables as objects rather than as expressions
+//! (research/program-rules.md §1.3, §1.5, §1.6, §3.2, §6.3): an empty condition never fires on
+//! Android, DISPLAYKEYVALUEPAIR needs a location, HIDESECTION a section, ASSIGN a field or a
+//! `#{variable}` in its content; ASSIGN to an integer field truncates a fractional value, ASSIGN to
+//! a PERCENTAGE field stores "50.0"; a rule variable named like an environment variable shadows
+//! `V{}`.
+//!
+//! Owns these object checks. Does not own expression checks (`names`, `types`, `quirks`,
+//! `grouping`).
+
+use crate::expr::parser::ENVIRONMENT_VARIABLES;
+use crate::expr::{parse, Expr};
+use crate::model::value_type::RuleActionType;
+use crate::model::{ProgramRule, ProgramRuleAction, ProgramRuleVariable, ValueType};
+
+use super::catalog::{Catalog, Scope};
+use super::finding::{Code, Issue};
+use super::quirks::{is_integer_type, surely_integral};
+
+/// Whether the engine evaluates the action's `data` (the Android app drops it for HIDEFIELD and
+/// HIDESECTION and does not run message actions).
+pub fn evaluates_data(t: RuleActionType) -> bool {
+    !matches!(
+        t,
+        RuleActionType::HideField
+            | RuleActionType::HideSection
+            | RuleActionType::SendMessage
+            | RuleActionType::ScheduleMessage
+    )
+}
+
+pub fn empty_condition(rule: &ProgramRule) -> Option<Issue> {
+    rule.condition.trim().is_empty().then(|| {
+        Issue::warning(
+            Code::EmptyCondition,
+            None,
+            "the condition is empty: on Android the rule never fires (the server and web treat it as true)",
+        )
+        .suggest("true")
+    })
+}
+
+/// Structural findings about one action (not about its `data` expression).
+pub fn action_shape(action: &ProgramRuleAction) -> Vec<Issue> {
+    let blank = |s: &Option<String>| s.as_deref().is_none_or(|s| s.trim().is_empty());
+    let mut out = Vec::new();
+    match action.action_type {
+        RuleActionType::DisplayKeyValuePair if blank(&action.location) => out.push(
+            Issue::error(
+                Code::MissingLocation,
+                None,
+                "DISPLAYKEYVALUEPAIR without a location: the Android app crashes on it",
+            )
+            .suggest("set location to 'feedback' or 'indicators'"),
+        ),
+        RuleActionType::HideSection if action.program_stage_section.is_none() => out.push(Issue::error(
+            Code::MissingSection,
+            None,
+            "HIDESECTION without a programStageSection: the Android app turns it into an unsupported action",
+        )),
+        RuleActionType::Assign if action.data_element.is_none() && action.tracked_entity_attribute.is_none() => {
+            let target = action.content.as_deref().map(str::trim).unwrap_or("");
+            let names_variable = matches!(parse(target), Ok(Expr::Variable { .. } | Expr::DataItem { .. }))
+                && (target.starts_with("#{") || target.starts_with("A{"));
+            if target.is_empty() {
+                out.push(Issue::error(
+                    Code::AssignWithoutTarget,
+                    None,
+                    "ASSIGN with neither a field nor content: the Android app turns it into an unsupported action",
+                ));
+            } else if !names_variable {
+                out.push(
+                    Issue::error(
+                        Code::AssignWithoutTarget,
+                        None,
+                        format!(
+                            "ASSIGN without a field must name a calculated variable in its content as #{{name}}; \
+                             '{target}' is not one (the engine reports 'Malformed variable')"
+                        ),
+                    )
+                    .suggest("set dataElement/trackedEntityAttribute, or content to #{variable name}"),
+                );
+            }
+        }
+        _ => {}
+    }
+    out
+}
+
+/// Findings about the value an ASSIGN writes into its field.
+pub fn assigned_value(
+    action: &ProgramRuleAction,
+    data: &Expr,
+    src: &str,
+    catalog: &Catalog,
+    scope: &Scope,
+) -> Vec<Issue> {
+    let mut out = Vec::new();
+    if action.action_type != RuleActionType::Assign {
+        return out;
+    }
+    let Some((vt, name)) = catalog.action_target(action) else { return out };
+    if is_integer_type(*vt) && !surely_integral(data, scope) {
+        out.push(
+            Issue::warning(
+                Code::QuirkAssignTruncation,
+                Some(0),
+                format!(
+                    "ASSIGN to {name} ({vt}): the app truncates a fractional value (2.7 is stored as 2), and this \
+                     value may be fractional"
+                ),
+            )
+            .suggest(format!("d2:round({})", src.trim())),
+        );
+    }
+    if *vt == ValueType::Percentage {
+        out.push(Issue::warning(
+            Code::QuirkAssignPercentage,
+            None,
+            format!(
+                "ASSIGN to {name} (PERCENTAGE): the app formats 50 as \"50.0\", which the PERCENTAGE value check \
+                 rejects"
+            ),
+        ));
+    }
+    out
+}
+
+pub fn variable_shape(variable: &ProgramRuleVariable) -> Option<Issue> {
+    let name = variable.identity.name.as_str();
+    ENVIRONMENT_VARIABLES.contains(&name).then(|| {
+        Issue::warning(
+            Code::ShadowsEnvironmentVariable,
+            None,
+            format!(
+                "the rule variable '{name}' has the name of an environment variable: it replaces V{{{name}}} in \
+                 every rule of the program"
+            ),
+        )
+        .suggest(format!("rename it, e.g. '{name}_value'"))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lint::metadata_files::MetadataFile;
+
+    fn action(json: &str) -> ProgramRuleAction {
+        serde_json::from_str(json).unwrap()
+    }
+
+    #[test]
+    fn display_key_value_pair_needs_a_location() {
+        let a = action(r##"{"id": "Actn0000001", "programRuleActionType": "DISPLAYKEYVALUEPAIR", "data": "1"}"##);
+        assert_eq!(action_shape(&a)[0].code, Code::MissingLocation);
+        let a = action(
+            r##"{"id": "Actn0000001", "programRuleActionType": "DISPLAYKEYVALUEPAIR", "location": "feedback"}"##,
+        );
+        assert_eq!(action_shape(&a), vec![]);
+    }
+
+    #[test]
+    fn hide_section_needs_a_section() {
+        let a = action(r##"{"id": "Actn0000001", "programRuleActionType": "HIDESECTION"}"##);
+        assert_eq!(action_shape(&a)[0].code, Code::MissingSection);
+        let a = action(
+            r##"{"id": "Actn0000001", "programRuleActionType": "HIDESECTION", "programStageSection": {"id": "Sect0000001"}}"##,
+        );
+        assert_eq!(action_shape(&a), vec![]);
+    }
+
+    #[test]
+    fn assign_needs_a_field_or_a_variable_in_content() {
+        let a = action(r##"{"id": "Actn0000001", "programRuleActionType": "ASSIGN", "data": "1"}"##);
+        assert_eq!(action_shape(&a)[0].code, Code::AssignWithoutTarget);
+        let a = action(r##"{"id": "Actn0000001", "programRuleActionType": "ASSIGN", "data": "1", "content": "bmi"}"##);
+        assert_eq!(action_shape(&a)[0].code, Code::AssignWithoutTarget);
+        let a =
+            action(r##"{"id": "Actn0000001", "programRuleActionType": "ASSIGN", "data": "1", "content": "#{bmi}"}"##);
+        assert_eq!(action_shape(&a), vec![]);
+    }
+
+    #[test]
+    fn empty_conditions_never_fire() {
+        let rule: ProgramRule =
+            serde_json::from_str(r##"{"id": "Rule0000001", "name": "r", "condition": "  "}"##).unwrap();
+        assert_eq!(empty_condition(&rule).map(|i| i.code), Some(Code::EmptyCondition));
+        let rule: ProgramRule =
+            serde_json::from_str(r##"{"id": "Rule0000001", "name": "r", "condition": "true"}"##).unwrap();
+        assert_eq!(empty_condition(&rule), None);
+    }
+
+    #[test]
+    fn variables_named_like_environment_variables_shadow_them() {
+        let v: ProgramRuleVariable = serde_json::from_str(
+            r##"{"id": "Vari0000001", "name": "event_date", "programRuleVariableSourceType": "CALCULATED_VALUE"}"##,
+        )
+        .unwrap();
+        assert_eq!(variable_shape(&v).map(|i| i.code), Some(Code::ShadowsEnvironmentVariable));
+    }
+
+    #[test]
+    fn assign_to_integer_and_percentage_fields() {
+        let files = [MetadataFile::parse(
+            "f.json",
+            r##"{"dataElements": [
+                {"id": "Dele0000001", "name": "Doses", "valueType": "INTEGER_ZERO_OR_POSITIVE"},
+                {"id": "Dele0000002", "name": "Coverage", "valueType": "PERCENTAGE"}]}"##,
+        )
+        .unwrap()];
+        let catalog = Catalog::build(&files);
+        let scope = Scope::default();
+        let to = |de: &str, data: &str| {
+            let a = action(&format!(
+                r##"{{"id": "Actn0000001", "programRuleActionType": "ASSIGN", "dataElement": {{"id": "{de}"}}}}"##
+            ));
+            assigned_value(&a, &parse(data).unwrap(), data, &catalog, &scope)
+                .into_iter()
+                .map(|i| (i.code, i.suggestion))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            to("Dele0000001", "#{a} / 2"),
+            vec![(Code::QuirkAssignTruncation, Some("d2:round(#{a} / 2)".to_string()))]
+        );
+        assert_eq!(to("Dele0000001", "d2:floor(#{a} / 2)"), vec![]);
+        assert_eq!(to("Dele0000002", "50").len(), 1);
+        assert_eq!(to("Dele0000002", "50")[0].0, Code::QuirkAssignPercentage);
+    }
+}

@@ -1,0 +1,199 @@
+//! Reading the metadata files `phum lint` checks: `/api/metadata` exports and per-endpoint
+//! answers, into the `model` types (serde), keeping only the collections the checks need.
+//!
+//! Owns which top-level keys are read and the error that names the file and the JSON path of a
+//! bad object. Does not own the object shapes (`model`) or cross-file lookups (`catalog`).
+
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Deserializer};
+
+use crate::model::{
+    CategoryCombo, CategoryOptionCombo, Child, Constant, DataElement, Program, ProgramRule, ProgramRuleAction,
+    ProgramRuleVariable, ProgramStage, ProgramStageSection, TrackedEntityAttribute, ValidationRule,
+};
+
+/// Why a file cannot be linted.
+#[derive(Debug, thiserror::Error)]
+pub enum MetadataFileError {
+    #[error("{file}: not JSON: {source}")]
+    NotJson { file: String, source: serde_json::Error },
+    #[error("{file}: the document is not a JSON object (expected an /api/metadata export or an API answer)")]
+    NotAnObject { file: String },
+    #[error("{file}: {path}: {message}")]
+    BadObject { file: String, path: String, message: String },
+}
+
+/// The objects of one file that the checks use.
+#[derive(Debug, Clone, Default)]
+pub struct MetadataFile {
+    pub name: String,
+    pub program_rules: Vec<ProgramRule>,
+    pub program_rule_actions: Vec<ProgramRuleAction>,
+    pub program_rule_variables: Vec<ProgramRuleVariable>,
+    pub programs: Vec<Program>,
+    /// Stages, top-level or nested in programs.
+    pub program_stages: Vec<ProgramStage>,
+    pub program_stage_sections: Vec<ProgramStageSection>,
+    pub data_elements: Vec<DataElement>,
+    pub tracked_entity_attributes: Vec<TrackedEntityAttribute>,
+    pub constants: Vec<Constant>,
+    pub validation_rules: Vec<ValidationRule>,
+    pub category_combos: Vec<CategoryCombo>,
+    pub category_option_combos: Vec<CategoryOptionCombo>,
+}
+
+/// The document as serde reads it: only the keys the checks use, every object typed.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct Document {
+    #[serde(default)]
+    program_rules: Vec<ProgramRule>,
+    #[serde(default)]
+    program_rule_actions: Vec<ProgramRuleAction>,
+    #[serde(default)]
+    program_rule_variables: Vec<ProgramRuleVariable>,
+    #[serde(default)]
+    programs: Vec<ProgramWithStages>,
+    #[serde(default)]
+    program_stages: Vec<ProgramStage>,
+    #[serde(default)]
+    program_stage_sections: Vec<ProgramStageSection>,
+    #[serde(default)]
+    data_elements: Vec<DataElement>,
+    #[serde(default)]
+    tracked_entity_attributes: Vec<TrackedEntityAttribute>,
+    #[serde(default)]
+    constants: Vec<Constant>,
+    #[serde(default)]
+    validation_rules: Vec<ValidationRule>,
+    #[serde(default)]
+    category_combos: Vec<CategoryCombo>,
+    #[serde(default)]
+    category_option_combos: Vec<CategoryOptionCombo>,
+}
+
+/// A program and the stages a per-endpoint answer may nest in it (the `Program` model does not
+/// keep them).
+struct ProgramWithStages {
+    program: Program,
+    stages: Vec<ProgramStage>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct NestedStages {
+    #[serde(default)]
+    program_stages: Vec<Child<ProgramStage>>,
+}
+
+impl<'de> Deserialize<'de> for ProgramWithStages {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let value = serde_json::Value::deserialize(d)?;
+        let program: Program = typed(&value)?;
+        let nested: NestedStages = typed(&value)?;
+        let stages = nested
+            .program_stages
+            .into_iter()
+            .filter_map(|s| match s {
+                Child::Full(stage) => Some(*stage),
+                Child::Ref(_) => None,
+            })
+            .collect();
+        Ok(ProgramWithStages { program, stages })
+    }
+}
+
+/// Reads `value` as `T`, keeping the path inside it in the message.
+fn typed<'de, T: DeserializeOwned, E: serde::de::Error>(value: &serde_json::Value) -> Result<T, E> {
+    serde_path_to_error::deserialize(value).map_err(|e| {
+        let path = e.path().to_string();
+        if path == "." {
+            E::custom(e.into_inner())
+        } else {
+            E::custom(format_args!("{path}: {}", e.into_inner()))
+        }
+    })
+}
+
+impl MetadataFile {
+    /// Reads one document; `name` is used in messages.
+    pub fn parse(name: &str, text: &str) -> Result<MetadataFile, MetadataFileError> {
+        if !text.trim_start().starts_with('{') {
+            // serde would read a top-level array as the fields of `Document` in order.
+            return Err(match serde_json::from_str::<serde::de::IgnoredAny>(text) {
+                Ok(_) => MetadataFileError::NotAnObject { file: name.into() },
+                Err(source) => MetadataFileError::NotJson { file: name.into(), source },
+            });
+        }
+        let mut de = serde_json::Deserializer::from_str(text);
+        let doc: Document = serde_path_to_error::deserialize(&mut de).map_err(|e| {
+            let path = e.path().to_string();
+            let source = e.into_inner();
+            if source.is_syntax() || source.is_eof() {
+                MetadataFileError::NotJson { file: name.into(), source }
+            } else if path == "." {
+                MetadataFileError::NotAnObject { file: name.into() }
+            } else {
+                MetadataFileError::BadObject { file: name.into(), path, message: source.to_string() }
+            }
+        })?;
+        de.end().map_err(|source| MetadataFileError::NotJson { file: name.into(), source })?;
+        let mut programs = Vec::with_capacity(doc.programs.len());
+        let mut program_stages = doc.program_stages;
+        for p in doc.programs {
+            programs.push(p.program);
+            program_stages.extend(p.stages);
+        }
+        Ok(MetadataFile {
+            name: name.to_string(),
+            program_rules: doc.program_rules,
+            program_rule_actions: doc.program_rule_actions,
+            program_rule_variables: doc.program_rule_variables,
+            programs,
+            program_stages,
+            program_stage_sections: doc.program_stage_sections,
+            data_elements: doc.data_elements,
+            tracked_entity_attributes: doc.tracked_entity_attributes,
+            constants: doc.constants,
+            validation_rules: doc.validation_rules,
+            category_combos: doc.category_combos,
+            category_option_combos: doc.category_option_combos,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_rules_variables_and_nested_stages() {
+        let text = r#"{
+            "programRules": [{"id": "Rule0000001", "name": "r", "condition": "true"}],
+            "programs": [{"id": "Prog0000001", "name": "p", "programType": "WITHOUT_REGISTRATION",
+                "programStages": [{"id": "Stag0000001", "name": "s"}]}],
+            "pager": {"page": 1}
+        }"#;
+        let file = MetadataFile::parse("a.json", text).unwrap();
+        assert_eq!(file.program_rules.len(), 1);
+        assert_eq!(file.programs.len(), 1);
+        assert_eq!(file.program_stages.len(), 1);
+    }
+
+    #[test]
+    fn a_bad_object_is_named_by_file_and_json_path() {
+        let text = r#"{"programRules": [{"id": "Rule0000001", "name": "r",
+            "programRuleActions": [{"id": "Actn0000001", "programRuleActionType": "SHOUT"}]}]}"#;
+        let err = MetadataFile::parse("b.json", text).unwrap_err().to_string();
+        assert!(err.starts_with("b.json: programRules[0].programRuleActions"), "{err}");
+        assert!(err.contains("SHOUT"), "{err}");
+        let err = MetadataFile::parse("c.json", "[1]").unwrap_err().to_string();
+        assert!(err.contains("not a JSON object"), "{err}");
+        assert!(matches!(MetadataFile::parse("d.json", "{"), Err(MetadataFileError::NotJson { .. })));
+        assert!(matches!(MetadataFile::parse("e.json", "{} x"), Err(MetadataFileError::NotJson { .. })));
+        let err = MetadataFile::parse("f.json", r#"{"constants": [{"id": "Const000001", "name": "k", "value": "x"}]}"#)
+            .unwrap_err()
+            .to_string();
+        assert!(err.starts_with("f.json: constants[0].value: invalid type"), "{err}");
+    }
+}

@@ -94,7 +94,8 @@ enum Item {
     Unary(UnaryOp),
 }
 
-fn binary_op(tok: &Tok) -> Option<BinaryOp> {
+/// The binary operator a token stands for (also used by `lint` to re-read operator chains).
+pub(crate) fn binary_op(tok: &Tok) -> Option<BinaryOp> {
     Some(match tok {
         Tok::Op("^") => BinaryOp::Pow,
         Tok::Op("*") => BinaryOp::Mul,
@@ -116,7 +117,8 @@ fn binary_op(tok: &Tok) -> Option<BinaryOp> {
     })
 }
 
-fn unary_op(tok: &Tok) -> Option<UnaryOp> {
+/// The unary operator a token stands for.
+pub(crate) fn unary_op(tok: &Tok) -> Option<UnaryOp> {
     match tok {
         Tok::Op("+") => Some(UnaryOp::Plus),
         Tok::Op("-") => Some(UnaryOp::Minus),

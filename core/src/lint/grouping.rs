@@ -10,6 +10,7 @@
 //! reading. Owns only that comparison; does not own parsing (`expr::parser`).
 
 use crate::expr::lexer::{tokenize, Tok, Token};
+use crate::expr::parser::{binary_op as binary, unary_op as unary};
 use crate::expr::{parse, BinaryOp, Expr, ItemKind, UnaryOp};
 
 use super::finding::{Code, Issue};
@@ -122,38 +123,6 @@ fn level(tokens: &[Token], chars: &[char], pos: &mut usize, offset: usize, out: 
         return;
     }
     compare(&elements, &starts, offset, out);
-}
-
-fn unary(kind: &Tok) -> Option<UnaryOp> {
-    match kind {
-        Tok::Op("-") => Some(UnaryOp::Minus),
-        Tok::Op("+") => Some(UnaryOp::Plus),
-        Tok::Op("!") => Some(UnaryOp::Not),
-        Tok::Name(n) if n == "not" => Some(UnaryOp::Not),
-        _ => None,
-    }
-}
-
-fn binary(kind: &Tok) -> Option<BinaryOp> {
-    Some(match kind {
-        Tok::Op("^") => BinaryOp::Pow,
-        Tok::Op("*") => BinaryOp::Mul,
-        Tok::Op("/") => BinaryOp::Div,
-        Tok::Op("%") => BinaryOp::Mod,
-        Tok::Op("+") => BinaryOp::Add,
-        Tok::Op("-") => BinaryOp::Sub,
-        Tok::Op("<") => BinaryOp::Lt,
-        Tok::Op(">") => BinaryOp::Gt,
-        Tok::Op("<=") => BinaryOp::Le,
-        Tok::Op(">=") => BinaryOp::Ge,
-        Tok::Op("==") => BinaryOp::Eq,
-        Tok::Op("!=") => BinaryOp::Ne,
-        Tok::Op("&&") => BinaryOp::And,
-        Tok::Op("||") => BinaryOp::Or,
-        Tok::Name(n) if n == "and" => BinaryOp::And,
-        Tok::Name(n) if n == "or" => BinaryOp::Or,
-        _ => return None,
-    })
 }
 
 fn compare(elements: &[Element], starts: &[usize], offset: usize, out: &mut Vec<Issue>) {

@@ -1,1 +1,3 @@
 //! Cross-crate tests for Phum live in tests/tests/.
+
+pub mod rulesets;

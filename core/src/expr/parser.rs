@@ -291,8 +291,10 @@ impl Parser {
                         item(prefix, &content).map_err(|m| ParseError { at: token.at, message: m })?
                     }
                     Tok::Str(name) => Expr::Variable { kind: ItemKind::Quoted, name },
-                    Tok::Name(name) if name.starts_with("PS_EVENTDATE:") => {
-                        Expr::DataItem { kind: ItemKind::Hash, key: name }
+                    // Upstream reads `PS_EVENTDATE:uid` as the item `uid` in the counting
+                    // functions, and refuses it in d2:lastEventDate.
+                    Tok::Name(name) if name.starts_with("PS_EVENTDATE:") && f != Function::LastEventDate => {
+                        Expr::DataItem { kind: ItemKind::Hash, key: name["PS_EVENTDATE:".len()..].to_string() }
                     }
                     other => {
                         return Err(ParseError {
@@ -623,5 +625,12 @@ mod tests {
         assert!(parse(&calls).is_err());
         let moderate = vec!["#{a}"; 150].join(" + ");
         assert!(parse(&moderate).is_ok());
+    }
+
+    #[test]
+    fn ps_eventdate_names_the_item_after_the_colon_and_is_refused_by_last_event_date() {
+        let e = parse("d2:count(PS_EVENTDATE:Abcdefghij1)").unwrap();
+        assert_eq!(e.to_string(), "d2:count(#{Abcdefghij1})");
+        assert!(parse("d2:lastEventDate(PS_EVENTDATE:Abcdefghij1)").is_err());
     }
 }

@@ -60,6 +60,9 @@ public final class Oracle {
     private Oracle() {}
 
     public static void main(String[] args) throws IOException {
+        if (args.length > 0 && args[0].equals("--diff")) {
+            System.exit(Differential.main(System.in, System.out) ? 0 : 1);
+        }
         boolean check = args.length > 0 && args[0].equals("--check");
         BufferedReader in =
                 new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
@@ -142,7 +145,19 @@ public final class Oracle {
      */
     static JsonObject evaluateExpression(
             JsonElement id, ExpressionMode mode, String expression, JsonObject variables, JsonObject env) {
-        Expression expr = new Expression(expression, mode, false);
+        Object value = evaluateRaw(new Expression(expression, mode, false), variables, env);
+        if (value == null) {
+            return result(id, null, "null", null);
+        }
+        return result(id, format(value), value.getClass().getSimpleName(), null);
+    }
+
+    /**
+     * {@code Expression.evaluate} of an already parsed expression with the case's variables and
+     * env (the layout described at {@link #evaluateExpression}); the raw Java result. Also used
+     * by {@link Differential}.
+     */
+    static Object evaluateRaw(Expression expr, JsonObject variables, JsonObject env) {
         Map<String, VariableValue> ruleVariables = new LinkedHashMap<>();
         for (Map.Entry<String, JsonElement> e : variables.entrySet()) {
             JsonObject v = e.getValue().getAsJsonObject();
@@ -160,11 +175,7 @@ public final class Oracle {
                 plainMap(object(env, "namedValues")));
         // Same as Expression.evaluate() without arguments: an unsupported function yields null.
         Function1<String, Object> unsupported = name -> null;
-        Object value = expr.evaluate(unsupported, data);
-        if (value == null) {
-            return result(id, null, "null", null);
-        }
-        return result(id, format(value), value.getClass().getSimpleName(), null);
+        return expr.evaluate(unsupported, data);
     }
 
     /**

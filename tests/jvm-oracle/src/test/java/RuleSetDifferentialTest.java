@@ -1,0 +1,126 @@
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The whole-rule-set differential test: Phum's Rust generator ({@code target/debug/rule_cases},
+ * built by scripts/test before Maven runs) writes random rule sets on random data, the
+ * synthetic 300-rule program and the immunization program, each with Phum's answers; DHIS2 rule
+ * engine 3.4.1 evaluates every target ({@link RuleSets}) and {@link RuleSetDifferences} compares.
+ * A difference not explained there (KNOWN_DIFFERENCES.md, "Whole rule sets") fails. The seed
+ * is fixed; {@code PHUM_DIFF_SEED} overrides it.
+ */
+class RuleSetDifferentialTest {
+
+    static final long DEFAULT_SEED = 20_261_202L;
+    static final int RANDOM_COUNT = 400;
+
+    @Test
+    void phumAgreesWithTheJvmEngineOnWholeRuleSets() throws Exception {
+        String override = System.getenv("PHUM_DIFF_SEED");
+        long seed = override == null || override.isBlank() ? DEFAULT_SEED : Long.parseLong(override.trim());
+        long started = System.nanoTime();
+        List<String> lines = new ArrayList<>();
+        lines.addAll(generate("random", seed, RANDOM_COUNT));
+        lines.addAll(generate("synthetic", seed, 1));
+        lines.addAll(generate("immunization", seed, 1));
+        assertEquals(RANDOM_COUNT + 2, lines.size());
+
+        Map<RuleSetDifferences.Status, Integer> counts = new LinkedHashMap<>();
+        Map<String, Integer> reasons = new LinkedHashMap<>();
+        List<String> unexplained = new ArrayList<>();
+        int effects = 0;
+        for (String line : lines) {
+            for (RuleSetDifferences.Outcome o : RuleSetDifferences.compare(RuleSets.parse(line))) {
+                counts.merge(o.status, 1, Integer::sum);
+                effects += o.effects;
+                if (o.reason != null) {
+                    reasons.merge(o.reason, 1, Integer::sum);
+                }
+                if (o.status == RuleSetDifferences.Status.UNEXPLAINED) {
+                    unexplained.add(o.toString());
+                }
+            }
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        String summary = String.format("%d rule sets, targets %s, %d JVM effects compared, explained %s, %.1f s",
+                lines.size(), counts, effects, reasons, seconds);
+        System.out.println("rule-set differential test, seed " + seed + ": " + summary);
+        assertTrue(unexplained.isEmpty(), () -> "seed " + seed + " (set PHUM_DIFF_SEED=" + seed + " to rerun; "
+                + "target/debug/rule_cases --kind random --seed " + seed + " writes the cases): " + summary + "\n"
+                + String.join("\n", unexplained.subList(0, Math.min(20, unexplained.size()))));
+        // Generators that only produced failures or empty rule sets would pass for nothing.
+        int agree = counts.getOrDefault(RuleSetDifferences.Status.AGREE, 0);
+        int total = counts.values().stream().mapToInt(Integer::intValue).sum();
+        assertTrue(agree >= total * 0.7, () -> "too few agreeing targets: " + summary);
+        assertTrue(effects >= lines.size() * 5, () -> "too few effects: " + summary);
+    }
+
+    @Test
+    void aChangedEffectIsAnUnexplainedDifference() throws Exception {
+        String line = generate("immunization", DEFAULT_SEED, 1).get(0);
+        JsonObject c = JsonParser.parseString(line).getAsJsonObject();
+        assertTrue(RuleSetDifferences.compare(RuleSets.load(c)).stream()
+                .allMatch(o -> o.status == RuleSetDifferences.Status.AGREE));
+        JsonArray targets = c.getAsJsonObject("phum").getAsJsonArray("targets");
+        JsonObject effect = targets.get(0).getAsJsonObject().getAsJsonArray("effects").get(0).getAsJsonObject();
+        effect.addProperty("data", effect.get("data").isJsonNull() ? "x" : effect.get("data").getAsString() + "x");
+        List<RuleSetDifferences.Outcome> out = RuleSetDifferences.compare(RuleSets.load(c));
+        assertEquals(RuleSetDifferences.Status.UNEXPLAINED, out.get(0).status);
+    }
+
+    @Test
+    void anExtraErrorIsAnUnexplainedDifference() throws Exception {
+        String line = generate("synthetic", DEFAULT_SEED, 1).get(0);
+        JsonObject c = JsonParser.parseString(line).getAsJsonObject();
+        JsonObject target = c.getAsJsonObject("phum").getAsJsonArray("targets").get(0).getAsJsonObject();
+        target.getAsJsonArray("errorRules").add("SynRule0299");
+        assertEquals(RuleSetDifferences.Status.UNEXPLAINED, RuleSetDifferences.compare(RuleSets.load(c)).get(0).status);
+    }
+
+    /** Cases from target/debug/rule_cases, dated today (engine 3.4.1 reads the system clock). */
+    static List<String> generate(String kind, long seed, int count) throws Exception {
+        Path binary = binary();
+        Path out = Files.createTempFile("phum-rule-cases", ".jsonl");
+        try {
+            Process p = new ProcessBuilder(binary.toString(), "--kind", kind, "--seed", Long.toString(seed),
+                    "--count", Integer.toString(count), "--out", out.toString(),
+                    "--today", LocalDate.now().toString())
+                    .redirectErrorStream(true).start();
+            String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(p.waitFor(300, TimeUnit.SECONDS), "rule_cases did not finish");
+            assertEquals(0, p.exitValue(), () -> "rule_cases failed: " + output);
+            return Files.readAllLines(out, StandardCharsets.UTF_8);
+        } finally {
+            Files.deleteIfExists(out);
+        }
+    }
+
+    /** target/debug/rule_cases of the repository (or of $CARGO_TARGET_DIR). */
+    static Path binary() {
+        Path dir = Path.of(System.getProperty("user.dir")).toAbsolutePath();
+        while (dir != null && !Files.isRegularFile(dir.resolve("tests/jvm-oracle/pom.xml"))) {
+            dir = dir.getParent();
+        }
+        assertTrue(dir != null, "cannot find the repository root above " + System.getProperty("user.dir"));
+        String targetDir = System.getenv("CARGO_TARGET_DIR");
+        Path target = targetDir == null || targetDir.isBlank() ? dir.resolve("target") : dir.resolve(targetDir);
+        Path binary = target.resolve("debug").resolve("rule_cases");
+        assertTrue(Files.isExecutable(binary), "the rule-set case generator " + binary + " is missing: build it "
+                + "with `cargo build -p phum-tests --bin rule_cases` (scripts/test does this before Maven)");
+        return binary;
+    }
+}

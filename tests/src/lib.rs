@@ -1,3 +1,4 @@
 //! Cross-crate tests for Phum live in tests/tests/.
 
+pub mod rng;
 pub mod rulesets;

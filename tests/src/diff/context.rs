@@ -9,7 +9,7 @@ use std::collections::HashMap;
 
 use phum_core::expr::eval::{Context, VariableType, VariableValue};
 
-use super::rng::Rng;
+use phum_tests::rng::Rng;
 
 /// Names of rule variables, with their type (some are left out of a case at random).
 pub const VARIABLES: &[(&str, VariableType)] = &[

@@ -8,7 +8,7 @@
 //! mixes. Does not own variable values (`context`) or answers (`answer`).
 
 use super::context::{MISSING_NAME, MISSING_UID};
-use super::rng::Rng;
+use phum_tests::rng::Rng;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum Want {

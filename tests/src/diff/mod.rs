@@ -9,14 +9,13 @@ pub mod case;
 pub mod context;
 pub mod grammar;
 pub mod limits;
-pub mod rng;
 
 use serde_json::Value as Json;
 
 /// Case `index` of the run with `seed`: each case has its own random stream, so a case can be
 /// regenerated alone from (seed, id).
 pub fn case(seed: u64, index: u64) -> Json {
-    let mut rng = rng::Rng::new(seed ^ index.wrapping_mul(0xA076_1D64_78BD_642F));
+    let mut rng = phum_tests::rng::Rng::new(seed ^ index.wrapping_mul(0xA076_1D64_78BD_642F));
     let ctx = context::context(&mut rng);
     let src = loop {
         let depth = 1 + rng.below(4) as u32;

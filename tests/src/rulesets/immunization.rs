@@ -9,8 +9,8 @@
 use time::{Date, Duration};
 
 use super::case::*;
-use super::rng::Rng;
 use super::vocab;
+use crate::rng::Rng;
 
 const VISIT: &str = "ImmVisit001";
 
@@ -35,7 +35,7 @@ const DOSES: [(&str, i64, Option<&str>); 16] = [
 ];
 
 pub fn case(seed: u64, today: Date) -> RuleSetCase {
-    let rng = &mut Rng::new(seed);
+    let rng = &mut Rng::new(seed ^ 0x5DEE_CE66_D1CE_4E5B);
     let de: Vec<String> = DOSES.iter().map(|_| vocab::uid(rng)).collect();
     let (weight, next_date, dose_count, next_dose) =
         (vocab::uid(rng), vocab::uid(rng), vocab::uid(rng), vocab::uid(rng));

@@ -11,7 +11,6 @@ pub mod case;
 pub mod convert;
 pub mod immunization;
 pub mod random;
-pub mod rng;
 pub mod synthetic;
 pub mod touches;
 pub mod vocab;

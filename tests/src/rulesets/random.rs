@@ -9,8 +9,8 @@
 use time::{Date, Duration};
 
 use super::case::*;
-use super::rng::Rng;
 use super::vocab::{self, DeKind};
+use crate::rng::Rng;
 
 /// A variable the expression generator can read, by the type its value is used as.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -232,7 +232,7 @@ fn priority(rng: &mut Rng) -> Option<i64> {
 /// Random case `index` of the run with `seed`; each case has its own stream, so it can be
 /// regenerated alone.
 pub fn case(seed: u64, index: u64, today: Date) -> RuleSetCase {
-    let mut rng = Rng::new(seed ^ index.wrapping_mul(0xA24B_AED4_963E_E407));
+    let mut rng = Rng::new(seed ^ index.wrapping_mul(0xA24B_AED4_963E_E407) ^ 0x5DEE_CE66_D1CE_4E5B);
     let rng = &mut rng;
     let n_des = 3 + rng.below(5) as usize;
     let des: Vec<(String, DeKind, Vec<CaseOption>)> = (0..n_des)
@@ -305,7 +305,7 @@ pub fn case(seed: u64, index: u64, today: Date) -> RuleSetCase {
                 let data = g.data();
                 let mut act = vocab::action("ASSIGN", Some(&data));
                 if g.rng.chance(55) {
-                    let calc = g.rng.below(n_calc as u64);
+                    let calc = g.rng.below(n_calc as usize);
                     // A{name} is refused by 3.7.2 (and 3.4.1); 3.8 accepts it.
                     act.content =
                         Some(if g.rng.chance(5) { format!("A{{calc{calc}}}") } else { format!("#{{calc{calc}}}") });
@@ -341,7 +341,7 @@ pub fn case(seed: u64, index: u64, today: Date) -> RuleSetCase {
     let n_events = 1 + rng.below(5) as usize;
     let mut minutes: Vec<i64> = (0..n_events as i64).map(|m| m * 7 + 60).collect();
     for i in (1..minutes.len()).rev() {
-        let j = rng.below(i as u64 + 1) as usize;
+        let j = rng.below(i as usize + 1);
         minutes.swap(i, j);
     }
     let mut events = Vec::with_capacity(n_events);

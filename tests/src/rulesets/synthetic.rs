@@ -8,8 +8,8 @@
 use time::{Date, Duration};
 
 use super::case::*;
-use super::rng::Rng;
 use super::vocab::{self, DeKind};
+use crate::rng::Rng;
 
 const STAGE_A: &str = "StageAAAAA1";
 const STAGE_B: &str = "StageBBBBB1";
@@ -26,7 +26,7 @@ struct Vars {
 }
 
 pub fn case(seed: u64, today: Date) -> RuleSetCase {
-    let rng = &mut Rng::new(seed);
+    let rng = &mut Rng::new(seed ^ 0x5DEE_CE66_D1CE_4E5B);
     let des: Vec<(String, DeKind, Vec<CaseOption>)> = (0..150)
         .map(|i| {
             let kind = DeKind::ALL[i % 6];
@@ -215,7 +215,7 @@ pub fn case(seed: u64, today: Date) -> RuleSetCase {
         i += 1;
     }
 
-    let values_for = |rng: &mut Rng, fill: u64| -> Vec<(String, String)> {
+    let values_for = |rng: &mut Rng, fill: usize| -> Vec<(String, String)> {
         vocab::some_of(rng, &des, fill, |rng, (de, kind, opts)| (de.clone(), vocab::value(rng, *kind, opts, today)))
     };
     let mut events = vec![vocab::event("EventTarget", STAGE_A, today, 600, values_for(rng, 90))];

@@ -7,7 +7,7 @@
 use time::{Date, Duration};
 
 use super::case::{CaseAction, CaseEvent, CaseOption, CaseVariable};
-use super::rng::Rng;
+use crate::rng::Rng;
 use phum_core::expr::value::iso_date;
 
 /// What a data element holds, and so which values it gets and which engine type its variables
@@ -164,7 +164,7 @@ pub fn event(uid: &str, stage: &str, date: Date, minute: i64, values: Vec<(Strin
 
 /// Each item kept with probability `percent`/100 and mapped by `f`, in order (the keep draw comes
 /// before `f`'s draws, item by item).
-pub fn some_of<T, U>(rng: &mut Rng, items: &[T], percent: u64, mut f: impl FnMut(&mut Rng, &T) -> U) -> Vec<U> {
+pub fn some_of<T, U>(rng: &mut Rng, items: &[T], percent: usize, mut f: impl FnMut(&mut Rng, &T) -> U) -> Vec<U> {
     let mut out = Vec::with_capacity(items.len());
     for item in items {
         if rng.chance(percent) {

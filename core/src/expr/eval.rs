@@ -60,8 +60,9 @@ pub enum EvalError {
     NullOperand { op: &'static str, side: &'static str },
     #[error("{function}: {message}")]
     Function { function: &'static str, message: String },
-    #[error("{0} is not supported by Phum yet")]
-    Unsupported(&'static str),
+    /// A broken invariant of the evaluator itself (a bug in Phum, reported instead of a panic).
+    #[error("internal error in the evaluator: {0}")]
+    Internal(&'static str),
     #[error("d2:validatePattern: {0}")]
     Pattern(#[from] PatternError),
     #[error("d2:extractDataMatrixValue: {0}")]
@@ -191,7 +192,7 @@ fn binary(op: BinaryOp, a: Value, b: Value) -> Result<Value, EvalError> {
                 _ => ord.is_ge(),
             }))
         }
-        BinaryOp::And | BinaryOp::Or => Err(EvalError::Unsupported("logic outside evaluate")),
+        BinaryOp::And | BinaryOp::Or => Err(EvalError::Internal("&& and || are short-circuited by evaluate, not computed as operators")),
     }
 }
 

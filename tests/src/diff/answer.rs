@@ -12,18 +12,14 @@ use phum_core::expr::value::Value;
 use phum_core::expr::{number, parse, BinaryOp, Expr};
 use serde_json::{json, Value as Json};
 
-/// `{"type", "value", "double"?}` for a result, `{"error": "parse"|"eval"|"unsupported", "detail"}`
-/// for a failure.
+/// `{"type", "value", "double"?}` for a result, `{"error": "parse"|"eval", "detail"}` for a failure.
 pub fn answer(src: &str, ctx: &Context) -> (Json, Vec<&'static str>) {
     let expr = match parse(src) {
         Ok(e) => e,
         Err(e) => return (json!({"error": "parse", "detail": e.to_string()}), Vec::new()),
     };
     let touches = touches(&expr, ctx);
-    let failed = |e: EvalError| match e {
-        EvalError::Unsupported(what) => json!({"error": "unsupported", "detail": what}),
-        e => json!({"error": "eval", "detail": format!("{e:?}")}),
-    };
+    let failed = |e: EvalError| json!({"error": "eval", "detail": format!("{e:?}")});
     // The text is core's own conversion (`engine_text`); the type is the evaluated value's, or
     // the JVM's String for a bare variable with a stored value (§2.9: its text is returned as is).
     let out = if is_stored_variable(&expr, ctx) {

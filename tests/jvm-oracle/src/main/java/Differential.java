@@ -24,8 +24,7 @@ import org.hisp.dhis.lib.expression.ExpressionMode;
  * <p>Answers on both sides: {@code {"type": "Number"|"Int"|"Bool"|"Str"|"Date"|"Null", "value":
  * the engine's effect string (program-rules.md §2.9), "double": Double.toString for a Number}} or
  * {@code {"error": "parse"|"eval", ...}}. Errors agree when both sides fail in the same phase
- * (parsing or evaluating); messages are not compared. Phum's {@code "error": "unsupported"}
- * (a function Phum does not implement yet) is skipped and counted.
+ * (parsing or evaluating); messages are not compared.
  *
  * <p>Case kinds (field {@code case}): {@code expression}. A {@code rules} kind is to come.
  */
@@ -34,7 +33,7 @@ public final class Differential {
     private Differential() {}
 
     /** What became of one case. */
-    enum Status { AGREE, SKIPPED, EXPLAINED, DIFFERENT }
+    enum Status { AGREE, EXPLAINED, DIFFERENT }
 
     record Outcome(Status status, String reason, JsonObject java) {}
 
@@ -42,7 +41,6 @@ public final class Differential {
     static final class Summary {
         int total;
         int agree;
-        int skipped;
         final Map<String, Integer> explained = new TreeMap<>();
         final List<String> differences = new ArrayList<>();
 
@@ -52,7 +50,7 @@ public final class Differential {
 
         @Override
         public String toString() {
-            return total + " cases: " + agree + " agree, " + skipped + " skipped (unsupported in Phum), "
+            return total + " cases: " + agree + " agree, "
                     + explainedCount() + " explained " + explained + ", " + differences.size() + " unexplained";
         }
     }
@@ -86,7 +84,6 @@ public final class Differential {
             Outcome o = compare(c);
             switch (o.status()) {
                 case AGREE -> s.agree++;
-                case SKIPPED -> s.skipped++;
                 case EXPLAINED -> s.explained.merge(o.reason(), 1, Integer::sum);
                 case DIFFERENT -> s.differences.add(describe(c, o));
             }
@@ -101,9 +98,6 @@ public final class Differential {
         }
         JsonObject phum = c.getAsJsonObject("phum");
         JsonObject java = evaluate(c);
-        if ("unsupported".equals(Oracle.nullableString(phum, "error"))) {
-            return new Outcome(Status.SKIPPED, null, java);
-        }
         if (same(phum, java)) {
             return new Outcome(Status.AGREE, null, java);
         }

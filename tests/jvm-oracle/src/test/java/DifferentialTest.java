@@ -105,9 +105,7 @@ class DifferentialTest {
     }
 
     @Test
-    void unsupportedInPhumIsSkippedAndAnUnknownCaseKindFails() {
-        JsonObject skipped = expressionCase("d2:zScoreWFA(0, 3.0, 'F')", "[]", "{\"error\": \"unsupported\"}");
-        assertEquals(Differential.Status.SKIPPED, Differential.compare(skipped).status());
+    void anUnknownCaseKindFails() {
         JsonObject unknown = json("{\"id\": 2, \"case\": \"nonsense\", \"phum\": {}}");
         assertEquals(Differential.Status.DIFFERENT, Differential.compare(unknown).status());
     }

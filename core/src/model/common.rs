@@ -246,6 +246,14 @@ impl Timestamp {
     pub fn date(&self) -> Date {
         self.0.date()
     }
+
+    /// The current time in UTC, to the millisecond (what is stored and sent).
+    pub fn now() -> Timestamp {
+        let now = time::OffsetDateTime::now_utc();
+        let ms = now.millisecond();
+        let t = Time::from_hms_milli(now.hour(), now.minute(), now.second(), ms).unwrap_or(Time::MIDNIGHT);
+        Timestamp(PrimitiveDateTime::new(now.date(), t))
+    }
 }
 
 impl fmt::Display for Timestamp {

@@ -19,6 +19,10 @@ macro_rules! dhis2_enum {
             pub fn as_str(self) -> &'static str {
                 match self { $($name::$variant => $wire),+ }
             }
+            /// The value with this wire name.
+            pub fn from_wire(name: &str) -> Option<$name> {
+                match name { $($wire => Some($name::$variant),)+ _ => None }
+            }
         }
         impl std::fmt::Display for $name {
             fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -89,6 +93,19 @@ dhis2_enum! {
         CalculatedValue = "CALCULATED_VALUE",
         TeiAttribute = "TEI_ATTRIBUTE",
     }
+}
+
+dhis2_enum! {
+    /// The state of an event (DHIS2's `EventStatus`).
+    EventStatus {
+        Active = "ACTIVE", Completed = "COMPLETED", Visited = "VISITED", Schedule = "SCHEDULE",
+        Overdue = "OVERDUE", Skipped = "SKIPPED",
+    }
+}
+
+dhis2_enum! {
+    /// The state of an enrollment (DHIS2's `EnrollmentStatus`).
+    EnrollmentStatus { Active = "ACTIVE", Completed = "COMPLETED", Cancelled = "CANCELLED" }
 }
 
 dhis2_enum! {

@@ -10,45 +10,7 @@ use std::collections::HashMap;
 
 use time::{Date, OffsetDateTime};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum EventStatus {
-    Active,
-    Completed,
-    Schedule,
-    Skipped,
-    Visited,
-    Overdue,
-}
-
-impl EventStatus {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            EventStatus::Active => "ACTIVE",
-            EventStatus::Completed => "COMPLETED",
-            EventStatus::Schedule => "SCHEDULE",
-            EventStatus::Skipped => "SKIPPED",
-            EventStatus::Visited => "VISITED",
-            EventStatus::Overdue => "OVERDUE",
-        }
-    }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum EnrollmentStatus {
-    Active,
-    Completed,
-    Cancelled,
-}
-
-impl EnrollmentStatus {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            EnrollmentStatus::Active => "ACTIVE",
-            EnrollmentStatus::Completed => "COMPLETED",
-            EnrollmentStatus::Cancelled => "CANCELLED",
-        }
-    }
-}
+pub use crate::model::value_type::{EnrollmentStatus, EventStatus};
 
 /// One event as the engine sees it.
 #[derive(Debug, Clone, PartialEq)]

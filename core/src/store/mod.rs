@@ -2,10 +2,11 @@
 //! with SQLCipher, in WAL mode with foreign keys on and a single writer.
 //!
 //! Owns opening (key, pragmas, wrong-key detection), the schema and its migrations, the metadata
-//! tables, and the metadata import. Does not own where the key comes from (the shell: Android
+//! tables, the metadata import, and captured data (`data`). Does not own where the key comes from (the shell: Android
 //! Keystore, or the CLI's key file) or talking to a server (`sync`).
 
 mod account;
+pub mod data;
 pub mod import;
 mod key;
 pub mod metadata;
@@ -115,6 +116,23 @@ impl Store {
 
     pub(crate) fn conn(&self) -> &Connection {
         &self.conn
+    }
+
+    /// Captured data, each statement on its own.
+    pub fn data(&self) -> data::tracker::Data<'_> {
+        data::tracker::Data { conn: &self.conn }
+    }
+
+    /// Runs `f` in one transaction: committed when it returns `Ok`, rolled back otherwise (and
+    /// when it panics), so a failed step changes nothing.
+    pub fn write<T, E: From<data::DataError>>(
+        &mut self,
+        f: impl FnOnce(&data::tracker::Data<'_>) -> Result<T, E>,
+    ) -> Result<T, E> {
+        let tx = self.conn.transaction().map_err(|e| E::from(data::DataError::from(e)))?;
+        let out = f(&data::tracker::Data { conn: &tx })?;
+        tx.commit().map_err(|e| E::from(data::DataError::from(e)))?;
+        Ok(out)
     }
 }
 

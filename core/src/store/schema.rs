@@ -1,7 +1,7 @@
 //! The database schema and its migrations, versioned by SQLite's `user_version`.
 //!
 //! Owns the table definitions. Migration N turns a version N-1 database into version N; each runs
-//! in its own transaction. Does not own what goes into the tables (`metadata`, `import`).
+//! in its own transaction. Does not own what goes into the tables (`metadata`, `import`, `data`).
 
 use std::path::Path;
 
@@ -45,6 +45,107 @@ const MIGRATIONS: &[&str] = &[
         sources     TEXT NOT NULL,
         objects     INTEGER NOT NULL
     );
+    ",
+    // 2: captured data. Every record has a client-generated UID, created/updated timestamps
+    // (UTC, ISO 8601 with milliseconds) and a sync state: TO_POST (never sent), TO_UPDATE (changed
+    // since sent), UPLOADING, SYNCED, WARNING, ERROR. `deleted` marks a record whose deletion
+    // must still reach the server.
+    "
+    CREATE TABLE tracked_entity (
+        uid                 TEXT PRIMARY KEY,
+        tracked_entity_type TEXT NOT NULL,
+        org_unit            TEXT NOT NULL,
+        created             TEXT NOT NULL,
+        updated             TEXT NOT NULL,
+        sync_state          TEXT NOT NULL,
+        deleted             INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE INDEX tracked_entity_by_org_unit ON tracked_entity (org_unit);
+
+    CREATE TABLE attribute_value (
+        tracked_entity TEXT NOT NULL REFERENCES tracked_entity (uid) ON DELETE CASCADE,
+        attribute      TEXT NOT NULL,
+        value          TEXT NOT NULL,
+        created        TEXT NOT NULL,
+        updated        TEXT NOT NULL,
+        PRIMARY KEY (tracked_entity, attribute)
+    ) WITHOUT ROWID;
+    CREATE INDEX attribute_value_by_value ON attribute_value (attribute, value);
+
+    CREATE TABLE enrollment (
+        uid             TEXT PRIMARY KEY,
+        tracked_entity  TEXT NOT NULL REFERENCES tracked_entity (uid) ON DELETE CASCADE,
+        program         TEXT NOT NULL,
+        org_unit        TEXT NOT NULL,
+        enrollment_date TEXT NOT NULL,
+        incident_date   TEXT NOT NULL,
+        status          TEXT NOT NULL,
+        completed_date  TEXT,
+        created         TEXT NOT NULL,
+        updated         TEXT NOT NULL,
+        sync_state      TEXT NOT NULL,
+        deleted         INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE INDEX enrollment_by_tracked_entity ON enrollment (tracked_entity);
+    CREATE INDEX enrollment_by_program ON enrollment (program, org_unit);
+
+    CREATE TABLE event (
+        uid                    TEXT PRIMARY KEY,
+        enrollment             TEXT REFERENCES enrollment (uid) ON DELETE CASCADE,
+        program                TEXT NOT NULL,
+        program_stage          TEXT NOT NULL,
+        org_unit               TEXT NOT NULL,
+        status                 TEXT NOT NULL,
+        event_date             TEXT,
+        due_date               TEXT,
+        completed_date         TEXT,
+        attribute_option_combo TEXT,
+        created                TEXT NOT NULL,
+        updated                TEXT NOT NULL,
+        sync_state             TEXT NOT NULL,
+        deleted                INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE INDEX event_by_enrollment ON event (enrollment);
+    CREATE INDEX event_by_program ON event (program, org_unit, status);
+
+    CREATE TABLE event_data_value (
+        event              TEXT NOT NULL REFERENCES event (uid) ON DELETE CASCADE,
+        data_element       TEXT NOT NULL,
+        value              TEXT NOT NULL,
+        provided_elsewhere INTEGER NOT NULL DEFAULT 0,
+        created            TEXT NOT NULL,
+        updated            TEXT NOT NULL,
+        PRIMARY KEY (event, data_element)
+    ) WITHOUT ROWID;
+
+    CREATE TABLE aggregate_value (
+        data_element           TEXT NOT NULL,
+        period                 TEXT NOT NULL,
+        org_unit               TEXT NOT NULL,
+        category_option_combo  TEXT NOT NULL,
+        attribute_option_combo TEXT NOT NULL,
+        value                  TEXT,
+        comment                TEXT,
+        follow_up              INTEGER NOT NULL DEFAULT 0,
+        created                TEXT NOT NULL,
+        updated                TEXT NOT NULL,
+        sync_state             TEXT NOT NULL,
+        deleted                INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (data_element, period, org_unit, category_option_combo, attribute_option_combo)
+    ) WITHOUT ROWID;
+    CREATE INDEX aggregate_value_by_form ON aggregate_value (period, org_unit, attribute_option_combo);
+
+    CREATE TABLE data_set_completion (
+        data_set               TEXT NOT NULL,
+        period                 TEXT NOT NULL,
+        org_unit               TEXT NOT NULL,
+        attribute_option_combo TEXT NOT NULL,
+        completed              INTEGER NOT NULL,
+        completed_at           TEXT NOT NULL,
+        completed_by           TEXT,
+        sync_state             TEXT NOT NULL,
+        PRIMARY KEY (data_set, period, org_unit, attribute_option_combo)
+    ) WITHOUT ROWID;
     ",
 ];
 

@@ -1,0 +1,588 @@
+//! Tracker data: tracked entities (people) and their attribute values, enrollments, events and
+//! their data values.
+//!
+//! Owns the rows and their timestamps and sync states. Does not own checks against metadata
+//! (value types, program assignment, scope): the form session makes them before writing.
+
+use rusqlite::{params, Connection, OptionalExtension, Row};
+use time::Date;
+
+use super::{timestamp_column, uid_column, DataError, SyncState};
+use crate::model::value_type::{EnrollmentStatus, EventStatus};
+use crate::model::{Timestamp, Uid};
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct TrackedEntity {
+    pub uid: Uid,
+    pub tracked_entity_type: Uid,
+    pub org_unit: Uid,
+    pub created: Timestamp,
+    pub updated: Timestamp,
+    pub sync_state: SyncState,
+    pub deleted: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Enrollment {
+    pub uid: Uid,
+    pub tracked_entity: Uid,
+    pub program: Uid,
+    pub org_unit: Uid,
+    pub enrollment_date: Date,
+    pub incident_date: Date,
+    pub status: EnrollmentStatus,
+    pub completed_date: Option<Date>,
+    pub created: Timestamp,
+    pub updated: Timestamp,
+    pub sync_state: SyncState,
+    pub deleted: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Event {
+    pub uid: Uid,
+    pub enrollment: Option<Uid>,
+    pub program: Uid,
+    pub program_stage: Uid,
+    pub org_unit: Uid,
+    pub status: EventStatus,
+    pub event_date: Option<Date>,
+    pub due_date: Option<Date>,
+    pub completed_date: Option<Date>,
+    pub attribute_option_combo: Option<Uid>,
+    pub created: Timestamp,
+    pub updated: Timestamp,
+    pub sync_state: SyncState,
+    pub deleted: bool,
+}
+
+/// A new event: what the capture layer decides; UID, timestamps and sync state are added here.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewEvent {
+    pub enrollment: Option<Uid>,
+    pub program: Uid,
+    pub program_stage: Uid,
+    pub org_unit: Uid,
+    pub status: EventStatus,
+    pub event_date: Option<Date>,
+    pub due_date: Option<Date>,
+    pub attribute_option_combo: Option<Uid>,
+}
+
+/// Reads and writes captured data over one connection or transaction (see `Store::data` and
+/// `Store::write`).
+pub struct Data<'c> {
+    pub(crate) conn: &'c Connection,
+}
+
+fn iso(d: Date) -> String {
+    crate::expr::value::iso_date(d)
+}
+
+fn date_column(text: &str) -> rusqlite::types::FromSqlResult<Date> {
+    crate::expr::value::parse_iso_date(text)
+        .ok_or_else(|| rusqlite::types::FromSqlError::Other(format!("bad date '{text}'").into()))
+}
+
+fn opt_date(row: &Row, i: usize) -> rusqlite::Result<Option<Date>> {
+    match row.get::<_, Option<String>>(i)? {
+        Some(t) => Ok(Some(date_column(&t).map_err(|e| conv(i, e))?)),
+        None => Ok(None),
+    }
+}
+
+fn conv(i: usize, e: rusqlite::types::FromSqlError) -> rusqlite::Error {
+    rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, Box::new(e))
+}
+
+fn uid_at(row: &Row, i: usize) -> rusqlite::Result<Uid> {
+    uid_column(&row.get::<_, String>(i)?).map_err(|e| conv(i, e))
+}
+
+fn opt_uid_at(row: &Row, i: usize) -> rusqlite::Result<Option<Uid>> {
+    match row.get::<_, Option<String>>(i)? {
+        Some(t) => Ok(Some(uid_column(&t).map_err(|e| conv(i, e))?)),
+        None => Ok(None),
+    }
+}
+
+fn ts_at(row: &Row, i: usize) -> rusqlite::Result<Timestamp> {
+    timestamp_column(&row.get::<_, String>(i)?).map_err(|e| conv(i, e))
+}
+
+fn status_at<T>(row: &Row, i: usize, parse: fn(&str) -> Option<T>) -> rusqlite::Result<T> {
+    let text: String = row.get(i)?;
+    parse(&text).ok_or_else(|| conv(i, rusqlite::types::FromSqlError::Other(format!("bad status '{text}'").into())))
+}
+
+const TE_COLUMNS: &str = "uid, tracked_entity_type, org_unit, created, updated, sync_state, deleted";
+const ENROLLMENT_COLUMNS: &str = "uid, tracked_entity, program, org_unit, enrollment_date, incident_date, status, \
+     completed_date, created, updated, sync_state, deleted";
+const EVENT_COLUMNS: &str = "uid, enrollment, program, program_stage, org_unit, status, event_date, due_date, \
+     completed_date, attribute_option_combo, created, updated, sync_state, deleted";
+
+fn tracked_entity_row(r: &Row) -> rusqlite::Result<TrackedEntity> {
+    Ok(TrackedEntity {
+        uid: uid_at(r, 0)?,
+        tracked_entity_type: uid_at(r, 1)?,
+        org_unit: uid_at(r, 2)?,
+        created: ts_at(r, 3)?,
+        updated: ts_at(r, 4)?,
+        sync_state: r.get(5)?,
+        deleted: r.get(6)?,
+    })
+}
+
+fn enrollment_row(r: &Row) -> rusqlite::Result<Enrollment> {
+    Ok(Enrollment {
+        uid: uid_at(r, 0)?,
+        tracked_entity: uid_at(r, 1)?,
+        program: uid_at(r, 2)?,
+        org_unit: uid_at(r, 3)?,
+        enrollment_date: date_column(&r.get::<_, String>(4)?).map_err(|e| conv(4, e))?,
+        incident_date: date_column(&r.get::<_, String>(5)?).map_err(|e| conv(5, e))?,
+        status: status_at(r, 6, EnrollmentStatus::from_wire)?,
+        completed_date: opt_date(r, 7)?,
+        created: ts_at(r, 8)?,
+        updated: ts_at(r, 9)?,
+        sync_state: r.get(10)?,
+        deleted: r.get(11)?,
+    })
+}
+
+fn event_row(r: &Row) -> rusqlite::Result<Event> {
+    Ok(Event {
+        uid: uid_at(r, 0)?,
+        enrollment: opt_uid_at(r, 1)?,
+        program: uid_at(r, 2)?,
+        program_stage: uid_at(r, 3)?,
+        org_unit: uid_at(r, 4)?,
+        status: status_at(r, 5, EventStatus::from_wire)?,
+        event_date: opt_date(r, 6)?,
+        due_date: opt_date(r, 7)?,
+        completed_date: opt_date(r, 8)?,
+        attribute_option_combo: opt_uid_at(r, 9)?,
+        created: ts_at(r, 10)?,
+        updated: ts_at(r, 11)?,
+        sync_state: r.get(12)?,
+        deleted: r.get(13)?,
+    })
+}
+
+impl Data<'_> {
+    // ---- tracked entities ----
+
+    /// Registers a person (or other tracked entity) owned by `org_unit`.
+    pub fn insert_tracked_entity(&self, tracked_entity_type: Uid, org_unit: Uid) -> Result<TrackedEntity, DataError> {
+        let now = Timestamp::now();
+        let te = TrackedEntity {
+            uid: Uid::generate(),
+            tracked_entity_type,
+            org_unit,
+            created: now,
+            updated: now,
+            sync_state: SyncState::ToPost,
+            deleted: false,
+        };
+        self.conn.execute(
+            &format!("INSERT INTO tracked_entity ({TE_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, 0)"),
+            params![
+                te.uid.as_str(),
+                te.tracked_entity_type.as_str(),
+                te.org_unit.as_str(),
+                now.to_string(),
+                now.to_string(),
+                te.sync_state
+            ],
+        )?;
+        Ok(te)
+    }
+
+    pub fn tracked_entity(&self, uid: Uid) -> Result<Option<TrackedEntity>, DataError> {
+        Ok(self
+            .conn
+            .prepare_cached(&format!("SELECT {TE_COLUMNS} FROM tracked_entity WHERE uid = ?1"))?
+            .query_row([uid.as_str()], tracked_entity_row)
+            .optional()?)
+    }
+
+    fn touch(&self, table: &'static str, uid: Uid) -> Result<(), DataError> {
+        let state: Option<SyncState> = self
+            .conn
+            .prepare_cached(&format!("SELECT sync_state FROM {table} WHERE uid = ?1"))?
+            .query_row([uid.as_str()], |r| r.get(0))
+            .optional()?;
+        let Some(state) = state else {
+            return Err(DataError::NotFound { kind: table, uid: uid.as_str().to_string() });
+        };
+        self.conn.execute(
+            &format!("UPDATE {table} SET updated = ?2, sync_state = ?3 WHERE uid = ?1"),
+            params![uid.as_str(), Timestamp::now().to_string(), state.after_local_change()],
+        )?;
+        Ok(())
+    }
+
+    /// Sets (or with `None` removes) one attribute value of a tracked entity.
+    pub fn set_attribute_value(
+        &self,
+        tracked_entity: Uid,
+        attribute: Uid,
+        value: Option<&str>,
+    ) -> Result<(), DataError> {
+        self.touch("tracked_entity", tracked_entity)?;
+        let now = Timestamp::now().to_string();
+        match value {
+            Some(v) => self.conn.execute(
+                "INSERT INTO attribute_value (tracked_entity, attribute, value, created, updated) VALUES (?1, ?2, ?3, ?4, ?4)
+                 ON CONFLICT (tracked_entity, attribute) DO UPDATE SET value = excluded.value, updated = excluded.updated",
+                params![tracked_entity.as_str(), attribute.as_str(), v, now],
+            )?,
+            None => self.conn.execute(
+                "DELETE FROM attribute_value WHERE tracked_entity = ?1 AND attribute = ?2",
+                params![tracked_entity.as_str(), attribute.as_str()],
+            )?,
+        };
+        Ok(())
+    }
+
+    /// Attribute UID and value, by attribute UID.
+    pub fn attribute_values(&self, tracked_entity: Uid) -> Result<Vec<(Uid, String)>, DataError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT attribute, value FROM attribute_value WHERE tracked_entity = ?1 ORDER BY attribute",
+        )?;
+        let rows = stmt.query_map([tracked_entity.as_str()], |r| Ok((uid_at(r, 0)?, r.get(1)?)))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Tracked entities (not deleted) whose `attribute` has exactly `value`, for uniqueness.
+    pub fn tracked_entities_with_value(&self, attribute: Uid, value: &str) -> Result<Vec<Uid>, DataError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT a.tracked_entity FROM attribute_value a JOIN tracked_entity t ON t.uid = a.tracked_entity
+             WHERE a.attribute = ?1 AND a.value = ?2 AND t.deleted = 0 ORDER BY a.tracked_entity",
+        )?;
+        let rows = stmt.query_map(params![attribute.as_str(), value], |r| uid_at(r, 0))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    // ---- enrollments ----
+
+    pub fn insert_enrollment(
+        &self,
+        tracked_entity: Uid,
+        program: Uid,
+        org_unit: Uid,
+        enrollment_date: Date,
+        incident_date: Date,
+    ) -> Result<Enrollment, DataError> {
+        if self.tracked_entity(tracked_entity)?.is_none() {
+            return Err(DataError::NotFound { kind: "tracked_entity", uid: tracked_entity.as_str().to_string() });
+        }
+        let now = Timestamp::now();
+        let e = Enrollment {
+            uid: Uid::generate(),
+            tracked_entity,
+            program,
+            org_unit,
+            enrollment_date,
+            incident_date,
+            status: EnrollmentStatus::Active,
+            completed_date: None,
+            created: now,
+            updated: now,
+            sync_state: SyncState::ToPost,
+            deleted: false,
+        };
+        self.conn.execute(
+            &format!(
+                "INSERT INTO enrollment ({ENROLLMENT_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, NULL, ?8, ?8, ?9, 0)"
+            ),
+            params![
+                e.uid.as_str(),
+                tracked_entity.as_str(),
+                program.as_str(),
+                org_unit.as_str(),
+                iso(enrollment_date),
+                iso(incident_date),
+                e.status.as_str(),
+                now.to_string(),
+                e.sync_state
+            ],
+        )?;
+        Ok(e)
+    }
+
+    pub fn enrollment(&self, uid: Uid) -> Result<Option<Enrollment>, DataError> {
+        Ok(self
+            .conn
+            .prepare_cached(&format!("SELECT {ENROLLMENT_COLUMNS} FROM enrollment WHERE uid = ?1"))?
+            .query_row([uid.as_str()], enrollment_row)
+            .optional()?)
+    }
+
+    /// The enrollments of a tracked entity, oldest first.
+    pub fn enrollments_of(&self, tracked_entity: Uid) -> Result<Vec<Enrollment>, DataError> {
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {ENROLLMENT_COLUMNS} FROM enrollment WHERE tracked_entity = ?1 AND deleted = 0
+             ORDER BY enrollment_date, created"
+        ))?;
+        let rows = stmt.query_map([tracked_entity.as_str()], enrollment_row)?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Active enrollments in a program at an org unit.
+    pub fn enrollments_in(&self, program: Uid, org_unit: Uid) -> Result<Vec<Enrollment>, DataError> {
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {ENROLLMENT_COLUMNS} FROM enrollment WHERE program = ?1 AND org_unit = ?2 AND deleted = 0
+             ORDER BY enrollment_date, uid"
+        ))?;
+        let rows = stmt.query_map([program.as_str(), org_unit.as_str()], enrollment_row)?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    pub fn set_enrollment_status(&self, uid: Uid, status: EnrollmentStatus, on: Date) -> Result<(), DataError> {
+        self.touch("enrollment", uid)?;
+        let completed = (status == EnrollmentStatus::Completed).then(|| iso(on));
+        self.conn.execute(
+            "UPDATE enrollment SET status = ?2, completed_date = ?3 WHERE uid = ?1",
+            params![uid.as_str(), status.as_str(), completed],
+        )?;
+        Ok(())
+    }
+
+    // ---- events ----
+
+    pub fn insert_event(&self, new: &NewEvent) -> Result<Event, DataError> {
+        if let Some(enrollment) = new.enrollment {
+            if self.enrollment(enrollment)?.is_none() {
+                return Err(DataError::NotFound { kind: "enrollment", uid: enrollment.as_str().to_string() });
+            }
+        }
+        let now = Timestamp::now();
+        let ev = Event {
+            uid: Uid::generate(),
+            enrollment: new.enrollment,
+            program: new.program,
+            program_stage: new.program_stage,
+            org_unit: new.org_unit,
+            status: new.status,
+            event_date: new.event_date,
+            due_date: new.due_date,
+            completed_date: None,
+            attribute_option_combo: new.attribute_option_combo,
+            created: now,
+            updated: now,
+            sync_state: SyncState::ToPost,
+            deleted: false,
+        };
+        self.conn.execute(
+            &format!(
+                "INSERT INTO event ({EVENT_COLUMNS})
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, NULL, ?9, ?10, ?10, ?11, 0)"
+            ),
+            params![
+                ev.uid.as_str(),
+                ev.enrollment.map(|u| u.as_str().to_string()),
+                ev.program.as_str(),
+                ev.program_stage.as_str(),
+                ev.org_unit.as_str(),
+                ev.status.as_str(),
+                ev.event_date.map(iso),
+                ev.due_date.map(iso),
+                ev.attribute_option_combo.map(|u| u.as_str().to_string()),
+                now.to_string(),
+                ev.sync_state
+            ],
+        )?;
+        Ok(ev)
+    }
+
+    pub fn event(&self, uid: Uid) -> Result<Option<Event>, DataError> {
+        Ok(self
+            .conn
+            .prepare_cached(&format!("SELECT {EVENT_COLUMNS} FROM event WHERE uid = ?1"))?
+            .query_row([uid.as_str()], event_row)
+            .optional()?)
+    }
+
+    /// The events of an enrollment (not deleted), by event date or due date, then creation.
+    pub fn events_of_enrollment(&self, enrollment: Uid) -> Result<Vec<Event>, DataError> {
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {EVENT_COLUMNS} FROM event WHERE enrollment = ?1 AND deleted = 0
+             ORDER BY coalesce(event_date, due_date), created"
+        ))?;
+        let rows = stmt.query_map([enrollment.as_str()], event_row)?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// The events of a program at an org unit (not deleted), by event date or due date.
+    pub fn events_in(&self, program: Uid, org_unit: Uid) -> Result<Vec<Event>, DataError> {
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {EVENT_COLUMNS} FROM event WHERE program = ?1 AND org_unit = ?2 AND deleted = 0
+             ORDER BY coalesce(event_date, due_date), created"
+        ))?;
+        let rows = stmt.query_map([program.as_str(), org_unit.as_str()], event_row)?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Changes an event's status and dates (the completed date follows the status).
+    pub fn update_event(
+        &self,
+        uid: Uid,
+        status: EventStatus,
+        event_date: Option<Date>,
+        due_date: Option<Date>,
+    ) -> Result<(), DataError> {
+        self.touch("event", uid)?;
+        let completed = (status == EventStatus::Completed).then(|| iso(event_date.unwrap_or_else(today)));
+        self.conn.execute(
+            "UPDATE event SET status = ?2, event_date = ?3, due_date = ?4, completed_date = ?5 WHERE uid = ?1",
+            params![uid.as_str(), status.as_str(), event_date.map(iso), due_date.map(iso), completed],
+        )?;
+        Ok(())
+    }
+
+    /// Sets (or with `None` removes) one data value of an event.
+    pub fn set_data_value(&self, event: Uid, data_element: Uid, value: Option<&str>) -> Result<(), DataError> {
+        self.touch("event", event)?;
+        let now = Timestamp::now().to_string();
+        match value {
+            Some(v) => self.conn.execute(
+                "INSERT INTO event_data_value (event, data_element, value, created, updated) VALUES (?1, ?2, ?3, ?4, ?4)
+                 ON CONFLICT (event, data_element) DO UPDATE SET value = excluded.value, updated = excluded.updated",
+                params![event.as_str(), data_element.as_str(), v, now],
+            )?,
+            None => self.conn.execute(
+                "DELETE FROM event_data_value WHERE event = ?1 AND data_element = ?2",
+                params![event.as_str(), data_element.as_str()],
+            )?,
+        };
+        Ok(())
+    }
+
+    /// Data element UID and value, by data element UID.
+    pub fn data_values(&self, event: Uid) -> Result<Vec<(Uid, String)>, DataError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT data_element, value FROM event_data_value WHERE event = ?1 ORDER BY data_element",
+        )?;
+        let rows = stmt.query_map([event.as_str()], |r| Ok((uid_at(r, 0)?, r.get(1)?)))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Deletes an event: a never-sent one is removed, any other is marked for deletion on the
+    /// server.
+    pub fn delete_event(&self, uid: Uid) -> Result<(), DataError> {
+        let Some(ev) = self.event(uid)? else {
+            return Err(DataError::NotFound { kind: "event", uid: uid.as_str().to_string() });
+        };
+        if ev.sync_state == SyncState::ToPost {
+            self.conn.execute("DELETE FROM event WHERE uid = ?1", [uid.as_str()])?;
+        } else {
+            self.touch("event", uid)?;
+            self.conn.execute("UPDATE event SET deleted = 1 WHERE uid = ?1", [uid.as_str()])?;
+        }
+        Ok(())
+    }
+}
+
+fn today() -> Date {
+    time::OffsetDateTime::now_utc().date()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::Store;
+    use time::macros::date;
+
+    fn uid(s: &str) -> Uid {
+        Uid::parse(s).unwrap()
+    }
+
+    #[test]
+    fn a_registered_person_with_an_enrollment_and_a_visit_reads_back() {
+        let mut store = Store::open_in_memory().unwrap();
+        let (te, enr, ev) = store
+            .write(|d| {
+                let te = d.insert_tracked_entity(uid("PhumTETPers"), uid("PhumOUHC001"))?;
+                d.set_attribute_value(te.uid, uid("PhumTEAName"), Some("សុខ ចាន់"))?;
+                let enr = d.insert_enrollment(
+                    te.uid,
+                    uid("PhumImmProg"),
+                    uid("PhumOUHC001"),
+                    date!(2026 - 11 - 01),
+                    date!(2026 - 10 - 30),
+                )?;
+                let ev = d.insert_event(&NewEvent {
+                    enrollment: Some(enr.uid),
+                    program: uid("PhumImmProg"),
+                    program_stage: uid("PhumStgBirt"),
+                    org_unit: uid("PhumOUHC001"),
+                    status: EventStatus::Active,
+                    event_date: Some(date!(2026 - 11 - 01)),
+                    due_date: None,
+                    attribute_option_combo: None,
+                })?;
+                d.set_data_value(ev.uid, uid("PhumDEWeigh"), Some("3.1"))?;
+                Ok::<_, DataError>((te, enr, ev))
+            })
+            .unwrap();
+        let d = store.data();
+        assert_eq!(d.tracked_entity(te.uid).unwrap().unwrap().sync_state, SyncState::ToPost);
+        assert_eq!(d.attribute_values(te.uid).unwrap(), vec![(uid("PhumTEAName"), "សុខ ចាន់".to_string())]);
+        assert_eq!(d.enrollments_of(te.uid).unwrap(), vec![enr.clone()]);
+        assert_eq!(d.events_of_enrollment(enr.uid).unwrap()[0].uid, ev.uid);
+        assert_eq!(d.data_values(ev.uid).unwrap(), vec![(uid("PhumDEWeigh"), "3.1".to_string())]);
+        assert_eq!(d.tracked_entities_with_value(uid("PhumTEAName"), "សុខ ចាន់").unwrap(), vec![te.uid]);
+    }
+
+    #[test]
+    fn a_failed_write_leaves_nothing_behind() {
+        let mut store = Store::open_in_memory().unwrap();
+        let err = store
+            .write(|d| {
+                d.insert_tracked_entity(uid("PhumTETPers"), uid("PhumOUHC001"))?;
+                d.insert_enrollment(
+                    uid("NoSuchPersn"),
+                    uid("PhumImmProg"),
+                    uid("PhumOUHC001"),
+                    date!(2026 - 11 - 01),
+                    date!(2026 - 11 - 01),
+                )
+            })
+            .unwrap_err();
+        assert!(matches!(err, DataError::NotFound { kind: "tracked_entity", .. }), "{err}");
+        let n: i64 = store.conn().query_row("SELECT count(*) FROM tracked_entity", [], |r| r.get(0)).unwrap();
+        assert_eq!(n, 0);
+    }
+
+    #[test]
+    fn changing_a_synced_event_marks_it_to_update_and_deleting_it_keeps_a_tombstone() {
+        let mut store = Store::open_in_memory().unwrap();
+        let ev = store
+            .write(|d| {
+                d.insert_event(&NewEvent {
+                    enrollment: None,
+                    program: uid("PhumImmProg"),
+                    program_stage: uid("PhumStgBirt"),
+                    org_unit: uid("PhumOUHC001"),
+                    status: EventStatus::Active,
+                    event_date: Some(date!(2026 - 11 - 01)),
+                    due_date: None,
+                    attribute_option_combo: None,
+                })
+            })
+            .unwrap();
+        store.conn().execute("UPDATE event SET sync_state = 'SYNCED'", []).unwrap();
+        let d = store.data();
+        d.set_data_value(ev.uid, uid("PhumDEWeigh"), Some("3.0")).unwrap();
+        assert_eq!(d.event(ev.uid).unwrap().unwrap().sync_state, SyncState::ToUpdate);
+        d.delete_event(ev.uid).unwrap();
+        let kept = d.event(ev.uid).unwrap().unwrap();
+        assert!(kept.deleted);
+        assert!(d.events_in(uid("PhumImmProg"), uid("PhumOUHC001")).unwrap().is_empty());
+        assert!(matches!(
+            d.set_data_value(uid("NoSuchEvent"), uid("PhumDEWeigh"), None),
+            Err(DataError::NotFound { .. })
+        ));
+    }
+}

@@ -182,7 +182,7 @@ fn b2_actions_run_by_their_own_priority_inside_each_rule() {
 #[test]
 fn b3_events_order_by_date_then_client_creation_time() {
     let yesterday = TODAY - Duration::days(1);
-    let mut evs = vec![
+    let mut evs = [
         event("today", "s", Some(TODAY), &[]),
         event("yesterday", "s", Some(yesterday), &[]),
         event("tomorrow", "s", Some(TODAY + Duration::days(1)), &[]),

@@ -104,7 +104,7 @@ impl<'de> Deserialize<'de> for ProgramWithStages {
 }
 
 /// Reads `value` as `T`, keeping the path inside it in the message.
-fn typed<'de, T: DeserializeOwned, E: serde::de::Error>(value: &serde_json::Value) -> Result<T, E> {
+fn typed<T: DeserializeOwned, E: serde::de::Error>(value: &serde_json::Value) -> Result<T, E> {
     serde_path_to_error::deserialize(value).map_err(|e| {
         let path = e.path().to_string();
         if path == "." {

@@ -48,7 +48,7 @@ impl History {
         }
         for entries in by_data_element.values_mut() {
             // Stable: entries of equal keys keep the event order, as upstream's sortedByDescending.
-            entries.sort_by(|a, b| (date_key(b.event_date), b.created).cmp(&(date_key(a.event_date), a.created)));
+            entries.sort_by_key(|e| std::cmp::Reverse((date_key(e.event_date), e.created)));
         }
         History { by_data_element }
     }

@@ -234,7 +234,7 @@ fn priority(rng: &mut Rng) -> Option<i64> {
 pub fn case(seed: u64, index: u64, today: Date) -> RuleSetCase {
     let mut rng = Rng::new(seed ^ index.wrapping_mul(0xA24B_AED4_963E_E407) ^ 0x5DEE_CE66_D1CE_4E5B);
     let rng = &mut rng;
-    let n_des = 3 + rng.below(5) as usize;
+    let n_des = 3 + rng.below(5);
     let des: Vec<(String, DeKind, Vec<CaseOption>)> = (0..n_des)
         .map(|i| {
             let kind = *rng.pick(&DeKind::ALL);
@@ -281,7 +281,7 @@ pub fn case(seed: u64, index: u64, today: Date) -> RuleSetCase {
         variables.push(vocab::variable(&name, "TEI_ATTRIBUTE", attr, None, kind.engine_type()));
         uses.push((name, use_of(*kind)));
     }
-    let n_calc = rng.below(3) as usize + 1;
+    let n_calc = rng.below(3) + 1;
     for i in 0..n_calc {
         let name = format!("calc{i}");
         variables.push(vocab::variable(&name, "CALCULATED_VALUE", "", None, "TEXT"));
@@ -293,11 +293,11 @@ pub fn case(seed: u64, index: u64, today: Date) -> RuleSetCase {
     ];
 
     let mut g = Gen { rng, vars: uses, constants: constants.iter().map(|c| c.uid.clone()).collect() };
-    let n_rules = 4 + g.rng.below(11) as usize;
+    let n_rules = 4 + g.rng.below(11);
     let mut rules = Vec::with_capacity(n_rules);
     for r in 0..n_rules {
         let condition = g.condition();
-        let n_actions = 1 + g.rng.below(3) as usize;
+        let n_actions = 1 + g.rng.below(3);
         let mut actions = Vec::with_capacity(n_actions);
         for a in 0..n_actions {
             let field = g.rng.pick(&des).0.clone();
@@ -305,7 +305,7 @@ pub fn case(seed: u64, index: u64, today: Date) -> RuleSetCase {
                 let data = g.data();
                 let mut act = vocab::action("ASSIGN", Some(&data));
                 if g.rng.chance(55) {
-                    let calc = g.rng.below(n_calc as usize);
+                    let calc = g.rng.below(n_calc);
                     // A{name} is refused by 3.7.2 (and 3.4.1); 3.8 accepts it.
                     act.content =
                         Some(if g.rng.chance(5) { format!("A{{calc{calc}}}") } else { format!("#{{calc{calc}}}") });
@@ -338,10 +338,10 @@ pub fn case(seed: u64, index: u64, today: Date) -> RuleSetCase {
 
     let rng = g.rng;
     let dates: Vec<Date> = (0..3).map(|_| today - Duration::days(rng.range(0, 90))).collect();
-    let n_events = 1 + rng.below(5) as usize;
+    let n_events = 1 + rng.below(5);
     let mut minutes: Vec<i64> = (0..n_events as i64).map(|m| m * 7 + 60).collect();
     for i in (1..minutes.len()).rev() {
-        let j = rng.below(i as usize + 1);
+        let j = rng.below(i + 1);
         minutes.swap(i, j);
     }
     let mut events = Vec::with_capacity(n_events);
@@ -355,7 +355,7 @@ pub fn case(seed: u64, index: u64, today: Date) -> RuleSetCase {
             values.push((de, vocab::value(rng, kind, &opts, today)));
         }
         let mut ev =
-            vocab::event(&format!("Event{e:06}"), STAGES[rng.below(2) as usize], *rng.pick(&dates), *minute, values);
+            vocab::event(&format!("Event{e:06}"), STAGES[rng.below(2)], *rng.pick(&dates), *minute, values);
         ev.status = rng.pick(&["ACTIVE", "COMPLETED", "ACTIVE"]).to_string();
         if rng.chance(25) {
             ev.created_at_client = Some(vocab::instant(today - Duration::days(200), *minute));

@@ -40,9 +40,9 @@ const ALNUM: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz01234
 /// A DHIS2-shaped UID: a letter, then ten letters or digits.
 pub fn uid(rng: &mut Rng) -> String {
     let mut s = String::with_capacity(11);
-    s.push(ALNUM[rng.below(52) as usize] as char);
+    s.push(ALNUM[rng.below(52)] as char);
     for _ in 0..10 {
-        s.push(ALNUM[rng.below(62) as usize] as char);
+        s.push(ALNUM[rng.below(62)] as char);
     }
     s
 }

@@ -6,5 +6,6 @@ pub mod expr;
 pub mod lint;
 pub mod model;
 pub mod rules;
+pub mod schedule;
 pub mod store;
 pub mod validate;

@@ -1,0 +1,350 @@
+//! Scheduling, working lists and enrollment dashboards over Phum's immunization, NCD and Td test
+//! programs (`fixtures/phum/immunization_program.json`, described in `fixtures/phum/README.md`)
+//! and one program stage from the DHIS2 Android SDK's fixtures, on fixed "today"s.
+
+use std::path::Path;
+
+use phum_core::model::value_type::{EventStatus, RuleActionType};
+use phum_core::model::{ProgramStage, Uid};
+use phum_core::rules::RuleEffect;
+use phum_core::schedule::{self, EventState, ScheduleError};
+use phum_core::store::data::tracker::{Enrollment, Event};
+use phum_core::store::data::DataError;
+use phum_core::store::import::ImportSource;
+use phum_core::store::Store;
+use time::macros::date;
+use time::Date;
+
+const IMM: &str = "SchImmProg1";
+const NCD: &str = "SchNcdProg1";
+const TD: &str = "SchTdProg01";
+const ANGK_TA_SAOM: &str = "SchOUHCAngT";
+const NHAENG_NHANG: &str = "SchOUHCNhae";
+
+fn uid(s: &str) -> Uid {
+    Uid::parse(s).unwrap()
+}
+
+fn store() -> Store {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/phum/immunization_program.json");
+    let mut store = Store::open_in_memory().unwrap();
+    store.import_metadata(&[ImportSource::File(path)]).unwrap();
+    store
+}
+
+/// Registers a person at `org_unit` and enrols them; `incident` is the date of birth for a child.
+fn enrol(store: &mut Store, org_unit: &str, program: &str, name: &str, incident: Date, enrolled: Date) -> Enrollment {
+    store
+        .write(|d| {
+            let te = d.insert_tracked_entity(uid("SchTETPersn"), uid(org_unit))?;
+            d.set_attribute_value(te.uid, uid("SchTEAName1"), Some(name))?;
+            d.set_attribute_value(te.uid, uid("SchTEADob01"), Some(&incident.to_string()))?;
+            d.set_attribute_value(te.uid, uid("SchTEAMothr"), Some("សុខ ស្រីនាង"))?;
+            d.set_attribute_value(te.uid, uid("SchTEAPhone"), Some("012345678"))?;
+            d.insert_enrollment(te.uid, uid(program), uid(org_unit), enrolled, incident)
+        })
+        .unwrap()
+}
+
+fn event_of(events: &[Event], stage: &str) -> Event {
+    let mut of_stage: Vec<&Event> = events.iter().filter(|e| e.program_stage == uid(stage)).collect();
+    assert_eq!(of_stage.len(), 1, "one event of {stage} expected in {events:#?}");
+    of_stage.remove(0).clone()
+}
+
+fn complete(store: &Store, event: Uid, on: Date) {
+    let ev = store.data().event(event).unwrap().unwrap();
+    store.data().update_event(event, EventStatus::Completed, Some(on), ev.due_date).unwrap();
+}
+
+#[test]
+fn enrolling_a_newborn_schedules_every_nip_contact_from_the_date_of_birth() {
+    let mut store = store();
+    let birth = date!(2026 - 03 - 02);
+    let en = enrol(&mut store, ANGK_TA_SAOM, IMM, "ចាន់ សុភា", birth, birth);
+    let created = schedule::generate_on_enrollment(&mut store, en.uid, birth).unwrap();
+    assert_eq!(created.len(), 6, "catch-up doses are not generated: {created:#?}");
+
+    let bcg = event_of(&created, "SchImmBirth");
+    assert_eq!((bcg.status, bcg.event_date), (EventStatus::Active, Some(birth)), "birth doses are given today");
+    for (stage, due) in [
+        ("SchImm6Week", date!(2026 - 04 - 13)),
+        ("SchImm10Wks", date!(2026 - 05 - 11)),
+        ("SchImm14Wks", date!(2026 - 06 - 08)),
+        ("SchImm9Mnth", date!(2026 - 12 - 01)),
+        ("SchImm18Mth", date!(2027 - 09 - 01)),
+    ] {
+        let ev = event_of(&created, stage);
+        assert_eq!((ev.status, ev.event_date, ev.due_date), (EventStatus::Schedule, None, Some(due)), "{stage}");
+        assert_eq!((ev.org_unit, ev.enrollment), (uid(ANGK_TA_SAOM), Some(en.uid)));
+    }
+    assert!(
+        schedule::generate_on_enrollment(&mut store, en.uid, birth).unwrap().is_empty(),
+        "second call adds nothing"
+    );
+    assert_eq!(store.data().events_of_enrollment(en.uid).unwrap().len(), 6);
+}
+
+#[test]
+fn a_child_enrolled_late_counts_from_birth_and_missed_doses_become_overdue_not_done() {
+    let mut store = store();
+    let birth = date!(2026 - 01 - 05);
+    let today = date!(2026 - 05 - 20);
+    let en = enrol(&mut store, ANGK_TA_SAOM, IMM, "ចាន់ សុភា", birth, today);
+    let created = schedule::generate_on_enrollment(&mut store, en.uid, today).unwrap();
+    let bcg = event_of(&created, "SchImmBirth");
+    assert_eq!((bcg.status, bcg.event_date, bcg.due_date), (EventStatus::Schedule, None, Some(birth)));
+
+    let list = schedule::overdue(&store, uid(IMM), uid(ANGK_TA_SAOM), today).unwrap();
+    let got: Vec<(&str, Date, i64)> =
+        list.iter().map(|r| (r.program_stage.as_str(), r.due_date, r.days_overdue)).collect();
+    assert_eq!(
+        got,
+        vec![
+            ("SchImmBirth", birth, 135),
+            ("SchImm6Week", date!(2026 - 02 - 16), 93),
+            ("SchImm10Wks", date!(2026 - 03 - 16), 65),
+            ("SchImm14Wks", date!(2026 - 04 - 13), 37),
+        ]
+    );
+    let row = &list[0];
+    assert_eq!(row.stage_name, "Birth doses (BCG, HepB)");
+    assert_eq!(row.tracked_entity, en.tracked_entity);
+    let shown: Vec<(&str, &str)> = row.display.iter().map(|d| (d.name.as_str(), d.value.as_str())).collect();
+    assert_eq!(
+        shown,
+        vec![("Full name", "ចាន់ សុភា"), ("Date of birth", "2026-01-05"), ("Mother or caregiver name", "សុខ ស្រីនាង")],
+        "displayInList attributes in the program's order; phone and sex are not shown"
+    );
+}
+
+#[test]
+fn the_overdue_list_keeps_to_its_org_unit_and_leaves_out_given_doses_and_closed_enrollments() {
+    let mut store = store();
+    let today = date!(2026 - 05 - 20);
+    let a = enrol(&mut store, ANGK_TA_SAOM, IMM, "សុខ ដារា", date!(2026 - 03 - 30), date!(2026 - 03 - 30));
+    let b = enrol(&mut store, NHAENG_NHANG, IMM, "កែវ មុនី", date!(2026 - 03 - 02), date!(2026 - 03 - 02));
+    let c = enrol(&mut store, ANGK_TA_SAOM, IMM, "លី ពិសិដ្ឋ", date!(2026 - 02 - 02), date!(2026 - 02 - 02));
+    for en in [&a, &b, &c] {
+        schedule::generate_on_enrollment(&mut store, en.uid, en.enrollment_date).unwrap();
+    }
+    // a: 6-week dose (due 2026-05-11) given on 2026-05-15; c moved away, enrollment completed.
+    let six = event_of(&store.data().events_of_enrollment(a.uid).unwrap(), "SchImm6Week");
+    complete(&store, six.uid, date!(2026 - 05 - 15));
+    store
+        .data()
+        .set_enrollment_status(c.uid, phum_core::model::value_type::EnrollmentStatus::Completed, today)
+        .unwrap();
+
+    assert!(schedule::overdue(&store, uid(IMM), uid(ANGK_TA_SAOM), today).unwrap().is_empty());
+    let nhaeng = schedule::overdue(&store, uid(IMM), uid(NHAENG_NHANG), today).unwrap();
+    let got: Vec<(&str, i64)> = nhaeng.iter().map(|r| (r.program_stage.as_str(), r.days_overdue)).collect();
+    assert_eq!(got, vec![("SchImm6Week", 37), ("SchImm10Wks", 9)]);
+    assert!(nhaeng.iter().all(|r| r.enrollment == b.uid));
+
+    // Due today counts as upcoming, not overdue; a's 10-week dose is due 2026-06-08.
+    let soon = schedule::upcoming(&store, uid(IMM), uid(ANGK_TA_SAOM), today, 30).unwrap();
+    let got: Vec<(&str, Date, i64)> =
+        soon.iter().map(|r| (r.program_stage.as_str(), r.due_date, r.days_overdue)).collect();
+    assert_eq!(got, vec![("SchImm10Wks", date!(2026 - 06 - 08), -19)]);
+    assert!(schedule::upcoming(&store, uid(IMM), uid(ANGK_TA_SAOM), today, 18).unwrap().is_empty());
+    let due_today = schedule::upcoming(&store, uid(IMM), uid(ANGK_TA_SAOM), date!(2026 - 06 - 08), 0).unwrap();
+    assert_eq!(due_today.len(), 1);
+    assert_eq!(due_today[0].days_overdue, 0);
+}
+
+#[test]
+fn the_dashboard_shows_given_missing_overdue_and_skipped_doses_in_stage_order() {
+    let mut store = store();
+    let birth = date!(2026 - 01 - 05);
+    let today = date!(2026 - 05 - 20);
+    let en = enrol(&mut store, ANGK_TA_SAOM, IMM, "ចាន់ សុភា", birth, birth);
+    schedule::generate_on_enrollment(&mut store, en.uid, birth).unwrap();
+    let events = store.data().events_of_enrollment(en.uid).unwrap();
+    complete(&store, event_of(&events, "SchImmBirth").uid, birth);
+    complete(&store, event_of(&events, "SchImm6Week").uid, date!(2026 - 02 - 20));
+    let fourteen = event_of(&events, "SchImm14Wks");
+    store.data().update_event(fourteen.uid, EventStatus::Skipped, None, fourteen.due_date).unwrap();
+
+    let dash = schedule::enrollment_dashboard(&store, en.uid, today, &[]).unwrap();
+    let got: Vec<(&str, bool, bool, Option<Date>)> =
+        dash.stages.iter().map(|s| (s.stage.as_str(), s.missing, s.overdue, s.due_date)).collect();
+    assert_eq!(
+        got,
+        vec![
+            ("SchImmBirth", false, false, None),
+            ("SchImm6Week", false, false, None),
+            ("SchImm10Wks", true, true, Some(date!(2026 - 03 - 16))),
+            ("SchImm14Wks", true, false, None),
+            ("SchImm9Mnth", true, false, Some(date!(2026 - 10 - 06))),
+            ("SchImm18Mth", true, false, Some(date!(2027 - 07 - 07))),
+            ("SchImmCatch", false, false, None),
+        ]
+    );
+    let states: Vec<EventState> = dash.stages.iter().flat_map(|s| s.events.iter().map(|e| e.state)).collect();
+    use EventState::*;
+    assert_eq!(states, vec![Completed, Completed, Overdue, Skipped, Scheduled, Scheduled]);
+    assert_eq!(dash.stages[2].events[0].days_overdue, Some(65));
+    assert_eq!(dash.enrollment.uid, en.uid);
+}
+
+#[test]
+fn a_stage_hidden_by_a_rule_is_left_off_the_dashboard() {
+    let mut store = store();
+    let birth = date!(2026 - 01 - 05);
+    let en = enrol(&mut store, ANGK_TA_SAOM, IMM, "ចាន់ សុភា", birth, birth);
+    let hide = |stage: &str, action_type| RuleEffect {
+        rule_uid: "SchRuleHide".into(),
+        action_uid: "SchActHide1".into(),
+        action_type,
+        field: String::new(),
+        attribute_type: None,
+        content: None,
+        location: None,
+        program_stage: Some(stage.into()),
+        program_stage_section: None,
+        option: None,
+        option_group: None,
+        data: None,
+    };
+    let effects =
+        [hide("SchImmCatch", RuleActionType::HideProgramStage), hide("SchImm18Mth", RuleActionType::ShowWarning)];
+    let dash = schedule::enrollment_dashboard(&store, en.uid, date!(2026 - 05 - 20), &effects).unwrap();
+    let stages: Vec<&str> = dash.stages.iter().map(|s| s.stage.as_str()).collect();
+    assert_eq!(stages.len(), 6);
+    assert!(!stages.contains(&"SchImmCatch"));
+    assert!(stages.contains(&"SchImm18Mth"), "only HIDEPROGRAMSTAGE hides a stage");
+    // No event was generated: missing stages carry the due date computed from the date of birth.
+    assert_eq!(dash.stages[1].due_date, Some(date!(2026 - 02 - 16)));
+    assert!(dash.stages[1].missing && dash.stages[1].overdue);
+}
+
+#[test]
+fn completing_a_monthly_ncd_visit_schedules_the_next_one_thirty_days_on() {
+    let mut store = store();
+    let enrolled = date!(2026 - 01 - 10);
+    let en = enrol(&mut store, ANGK_TA_SAOM, NCD, "ហេង សំណាង", date!(1968 - 07 - 01), enrolled);
+    let created = schedule::generate_on_enrollment(&mut store, en.uid, enrolled).unwrap();
+    let screening = event_of(&created, "SchNcdScrn1");
+    assert_eq!((screening.status, screening.event_date), (EventStatus::Active, Some(enrolled)));
+    let first = event_of(&created, "SchNcdVisit");
+    assert_eq!(first.due_date, Some(date!(2026 - 02 - 09)), "30 days from the enrollment date, not the birth date");
+
+    // The screening stage is not repeatable: completing it schedules nothing.
+    complete(&store, screening.uid, enrolled);
+    assert_eq!(schedule::schedule_next_after(&mut store, screening.uid).unwrap(), None);
+
+    // Seen three days late: the next visit counts from the visit, not from the due date.
+    complete(&store, first.uid, date!(2026 - 02 - 12));
+    let next = schedule::schedule_next_after(&mut store, first.uid).unwrap().expect("next visit scheduled");
+    assert_eq!(
+        (next.status, next.event_date, next.due_date),
+        (EventStatus::Schedule, None, Some(date!(2026 - 03 - 14)))
+    );
+    assert_eq!(next.program_stage, uid("SchNcdVisit"));
+    assert_eq!(schedule::schedule_next_after(&mut store, first.uid).unwrap(), None, "one waiting visit is enough");
+
+    let upcoming = schedule::upcoming(&store, uid(NCD), uid(ANGK_TA_SAOM), date!(2026 - 03 - 10), 7).unwrap();
+    assert_eq!(upcoming.iter().map(|r| r.event).collect::<Vec<_>>(), vec![next.uid]);
+    let shown: Vec<&str> = upcoming[0].display.iter().map(|d| d.name.as_str()).collect();
+    assert_eq!(
+        shown,
+        vec!["Full name", "Phone number"],
+        "the NCD program lists name, phone and village; no village was given"
+    );
+
+    let dash = schedule::enrollment_dashboard(&store, en.uid, date!(2026 - 03 - 20), &[]).unwrap();
+    let visits = &dash.stages[1];
+    assert!(visits.repeatable && !visits.missing && visits.overdue);
+    assert_eq!(
+        visits.events.iter().map(|e| e.state).collect::<Vec<_>>(),
+        vec![EventState::Completed, EventState::Overdue]
+    );
+}
+
+#[test]
+fn an_uncompleted_visit_or_a_stage_without_next_visit_schedules_nothing() {
+    let mut store = store();
+    let birth = date!(2026 - 01 - 05);
+    let en = enrol(&mut store, ANGK_TA_SAOM, IMM, "ចាន់ សុភា", birth, birth);
+    let catch_up = store
+        .write(|d| {
+            d.insert_event(&phum_core::store::data::tracker::NewEvent {
+                enrollment: Some(en.uid),
+                program: uid(IMM),
+                program_stage: uid("SchImmCatch"),
+                org_unit: uid(ANGK_TA_SAOM),
+                status: EventStatus::Active,
+                event_date: Some(date!(2026 - 06 - 01)),
+                due_date: None,
+                attribute_option_combo: None,
+            })
+        })
+        .unwrap();
+    assert_eq!(schedule::schedule_next_after(&mut store, catch_up.uid).unwrap(), None, "still active");
+    complete(&store, catch_up.uid, date!(2026 - 06 - 01));
+    let next = schedule::schedule_next_after(&mut store, catch_up.uid).unwrap().unwrap();
+    assert_eq!(next.due_date, Some(date!(2026 - 06 - 29)), "catch-up doses are 28 days apart");
+    let err = schedule::schedule_next_after(&mut store, uid("SchNoEvent1")).unwrap_err();
+    assert!(matches!(err, ScheduleError::NotFound { kind: "event", .. }), "{err}");
+}
+
+#[test]
+fn a_program_that_ignores_overdue_events_has_no_overdue_list_and_keeps_them_scheduled() {
+    let mut store = store();
+    let enrolled = date!(2026 - 01 - 10);
+    let en = enrol(&mut store, ANGK_TA_SAOM, TD, "ម៉ៅ ចន្ធូ", enrolled, enrolled);
+    let created = schedule::generate_on_enrollment(&mut store, en.uid, enrolled).unwrap();
+    assert_eq!(event_of(&created, "SchTdDose02").due_date, Some(date!(2026 - 02 - 07)));
+
+    let today = date!(2026 - 04 - 01);
+    assert!(schedule::overdue(&store, uid(TD), uid(ANGK_TA_SAOM), today).unwrap().is_empty());
+    let dash = schedule::enrollment_dashboard(&store, en.uid, today, &[]).unwrap();
+    let td2 = &dash.stages[1];
+    assert_eq!(td2.events[0].state, EventState::Scheduled);
+    assert!(td2.missing && !td2.overdue);
+    assert_eq!(schedule::upcoming(&store, uid(TD), uid(ANGK_TA_SAOM), date!(2026 - 02 - 01), 7).unwrap().len(), 1);
+}
+
+#[test]
+fn unknown_enrollments_and_programs_are_named_in_the_error() {
+    let mut store = store();
+    let err = schedule::generate_on_enrollment(&mut store, uid("SchNoEnrol1"), date!(2026 - 01 - 01)).unwrap_err();
+    assert!(err.to_string().contains("SchNoEnrol1"), "{err}");
+    let err = schedule::overdue(&store, uid("SchNoProg01"), uid(ANGK_TA_SAOM), date!(2026 - 01 - 01)).unwrap_err();
+    assert!(matches!(err, ScheduleError::NotFound { kind: "program", .. }), "{err}");
+    let err = store.write(|d| {
+        d.insert_enrollment(
+            uid("SchNoPersn1"),
+            uid(IMM),
+            uid(ANGK_TA_SAOM),
+            date!(2026 - 01 - 01),
+            date!(2026 - 01 - 01),
+        )
+    });
+    assert!(matches!(err, Err(DataError::NotFound { .. })));
+}
+
+#[test]
+fn a_monthly_sdk_stage_is_due_on_the_first_day_of_the_month_of_its_start() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/dhis2-api/program/program_stages.json");
+    let body: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let mut raw = body["programStages"][0].clone();
+    // The SDK's test answer has a stage data element without its data element; scheduling reads
+    // only the stage's own settings.
+    raw.as_object_mut().unwrap().remove("programStageDataElements");
+    let stage: ProgramStage = serde_json::from_value(raw).unwrap();
+    assert_eq!(stage.identity.id.as_str(), "dBwrot7S420");
+    assert!(stage.auto_generate_event && !stage.generated_by_enrollment_date);
+    // Counts from the incident date, plus 0 days, moved to the start of its month.
+    let due = schedule::first_due_date(&stage, date!(2026 - 04 - 20), date!(2026 - 03 - 17)).unwrap();
+    assert_eq!(due, date!(2026 - 03 - 01));
+    assert_eq!(
+        schedule::auto_event(&stage, date!(2026 - 04 - 20), date!(2026 - 03 - 17), date!(2026 - 02 - 01)).unwrap(),
+        schedule::AutoEvent::Scheduled { due_date: date!(2026 - 03 - 01) }
+    );
+    // A next event after one in March falls in the following period.
+    let next =
+        schedule::next_due_date(&stage, date!(2026 - 04 - 20), date!(2026 - 03 - 17), Some(date!(2026 - 03 - 05)));
+    assert_eq!(next.unwrap(), date!(2026 - 04 - 01));
+}

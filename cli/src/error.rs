@@ -33,6 +33,12 @@ pub enum CliError {
     /// `phum expr vectors`: some vectors failed; already reported on stdout (exit status 1).
     #[error("{failed} vector(s) failed")]
     VectorsFailed { failed: usize },
+    /// `phum form run`: the script cannot be read (exit status 2).
+    #[error("{path}: {source}")]
+    ScriptUnreadable { path: PathBuf, source: std::io::Error },
+    /// `phum form run`: the script is not a script (exit status 2).
+    #[error("{path} is not a form script: {message}")]
+    BadScript { path: PathBuf, message: String },
     /// `phum lint`: a file that cannot be read (exit status 2).
     #[error("{path}: {source}")]
     LintUnreadable { path: PathBuf, source: std::io::Error },
@@ -51,7 +57,9 @@ impl CliError {
             CliError::ExprParse { .. }
             | CliError::Vectors { .. }
             | CliError::LintUnreadable { .. }
-            | CliError::LintInput(_) => 2,
+            | CliError::LintInput(_)
+            | CliError::ScriptUnreadable { .. }
+            | CliError::BadScript { .. } => 2,
             _ => 1,
         }
     }

@@ -1,10 +1,11 @@
-//! `phum`: the command line front end of the Phum core: metadata import and summary, and
-//! developer tools. It contains no behaviour of its own: every command is a call into
+//! `phum`: the command line front end of the Phum core: metadata import and summary, expressions
+//! and lint, capture forms from scripts, and developer tools. It contains no behaviour of its own: every command is a call into
 //! `phum-core`.
 
 mod db;
 mod error;
 mod expr;
+mod form;
 mod lint;
 mod metadata;
 mod synth;
@@ -55,6 +56,10 @@ enum Command {
     /// Reports syntax errors, unknown variables, functions and constants, type mistakes, and
     /// expressions whose result depends on upstream quirks, with a suggested rewrite.
     Lint(lint::LintArgs),
+    /// Capture forms from a script: replay a visit (new or open forms, set values, complete),
+    /// working lists, an enrollment's dashboard and people search, against the database.
+    #[command(subcommand)]
+    Form(form::FormCommand),
 }
 
 #[derive(Subcommand)]
@@ -124,5 +129,6 @@ fn run(cli: Cli) -> Result<(), CliError> {
         }
         Command::Expr(command) => expr::run(command),
         Command::Lint(args) => lint::run(&args),
+        Command::Form(command) => form::run(&cli.db, &key, command),
     }
 }

@@ -3,9 +3,11 @@
 //! over this crate. See DESIGN.md at the repository root for the map of modules.
 
 pub mod expr;
+pub mod form;
 pub mod lint;
 pub mod model;
 pub mod rules;
 pub mod schedule;
+pub mod search;
 pub mod store;
 pub mod validate;

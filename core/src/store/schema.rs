@@ -147,6 +147,38 @@ const MIGRATIONS: &[&str] = &[
         PRIMARY KEY (data_set, period, org_unit, attribute_option_combo)
     ) WITHOUT ROWID;
     ",
+    // 3: the local search index (`search::index`). Tokens and normalised values of attribute
+    // values; rows go with their person (cascade) and with a changed or removed value
+    // (triggers), so the index never holds a stale value; `search::index` adds the new ones.
+    "
+    CREATE TABLE search_token (
+        token          TEXT NOT NULL,
+        attribute      TEXT NOT NULL,
+        tracked_entity TEXT NOT NULL REFERENCES tracked_entity (uid) ON DELETE CASCADE,
+        PRIMARY KEY (attribute, token, tracked_entity)
+    ) WITHOUT ROWID;
+    CREATE INDEX search_token_by_person ON search_token (tracked_entity, token);
+
+    CREATE TABLE search_value (
+        tracked_entity TEXT NOT NULL REFERENCES tracked_entity (uid) ON DELETE CASCADE,
+        attribute      TEXT NOT NULL,
+        norm           TEXT NOT NULL,
+        PRIMARY KEY (tracked_entity, attribute)
+    ) WITHOUT ROWID;
+    CREATE INDEX search_value_by_norm ON search_value (attribute, norm);
+
+    CREATE TRIGGER search_forget_changed_value AFTER UPDATE OF value ON attribute_value
+    WHEN new.value IS NOT old.value
+    BEGIN
+        DELETE FROM search_token WHERE tracked_entity = old.tracked_entity AND attribute = old.attribute;
+        DELETE FROM search_value WHERE tracked_entity = old.tracked_entity AND attribute = old.attribute;
+    END;
+    CREATE TRIGGER search_forget_removed_value AFTER DELETE ON attribute_value
+    BEGIN
+        DELETE FROM search_token WHERE tracked_entity = old.tracked_entity AND attribute = old.attribute;
+        DELETE FROM search_value WHERE tracked_entity = old.tracked_entity AND attribute = old.attribute;
+    END;
+    ",
 ];
 
 /// The schema version this build writes.

@@ -1,0 +1,437 @@
+//! `phum form run SCRIPT.json [--json]`: replays a health worker's visit from a script (open or
+//! create forms, set values, complete, delete, list overdue and upcoming visits, look at an
+//! enrollment's dashboard, search people) and prints what each step did. Trainers use it to show
+//! a visit; tests use it to replay one. Every step is a call into `phum_core`; a step that fails
+//! prints its error and the script goes on (a refused value is a result worth showing).
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use phum_core::form::{FormChanges, FormContext, FormError, FormSession, FormView, NewEventForm, RecordRef};
+use phum_core::model::Uid;
+use phum_core::schedule::{self, WorkingListRow};
+use phum_core::search;
+use phum_core::search::query::{self as search_query, MatchMode, SearchOptions, SearchScope};
+use phum_core::store::Store;
+use serde::Deserialize;
+use serde_json::{json, Value as Json};
+use time::Date;
+
+use crate::db::{self, KeyChoice};
+use crate::error::CliError;
+
+pub const SCRIPT_HELP: &str = "\
+SCRIPT FORMAT
+  A JSON object:
+    {\"today\": \"2026-11-20\",            the device date (default: today)
+     \"locale\": \"km\",                   labels in Khmer (\"en\" or absent: as written)
+     \"capture_org_units\": [\"uid\"],     the user's org units (default: the stored /api/me)
+     \"steps\": [ {\"do\": ..., ...}, ... ]}
+  Steps (\"as\" names a form; later steps refer to it by that name, and \"$name\" in any UID
+  field stands for the form's record: the event, or the enrollment of a registration;
+  \"$name.person\" for a registration's tracked entity):
+    {\"do\": \"new_event\", \"as\": \"visit\", \"program\", \"stage\", \"org_unit\", \"enrollment\"?, \"event_date\"?}
+    {\"do\": \"open_event\", \"as\": \"visit\", \"event\"}
+    {\"do\": \"new_registration\", \"as\": \"child\", \"program\", \"org_unit\", \"enrollment_date\"?, \"incident_date\"?}
+    {\"do\": \"open_registration\", \"as\": \"child\", \"enrollment\"}
+    {\"do\": \"open_data_set\", \"as\": \"report\", \"data_set\", \"org_unit\", \"period\", \"attribute_option_combo\"?}
+    {\"do\": \"set\", \"form\": \"visit\", \"field\": \"uid\" (or \"deUid.cocUid\"), \"value\": \"text\" or null}
+    {\"do\": \"complete\", \"form\": \"visit\"}
+    {\"do\": \"view\", \"form\": \"visit\"}
+    {\"do\": \"save\", \"form\": \"visit\"}      values are saved by every set; this closes the form
+    {\"do\": \"delete\", \"event\"}
+    {\"do\": \"overdue\", \"program\", \"org_unit\"}
+    {\"do\": \"upcoming\", \"program\", \"org_unit\", \"within_days\"? (default 28)}
+    {\"do\": \"dashboard\", \"enrollment\"}
+    {\"do\": \"search\", \"program\" or \"tracked_entity_type\", \"text\", \"mode\"?: \"prefix\"|\"whole_word\", \"limit\"?}
+  Dates are yyyy-MM-dd and default to \"today\".
+
+OUTPUT
+  One line per step. With --json, one JSON object per step:
+    {\"step\": N, \"do\": ..., \"ok\": true, ...what it returned}
+    {\"step\": N, \"do\": ..., \"ok\": false, \"error\": {\"kind\": \"HiddenField\", \"message\": ...}}
+  set and complete return only what changed (fields, sections, messages, can_complete).
+
+EXIT STATUS
+  0 the script ran (steps may have failed: see their lines); 2 the script cannot be read.";
+
+#[derive(clap::Args)]
+#[command(after_long_help = SCRIPT_HELP)]
+pub struct RunArgs {
+    /// The script (see SCRIPT FORMAT below).
+    script: PathBuf,
+    /// One JSON object per step instead of a line of text.
+    #[arg(long)]
+    json: bool,
+}
+
+#[derive(clap::Subcommand)]
+pub enum FormCommand {
+    /// Replay a visit from a script: forms, values, completion, working lists, search.
+    Run(RunArgs),
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Script {
+    today: Option<String>,
+    locale: Option<String>,
+    capture_org_units: Option<Vec<String>>,
+    steps: Vec<Json>,
+}
+
+/// Why a step could not run at all (as opposed to a form refusing it).
+#[derive(Debug, thiserror::Error)]
+enum StepError {
+    #[error("missing field '{0}'")]
+    Missing(&'static str),
+    #[error("'{field}': {value} is not a UID")]
+    BadUid { field: &'static str, value: String },
+    #[error("'{field}': {value} is not a date (yyyy-MM-dd)")]
+    BadDate { field: &'static str, value: String },
+    #[error("no form named '{0}' is open")]
+    NoForm(String),
+    #[error("unknown step '{0}'")]
+    UnknownStep(String),
+    #[error("{0}")]
+    Form(#[from] FormError),
+    #[error("{0}")]
+    Schedule(#[from] schedule::ScheduleError),
+    #[error("{0}")]
+    Search(#[from] search::SearchError),
+    #[error("{0}")]
+    Data(#[from] phum_core::store::data::DataError),
+    #[error("{0}")]
+    Store(#[from] phum_core::store::StoreError),
+}
+
+impl StepError {
+    /// A stable name for machines: the error's variant.
+    fn kind(&self) -> String {
+        let debug = match self {
+            StepError::Form(e) => format!("{e:?}"),
+            StepError::Schedule(e) => format!("{e:?}"),
+            StepError::Search(e) => format!("{e:?}"),
+            StepError::Data(e) => format!("{e:?}"),
+            StepError::Store(e) => format!("{e:?}"),
+            other => format!("{other:?}"),
+        };
+        debug.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("").to_string()
+    }
+}
+
+struct Runner<'a> {
+    store: &'a mut Store,
+    ctx: FormContext,
+    forms: HashMap<String, FormSession>,
+}
+
+fn parse_date(field: &'static str, text: &str) -> Result<Date, StepError> {
+    phum_core::expr::value::parse_iso_date(text).ok_or(StepError::BadDate { field, value: text.to_string() })
+}
+
+impl Runner<'_> {
+    fn text<'j>(&self, step: &'j Json, field: &'static str) -> Result<&'j str, StepError> {
+        step[field].as_str().ok_or(StepError::Missing(field))
+    }
+
+    /// A UID field; `$name` is the record of the form named `name`, `$name.person` its person.
+    fn uid(&self, step: &Json, field: &'static str) -> Result<Uid, StepError> {
+        let text = self.text(step, field)?;
+        let bad = || StepError::BadUid { field, value: text.to_string() };
+        let Some(reference) = text.strip_prefix('$') else { return Uid::parse(text).map_err(|_| bad()) };
+        let (name, part) = reference.split_once('.').unwrap_or((reference, ""));
+        let form = self.forms.get(name).ok_or_else(|| StepError::NoForm(name.to_string()))?;
+        match (form.record(), part) {
+            (RecordRef::Event(uid), "") => Ok(*uid),
+            (RecordRef::Enrollment { enrollment, .. }, "") => Ok(*enrollment),
+            (RecordRef::Enrollment { tracked_entity, .. }, "person") => Ok(*tracked_entity),
+            _ => Err(bad()),
+        }
+    }
+
+    fn opt_uid(&self, step: &Json, field: &'static str) -> Result<Option<Uid>, StepError> {
+        if step[field].is_null() {
+            return Ok(None);
+        }
+        self.uid(step, field).map(Some)
+    }
+
+    fn date_or_today(&self, step: &Json, field: &'static str) -> Result<Date, StepError> {
+        match step[field].as_str() {
+            Some(text) => parse_date(field, text),
+            None => Ok(self.ctx.today),
+        }
+    }
+
+    fn form(&mut self, step: &Json) -> Result<(&mut FormSession, &mut Store), StepError> {
+        let name = self.text(step, "form")?.to_string();
+        let form = self.forms.get_mut(&name).ok_or(StepError::NoForm(name))?;
+        Ok((form, &mut *self.store))
+    }
+
+    fn opened(&mut self, step: &Json, session: FormSession, view: FormView) -> Result<Json, StepError> {
+        let name = self.text(step, "as")?.to_string();
+        let record = record_json(session.record());
+        self.forms.insert(name.clone(), session);
+        Ok(json!({"form": name, "record": record, "view": view}))
+    }
+
+    fn run_step(&mut self, step: &Json) -> Result<Json, StepError> {
+        let action = self.text(step, "do")?.to_string();
+        match action.as_str() {
+            "new_event" => {
+                let new = NewEventForm {
+                    program: self.uid(step, "program")?,
+                    stage: self.uid(step, "stage")?,
+                    org_unit: self.uid(step, "org_unit")?,
+                    enrollment: self.opt_uid(step, "enrollment")?,
+                    event_date: self.date_or_today(step, "event_date")?,
+                };
+                let (session, view) = FormSession::new_event(self.store, new, &self.ctx)?;
+                self.opened(step, session, view)
+            }
+            "open_event" => {
+                let event = self.uid(step, "event")?;
+                let (session, view) = FormSession::open_event(self.store, event, &self.ctx)?;
+                self.opened(step, session, view)
+            }
+            "new_registration" => {
+                let (program, org_unit) = (self.uid(step, "program")?, self.uid(step, "org_unit")?);
+                let enrolled = self.date_or_today(step, "enrollment_date")?;
+                let incident = self.date_or_today(step, "incident_date")?;
+                let (session, view) =
+                    FormSession::new_registration(self.store, program, org_unit, enrolled, incident, &self.ctx)?;
+                self.opened(step, session, view)
+            }
+            "open_registration" => {
+                let enrollment = self.uid(step, "enrollment")?;
+                let (session, view) = FormSession::open_registration(self.store, enrollment, &self.ctx)?;
+                self.opened(step, session, view)
+            }
+            "open_data_set" => {
+                let (data_set, org_unit) = (self.uid(step, "data_set")?, self.uid(step, "org_unit")?);
+                let period = self.text(step, "period")?.to_string();
+                let aoc = self.opt_uid(step, "attribute_option_combo")?;
+                let (session, view) =
+                    FormSession::open_data_set(self.store, data_set, org_unit, &period, aoc, &self.ctx)?;
+                self.opened(step, session, view)
+            }
+            "set" => {
+                let field = self.text(step, "field")?.to_string();
+                let value = step["value"].as_str().map(str::to_string);
+                let (form, store) = self.form(step)?;
+                let changes = form.set_value(store, &field, value.as_deref())?;
+                Ok(changes_json(&changes))
+            }
+            "complete" => {
+                let (form, store) = self.form(step)?;
+                Ok(changes_json(&form.complete(store)?))
+            }
+            "view" => {
+                let (form, _) = self.form(step)?;
+                Ok(json!({"view": form.view()}))
+            }
+            "save" => {
+                let name = self.text(step, "form")?.to_string();
+                let form = self.forms.remove(&name).ok_or(StepError::NoForm(name))?;
+                Ok(json!({"closed": record_json(form.record())}))
+            }
+            "delete" => {
+                let event = self.uid(step, "event")?;
+                self.store.write(|d| d.delete_event(event))?;
+                Ok(json!({"deleted": event.as_str()}))
+            }
+            "overdue" | "upcoming" => {
+                let (program, org_unit) = (self.uid(step, "program")?, self.uid(step, "org_unit")?);
+                let rows = if action == "overdue" {
+                    schedule::overdue(self.store, program, org_unit, self.ctx.today)?
+                } else {
+                    let within = step["within_days"].as_u64().unwrap_or(28).min(u64::from(u32::MAX)) as u32;
+                    schedule::upcoming(self.store, program, org_unit, self.ctx.today, within)?
+                };
+                Ok(json!({"rows": rows.iter().map(row_json).collect::<Vec<_>>()}))
+            }
+            "dashboard" => {
+                let enrollment = self.uid(step, "enrollment")?;
+                let board = schedule::enrollment_dashboard(self.store, enrollment, self.ctx.today, &[])?;
+                let stages: Vec<Json> = board
+                    .stages
+                    .iter()
+                    .map(|s| {
+                        json!({
+                            "stage": s.stage.as_str(), "name": s.name, "missing": s.missing,
+                            "due_date": s.due_date.map(|d| d.to_string()), "overdue": s.overdue,
+                            "events": s.events.iter().map(|e| json!({
+                                "event": e.event.as_str(), "status": e.status.as_str(),
+                                "state": format!("{:?}", e.state),
+                                "event_date": e.event_date.map(|d| d.to_string()),
+                                "due_date": e.due_date.map(|d| d.to_string()),
+                            })).collect::<Vec<_>>(),
+                        })
+                    })
+                    .collect();
+                Ok(json!({"enrollment": enrollment.as_str(), "stages": stages}))
+            }
+            "search" => {
+                let scope = match self.opt_uid(step, "program")? {
+                    Some(p) => SearchScope::Program(p),
+                    None => SearchScope::TrackedEntityType(self.uid(step, "tracked_entity_type")?),
+                };
+                let mode = match step["mode"].as_str() {
+                    Some("whole_word") => MatchMode::WholeWord,
+                    _ => MatchMode::Prefix,
+                };
+                let limit = step["limit"].as_u64().unwrap_or(20).min(1000) as usize;
+                let target = search_query::search_target(self.store, scope)?;
+                let options = SearchOptions { mode, limit, org_units: Vec::new() };
+                let hits = search_query::search(&self.store.data(), &target, self.text(step, "text")?, &options)?;
+                let hits: Vec<Json> = hits
+                    .iter()
+                    .map(|h| {
+                        json!({"person": h.tracked_entity.as_str(), "org_unit": h.org_unit.as_str(),
+                               "attribute": h.attribute.as_str(), "value": h.value, "match": format!("{:?}", h.kind)})
+                    })
+                    .collect();
+                Ok(json!({"hits": hits}))
+            }
+            other => Err(StepError::UnknownStep(other.to_string())),
+        }
+    }
+}
+
+fn record_json(record: &RecordRef) -> Json {
+    match record {
+        RecordRef::Event(uid) => json!({"event": uid.as_str()}),
+        RecordRef::Enrollment { enrollment, tracked_entity } => {
+            json!({"enrollment": enrollment.as_str(), "person": tracked_entity.as_str()})
+        }
+        RecordRef::DataSetForm { data_set, period, org_unit, attribute_option_combo } => json!({
+            "data_set": data_set.as_str(), "period": period, "org_unit": org_unit.as_str(),
+            "attribute_option_combo": attribute_option_combo.as_str()
+        }),
+    }
+}
+
+fn changes_json(changes: &FormChanges) -> Json {
+    json!({ "changes": changes })
+}
+
+fn row_json(r: &WorkingListRow) -> Json {
+    json!({
+        "event": r.event.as_str(), "enrollment": r.enrollment.as_str(), "person": r.tracked_entity.as_str(),
+        "display": r.display.iter().map(|d| json!({"attribute": d.attribute.as_str(), "name": d.name, "value": d.value})).collect::<Vec<_>>(),
+        "stage": r.program_stage.as_str(), "stage_name": r.stage_name, "due_date": r.due_date.to_string(),
+        "days_overdue": r.days_overdue,
+    })
+}
+
+/// One line of text for a step's result.
+fn human(n: usize, action: &str, result: &Result<Json, StepError>) -> String {
+    match result {
+        Err(e) => format!("{n:>3} {action}: refused ({}): {e}", e.kind()),
+        Ok(r) => {
+            let detail = if let Some(changes) = r.get("changes") {
+                let fields: Vec<String> = changes["fields"]
+                    .as_array()
+                    .map(|a| {
+                        a.iter()
+                            .map(|f| {
+                                let mut s = format!("{}={}", f["uid"].as_str().unwrap_or(""), f["value"]);
+                                if f["hidden"] == true {
+                                    s.push_str(" (hidden)");
+                                }
+                                if f["editable"] == false {
+                                    s.push_str(" (read-only)");
+                                }
+                                s
+                            })
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                let messages: Vec<String> = changes["messages_added"]
+                    .as_array()
+                    .map(|a| a.iter().map(|m| m["text"].as_str().unwrap_or("").to_string()).collect())
+                    .unwrap_or_default();
+                format!(
+                    "changed [{}]{}",
+                    fields.join(", "),
+                    if messages.is_empty() { String::new() } else { format!(" messages: {}", messages.join(" | ")) }
+                )
+            } else if let Some(rows) = r.get("rows").and_then(Json::as_array) {
+                format!("{} row(s)", rows.len())
+            } else if let Some(stages) = r.get("stages").and_then(Json::as_array) {
+                let missing: Vec<&str> =
+                    stages.iter().filter(|s| s["missing"] == true).filter_map(|s| s["name"].as_str()).collect();
+                let overdue = stages.iter().filter(|s| s["overdue"] == true).count();
+                format!(
+                    "{} stage(s), {} missing ({overdue} overdue): {}",
+                    stages.len(),
+                    missing.len(),
+                    missing.join("; ")
+                )
+            } else if let Some(hits) = r.get("hits").and_then(Json::as_array) {
+                format!("{} hit(s)", hits.len())
+            } else if let Some(record) = r.get("record") {
+                format!("opened {record}")
+            } else {
+                r.to_string()
+            };
+            format!("{n:>3} {action}: {detail}")
+        }
+    }
+}
+
+pub fn run(db_path: &Path, key: &KeyChoice, command: FormCommand) -> Result<(), CliError> {
+    let FormCommand::Run(args) = command;
+    let text = std::fs::read_to_string(&args.script)
+        .map_err(|source| CliError::ScriptUnreadable { path: args.script.clone(), source })?;
+    let script: Script = serde_json::from_str(&text)
+        .map_err(|e| CliError::BadScript { path: args.script.clone(), message: e.to_string() })?;
+    let bad = |message: String| CliError::BadScript { path: args.script.clone(), message };
+    let today = match &script.today {
+        Some(t) => parse_date("today", t).map_err(|e| bad(e.to_string()))?,
+        None => time::OffsetDateTime::now_utc().date(),
+    };
+    let mut ctx = FormContext::new(today);
+    if let Some(locale) = &script.locale {
+        ctx = ctx.with_locale(locale);
+    }
+    if let Some(units) = &script.capture_org_units {
+        let units = units
+            .iter()
+            .map(|u| Uid::parse(u).map_err(|_| bad(format!("capture_org_units: {u} is not a UID"))))
+            .collect::<Result<Vec<_>, _>>()?;
+        ctx = ctx.with_capture_org_units(units);
+    }
+    let mut store = db::open(db_path, key)?;
+    let mut runner = Runner { store: &mut store, ctx, forms: HashMap::new() };
+    for (i, step) in script.steps.iter().enumerate() {
+        let n = i + 1;
+        let action = step["do"].as_str().unwrap_or("?").to_string();
+        let result = runner.run_step(step);
+        if args.json {
+            let mut line = json!({"step": n, "do": action});
+            match result {
+                Ok(Json::Object(fields)) => {
+                    line["ok"] = json!(true);
+                    for (k, v) in fields {
+                        line[k] = v;
+                    }
+                }
+                Ok(other) => {
+                    line["ok"] = json!(true);
+                    line["result"] = other;
+                }
+                Err(e) => {
+                    line["ok"] = json!(false);
+                    line["error"] = json!({"kind": e.kind(), "message": e.to_string()});
+                }
+            }
+            println!("{line}");
+        } else {
+            println!("{}", human(n, &action, &result));
+        }
+    }
+    Ok(())
+}

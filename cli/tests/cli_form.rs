@@ -1,0 +1,85 @@
+//! `phum form run`: a trainer's immunization visit replayed from a script over the scheduling
+//! fixture (register a child, refused and accepted values, completion, working lists, dashboard,
+//! search), checked step by step through `--json`.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+fn fixture(rel: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join(rel)
+}
+
+fn phum(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_phum")).current_dir(dir).args(args).output().unwrap()
+}
+
+fn with_program() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let program = fixture("../core/tests/fixtures/phum/immunization_program.json");
+    let out = phum(dir.path(), &["metadata", "import", program.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    dir
+}
+
+fn run_json(dir: &Path, script: &Path) -> Vec<Value> {
+    let out = phum(dir, &["form", "run", script.to_str().unwrap(), "--json"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect()
+}
+
+#[test]
+fn a_trainer_replays_an_immunization_visit_step_by_step() {
+    let dir = with_program();
+    let steps = run_json(dir.path(), &fixture("tests/fixtures/form/immunization_visit.json"));
+    assert_eq!(steps.len(), 22);
+    let step = |n: usize| &steps[n - 1];
+    let error_kind = |n: usize| step(n)["error"]["kind"].as_str().unwrap_or("").to_string();
+
+    // The registration form, in Khmer, refuses completion until the mandatory attributes are there.
+    assert_eq!(step(1)["ok"], true);
+    assert_eq!(step(1)["view"]["fields"][0]["label"], "ឈ្មោះពេញ");
+    assert_eq!(error_kind(4), "CompletionRefused");
+    assert_eq!(error_kind(5), "FutureDate", "a birth date in the future is refused");
+    assert_eq!(step(9)["ok"], true, "{}", step(9));
+
+    // A child born on 1 September is overdue for the birth and 10-week doses on 20 November.
+    let overdue = step(10)["rows"].as_array().unwrap();
+    let stages: Vec<&str> = overdue.iter().map(|r| r["stage"].as_str().unwrap()).collect();
+    assert!(stages.contains(&"SchImmBirth") && stages.contains(&"SchImm10Wks"), "{stages:?}");
+
+    // The 6-week visit: a refused value changes nothing, then the doses are recorded and completed.
+    assert_eq!(error_kind(12), "InvalidValue");
+    let changed = &step(13)["changes"]["fields"];
+    assert_eq!(changed[0]["uid"], "SchDEPenta1");
+    assert_eq!(changed[0]["value"], "true");
+    assert_eq!(step(16)["ok"], true, "{}", step(16));
+
+    // The dashboard shows the given doses and what is still missing.
+    let board = step(18)["stages"].as_array().unwrap();
+    let six_weeks = board.iter().find(|s| s["stage"] == "SchImm6Week").unwrap();
+    assert_eq!(six_weeks["missing"], false);
+    let birth = board.iter().find(|s| s["stage"] == "SchImmBirth").unwrap();
+    assert_eq!((birth["missing"].as_bool(), birth["overdue"].as_bool()), (Some(true), Some(true)));
+
+    // Search by a Khmer name prefix and by the phone written another way.
+    let person = step(1)["record"]["person"].as_str().unwrap();
+    for n in [19, 20] {
+        assert!(step(n)["hits"].as_array().unwrap().iter().any(|h| h["person"] == person), "{}", step(n));
+    }
+    assert_eq!(step(21)["rows"].as_array().unwrap().len(), 1, "the 14-week dose is due within 60 days");
+    assert_eq!(error_kind(22), "NoForm");
+}
+
+#[test]
+fn a_script_that_is_not_json_exits_2_and_the_help_documents_the_format() {
+    let dir = with_program();
+    std::fs::write(dir.path().join("bad.json"), "{\"steps\": 3}").unwrap();
+    let out = phum(dir.path(), &["form", "run", "bad.json"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("bad.json is not a form script"));
+    let help = phum(dir.path(), &["form", "run", "--help"]);
+    let help = String::from_utf8_lossy(&help.stdout);
+    assert!(help.contains("SCRIPT FORMAT") && help.contains("\"do\": \"overdue\""), "{help}");
+}

@@ -1,0 +1,363 @@
+//! The data set form: an aggregate report for one org unit, period and attribute option combo.
+//! Fields are the grid cells `deUid.cocUid`: each data set element's data element x the category
+//! option combos of its category combo (the data set element's combo when it overrides the data
+//! element's). Sections come from the data set; greyed cells are never editable; compulsory
+//! operands are mandatory.
+//!
+//! A period is open when it is not after the last open future period (`openFuturePeriods`), not
+//! expired (`expiryDays` after its end), and, when the data set has `dataInputPeriods`, listed
+//! there with today inside its window. A form on a period that is not open is read-only and every
+//! change is refused with that reason. Completing runs the data set's validation rules
+//! (`validate::aggregate`): rules of the data set's period type (or none) whose expressions name
+//! one of its data elements; a violated rule refuses completion.
+//!
+//! Owns the grid, period openness and data set completion. Does not own the validation engine.
+
+use std::collections::BTreeMap;
+
+use time::{Date, Duration};
+
+use super::edit::Stamp;
+use super::error::{FormError, Refusal};
+use super::fields;
+use super::scope::{self, Assigned};
+use super::view::{label, name};
+use super::{FieldSpec, FormContext, FormSession, Kind, RecordRef, SectionSpec};
+use crate::expr::value::iso_date;
+use crate::model::{
+    Category, CategoryCombo, CategoryOption, CategoryOptionCombo, Child, Constant, DataElement, DataSet,
+    DataSetSection, Period, Uid, ValidationRule,
+};
+use crate::store::data::aggregate::{AggregateKey, FormKey};
+use crate::store::data::tracker::Data;
+use crate::store::Store;
+use crate::validate::aggregate::{run_validation_rules, DataValueInput, RuleResult, ValidationInput};
+
+/// Why a data set form's period does not take data.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum PeriodLock {
+    Future { data_set: Uid, period: String, open_future_periods: i64 },
+    Expired { data_set: Uid, period: String, expired_on: String, expiry_days: f64 },
+    Closed { data_set: Uid, period: String, window: String },
+}
+
+impl PeriodLock {
+    pub(crate) fn error(&self) -> FormError {
+        match self.clone() {
+            PeriodLock::Future { data_set, period, open_future_periods } => {
+                FormError::PeriodInFuture { data_set, period, open_future_periods }
+            }
+            PeriodLock::Expired { data_set, period, expired_on, expiry_days } => {
+                FormError::PeriodExpired { data_set, period, expired_on, expiry_days }
+            }
+            PeriodLock::Closed { data_set, period, window } => FormError::PeriodClosed { data_set, period, window },
+        }
+    }
+}
+
+pub(crate) struct DataSetForm {
+    key: FormKey,
+    period: Period,
+    org_unit_level: u32,
+    /// The data set's data elements (for choosing its validation rules).
+    data_elements: Vec<Uid>,
+    completed_by: Option<String>,
+}
+
+/// Whether `period` of `ds` takes data on `today`.
+pub(crate) fn period_lock(ds: &DataSet, period: &Period, today: Date) -> Option<PeriodLock> {
+    let data_set = ds.identity.id;
+    let iso = period.iso();
+    let mut last_open = Period::containing(ds.period_type, today);
+    for _ in 0..ds.open_future_periods.max(0) {
+        last_open = last_open.next();
+    }
+    if period.start() > last_open.start() {
+        return Some(PeriodLock::Future { data_set, period: iso, open_future_periods: ds.open_future_periods });
+    }
+    if ds.expiry_days > 0.0 {
+        let days = ds.expiry_days.ceil() as i64;
+        let expired_on = period.end().checked_add(Duration::days(days)).unwrap_or(Date::MAX);
+        if today > expired_on {
+            return Some(PeriodLock::Expired {
+                data_set,
+                period: iso,
+                expired_on: iso_date(expired_on),
+                expiry_days: ds.expiry_days,
+            });
+        }
+    }
+    if !ds.data_input_periods.is_empty() {
+        let Some(window) = ds.data_input_periods.iter().find(|p| p.period.id == iso) else {
+            return Some(PeriodLock::Closed { data_set, period: iso, window: " (it has no data input window)".into() });
+        };
+        let opens = window.opening_date.map(|t| t.date());
+        let closes = window.closing_date.map(|t| t.date());
+        if opens.is_some_and(|o| today < o) || closes.is_some_and(|c| today > c) {
+            let show = |d: Option<Date>| d.map(iso_date).unwrap_or_else(|| "-".into());
+            return Some(PeriodLock::Closed {
+                data_set,
+                period: iso,
+                window: format!(" (open from {} to {})", show(opens), show(closes)),
+            });
+        }
+    }
+    None
+}
+
+impl DataSetForm {
+    fn aggregate_key(&self, field: &str) -> Result<AggregateKey, FormError> {
+        let bad = || FormError::BadFieldKey { field: field.to_string() };
+        let (de, coc) = field.split_once('.').ok_or_else(bad)?;
+        Ok(AggregateKey {
+            data_element: Uid::parse(de).map_err(|_| bad())?,
+            period: self.key.period.clone(),
+            org_unit: self.key.org_unit,
+            category_option_combo: Uid::parse(coc).map_err(|_| bad())?,
+            attribute_option_combo: self.key.attribute_option_combo,
+        })
+    }
+
+    pub(crate) fn stamp(&self, d: &Data<'_>) -> Result<Stamp, FormError> {
+        let mut parts = vec![d.is_complete(&self.key)?.to_string()];
+        for v in d.aggregate_values(&self.key.period, self.key.org_unit, self.key.attribute_option_combo)? {
+            parts.push(format!("{}.{}={:?}@{}", v.key.data_element, v.key.category_option_combo, v.value, v.updated));
+        }
+        Ok(Stamp(parts))
+    }
+
+    pub(crate) fn save(&self, d: &Data<'_>, writes: &BTreeMap<String, Option<String>>) -> Result<(), FormError> {
+        for (field, value) in writes {
+            d.set_aggregate_value(&self.aggregate_key(field)?, value.as_deref())?;
+        }
+        Ok(())
+    }
+
+    pub(crate) fn mark_complete(&self, d: &Data<'_>) -> Result<(), FormError> {
+        d.set_completion(&self.key, true, self.completed_by.as_deref())?;
+        Ok(())
+    }
+
+    /// The violated validation rules of the data set for these values.
+    pub(crate) fn validation_refusals(
+        &self,
+        store: &Store,
+        values: &BTreeMap<String, String>,
+    ) -> Result<Vec<Refusal>, FormError> {
+        let names: Vec<String> = self.data_elements.iter().map(|u| format!("#{{{u}")).collect();
+        let rules: Vec<ValidationRule> = store
+            .list::<ValidationRule>()?
+            .into_iter()
+            .filter(|r| r.period_type.is_none_or(|t| t == self.period.period_type()))
+            .filter(|r| names.iter().any(|n| r.left_side.expression.contains(n) || r.right_side.expression.contains(n)))
+            .collect();
+        let mut data_values = Vec::new();
+        for (field, value) in values {
+            let key = self.aggregate_key(field)?;
+            data_values.push(DataValueInput {
+                data_element: key.data_element,
+                category_option_combo: key.category_option_combo,
+                value: value.clone(),
+            });
+        }
+        let constants = store.list::<Constant>()?.into_iter().map(|c| (c.identity.id, c.value)).collect();
+        let days = (self.period.end() - self.period.start()).whole_days() + 1;
+        let input = ValidationInput {
+            data_values,
+            constants,
+            org_unit_group_counts: Default::default(),
+            days_in_period: u32::try_from(days).ok(),
+            org_unit_level: Some(self.org_unit_level),
+        };
+        Ok(run_validation_rules(&rules, &input)
+            .into_iter()
+            .filter_map(|o| match o.result {
+                RuleResult::Violated(v) => {
+                    Some(Refusal::ValidationRule { rule: v.rule, name: v.name, instruction: v.instruction })
+                }
+                _ => None,
+            })
+            .collect())
+    }
+}
+
+/// The category option combos of a combo, in the combo's order.
+fn combos_of(store: &Store, combo: Uid) -> Result<(CategoryCombo, Vec<CategoryOptionCombo>), FormError> {
+    let cc = store.get::<CategoryCombo>(combo)?.ok_or(FormError::NotFound { kind: "category combo", uid: combo })?;
+    let mut cocs = Vec::new();
+    for child in &cc.category_option_combos {
+        match child {
+            Child::Full(c) => cocs.push((**c).clone()),
+            Child::Ref(uid) => cocs.extend(store.get::<CategoryOptionCombo>(*uid)?),
+        }
+    }
+    if cocs.is_empty() {
+        cocs = store.children::<CategoryOptionCombo>(combo)?;
+    }
+    // The grid's order: by the position of each combo's options in the combo's categories (as
+    // DHIS2 lays out the columns), whatever order the server listed the combos in.
+    let mut order: Vec<Vec<Uid>> = Vec::new();
+    for c in &cc.categories {
+        if let Some(category) = store.get::<Category>(c.id)? {
+            order.push(category.category_options.iter().map(|o| o.id).collect());
+        }
+    }
+    cocs.sort_by_cached_key(|coc| {
+        order
+            .iter()
+            .map(|options| {
+                options.iter().position(|o| coc.category_options.iter().any(|x| x.id == *o)).unwrap_or(usize::MAX)
+            })
+            .collect::<Vec<usize>>()
+    });
+    Ok((cc, cocs))
+}
+
+/// A category option combo's label: its own translation, else its options' names (translated)
+/// joined as DHIS2 names combos, else its name.
+fn combo_label(store: &Store, coc: &CategoryOptionCombo, locale: Option<&str>) -> Result<String, FormError> {
+    if let Some(t) = locale.and_then(|l| coc.identity.translation("NAME", l)) {
+        return Ok(t.to_string());
+    }
+    let mut names = Vec::new();
+    for o in &coc.category_options {
+        match store.get::<CategoryOption>(o.id)? {
+            Some(option) => names.push(name(&option.identity, locale)),
+            None => return Ok(coc.identity.name.clone()),
+        }
+    }
+    Ok(if names.is_empty() { coc.identity.name.clone() } else { names.join(", ") })
+}
+
+fn default_combo(store: &Store) -> Result<Uid, FormError> {
+    store
+        .list::<CategoryCombo>()?
+        .into_iter()
+        .find(|c| c.is_default)
+        .map(|c| c.identity.id)
+        .ok_or(FormError::NoDefaultCategoryCombo)
+}
+
+pub(crate) fn open(
+    store: &mut Store,
+    data_set: Uid,
+    org_unit: Uid,
+    period: &str,
+    attribute_option_combo: Option<Uid>,
+    ctx: &FormContext,
+) -> Result<FormSession, FormError> {
+    let locale = ctx.locale.as_deref();
+    let ds = store.get::<DataSet>(data_set)?.ok_or(FormError::NotFound { kind: "data set", uid: data_set })?;
+    let unit = scope::check(store, ctx, org_unit, Assigned::DataSet(data_set))?;
+    let parsed = Period::parse_as(period, ds.period_type).map_err(|source| FormError::InvalidPeriod {
+        data_set,
+        period: period.to_string(),
+        source,
+    })?;
+    let attribute_combo = match ds.category_combo {
+        Some(c) => c.id,
+        None => default_combo(store)?,
+    };
+    let (_, aocs) = combos_of(store, attribute_combo)?;
+    let aoc = match attribute_option_combo {
+        Some(a) if aocs.iter().any(|c| c.identity.id == a) => a,
+        Some(a) => return Err(FormError::InvalidAttributeOptionCombo { data_set, combo: a }),
+        None => aocs.first().map(|c| c.identity.id).ok_or(FormError::EmptyCategoryCombo { combo: attribute_combo })?,
+    };
+
+    let mut ds_sections = Vec::new();
+    for child in &ds.sections {
+        match child {
+            Child::Full(s) => ds_sections.push((**s).clone()),
+            Child::Ref(uid) => ds_sections.extend(store.get::<DataSetSection>(*uid)?),
+        }
+    }
+    if ds_sections.is_empty() {
+        ds_sections = store.children::<DataSetSection>(data_set)?;
+    }
+    ds_sections.sort_by_key(|s| s.sort_order.unwrap_or(i64::MAX));
+
+    let mut specs = Vec::new();
+    let mut data_elements = Vec::new();
+    for dse in &ds.data_set_elements {
+        let uid = dse.data_element.id;
+        let de = store.get::<DataElement>(uid)?.ok_or(FormError::NotFound { kind: "data element", uid })?;
+        data_elements.push(uid);
+        let combo = match dse.category_combo.or(de.category_combo) {
+            Some(c) => c.id,
+            None => default_combo(store)?,
+        };
+        let (cc, cocs) = combos_of(store, combo)?;
+        let options = fields::options(store, de.option_set, locale)?;
+        let section = ds_sections.iter().find(|s| s.data_elements.iter().any(|r| r.id == uid));
+        for coc in cocs {
+            let c = coc.identity.id;
+            let matches = |o: &crate::model::data_set::Operand| {
+                o.data_element.id == uid && o.category_option_combo.is_none_or(|x| x.id == c)
+            };
+            let de_label = label(&de.identity, locale);
+            specs.push(FieldSpec {
+                key: format!("{uid}.{c}"),
+                label: if cc.is_default {
+                    de_label
+                } else {
+                    format!("{de_label} ({})", combo_label(store, &coc, locale)?)
+                },
+                value_type: de.value_type,
+                options: options.clone(),
+                mandatory: ds.compulsory_data_element_operands.iter().any(matches),
+                allow_future_date: false,
+                section: section.map(|s| s.identity.id.to_string()),
+                greyed: section.is_some_and(|s| s.greyed_fields.iter().any(matches)),
+                unique: false,
+            });
+        }
+    }
+    let sections = ds_sections
+        .iter()
+        .map(|s| SectionSpec {
+            uid: s.identity.id.to_string(),
+            label: name(&s.identity, locale),
+            fields: specs
+                .iter()
+                .filter(|f| f.section.as_deref() == Some(s.identity.id.as_str()))
+                .map(|f| f.key.clone())
+                .collect(),
+        })
+        .collect();
+    let key = FormKey { data_set, period: parsed.iso(), org_unit, attribute_option_combo: aoc };
+    let d = store.data();
+    let values: BTreeMap<String, String> = d
+        .aggregate_values(&key.period, org_unit, aoc)?
+        .into_iter()
+        .filter_map(|v| Some((format!("{}.{}", v.key.data_element, v.key.category_option_combo), v.value?)))
+        .filter(|(k, _)| specs.iter().any(|f| &f.key == k))
+        .collect();
+    let completed = d.is_complete(&key)?;
+    let record = RecordRef::DataSetForm { data_set, period: key.period.clone(), org_unit, attribute_option_combo: aoc };
+    let completed_by = store.current_user()?.map(|u| u.username);
+    let mut session = FormSession {
+        kind: Kind::DataSet(Box::new(DataSetForm {
+            key,
+            period: parsed,
+            org_unit_level: unit.level,
+            data_elements,
+            completed_by,
+        })),
+        record,
+        title: format!("{} - {} - {}", name(&ds.identity, locale), parsed.iso(), name(&unit.identity, locale)),
+        fields: specs,
+        sections,
+        values,
+        outcome: Default::default(),
+        rule_failures: Vec::new(),
+        errors_on_complete: Vec::new(),
+        option_groups: Default::default(),
+        stamp: Stamp::default(),
+        today: ctx.today,
+        completed,
+        locked: period_lock(&ds, &parsed, ctx.today),
+    };
+    session.settle(store)?;
+    Ok(session)
+}

@@ -1,0 +1,217 @@
+//! Changing a form: the shared flow of every kind. Find the field (known, shown, editable), check
+//! the value (`input`), re-run the rules on the new values, apply their effects as the app does
+//! (`rules::outcome::apply`), and in ONE transaction check that the stored record is still what
+//! this session last wrote (optimistic versioning), save the user's value and every rule-made
+//! change, and read the record's new state back. The session changes only after the commit.
+//!
+//! Owns that flow and the record [`Stamp`]. Does not own the kind-specific reads and writes
+//! (`event`, `registration`, `data_set`) or completion (`complete`).
+
+use std::collections::BTreeMap;
+
+use super::changes::{diff, FormChanges};
+use super::error::FormError;
+use super::{input, FormSession, Kind};
+use crate::model::value_type::RuleActionType;
+use crate::rules::outcome::{apply, FieldOption, FormField, RuleOutcome};
+use crate::store::data::tracker::Data;
+use crate::store::Store;
+
+/// The stored state of a session's record as the session last saw it: timestamps, status and
+/// values. Comparing whole states (not only `updated`) also catches two writes within the same
+/// millisecond.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub(crate) struct Stamp(pub Vec<String>);
+
+/// One rule pass, applied.
+pub(crate) struct Pass {
+    pub outcome: RuleOutcome,
+    /// Messages of rules that could not be evaluated.
+    pub failures: Vec<String>,
+    pub errors_on_complete: Vec<String>,
+}
+
+impl FormSession {
+    /// The rule pass for `values`: the applied outcome and the failed rules' messages.
+    pub(crate) fn run_rules(&self, values: &BTreeMap<String, String>) -> Pass {
+        let evaluation = match &self.kind {
+            Kind::Event(e) => e.evaluate(values, self.today),
+            Kind::Registration(r) => r.evaluate(values, self.today),
+            Kind::DataSet(_) => {
+                return Pass {
+                    outcome: RuleOutcome { can_complete: true, ..RuleOutcome::default() },
+                    failures: Vec::new(),
+                    errors_on_complete: Vec::new(),
+                }
+            }
+        };
+        let fields: Vec<FormField> = self
+            .fields
+            .iter()
+            .map(|f| FormField {
+                uid: f.key.clone(),
+                value_type: f.value_type,
+                mandatory: f.mandatory,
+                section: f.section.clone(),
+                value: values.get(&f.key).cloned(),
+                options: f.options.iter().map(|o| FieldOption { uid: o.uid.clone(), code: o.code.clone() }).collect(),
+            })
+            .collect();
+        let outcome = apply(&evaluation.effects, &fields, &self.option_groups);
+        let errors_on_complete = evaluation
+            .effects
+            .iter()
+            .filter(|e| e.action_type == RuleActionType::ErrorOnComplete)
+            .map(|e| {
+                let content = e.content.as_deref().unwrap_or("");
+                let data = e.data.as_deref().unwrap_or("");
+                match (content.is_empty(), data.is_empty()) {
+                    (false, false) => format!("{content} {data}"),
+                    (false, true) => content.to_string(),
+                    (true, _) => data.to_string(),
+                }
+            })
+            .collect();
+        Pass { outcome, failures: evaluation.errors.iter().map(|e| e.to_string()).collect(), errors_on_complete }
+    }
+
+    fn take_pass(&mut self, pass: Pass) {
+        self.outcome = pass.outcome;
+        self.rule_failures = pass.failures;
+        self.errors_on_complete = pass.errors_on_complete;
+    }
+
+    /// Reads the record's stored state.
+    pub(crate) fn read_stamp(&self, d: &Data<'_>) -> Result<Stamp, FormError> {
+        match &self.kind {
+            Kind::Event(e) => e.stamp(d),
+            Kind::Registration(r) => r.stamp(d),
+            Kind::DataSet(ds) => ds.stamp(d),
+        }
+    }
+
+    fn save(&self, d: &Data<'_>, writes: &BTreeMap<String, Option<String>>) -> Result<(), FormError> {
+        match &self.kind {
+            Kind::Event(e) => e.save(d, writes),
+            Kind::Registration(r) => r.save(d, writes),
+            Kind::DataSet(ds) => ds.save(d, writes),
+        }
+    }
+
+    /// Runs the rules on the current values and saves what they change (at open, as the app
+    /// does when it first shows a form). Sets the stamp.
+    pub(crate) fn settle(&mut self, store: &mut Store) -> Result<(), FormError> {
+        let pass = self.run_rules(&self.values);
+        let mut values = self.values.clone();
+        let writes = rule_writes(&self.values, &pass.outcome.changed_values, &mut values);
+        let stamp = if writes.is_empty() || self.completed || self.locked.is_some() {
+            self.read_stamp(&store.data())?
+        } else {
+            store.write(|d| {
+                self.save(d, &writes)?;
+                self.read_stamp(d)
+            })?
+        };
+        if !(writes.is_empty() || self.completed || self.locked.is_some()) {
+            self.values = values;
+        }
+        self.take_pass(pass);
+        self.stamp = stamp;
+        Ok(())
+    }
+
+    /// Fails with `ChangedElsewhere` unless the stored record is as this session left it.
+    pub(crate) fn check_stamp(&self, d: &Data<'_>) -> Result<(), FormError> {
+        if self.read_stamp(d)? != self.stamp {
+            return Err(FormError::ChangedElsewhere { record: self.record.clone() });
+        }
+        Ok(())
+    }
+}
+
+/// Applies the rule-made changes to `values` and returns them as writes (only real changes).
+fn rule_writes(
+    before: &BTreeMap<String, String>,
+    changed: &BTreeMap<String, Option<String>>,
+    values: &mut BTreeMap<String, String>,
+) -> BTreeMap<String, Option<String>> {
+    let mut writes = BTreeMap::new();
+    for (key, value) in changed {
+        if before.get(key) == value.as_ref() {
+            continue;
+        }
+        match value {
+            Some(v) => values.insert(key.clone(), v.clone()),
+            None => values.remove(key),
+        };
+        writes.insert(key.clone(), value.clone());
+    }
+    writes
+}
+
+pub(crate) fn set_value(
+    s: &mut FormSession,
+    store: &mut Store,
+    field: &str,
+    text: Option<&str>,
+) -> Result<FormChanges, FormError> {
+    let Some(spec) = s.fields.iter().find(|f| f.key == field) else {
+        return Err(FormError::UnknownField { record: s.record.clone(), field: field.to_string() });
+    };
+    if let Some(lock) = &s.locked {
+        return Err(lock.error());
+    }
+    if s.completed {
+        return Err(FormError::AlreadyCompleted { record: s.record.clone() });
+    }
+    if s.outcome.hidden_fields.contains(field) {
+        return Err(FormError::HiddenField { record: s.record.clone(), field: field.to_string() });
+    }
+    if spec.greyed {
+        return Err(FormError::ReadOnlyField {
+            record: s.record.clone(),
+            field: field.to_string(),
+            why: "greyed cell",
+        });
+    }
+    if s.outcome.read_only.contains(field) {
+        return Err(FormError::ReadOnlyField {
+            record: s.record.clone(),
+            field: field.to_string(),
+            why: "its value is assigned by a program rule",
+        });
+    }
+    let value = input::check(spec, text, s.outcome.hidden_options.get(field), s.today)?;
+    if let (Some(v), true) = (&value, spec.unique) {
+        if let Kind::Registration(r) = &s.kind {
+            r.check_unique(&store.data(), field, v)?;
+        }
+    }
+
+    let before = s.view();
+    let mut values = s.values.clone();
+    match &value {
+        Some(v) => values.insert(field.to_string(), v.clone()),
+        None => values.remove(field),
+    };
+    let mut writes = BTreeMap::new();
+    if s.values.get(field) != value.as_ref() {
+        writes.insert(field.to_string(), value.clone());
+    }
+    let pass = s.run_rules(&values);
+    let user_values = values.clone();
+    writes.extend(rule_writes(&user_values, &pass.outcome.changed_values, &mut values));
+
+    let session: &FormSession = s;
+    let stamp = store.write(|d| {
+        session.check_stamp(d)?;
+        if !writes.is_empty() {
+            session.save(d, &writes)?;
+        }
+        session.read_stamp(d)
+    })?;
+    s.values = values;
+    s.take_pass(pass);
+    s.stamp = stamp;
+    Ok(diff(&before, &s.view()))
+}

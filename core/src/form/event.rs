@@ -1,0 +1,315 @@
+//! The event form: an event of an event program, or of a program stage inside an enrollment.
+//! Fields are the stage's data elements (stage order) in the stage's sections; the rule engine
+//! is built once per session from the program's rules (`rules::load`) and evaluated for the event
+//! with the enrollment and the context events as the app passes them:
+//! - inside an enrollment: its other events whose status is not SCHEDULE, SKIPPED or OVERDUE and
+//!   whose date is not after today;
+//! - an event program: events of the same stage and org unit, up to 10 older and 10 newer.
+//!
+//! Owns creating and opening events, their rule inputs, saving their values and completing them.
+//! Does not own the shared edit flow (`edit`) or scheduling.
+
+use std::collections::BTreeMap;
+
+use time::Date;
+
+use super::edit::Stamp;
+use super::error::FormError;
+use super::fields::{self, option_sets_of};
+use super::input::check_not_future;
+use super::scope::{self, Assigned};
+use super::view::{label, name};
+use super::{FieldSpec, FormContext, FormSession, Kind, NewEventForm, RecordRef, SectionSpec};
+use crate::model::value_type::{EventStatus, ProgramType};
+use crate::model::{Child, DataElement, IdRef, OrganisationUnit, Program, ProgramStage, ProgramStageSection, Uid};
+use crate::rules::load::load_rule_set;
+use crate::rules::{Evaluation, RuleEngine, RuleEnrollment, RuleEvent, Supplementary};
+use crate::store::data::tracker::{Data, Event, NewEvent};
+use crate::store::Store;
+
+/// How many older and newer events of the same stage an event program passes as context.
+const EVENT_PROGRAM_CONTEXT: usize = 10;
+
+pub(crate) struct EventForm {
+    event: Event,
+    stage_name: String,
+    org_unit_code: Option<String>,
+    enrollment: Option<RuleEnrollment>,
+    others: Vec<RuleEvent>,
+    engine: RuleEngine,
+    supplementary: Supplementary,
+}
+
+impl EventForm {
+    pub(crate) fn evaluate(&self, values: &BTreeMap<String, String>, today: Date) -> Evaluation {
+        let target = fields::rule_event(
+            &self.event,
+            &self.stage_name,
+            self.org_unit_code.clone(),
+            values.iter().map(|(k, v)| (k.clone(), v.clone())).collect(),
+        );
+        self.engine.evaluate_event(&target, self.enrollment.as_ref(), &self.others, &self.supplementary, today)
+    }
+
+    pub(crate) fn stamp(&self, d: &Data<'_>) -> Result<Stamp, FormError> {
+        let Some(ev) = d.event(self.event.uid)? else {
+            return Ok(Stamp(vec!["gone".into()]));
+        };
+        let mut parts = vec![ev.updated.to_string(), ev.status.as_str().to_string(), format!("{:?}", ev.event_date)];
+        parts.push(ev.deleted.to_string());
+        parts.extend(d.data_values(ev.uid)?.into_iter().map(|(de, v)| format!("{de}={v}")));
+        Ok(Stamp(parts))
+    }
+
+    pub(crate) fn save(&self, d: &Data<'_>, writes: &BTreeMap<String, Option<String>>) -> Result<(), FormError> {
+        for (key, value) in writes {
+            let de = Uid::parse(key).map_err(|_| FormError::BadFieldKey { field: key.clone() })?;
+            d.set_data_value(self.event.uid, de, value.as_deref())?;
+        }
+        Ok(())
+    }
+
+    pub(crate) fn mark_complete(&self, d: &Data<'_>) -> Result<(), FormError> {
+        let ev = d.event(self.event.uid)?.ok_or(FormError::NotFound { kind: "event", uid: self.event.uid })?;
+        d.update_event(ev.uid, EventStatus::Completed, ev.event_date, ev.due_date)?;
+        Ok(())
+    }
+}
+
+/// Checks and creates the event, then opens it.
+pub(crate) fn create(store: &mut Store, new: &NewEventForm, ctx: &FormContext) -> Result<FormSession, FormError> {
+    let (program, stage) = program_and_stage(store, new.program, new.stage)?;
+    scope::check(store, ctx, new.org_unit, Assigned::Program(new.program))?;
+    check_not_future("eventDate", new.event_date, false, ctx.today)?;
+    match (program.program_type, new.enrollment) {
+        (ProgramType::WithRegistration, None) => {
+            return Err(FormError::WrongProgramType {
+                program: new.program,
+                why: "a program with registration: an event needs an enrollment",
+            })
+        }
+        (ProgramType::WithoutRegistration, Some(_)) => {
+            return Err(FormError::WrongProgramType {
+                program: new.program,
+                why: "an event program: its events have no enrollment",
+            })
+        }
+        (_, Some(enrollment)) => {
+            let e = store.data().enrollment(enrollment)?.filter(|e| !e.deleted);
+            let e = e.ok_or(FormError::NotFound { kind: "enrollment", uid: enrollment })?;
+            if e.program != new.program {
+                return Err(FormError::EnrollmentNotInProgram { enrollment, expected: new.program, found: e.program });
+            }
+            // A visit the schedule is waiting for is that event, now with its date (as tapping a
+            // scheduled event does on Android); a stage that is not repeatable takes one event.
+            let of_stage: Vec<_> = store
+                .data()
+                .events_of_enrollment(enrollment)?
+                .into_iter()
+                .filter(|e| e.program_stage == stage.identity.id)
+                .collect();
+            let waiting = of_stage.iter().find(|e| matches!(e.status, EventStatus::Schedule | EventStatus::Overdue));
+            if let Some(waiting) = waiting {
+                let uid = waiting.uid;
+                let due = waiting.due_date;
+                store.write(|d| d.update_event(uid, EventStatus::Active, Some(new.event_date), due))?;
+                let event = store.data().event(uid)?.ok_or(FormError::NotFound { kind: "event", uid })?;
+                return build(store, event, program, stage, ctx);
+            }
+            if !stage.repeatable && !of_stage.is_empty() {
+                return Err(FormError::StageNotRepeatable { stage: stage.identity.id, existing: of_stage[0].uid });
+            }
+        }
+        _ => {}
+    }
+    let event = store.write(|d| {
+        d.insert_event(&NewEvent {
+            enrollment: new.enrollment,
+            program: new.program,
+            program_stage: stage.identity.id,
+            org_unit: new.org_unit,
+            status: EventStatus::Active,
+            event_date: Some(new.event_date),
+            due_date: None,
+            attribute_option_combo: None,
+        })
+        .map_err(FormError::from)
+    })?;
+    build(store, event, program, stage, ctx)
+}
+
+/// Opens a stored event.
+pub(crate) fn open(store: &mut Store, uid: Uid, ctx: &FormContext) -> Result<FormSession, FormError> {
+    let event = store.data().event(uid)?.filter(|e| !e.deleted).ok_or(FormError::NotFound { kind: "event", uid })?;
+    let (program, stage) = program_and_stage(store, event.program, event.program_stage)?;
+    scope::check(store, ctx, event.org_unit, Assigned::Program(event.program))?;
+    build(store, event, program, stage, ctx)
+}
+
+fn program_and_stage(store: &Store, program: Uid, stage: Uid) -> Result<(Program, ProgramStage), FormError> {
+    let p = store.get::<Program>(program)?.ok_or(FormError::NotFound { kind: "program", uid: program })?;
+    let s = store.get::<ProgramStage>(stage)?.ok_or(FormError::NotFound { kind: "program stage", uid: stage })?;
+    if s.program.map(|r| r.id) != Some(program) {
+        return Err(FormError::StageNotInProgram { stage, program });
+    }
+    Ok((p, s))
+}
+
+/// The stage's sections, in their order: listed in the stage, else stored under it.
+fn sections(store: &Store, stage: &ProgramStage) -> Result<Vec<ProgramStageSection>, FormError> {
+    let mut out = Vec::new();
+    for child in &stage.program_stage_sections {
+        match child {
+            Child::Full(s) => out.push((**s).clone()),
+            Child::Ref(uid) => out.extend(store.get::<ProgramStageSection>(*uid)?),
+        }
+    }
+    if out.is_empty() {
+        out = store.children::<ProgramStageSection>(stage.identity.id)?;
+    }
+    out.sort_by_key(|s| s.sort_order.unwrap_or(i64::MAX));
+    Ok(out)
+}
+
+fn build(
+    store: &mut Store,
+    event: Event,
+    program: Program,
+    stage: ProgramStage,
+    ctx: &FormContext,
+) -> Result<FormSession, FormError> {
+    let locale = ctx.locale.as_deref();
+    let stage_sections = sections(store, &stage)?;
+    let section_of = |de: Uid| {
+        stage_sections.iter().find(|s| s.data_elements.iter().any(|r| r.id == de)).map(|s| s.identity.id.to_string())
+    };
+    let mut psdes = stage.program_stage_data_elements.clone();
+    psdes.sort_by_key(|p| p.sort_order.unwrap_or(i64::MAX));
+    let mut specs: Vec<(FieldSpec, Option<IdRef>)> = Vec::new();
+    for psde in &psdes {
+        let uid = psde.data_element_uid();
+        let de = match &psde.data_element {
+            Child::Full(de) => Some((**de).clone()),
+            Child::Ref(_) => store.get::<DataElement>(uid)?,
+        };
+        let Some(de) = de else { return Err(FormError::NotFound { kind: "data element", uid }) };
+        specs.push((
+            FieldSpec {
+                key: uid.to_string(),
+                label: label(&de.identity, locale),
+                value_type: de.value_type,
+                options: fields::options(store, de.option_set, locale)?,
+                mandatory: psde.compulsory,
+                allow_future_date: psde.allow_future_date,
+                section: section_of(uid),
+                greyed: false,
+                unique: false,
+            },
+            de.option_set,
+        ));
+    }
+    let option_groups = fields::option_groups(store, &option_sets_of(&specs))?;
+    let field_specs: Vec<FieldSpec> = specs.into_iter().map(|(f, _)| f).collect();
+    let section_specs = stage_sections
+        .iter()
+        .map(|s| SectionSpec {
+            uid: s.identity.id.to_string(),
+            label: name(&s.identity, locale),
+            fields: s
+                .data_elements
+                .iter()
+                .map(|r| r.id.to_string())
+                .filter(|k| field_specs.iter().any(|f| &f.key == k))
+                .collect(),
+        })
+        .collect();
+
+    let unit = store.get::<OrganisationUnit>(event.org_unit)?;
+    let org_unit_code = unit.as_ref().and_then(|u| u.identity.code.clone());
+    let supplementary = match &unit {
+        Some(u) => fields::supplementary(store, u)?,
+        None => Supplementary::default(),
+    };
+    let engine = RuleEngine::new(load_rule_set(store, program.identity.id, locale)?);
+    let stage_name = stage.identity.name.clone();
+    let d = store.data();
+    let values: BTreeMap<String, String> =
+        d.data_values(event.uid)?.into_iter().map(|(de, v)| (de.to_string(), v)).collect();
+    let (enrollment, others) = match event.enrollment {
+        Some(enr) => {
+            let e = d.enrollment(enr)?.ok_or(FormError::NotFound { kind: "enrollment", uid: enr })?;
+            let attributes = d.attribute_values(e.tracked_entity)?;
+            let types = fields::attribute_value_types(store, attributes.iter().map(|(a, _)| *a))?;
+            let enr_code = store.get::<OrganisationUnit>(e.org_unit)?.and_then(|u| u.identity.code);
+            let rule_enr = fields::rule_enrollment(
+                &e,
+                &name(&program.identity, None),
+                enr_code,
+                attributes.into_iter().map(|(a, v)| (a.to_string(), v)),
+                &types,
+            );
+            let mut others = Vec::new();
+            for ev in d.events_of_enrollment(enr)? {
+                let skip = matches!(ev.status, EventStatus::Schedule | EventStatus::Skipped | EventStatus::Overdue)
+                    || ev.event_date.is_none_or(|date| date > ctx.today)
+                    || ev.uid == event.uid;
+                if !skip {
+                    others.push(stored_event(store, &d, &ev)?);
+                }
+            }
+            (Some(rule_enr), others)
+        }
+        None => {
+            let target_date = event.event_date.unwrap_or(Date::MAX);
+            let same: Vec<Event> = d
+                .events_in(event.program, event.org_unit)?
+                .into_iter()
+                .filter(|e| e.program_stage == event.program_stage && e.uid != event.uid)
+                .collect();
+            let (older, newer): (Vec<Event>, Vec<Event>) =
+                same.into_iter().partition(|e| e.event_date.unwrap_or(Date::MAX) <= target_date);
+            let mut others = Vec::new();
+            let skip_older = older.len().saturating_sub(EVENT_PROGRAM_CONTEXT);
+            for ev in older.iter().skip(skip_older).chain(newer.iter().take(EVENT_PROGRAM_CONTEXT)) {
+                others.push(stored_event(store, &d, ev)?);
+            }
+            (None, others)
+        }
+    };
+    let completed = event.status == EventStatus::Completed;
+    let title = format!("{} - {}", name(&program.identity, locale), name(&stage.identity, locale));
+    let record = RecordRef::Event(event.uid);
+    let mut session = FormSession {
+        kind: Kind::Event(Box::new(EventForm {
+            event,
+            stage_name,
+            org_unit_code,
+            enrollment,
+            others,
+            engine,
+            supplementary,
+        })),
+        record,
+        title,
+        fields: field_specs,
+        sections: section_specs,
+        values,
+        outcome: Default::default(),
+        rule_failures: Vec::new(),
+        errors_on_complete: Vec::new(),
+        option_groups,
+        stamp: Stamp::default(),
+        today: ctx.today,
+        completed,
+        locked: None,
+    };
+    session.settle(store)?;
+    Ok(session)
+}
+
+/// A context event with its values; its stage's name from the store.
+fn stored_event(store: &Store, d: &Data<'_>, ev: &Event) -> Result<RuleEvent, FormError> {
+    let stage_name = store.get::<ProgramStage>(ev.program_stage)?.map(|s| s.identity.name).unwrap_or_default();
+    let code = store.get::<OrganisationUnit>(ev.org_unit)?.and_then(|u| u.identity.code);
+    fields::stored_rule_event(d, ev, &stage_name, code)
+}

@@ -1,0 +1,301 @@
+//! Form sessions (`core::form`): one model for the three kinds of form a health worker fills.
+//!
+//! - **event**: an event program, or a program stage inside an enrollment ([`FormSession::new_event`],
+//!   [`FormSession::open_event`]);
+//! - **registration + enrollment**: a new person's tracked entity attributes with the enrollment
+//!   and incident dates ([`FormSession::new_registration`], [`FormSession::open_registration`]);
+//! - **data set**: an aggregate report for one org unit, period and attribute option combo, a grid
+//!   of data elements x category option combos ([`FormSession::open_data_set`]).
+//!
+//! A session shows a [`FormView`]: sections and fields with their label (translated, FORM_NAME
+//! before NAME), value type, visible options, mandatory, editable, hidden, current value, and the
+//! field's warnings and errors, plus form-level messages. [`FormSession::set_value`] checks the
+//! value (value type, option set, future dates, uniqueness), re-runs the program rules once
+//! (engine built once per session), applies the effects as Android Capture 3.4.1 does
+//! (`rules::outcome`), saves the user's value and the rule-made changes (assigned values, values of
+//! hidden fields, a chosen option that became hidden) in ONE transaction, and returns only what
+//! changed ([`FormChanges`]). [`FormSession::complete`] refuses with every reason
+//! ([`Refusal`]) or marks the record complete.
+//!
+//! Every error is specific and leaves the store and the session as they were. Concurrency is
+//! optimistic: a session remembers the state of its record after its own last write; when the
+//! stored record changed underneath (another session, another process), `set_value` and
+//! `complete` fail with [`FormError::ChangedElsewhere`] and change nothing. Reopen the form to go on.
+//!
+//! ```text
+//! let ctx = FormContext::new(today).with_locale("km");
+//! let (mut s, view) = FormSession::new_event(&mut store, NewEventForm { program, stage, org_unit,
+//!                                            enrollment: Some(enr), event_date }, &ctx)?;
+//! let changes = s.set_value(&mut store, "DeUid000001", Some("72.5"))?;   // data element UID
+//! let changes = s.set_value(&mut store, "DeUid000001.CocUid00001", Some("4"))?; // grid cell of a data set
+//! s.complete(&mut store)?;   // Err(FormError::CompletionRefused { reasons, .. }) lists why not
+//! ```
+//!
+//! Owns what a form shows and the rules about changing it. Does not own storage (`store::data`),
+//! the rule engine (`rules`), value-type checks (`validate`) or people search (`search`).
+
+mod changes;
+mod complete;
+mod data_set;
+mod edit;
+mod error;
+mod event;
+mod fields;
+mod input;
+mod registration;
+mod scope;
+mod view;
+
+use std::collections::{BTreeMap, HashMap};
+
+use time::Date;
+
+pub use changes::FormChanges;
+pub use error::{FormError, Refusal, ScopeProblem};
+pub use view::{FieldView, FormKind, FormMessage, FormView, MessageKind, OptionView, SectionView};
+
+use crate::model::Uid;
+use crate::rules::outcome::RuleOutcome;
+use crate::store::Store;
+
+/// Who captures, when, and in which language.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FormContext {
+    /// Today's date on the device: future dates, period openness and rule `V{current_date}`.
+    pub today: Date,
+    /// Metadata translations to show (`km`, `en`); `None` shows names as written.
+    pub locale: Option<String>,
+    /// The user's capture org units (each with its descendants). `None` takes them from
+    /// `store.current_user()`.
+    pub capture_org_units: Option<Vec<Uid>>,
+}
+
+impl FormContext {
+    pub fn new(today: Date) -> FormContext {
+        FormContext { today, locale: None, capture_org_units: None }
+    }
+
+    pub fn with_locale(mut self, locale: &str) -> FormContext {
+        self.locale = Some(locale.to_string());
+        self
+    }
+
+    pub fn with_capture_org_units(mut self, units: Vec<Uid>) -> FormContext {
+        self.capture_org_units = Some(units);
+        self
+    }
+}
+
+/// What a new event needs.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewEventForm {
+    pub program: Uid,
+    pub stage: Uid,
+    pub org_unit: Uid,
+    /// Required for a program with registration, absent for an event program.
+    pub enrollment: Option<Uid>,
+    pub event_date: Date,
+}
+
+/// The stored record a session edits.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum RecordRef {
+    Event(Uid),
+    /// The enrollment and its person.
+    Enrollment {
+        enrollment: Uid,
+        tracked_entity: Uid,
+    },
+    DataSetForm {
+        data_set: Uid,
+        period: String,
+        org_unit: Uid,
+        attribute_option_combo: Uid,
+    },
+}
+
+impl std::fmt::Display for RecordRef {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            RecordRef::Event(uid) => write!(f, "event {uid}"),
+            RecordRef::Enrollment { enrollment, .. } => write!(f, "enrollment {enrollment}"),
+            RecordRef::DataSetForm { data_set, period, org_unit, attribute_option_combo } => {
+                write!(f, "data set {data_set} for {period} at {org_unit} ({attribute_option_combo})")
+            }
+        }
+    }
+}
+
+/// One field as metadata defines it (what does not change while the form is open).
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct FieldSpec {
+    /// Data element or attribute UID, or `deUid.cocUid` for a grid cell.
+    pub key: String,
+    pub label: String,
+    pub value_type: crate::model::ValueType,
+    pub options: Vec<OptionSpec>,
+    /// Compulsory in metadata.
+    pub mandatory: bool,
+    pub allow_future_date: bool,
+    pub section: Option<String>,
+    /// A greyed grid cell: never editable.
+    pub greyed: bool,
+    /// Unique tracked entity attribute.
+    pub unique: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct OptionSpec {
+    pub uid: String,
+    pub code: String,
+    pub label: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct SectionSpec {
+    pub uid: String,
+    pub label: String,
+    pub fields: Vec<String>,
+}
+
+/// The kind-specific part of a session.
+pub(crate) enum Kind {
+    Event(Box<event::EventForm>),
+    Registration(Box<registration::RegistrationForm>),
+    DataSet(Box<data_set::DataSetForm>),
+}
+
+/// An open form. Keep it for as long as the screen shows the form; every method that writes
+/// takes the store and does all its writes in one transaction.
+pub struct FormSession {
+    pub(crate) kind: Kind,
+    pub(crate) record: RecordRef,
+    pub(crate) title: String,
+    pub(crate) fields: Vec<FieldSpec>,
+    pub(crate) sections: Vec<SectionSpec>,
+    /// Current values by field key (what is stored).
+    pub(crate) values: BTreeMap<String, String>,
+    /// The effects of the last rule pass, applied.
+    pub(crate) outcome: RuleOutcome,
+    /// Rules that failed in the last pass (their messages).
+    pub(crate) rule_failures: Vec<String>,
+    /// The messages of the ERRORONCOMPLETE effects of the last pass.
+    pub(crate) errors_on_complete: Vec<String>,
+    /// Option group UID to its option UIDs (for SHOW/HIDEOPTIONGROUP).
+    pub(crate) option_groups: HashMap<String, Vec<String>>,
+    /// The stored record's state after this session's last write.
+    pub(crate) stamp: edit::Stamp,
+    pub(crate) today: Date,
+    pub(crate) completed: bool,
+    /// Why nothing may be changed (closed period), if so.
+    pub(crate) locked: Option<data_set::PeriodLock>,
+}
+
+impl std::fmt::Debug for FormSession {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("FormSession")
+            .field("record", &self.record)
+            .field("title", &self.title)
+            .field("values", &self.values)
+            .field("completed", &self.completed)
+            .finish_non_exhaustive()
+    }
+}
+
+impl FormSession {
+    /// Creates an event (ACTIVE, dated `event_date`) and opens its form. Refused when the org unit
+    /// is outside the user's capture scope or not assigned to the program, the date is in the
+    /// future, the stage is not the program's, or the enrollment does not fit the program.
+    pub fn new_event(
+        store: &mut Store,
+        new: NewEventForm,
+        ctx: &FormContext,
+    ) -> Result<(FormSession, FormView), FormError> {
+        let session = event::create(store, &new, ctx)?;
+        Ok(session.opened())
+    }
+
+    /// Opens a stored event's form.
+    pub fn open_event(store: &mut Store, event: Uid, ctx: &FormContext) -> Result<(FormSession, FormView), FormError> {
+        let session = event::open(store, event, ctx)?;
+        Ok(session.opened())
+    }
+
+    /// Registers a new person (tracked entity of the program's type) and enrolls them, then opens
+    /// the registration form (the program's attributes). Dates in the future are refused unless
+    /// the program allows them (`selectEnrollmentDatesInFuture`, `selectIncidentDatesInFuture`).
+    pub fn new_registration(
+        store: &mut Store,
+        program: Uid,
+        org_unit: Uid,
+        enrollment_date: Date,
+        incident_date: Date,
+        ctx: &FormContext,
+    ) -> Result<(FormSession, FormView), FormError> {
+        let session = registration::create(store, program, org_unit, enrollment_date, incident_date, ctx)?;
+        Ok(session.opened())
+    }
+
+    /// Opens the registration form of a stored enrollment.
+    pub fn open_registration(
+        store: &mut Store,
+        enrollment: Uid,
+        ctx: &FormContext,
+    ) -> Result<(FormSession, FormView), FormError> {
+        let session = registration::open(store, enrollment, ctx)?;
+        Ok(session.opened())
+    }
+
+    /// Opens a data set's form for an org unit, an ISO period (`202611`) and an attribute option
+    /// combo (`None`: the data set's default). A period that is not open (future, expired, outside
+    /// its data input window) opens read-only: the view says why and every change is refused with
+    /// that reason.
+    pub fn open_data_set(
+        store: &mut Store,
+        data_set: Uid,
+        org_unit: Uid,
+        period: &str,
+        attribute_option_combo: Option<Uid>,
+        ctx: &FormContext,
+    ) -> Result<(FormSession, FormView), FormError> {
+        let session = data_set::open(store, data_set, org_unit, period, attribute_option_combo, ctx)?;
+        Ok(session.opened())
+    }
+
+    fn opened(self) -> (FormSession, FormView) {
+        let view = self.view();
+        (self, view)
+    }
+
+    /// What the screen shows now.
+    pub fn view(&self) -> FormView {
+        view::build(self)
+    }
+
+    /// The stored record this session edits.
+    pub fn record(&self) -> &RecordRef {
+        &self.record
+    }
+
+    /// The event or enrollment UID; `None` for a data set form (see [`FormSession::record`]).
+    pub fn record_uid(&self) -> Option<Uid> {
+        match &self.record {
+            RecordRef::Event(uid) => Some(*uid),
+            RecordRef::Enrollment { enrollment, .. } => Some(*enrollment),
+            RecordRef::DataSetForm { .. } => None,
+        }
+    }
+
+    /// Sets (`Some`) or clears (`None` or "") one field: a data element or attribute UID, or
+    /// `deUid.cocUid` for a data set cell. Khmer digits are accepted and stored as ASCII.
+    pub fn set_value(&mut self, store: &mut Store, field: &str, text: Option<&str>) -> Result<FormChanges, FormError> {
+        edit::set_value(self, store, field, text)
+    }
+
+    /// Completes the form: the event becomes COMPLETED, the enrollment COMPLETED, or the data set
+    /// form is marked complete. Refused with every reason when mandatory fields are empty, rules
+    /// show errors, an ERRORONCOMPLETE fired, or (data sets) a validation rule is violated.
+    pub fn complete(&mut self, store: &mut Store) -> Result<FormChanges, FormError> {
+        complete::complete(self, store)
+    }
+}

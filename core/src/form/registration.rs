@@ -1,0 +1,279 @@
+//! The registration form: a new person (a tracked entity of the program's type) enrolled in a
+//! program with registration, or a stored enrollment reopened. Fields are the program's
+//! attributes (`programTrackedEntityAttributes`, by sort order) in the program's sections; the
+//! enrollment and incident dates are given when the form is created and checked against
+//! `selectEnrollmentDatesInFuture` / `selectIncidentDatesInFuture`. Rules run in the enrollment
+//! pass (`RuleEngine::evaluate_enrollment`) with attribute values normalised as the app does.
+//!
+//! Unique attributes are checked with `search::unique` before a value is saved, and the person's
+//! search index (`search::index`) is refreshed in the same transaction as the values.
+//! Possible-duplicate hints (`search::duplicates`) are not wired in: they need to know which
+//! attributes are the name, birth date and phone of a program.
+//!
+//! Owns creating the person and enrollment, their rule inputs, saving attribute values and
+//! completing the enrollment. Does not own people search or duplicates (`search`).
+
+use std::collections::{BTreeMap, HashMap};
+
+use time::Date;
+
+use super::edit::Stamp;
+use super::error::FormError;
+use super::fields::{self, option_sets_of};
+use super::input::check_not_future;
+use super::scope::{self, Assigned};
+use super::view::{label, name};
+use super::{FieldSpec, FormContext, FormSession, Kind, RecordRef, SectionSpec};
+use crate::model::value_type::{EnrollmentStatus, ProgramType};
+use crate::model::{Child, IdRef, OrganisationUnit, Program, ProgramSection, TrackedEntityAttribute, Uid, ValueType};
+use crate::rules::load::load_rule_set;
+use crate::rules::{Evaluation, RuleEngine, RuleEvent, Supplementary};
+use crate::search::index::reindex_person;
+use crate::search::unique::{check_unique, UniqueError};
+use crate::store::data::tracker::{Data, Enrollment};
+use crate::store::Store;
+
+pub(crate) struct RegistrationForm {
+    tracked_entity: Uid,
+    enrollment: Enrollment,
+    program_name: String,
+    org_unit_code: Option<String>,
+    engine: RuleEngine,
+    supplementary: Supplementary,
+    /// Attribute value types, for normalising values for the engine.
+    types: HashMap<String, ValueType>,
+    /// Unique attributes of the form, for the uniqueness check.
+    unique: HashMap<String, TrackedEntityAttribute>,
+    /// Attribute values of the person that are not fields of this program's form.
+    other_attributes: Vec<(String, String)>,
+    /// The enrollment's events (for rules that read them).
+    events: Vec<RuleEvent>,
+}
+
+impl RegistrationForm {
+    pub(crate) fn evaluate(&self, values: &BTreeMap<String, String>, today: Date) -> Evaluation {
+        let attributes =
+            self.other_attributes.iter().cloned().chain(values.iter().map(|(k, v)| (k.clone(), v.clone())));
+        let enrollment = fields::rule_enrollment(
+            &self.enrollment,
+            &self.program_name,
+            self.org_unit_code.clone(),
+            attributes,
+            &self.types,
+        );
+        self.engine.evaluate_enrollment(&enrollment, &self.events, &self.supplementary, today)
+    }
+
+    pub(crate) fn stamp(&self, d: &Data<'_>) -> Result<Stamp, FormError> {
+        let mut parts = Vec::new();
+        match d.tracked_entity(self.tracked_entity)? {
+            Some(te) => parts.extend([te.updated.to_string(), te.deleted.to_string()]),
+            None => parts.push("person gone".into()),
+        }
+        match d.enrollment(self.enrollment.uid)? {
+            Some(e) => parts.extend([e.updated.to_string(), e.status.as_str().to_string(), e.deleted.to_string()]),
+            None => parts.push("enrollment gone".into()),
+        }
+        parts.extend(d.attribute_values(self.tracked_entity)?.into_iter().map(|(a, v)| format!("{a}={v}")));
+        Ok(Stamp(parts))
+    }
+
+    pub(crate) fn save(&self, d: &Data<'_>, writes: &BTreeMap<String, Option<String>>) -> Result<(), FormError> {
+        for (key, value) in writes {
+            let attribute = Uid::parse(key).map_err(|_| FormError::BadFieldKey { field: key.clone() })?;
+            d.set_attribute_value(self.tracked_entity, attribute, value.as_deref())?;
+        }
+        reindex_person(d, self.tracked_entity)?;
+        Ok(())
+    }
+
+    /// Registering ends the form, not the enrollment: as on Android, the enrollment stays ACTIVE
+    /// for its visits. What completing triggers (the auto-generated events) is done by the caller.
+    pub(crate) fn enrollment_uid(&self) -> Uid {
+        self.enrollment.uid
+    }
+
+    /// A unique attribute's value must not belong to another (not deleted) person in the store
+    /// (`search::unique`).
+    pub(crate) fn check_unique(&self, d: &Data<'_>, field: &str, value: &str) -> Result<(), FormError> {
+        let Some(attribute) = self.unique.get(field) else { return Ok(()) };
+        match check_unique(d, attribute, Some(self.tracked_entity), self.enrollment.org_unit, value) {
+            Ok(()) => Ok(()),
+            Err(UniqueError::Taken { other, .. }) | Err(UniqueError::TakenInOrgUnit { other, .. }) => {
+                Err(FormError::NotUnique { field: field.to_string(), value: value.to_string(), other })
+            }
+            Err(UniqueError::UnknownAttribute(uid)) => {
+                Err(FormError::NotFound { kind: "tracked entity attribute", uid })
+            }
+            Err(UniqueError::Data(e)) => Err(FormError::Data(e)),
+            Err(UniqueError::Store(e)) => Err(FormError::from(e)),
+        }
+    }
+}
+
+fn tracker_program(store: &Store, program: Uid) -> Result<Program, FormError> {
+    let p = store.get::<Program>(program)?.ok_or(FormError::NotFound { kind: "program", uid: program })?;
+    if p.program_type != ProgramType::WithRegistration {
+        return Err(FormError::WrongProgramType { program, why: "an event program: it has no registration" });
+    }
+    Ok(p)
+}
+
+pub(crate) fn create(
+    store: &mut Store,
+    program: Uid,
+    org_unit: Uid,
+    enrollment_date: Date,
+    incident_date: Date,
+    ctx: &FormContext,
+) -> Result<FormSession, FormError> {
+    let p = tracker_program(store, program)?;
+    let Some(te_type) = p.tracked_entity_type else {
+        return Err(FormError::WrongProgramType { program, why: "without a tracked entity type" });
+    };
+    scope::check(store, ctx, org_unit, Assigned::Program(program))?;
+    check_not_future("enrollmentDate", enrollment_date, p.select_enrollment_dates_in_future, ctx.today)?;
+    check_not_future("incidentDate", incident_date, p.select_incident_dates_in_future, ctx.today)?;
+    let enrollment = store.write(|d| {
+        let te = d.insert_tracked_entity(te_type.id, org_unit)?;
+        d.insert_enrollment(te.uid, program, org_unit, enrollment_date, incident_date).map_err(FormError::from)
+    })?;
+    build(store, enrollment, p, ctx)
+}
+
+pub(crate) fn open(store: &mut Store, enrollment: Uid, ctx: &FormContext) -> Result<FormSession, FormError> {
+    let e = store.data().enrollment(enrollment)?.filter(|e| !e.deleted);
+    let e = e.ok_or(FormError::NotFound { kind: "enrollment", uid: enrollment })?;
+    let p = tracker_program(store, e.program)?;
+    scope::check(store, ctx, e.org_unit, Assigned::Program(e.program))?;
+    build(store, e, p, ctx)
+}
+
+fn build(
+    store: &mut Store,
+    enrollment: Enrollment,
+    program: Program,
+    ctx: &FormContext,
+) -> Result<FormSession, FormError> {
+    let locale = ctx.locale.as_deref();
+    let mut ptas = program.program_tracked_entity_attributes.clone();
+    ptas.sort_by_key(|a| a.sort_order.unwrap_or(i64::MAX));
+    let mut sections: Vec<ProgramSection> = Vec::new();
+    for child in &program.program_sections {
+        match child {
+            Child::Full(s) => sections.push((**s).clone()),
+            Child::Ref(uid) => sections.extend(store.get::<ProgramSection>(*uid)?),
+        }
+    }
+    if sections.is_empty() {
+        sections = store.children::<ProgramSection>(program.identity.id)?;
+    }
+    sections.sort_by_key(|s| s.sort_order.unwrap_or(i64::MAX));
+
+    let mut specs: Vec<(FieldSpec, Option<IdRef>)> = Vec::new();
+    let mut unique = HashMap::new();
+    for pta in &ptas {
+        let uid = pta.tracked_entity_attribute.id;
+        let attr = store
+            .get::<TrackedEntityAttribute>(uid)?
+            .ok_or(FormError::NotFound { kind: "tracked entity attribute", uid })?;
+        let section = sections
+            .iter()
+            .find(|s| s.tracked_entity_attributes.iter().any(|r| r.id == uid))
+            .map(|s| s.identity.id.to_string());
+        if attr.unique {
+            unique.insert(uid.to_string(), attr.clone());
+        }
+        specs.push((
+            FieldSpec {
+                key: uid.to_string(),
+                label: label(&attr.identity, locale),
+                value_type: attr.value_type,
+                options: fields::options(store, attr.option_set, locale)?,
+                mandatory: pta.mandatory,
+                allow_future_date: pta.allow_future_date,
+                section,
+                greyed: false,
+                unique: attr.unique,
+            },
+            attr.option_set,
+        ));
+    }
+    let option_groups = fields::option_groups(store, &option_sets_of(&specs))?;
+    let field_specs: Vec<FieldSpec> = specs.into_iter().map(|(f, _)| f).collect();
+    let section_specs = sections
+        .iter()
+        .map(|s| SectionSpec {
+            uid: s.identity.id.to_string(),
+            label: name(&s.identity, locale),
+            fields: s
+                .tracked_entity_attributes
+                .iter()
+                .map(|r| r.id.to_string())
+                .filter(|k| field_specs.iter().any(|f| &f.key == k))
+                .collect(),
+        })
+        .collect();
+
+    let unit = store.get::<OrganisationUnit>(enrollment.org_unit)?;
+    let org_unit_code = unit.as_ref().and_then(|u| u.identity.code.clone());
+    let supplementary = match &unit {
+        Some(u) => fields::supplementary(store, u)?,
+        None => Supplementary::default(),
+    };
+    let engine = RuleEngine::new(load_rule_set(store, program.identity.id, locale)?);
+    let d = store.data();
+    let stored = d.attribute_values(enrollment.tracked_entity)?;
+    let types = fields::attribute_value_types(
+        store,
+        stored.iter().map(|(a, _)| *a).chain(ptas.iter().map(|p| p.tracked_entity_attribute.id)),
+    )?;
+    let mut values = BTreeMap::new();
+    let mut other_attributes = Vec::new();
+    for (a, v) in stored {
+        let key = a.to_string();
+        if field_specs.iter().any(|f| f.key == key) {
+            values.insert(key, v);
+        } else {
+            other_attributes.push((key, v));
+        }
+    }
+    let mut events = Vec::new();
+    for ev in d.events_of_enrollment(enrollment.uid)? {
+        let stage_name =
+            store.get::<crate::model::ProgramStage>(ev.program_stage)?.map(|s| s.identity.name).unwrap_or_default();
+        events.push(fields::stored_rule_event(&d, &ev, &stage_name, org_unit_code.clone())?);
+    }
+    let completed = enrollment.status == EnrollmentStatus::Completed;
+    let title = name(&program.identity, locale);
+    let record = RecordRef::Enrollment { enrollment: enrollment.uid, tracked_entity: enrollment.tracked_entity };
+    let mut session = FormSession {
+        kind: Kind::Registration(Box::new(RegistrationForm {
+            tracked_entity: enrollment.tracked_entity,
+            program_name: program.identity.name.clone(),
+            enrollment,
+            org_unit_code,
+            engine,
+            supplementary,
+            types,
+            unique,
+            other_attributes,
+            events,
+        })),
+        record,
+        title,
+        fields: field_specs,
+        sections: section_specs,
+        values,
+        outcome: Default::default(),
+        rule_failures: Vec::new(),
+        errors_on_complete: Vec::new(),
+        option_groups,
+        stamp: Stamp::default(),
+        today: ctx.today,
+        completed,
+        locked: None,
+    };
+    session.settle(store)?;
+    Ok(session)
+}

@@ -1,0 +1,531 @@
+//! Searching people by text over the searchable attributes of a program or a tracked entity
+//! type: prefix or whole-word, ranked (the whole value > whole words > prefixes), limited, each
+//! hit with the attribute it matched.
+//!
+//! Owns choosing the attributes from metadata (`searchable`, plus unique attributes, which a
+//! person can always be found by) and reading the index. Does not own the index rows (`index`)
+//! or what the screen shows of a hit.
+
+use std::collections::HashSet;
+
+use rusqlite::params_from_iter;
+
+use super::normalise::{normalise_phone, normalise_phone_prefix, normalise_text};
+use super::SearchError;
+use crate::model::{Program, TrackedEntityAttribute, TrackedEntityType, Uid};
+use crate::store::data::tracker::Data;
+use crate::store::data::uid_column;
+use crate::store::Store;
+
+/// Where to search: the people of a program, or of a tracked entity type.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SearchScope {
+    Program(Uid),
+    TrackedEntityType(Uid),
+}
+
+/// How query words match indexed words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MatchMode {
+    /// Every query word starts a word of the person (`so` finds `Sok`).
+    Prefix,
+    /// Every query word is a whole word of the person.
+    WholeWord,
+}
+
+/// How well a hit matched, best first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum MatchKind {
+    /// The whole value is the query.
+    Exact,
+    /// Every query word is a whole word.
+    WholeWord,
+    /// Every query word starts a word.
+    Prefix,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SearchOptions {
+    pub mode: MatchMode,
+    /// At most this many hits.
+    pub limit: usize,
+    /// Only people owned by one of these org units (all when empty).
+    pub org_units: Vec<Uid>,
+}
+
+/// The attributes and people a search looks at, resolved from metadata once.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SearchTarget {
+    pub tracked_entity_type: Uid,
+    pub attributes: Vec<Uid>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SearchHit {
+    pub tracked_entity: Uid,
+    pub org_unit: Uid,
+    /// The attribute whose value matched (for several query words, the one the rarest word
+    /// matched).
+    pub attribute: Uid,
+    /// That attribute's value as stored.
+    pub value: String,
+    pub kind: MatchKind,
+}
+
+/// The searchable attributes of a program (its `programTrackedEntityAttributes` marked
+/// searchable, and its unique ones) or of a tracked entity type.
+pub fn search_target(store: &Store, scope: SearchScope) -> Result<SearchTarget, SearchError> {
+    let (tet, candidates, label): (Uid, Vec<(Uid, bool)>, String) = match scope {
+        SearchScope::Program(uid) => {
+            let program = store.get::<Program>(uid)?.ok_or(SearchError::UnknownProgram(uid))?;
+            let tet = program.tracked_entity_type.ok_or(SearchError::ProgramWithoutTrackedEntityType(uid))?.id;
+            let attrs = program
+                .program_tracked_entity_attributes
+                .iter()
+                .map(|a| (a.tracked_entity_attribute.id, a.searchable))
+                .collect();
+            (tet, attrs, format!("program {uid}"))
+        }
+        SearchScope::TrackedEntityType(uid) => {
+            let tet = store.get::<TrackedEntityType>(uid)?.ok_or(SearchError::UnknownTrackedEntityType(uid))?;
+            let attrs = tet
+                .tracked_entity_type_attributes
+                .iter()
+                .map(|a| (a.tracked_entity_attribute.id, a.searchable))
+                .collect();
+            (uid, attrs, format!("tracked entity type {uid}"))
+        }
+    };
+    let mut attributes = Vec::new();
+    for (attribute, searchable) in candidates {
+        let unique = store.get::<TrackedEntityAttribute>(attribute)?.is_some_and(|a| a.unique);
+        if (searchable || unique) && !attributes.contains(&attribute) {
+            attributes.push(attribute);
+        }
+    }
+    if attributes.is_empty() {
+        return Err(SearchError::NoSearchableAttributes { scope: label });
+    }
+    Ok(SearchTarget { tracked_entity_type: tet, attributes })
+}
+
+/// The query in index form: the words, or for something typed like a phone number, its
+/// national digits.
+fn query_tokens(text: &str) -> Vec<String> {
+    if let Some(phone) = normalise_phone_prefix(text) {
+        return vec![phone];
+    }
+    normalise_text(text).split(' ').filter(|t| !t.is_empty()).map(str::to_string).collect()
+}
+
+/// The last string that starts with `prefix` in SQLite's binary order (for range scans).
+fn prefix_end(prefix: &str) -> String {
+    format!("{prefix}\u{10FFFF}")
+}
+
+/// Searches the people of `target` for `text`.
+pub fn search(
+    d: &Data<'_>,
+    target: &SearchTarget,
+    text: &str,
+    options: &SearchOptions,
+) -> Result<Vec<SearchHit>, SearchError> {
+    if options.limit == 0 {
+        return Err(SearchError::ZeroLimit);
+    }
+    let tokens = query_tokens(text);
+    if tokens.is_empty() {
+        return Err(SearchError::EmptyQuery);
+    }
+    let mut hits: Vec<SearchHit> = Vec::new();
+    let mut seen: HashSet<Uid> = HashSet::new();
+    // A whole phone number compares in national form, anything else in search form.
+    let norm = normalise_phone(text).unwrap_or_else(|| normalise_text(text));
+    if !norm.is_empty() {
+        collect_exact(d, target, &norm, options, &mut hits, &mut seen)?;
+    }
+    let mut kinds = vec![MatchKind::WholeWord];
+    if options.mode == MatchMode::Prefix {
+        kinds.push(MatchKind::Prefix);
+    }
+    for kind in kinds {
+        if hits.len() >= options.limit {
+            break;
+        }
+        collect_tokens(d, target, &tokens, kind, options, &mut hits, &mut seen)?;
+    }
+    hits.truncate(options.limit);
+    Ok(hits)
+}
+
+/// `AND e.tracked_entity_type = ? AND e.deleted = 0 [AND e.org_unit IN (...)]` with its
+/// parameters appended.
+fn person_filter(target: &SearchTarget, options: &SearchOptions, args: &mut Vec<String>) -> String {
+    args.push(target.tracked_entity_type.as_str().to_string());
+    let mut sql = format!(" AND e.deleted = 0 AND e.tracked_entity_type = ?{}", args.len());
+    if !options.org_units.is_empty() {
+        let marks: Vec<String> = options
+            .org_units
+            .iter()
+            .map(|ou| {
+                args.push(ou.as_str().to_string());
+                format!("?{}", args.len())
+            })
+            .collect();
+        sql.push_str(&format!(" AND e.org_unit IN ({})", marks.join(", ")));
+    }
+    sql
+}
+
+fn collect_exact(
+    d: &Data<'_>,
+    target: &SearchTarget,
+    norm: &str,
+    options: &SearchOptions,
+    hits: &mut Vec<SearchHit>,
+    seen: &mut HashSet<Uid>,
+) -> Result<(), SearchError> {
+    let mut found: Vec<(String, Uid, Uid, Uid)> = Vec::new();
+    for attribute in &target.attributes {
+        let mut args = vec![attribute.as_str().to_string(), norm.to_string()];
+        let filter = person_filter(target, options, &mut args);
+        let sql = format!(
+            "SELECT v.tracked_entity, e.org_unit FROM search_value v JOIN tracked_entity e ON e.uid = v.tracked_entity
+             WHERE v.attribute = ?1 AND v.norm = ?2{filter} ORDER BY v.tracked_entity"
+        );
+        let mut stmt = d.conn.prepare_cached(&sql)?;
+        let mut rows = stmt.query(params_from_iter(args.iter()))?;
+        let mut n = 0;
+        while let Some(row) = rows.next()? {
+            let te = uid_at(row, 0)?;
+            if seen.contains(&te) {
+                continue;
+            }
+            found.push((String::new(), te, uid_at(row, 1)?, *attribute));
+            n += 1;
+            if n >= options.limit {
+                break;
+            }
+        }
+    }
+    finish(d, found, MatchKind::Exact, options.limit, hits, seen)
+}
+
+/// One tier of word matches. A query of several words is first looked up with its words run
+/// together (the typed text with spaces ignored starts a word, or a value's words run
+/// together: Khmer is often typed without spaces); the people found so are usually enough, and
+/// only when they are not does the slower scan match each word on its own (in prefix mode, only
+/// in the prefix tier: words found in different attributes then rank as prefix matches).
+fn collect_tokens(
+    d: &Data<'_>,
+    target: &SearchTarget,
+    tokens: &[String],
+    kind: MatchKind,
+    options: &SearchOptions,
+    hits: &mut Vec<SearchHit>,
+    seen: &mut HashSet<Uid>,
+) -> Result<(), SearchError> {
+    if tokens.len() > 1 {
+        scan_tokens(d, target, &[tokens.concat()], kind, options, hits, seen)?;
+        // In prefix mode the prefix tier that follows finds words matched one by one anyway;
+        // scanning for them twice is what made two common but unrelated names slow.
+        if hits.len() >= options.limit || (kind == MatchKind::WholeWord && options.mode == MatchMode::Prefix) {
+            return Ok(());
+        }
+    }
+    scan_tokens(d, target, tokens, kind, options, hits, seen)
+}
+
+fn scan_tokens(
+    d: &Data<'_>,
+    target: &SearchTarget,
+    tokens: &[String],
+    kind: MatchKind,
+    options: &SearchOptions,
+    hits: &mut Vec<SearchHit>,
+    seen: &mut HashSet<Uid>,
+) -> Result<(), SearchError> {
+    let range = |t: &str| match kind {
+        MatchKind::Prefix => (t.to_string(), prefix_end(t)),
+        _ => (t.to_string(), t.to_string()),
+    };
+    // The word with the fewest index rows drives the scan; the others must match some
+    // searchable value of the same person. A word without any row empties the tier.
+    let driver = if tokens.len() == 1 {
+        0
+    } else {
+        let mut counts = Vec::with_capacity(tokens.len());
+        for token in tokens {
+            let (lo, hi) = range(token);
+            let n = rows_up_to(d, &target.attributes, &lo, &hi, DRIVER_COUNT_CAP)?;
+            if n == 0 {
+                return Ok(());
+            }
+            counts.push(n);
+        }
+        let best = counts.iter().enumerate().min_by_key(|(i, n)| (**n, usize::MAX - tokens[*i].len()));
+        best.map_or(0, |(i, _)| i)
+    };
+    let want = options.limit - hits.len().min(options.limit);
+    let mut found: Vec<(String, Uid, Uid, Uid)> = Vec::new();
+    for attribute in &target.attributes {
+        let (lo, hi) = range(&tokens[driver]);
+        let mut args = vec![attribute.as_str().to_string(), lo, hi];
+        let mut others = String::new();
+        let all_attrs: Vec<String> = target
+            .attributes
+            .iter()
+            .map(|a| {
+                args.push(a.as_str().to_string());
+                format!("?{}", args.len())
+            })
+            .collect();
+        for (i, token) in tokens.iter().enumerate() {
+            if i == driver {
+                continue;
+            }
+            let (lo, hi) = range(token);
+            args.push(lo);
+            args.push(hi);
+            others.push_str(&format!(
+                " AND EXISTS (SELECT 1 FROM search_token o INDEXED BY search_token_by_person
+                   WHERE o.tracked_entity = t.tracked_entity AND o.attribute IN ({}) AND o.token >= ?{} AND o.token <= ?{})",
+                all_attrs.join(", "),
+                args.len() - 1,
+                args.len()
+            ));
+        }
+        let filter = person_filter(target, options, &mut args);
+        let sql = format!(
+            "SELECT t.tracked_entity, e.org_unit, t.token FROM search_token t JOIN tracked_entity e ON e.uid = t.tracked_entity
+             WHERE t.attribute = ?1 AND t.token >= ?2 AND t.token <= ?3{filter}{others}
+             ORDER BY t.token, t.tracked_entity"
+        );
+        let mut stmt = d.conn.prepare_cached(&sql)?;
+        let mut rows = stmt.query(params_from_iter(args.iter()))?;
+        let mut mine: HashSet<Uid> = HashSet::new();
+        while let Some(row) = rows.next()? {
+            let te = uid_at(row, 0)?;
+            if seen.contains(&te) || !mine.insert(te) {
+                continue;
+            }
+            found.push((row.get(2)?, te, uid_at(row, 1)?, *attribute));
+            if mine.len() >= want {
+                break;
+            }
+        }
+    }
+    finish(d, found, kind, options.limit, hits, seen)
+}
+
+/// How far index rows are counted to choose the driving word of a several-word query.
+const DRIVER_COUNT_CAP: usize = 2_000;
+
+/// The index rows of the searchable attributes with a token in `lo..=hi`, counted up to `cap`.
+fn rows_up_to(d: &Data<'_>, attributes: &[Uid], lo: &str, hi: &str, cap: usize) -> Result<usize, SearchError> {
+    let mut stmt = d.conn.prepare_cached(
+        "SELECT count(*) FROM (SELECT 1 FROM search_token WHERE attribute = ?1 AND token >= ?2 AND token <= ?3 LIMIT ?4)",
+    )?;
+    let mut total = 0;
+    for attribute in attributes {
+        if total >= cap {
+            break;
+        }
+        let left = (cap - total) as i64;
+        let n: i64 = stmt.query_row(rusqlite::params![attribute.as_str(), lo, hi, left], |r| r.get(0))?;
+        total += n.max(0) as usize;
+    }
+    Ok(total)
+}
+
+/// Orders one tier's candidates (by matched word, then person), drops repeats across
+/// attributes, and adds them with their stored values until the limit.
+fn finish(
+    d: &Data<'_>,
+    mut found: Vec<(String, Uid, Uid, Uid)>,
+    kind: MatchKind,
+    limit: usize,
+    hits: &mut Vec<SearchHit>,
+    seen: &mut HashSet<Uid>,
+) -> Result<(), SearchError> {
+    found.sort_by(|a, b| (&a.0, a.1.as_str()).cmp(&(&b.0, b.1.as_str())));
+    let mut value_of =
+        d.conn.prepare_cached("SELECT value FROM attribute_value WHERE tracked_entity = ?1 AND attribute = ?2")?;
+    for (_, te, org_unit, attribute) in found {
+        if hits.len() >= limit {
+            break;
+        }
+        if !seen.insert(te) {
+            continue;
+        }
+        let value: String = value_of.query_row([te.as_str(), attribute.as_str()], |r| r.get(0))?;
+        hits.push(SearchHit { tracked_entity: te, org_unit, attribute, value, kind });
+    }
+    Ok(())
+}
+
+fn uid_at(row: &rusqlite::Row<'_>, i: usize) -> rusqlite::Result<Uid> {
+    let text: String = row.get(i)?;
+    uid_column(&text)
+        .map_err(|e| rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, Box::new(e)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::search::index::tests::{register, uid, BIRTH, HC1, HC2, ID, NAME, PERSON, PHONE};
+    use crate::store::import::ImportSource;
+
+    fn target() -> SearchTarget {
+        SearchTarget { tracked_entity_type: uid(PERSON), attributes: vec![uid(NAME), uid(PHONE), uid(ID)] }
+    }
+
+    fn opts(mode: MatchMode) -> SearchOptions {
+        SearchOptions { mode, limit: 10, org_units: vec![] }
+    }
+
+    fn found(store: &Store, text: &str, mode: MatchMode) -> Vec<(Uid, MatchKind)> {
+        search(&store.data(), &target(), text, &opts(mode))
+            .unwrap()
+            .into_iter()
+            .map(|h| (h.tracked_entity, h.kind))
+            .collect()
+    }
+
+    #[test]
+    fn a_khmer_name_typed_on_another_keyboard_is_found() {
+        let mut store = Store::open_in_memory().unwrap();
+        // ស្ត្រី ចាន់ stored in encoding order (SA, COENG TA, COENG RO, II); searched as typed
+        // with the subscript RO first, and with zero-width spaces around.
+        let te = register(&mut store, HC1, &[(NAME, "\u{179F}\u{17D2}\u{178F}\u{17D2}\u{179A}\u{17B8} ចាន់")]);
+        let typed = "\u{179F}\u{17D2}\u{179A}\u{17D2}\u{178F}\u{17B8}"; // COENG RO before COENG TA
+        assert_eq!(found(&store, typed, MatchMode::WholeWord), vec![(te, MatchKind::WholeWord)]);
+        assert_eq!(found(&store, "\u{200B}ចាន់\u{200B}", MatchMode::WholeWord), vec![(te, MatchKind::WholeWord)]);
+    }
+
+    #[test]
+    fn latin_search_ignores_case() {
+        let mut store = Store::open_in_memory().unwrap();
+        let te = register(&mut store, HC1, &[(NAME, "Sok Chan")]);
+        assert_eq!(found(&store, "SOK CHAN", MatchMode::WholeWord), vec![(te, MatchKind::Exact)]);
+        assert_eq!(found(&store, "chan", MatchMode::WholeWord), vec![(te, MatchKind::WholeWord)]);
+    }
+
+    #[test]
+    fn prefix_mode_finds_word_starts_and_whole_word_mode_does_not() {
+        let mut store = Store::open_in_memory().unwrap();
+        let sok = register(&mut store, HC1, &[(NAME, "Sok Chan")]);
+        let sokha = register(&mut store, HC1, &[(NAME, "Sokha Dara")]);
+        register(&mut store, HC1, &[(NAME, "Keo Sophal")]);
+        assert_eq!(found(&store, "sok", MatchMode::WholeWord), vec![(sok, MatchKind::WholeWord)]);
+        assert_eq!(
+            found(&store, "sok", MatchMode::Prefix),
+            vec![(sok, MatchKind::WholeWord), (sokha, MatchKind::Prefix)]
+        );
+        assert!(found(&store, "okh", MatchMode::Prefix).is_empty(), "only word starts match");
+        // Every word must match: "so da" is Sokha Dara only.
+        assert_eq!(found(&store, "so da", MatchMode::Prefix), vec![(sokha, MatchKind::Prefix)]);
+        // Khmer prefixes by typed syllable.
+        let khmer = register(&mut store, HC1, &[(NAME, "សុខា ដារា")]);
+        assert_eq!(found(&store, "សុ", MatchMode::Prefix), vec![(khmer, MatchKind::Prefix)]);
+        // Khmer typed without the space, or with it, finds the same person.
+        assert_eq!(found(&store, "សុខាដា", MatchMode::Prefix), vec![(khmer, MatchKind::Prefix)]);
+        assert_eq!(found(&store, "សុខា ដា", MatchMode::Prefix), vec![(khmer, MatchKind::Prefix)]);
+    }
+
+    #[test]
+    fn words_are_matched_across_attributes() {
+        let mut store = Store::open_in_memory().unwrap();
+        let te = register(&mut store, HC1, &[(NAME, "Sok"), (ID, "BSD-000123")]);
+        register(&mut store, HC1, &[(NAME, "Sok"), (ID, "KRL-000001")]);
+        assert_eq!(found(&store, "sok bsd", MatchMode::WholeWord), vec![(te, MatchKind::WholeWord)]);
+        assert_eq!(found(&store, "sok bs", MatchMode::Prefix), vec![(te, MatchKind::Prefix)]);
+        assert_eq!(found(&store, "sok bsd", MatchMode::Prefix), vec![(te, MatchKind::Prefix)]);
+    }
+
+    #[test]
+    fn results_rank_exact_before_whole_word_before_prefix_and_stop_at_the_limit() {
+        let mut store = Store::open_in_memory().unwrap();
+        let prefix = register(&mut store, HC1, &[(NAME, "Sokha Keo")]);
+        let word = register(&mut store, HC1, &[(NAME, "Sok Dara")]);
+        let exact = register(&mut store, HC1, &[(NAME, "Sok")]);
+        assert_eq!(
+            found(&store, "sok", MatchMode::Prefix),
+            vec![(exact, MatchKind::Exact), (word, MatchKind::WholeWord), (prefix, MatchKind::Prefix)]
+        );
+        let hits =
+            search(&store.data(), &target(), "sok", &SearchOptions { limit: 2, ..opts(MatchMode::Prefix) }).unwrap();
+        assert_eq!(hits.iter().map(|h| h.tracked_entity).collect::<Vec<_>>(), vec![exact, word]);
+        assert_eq!(hits[0].attribute, uid(NAME));
+        assert_eq!(hits[0].value, "Sok");
+    }
+
+    #[test]
+    fn a_phone_is_found_whether_typed_with_855_or_0() {
+        let mut store = Store::open_in_memory().unwrap();
+        let te = register(&mut store, HC1, &[(NAME, "Sok"), (PHONE, "+855 12 345 678")]);
+        let other = register(&mut store, HC1, &[(NAME, "Dara"), (PHONE, "097 123 4567")]);
+        for typed in ["012345678", "012 345", "+85512", "+855 12 34", "00855 12", "០១២៣"] {
+            let hits = search(&store.data(), &target(), typed, &opts(MatchMode::Prefix)).unwrap();
+            assert_eq!(hits.len(), 1, "{typed}");
+            assert_eq!((hits[0].tracked_entity, hits[0].attribute), (te, uid(PHONE)), "{typed}");
+        }
+        assert_eq!(found(&store, "+855 97 123 4567", MatchMode::WholeWord), vec![(other, MatchKind::Exact)]);
+    }
+
+    #[test]
+    fn only_searchable_attributes_of_the_type_and_the_given_org_units_are_searched() {
+        let mut store = Store::open_in_memory().unwrap();
+        let here = register(&mut store, HC1, &[(NAME, "Sok"), (BIRTH, "2020-01-01")]);
+        let there = register(&mut store, HC2, &[(NAME, "Sok")]);
+        assert!(found(&store, "2020", MatchMode::Prefix).is_empty(), "birth date is not searchable here");
+        let only_hc2 = SearchOptions { org_units: vec![uid(HC2)], ..opts(MatchMode::Prefix) };
+        let hits = search(&store.data(), &target(), "sok", &only_hc2).unwrap();
+        assert_eq!(hits.iter().map(|h| h.tracked_entity).collect::<Vec<_>>(), vec![there]);
+        // A person of another type and a deleted person are not found.
+        let other_type = SearchTarget { tracked_entity_type: uid("PhumTETHous"), ..target() };
+        assert!(search(&store.data(), &other_type, "sok", &opts(MatchMode::Prefix)).unwrap().is_empty());
+        store.conn().execute("UPDATE tracked_entity SET deleted = 1 WHERE uid = ?1", [here.as_str()]).unwrap();
+        assert_eq!(found(&store, "sok", MatchMode::Prefix), vec![(there, MatchKind::Exact)]);
+    }
+
+    #[test]
+    fn a_changed_name_is_found_by_the_new_name_only() {
+        let mut store = Store::open_in_memory().unwrap();
+        let te = register(&mut store, HC1, &[(NAME, "Sok Chan")]);
+        store
+            .write(|d| {
+                d.set_attribute_value(te, uid(NAME), Some("Dara Keo"))?;
+                crate::search::index::index_person(d, te, &[(uid(NAME), "Dara Keo")])
+            })
+            .unwrap();
+        assert!(found(&store, "sok", MatchMode::Prefix).is_empty());
+        assert_eq!(found(&store, "dar", MatchMode::Prefix), vec![(te, MatchKind::Prefix)]);
+    }
+
+    #[test]
+    fn empty_queries_and_a_zero_limit_are_refused() {
+        let store = Store::open_in_memory().unwrap();
+        for text in ["", "  ", "\u{200B}", "-.-"] {
+            let err = search(&store.data(), &target(), text, &opts(MatchMode::Prefix)).unwrap_err();
+            assert!(matches!(err, SearchError::EmptyQuery), "{text:?}: {err}");
+        }
+        let zero = SearchOptions { limit: 0, ..opts(MatchMode::Prefix) };
+        assert!(matches!(search(&store.data(), &target(), "sok", &zero), Err(SearchError::ZeroLimit)));
+    }
+
+    #[test]
+    fn the_target_comes_from_searchable_and_unique_attributes_in_metadata() {
+        let mut store = Store::open_in_memory().unwrap();
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/phum/mini_export.json");
+        store.import_metadata(&[ImportSource::File(path)]).unwrap();
+        let program = search_target(&store, SearchScope::Program(uid("PhumImmProg"))).unwrap();
+        assert_eq!(program, SearchTarget { tracked_entity_type: uid(PERSON), attributes: vec![uid(NAME)] });
+        let tet = search_target(&store, SearchScope::TrackedEntityType(uid(PERSON))).unwrap();
+        assert_eq!(tet.attributes, vec![uid(NAME), uid(ID)]);
+        assert!(matches!(
+            search_target(&store, SearchScope::Program(uid("NoSuchProg1"))),
+            Err(SearchError::UnknownProgram(_))
+        ));
+    }
+}

@@ -1,0 +1,95 @@
+//! A child immunization visit over immunization_program.json (the scheduling fixture): register a
+//! newborn, record the birth doses as BOOLEAN answers, complete the visit.
+
+mod form_support;
+
+use form_support::*;
+use phum_core::form::{FormContext, FormError, FormSession, NewEventForm};
+use phum_core::model::value_type::EventStatus;
+use phum_core::store::import::ImportSource;
+use time::macros::date;
+
+fn ctx() -> FormContext {
+    FormContext::new(TODAY).with_capture_org_units(vec![uid("SchOUProv21")]).with_locale("km")
+}
+
+#[test]
+fn a_newborn_is_registered_and_the_birth_doses_are_recorded() {
+    let (dir, mut store) = store_with(vec![ImportSource::File(fixture("immunization_program.json"))]);
+    let err = refused(&dir, || {
+        FormSession::new_registration(
+            &mut store,
+            uid("SchImmProg1"),
+            uid("SchOUHCAngT"),
+            TODAY,
+            date!(2026 - 11 - 21),
+            &ctx(),
+        )
+    });
+    assert!(matches!(err, FormError::FutureDate { ref field, .. } if field == "incidentDate"), "{err}");
+
+    let (mut reg, view) = FormSession::new_registration(
+        &mut store,
+        uid("SchImmProg1"),
+        uid("SchOUHCAngT"),
+        TODAY,
+        date!(2026 - 11 - 18),
+        &ctx(),
+    )
+    .unwrap();
+    assert_eq!(view.fields.len(), 6);
+    for (field, value) in [
+        ("SchTEAName1", "សុខ ដារ៉ា"),
+        ("SchTEASex01", "F"),
+        ("SchTEADob01", "2026-11-18"),
+        ("SchTEAMothr", "ចាន់ សុភា"),
+        ("SchTEAPhone", "012 345 678"),
+    ] {
+        reg.set_value(&mut store, field, Some(value)).unwrap();
+    }
+    let enrollment = reg.record_uid().unwrap();
+    // Completing the registration keeps the enrollment active and schedules every contact of
+    // the national schedule from the date of birth.
+    reg.complete(&mut store).unwrap();
+    let scheduled = store.data().events_of_enrollment(enrollment).unwrap();
+    assert_eq!(scheduled.len(), 6, "one event per auto-generated stage");
+    let penta1 = scheduled.iter().find(|e| e.status == EventStatus::Schedule && e.due_date == Some(date!(2026 - 12 - 30)));
+    assert!(penta1.is_some(), "the 6-week contact is due 42 days after birth: {scheduled:?}");
+
+    let (mut visit, view) = FormSession::new_event(
+        &mut store,
+        NewEventForm {
+            program: uid("SchImmProg1"),
+            stage: uid("SchImmBirth"),
+            org_unit: uid("SchOUHCAngT"),
+            enrollment: Some(enrollment),
+            event_date: TODAY,
+        },
+        &ctx(),
+    )
+    .unwrap();
+    assert_eq!(
+        view.fields.iter().map(|f| f.uid.as_str()).collect::<Vec<_>>(),
+        ["SchDEBCG001", "SchDEHepB0B", "SchDEWeight"]
+    );
+    let err = refused(&dir, || visit.set_value(&mut store, "SchDEBCG001", Some("yes")));
+    assert!(matches!(err, FormError::InvalidValue { .. }), "{err}");
+    visit.set_value(&mut store, "SchDEBCG001", Some("true")).unwrap();
+    visit.set_value(&mut store, "SchDEHepB0B", Some("true")).unwrap();
+    visit.set_value(&mut store, "SchDEWeight", Some("3.1")).unwrap();
+    visit.complete(&mut store).unwrap();
+    let event = store.data().event(visit.record_uid().unwrap()).unwrap().unwrap();
+    assert_eq!(event.status, EventStatus::Completed);
+    assert_eq!(store.data().data_values(event.uid).unwrap().len(), 3);
+    // The visit took the scheduled birth-dose event; the stage takes no second one.
+    assert_eq!(store.data().events_of_enrollment(enrollment).unwrap().len(), 6);
+    let again = NewEventForm {
+        program: uid("SchImmProg1"),
+        stage: uid("SchImmBirth"),
+        org_unit: uid("SchOUHCAngT"),
+        enrollment: Some(enrollment),
+        event_date: TODAY,
+    };
+    let err = refused(&dir, || FormSession::new_event(&mut store, again.clone(), &ctx()));
+    assert!(matches!(err, FormError::StageNotRepeatable { .. }), "{err}");
+}

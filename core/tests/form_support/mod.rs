@@ -1,0 +1,92 @@
+//! Shared setup of the form tests: a store on a temporary file with a fixture imported, the
+//! contexts the tests capture in, and a dump of every captured-data row read through a second
+//! connection (to prove that a refused change changed nothing).
+
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+
+use phum_core::form::{FormContext, FormError};
+use phum_core::model::Uid;
+use phum_core::store::import::ImportSource;
+use phum_core::store::Store;
+use time::macros::date;
+use time::Date;
+
+pub const TODAY: Date = date!(2026 - 11 - 20);
+
+pub fn uid(s: &str) -> Uid {
+    Uid::parse(s).unwrap()
+}
+
+pub fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/phum").join(name)
+}
+
+/// A store on a temporary file (kept alive by the returned directory) with `sources` imported.
+pub fn store_with(sources: Vec<ImportSource>) -> (tempfile::TempDir, Store) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("phum.db"), None).unwrap();
+    if let Err(e) = store.import_metadata(&sources) {
+        panic!("{e}");
+    }
+    (dir, store)
+}
+
+pub fn mini() -> (tempfile::TempDir, Store) {
+    store_with(vec![ImportSource::File(fixture("mini_export.json"))])
+}
+
+pub fn ncd() -> (tempfile::TempDir, Store) {
+    store_with(vec![ImportSource::File(fixture("ncd_program.json"))])
+}
+
+/// Capturing in Kampong Speu province (mini_export).
+pub fn mini_ctx() -> FormContext {
+    FormContext::new(TODAY).with_capture_org_units(vec![uid("PhumProv001")])
+}
+
+/// Capturing in Kampong Speu province (ncd_program).
+pub fn ncd_ctx() -> FormContext {
+    FormContext::new(TODAY).with_capture_org_units(vec![uid("NcdProvKSp1")])
+}
+
+/// Every row of every captured-data table, read through a second connection.
+pub fn dump(dir: &tempfile::TempDir) -> Vec<String> {
+    let conn = rusqlite::Connection::open(dir.path().join("phum.db")).unwrap();
+    let mut out = Vec::new();
+    for table in [
+        "tracked_entity",
+        "attribute_value",
+        "enrollment",
+        "event",
+        "event_data_value",
+        "aggregate_value",
+        "data_set_completion",
+        "search_value",
+        "search_token",
+    ] {
+        let mut stmt = conn.prepare(&format!("SELECT * FROM {table}")).unwrap();
+        let n = stmt.column_count();
+        let mut rows: Vec<String> = stmt
+            .query_map([], |r| {
+                let cells: Vec<String> =
+                    (0..n).map(|i| format!("{:?}", r.get::<_, rusqlite::types::Value>(i).unwrap())).collect();
+                Ok(format!("{table}: {}", cells.join(" | ")))
+            })
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        rows.sort();
+        out.extend(rows);
+    }
+    out
+}
+
+/// Runs `f`, which must fail, and checks that no captured row changed.
+pub fn refused<T: std::fmt::Debug>(dir: &tempfile::TempDir, f: impl FnOnce() -> Result<T, FormError>) -> FormError {
+    let before = dump(dir);
+    let err = f().expect_err("the change must be refused");
+    assert_eq!(dump(dir), before, "a refused change ({err}) must change nothing");
+    err
+}

@@ -120,7 +120,7 @@ pub fn possible_duplicates(d: &Data<'_>, reg: &Registration<'_>) -> Result<Vec<P
             );
         }
     }
-    out.sort_by(|a, b| a.tracked_entity.cmp(&b.tracked_entity));
+    out.sort_by_key(|p| p.tracked_entity);
     Ok(out)
 }
 

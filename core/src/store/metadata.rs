@@ -122,7 +122,10 @@ impl Store {
     /// option set, child units of a unit), ordered by UID.
     pub fn children<T: MetadataObject>(&self, parent: Uid) -> Result<Vec<T>, StoreError> {
         self.query_objects::<T>(
-            "SELECT uid, body, parent FROM metadata_object WHERE collection = ?1 AND parent = ?2 ORDER BY uid",
+            // Without statistics SQLite prefers the (collection, uid) key for the ORDER BY and
+            // scans the whole collection: for a program's 300 rules that was 9 ms of opening a form.
+            "SELECT uid, body, parent FROM metadata_object INDEXED BY metadata_object_by_parent
+             WHERE collection = ?1 AND parent = ?2 ORDER BY uid",
             params![T::COLLECTION.as_str(), parent.as_str()],
         )
     }

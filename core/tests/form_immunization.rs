@@ -53,7 +53,8 @@ fn a_newborn_is_registered_and_the_birth_doses_are_recorded() {
     reg.complete(&mut store).unwrap();
     let scheduled = store.data().events_of_enrollment(enrollment).unwrap();
     assert_eq!(scheduled.len(), 6, "one event per auto-generated stage");
-    let penta1 = scheduled.iter().find(|e| e.status == EventStatus::Schedule && e.due_date == Some(date!(2026 - 12 - 30)));
+    let penta1 =
+        scheduled.iter().find(|e| e.status == EventStatus::Schedule && e.due_date == Some(date!(2026 - 12 - 30)));
     assert!(penta1.is_some(), "the 6-week contact is due 42 days after birth: {scheduled:?}");
 
     let (mut visit, view) = FormSession::new_event(
@@ -92,4 +93,46 @@ fn a_newborn_is_registered_and_the_birth_doses_are_recorded() {
     };
     let err = refused(&dir, || FormSession::new_event(&mut store, again.clone(), &ctx()));
     assert!(matches!(err, FormError::StageNotRepeatable { .. }), "{err}");
+}
+
+#[test]
+fn registering_the_same_child_twice_shows_a_possible_duplicate() {
+    use phum_core::form::MessageKind;
+    let (_dir, mut store) = store_with(vec![ImportSource::File(fixture("immunization_program.json"))]);
+    let register = |store: &mut phum_core::store::Store, name: &str, dob: &str, phone: &str| {
+        let (mut reg, _) = FormSession::new_registration(
+            store,
+            uid("SchImmProg1"),
+            uid("SchOUHCAngT"),
+            TODAY,
+            date!(2026 - 11 - 18),
+            &ctx(),
+        )
+        .unwrap();
+        let mut last = None;
+        for (field, value) in [("SchTEAName1", name), ("SchTEADob01", dob), ("SchTEAPhone", phone)] {
+            last = Some(reg.set_value(store, field, Some(value)).unwrap());
+        }
+        (reg, last.unwrap())
+    };
+    let (first, changes) = register(&mut store, "សុខ ដារ៉ា", "2026-11-18", "012 345 678");
+    assert!(changes.messages_added.is_empty(), "the first child has no duplicate: {changes:?}");
+    let first_person = first.view().record;
+
+    // The same name and birth date, typed again (with a zero-width space from another keyboard).
+    let (second, _) = register(&mut store, "សុខ\u{200b} ដារ៉ា", "2026-11-18", "097 000 111");
+    let hints: Vec<String> = second
+        .view()
+        .messages
+        .iter()
+        .filter(|m| m.kind == MessageKind::PossibleDuplicate)
+        .map(|m| m.text.clone())
+        .collect();
+    assert_eq!(hints.len(), 1, "{hints:?}");
+    assert!(hints[0].contains("same name and birth date"), "{}", hints[0]);
+
+    // Another name and birth date but the first child's phone, written the international way.
+    let (third, _) = register(&mut store, "ចាន់ វណ្ណា", "2026-10-01", "+855 12 345 678");
+    let hints: Vec<String> = third.view().messages.iter().map(|m| m.text.clone()).collect();
+    assert!(hints.iter().any(|h| h.contains("same phone")), "{hints:?} (first: {first_person})");
 }

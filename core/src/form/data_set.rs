@@ -351,6 +351,7 @@ pub(crate) fn open(
         values,
         outcome: Default::default(),
         rule_failures: Vec::new(),
+        duplicate_hints: Vec::new(),
         errors_on_complete: Vec::new(),
         option_groups: Default::default(),
         stamp: Stamp::default(),

@@ -213,5 +213,8 @@ pub(crate) fn set_value(
     s.values = values;
     s.take_pass(pass);
     s.stamp = stamp;
+    if let Kind::Registration(r) = &s.kind {
+        s.duplicate_hints = r.duplicate_hints(&store.data(), &s.fields, &s.values)?;
+    }
     Ok(diff(&before, &s.view()))
 }

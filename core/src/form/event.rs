@@ -296,6 +296,7 @@ fn build(
         values,
         outcome: Default::default(),
         rule_failures: Vec::new(),
+        duplicate_hints: Vec::new(),
         errors_on_complete: Vec::new(),
         option_groups,
         stamp: Stamp::default(),

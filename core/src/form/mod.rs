@@ -179,6 +179,8 @@ pub struct FormSession {
     pub(crate) outcome: RuleOutcome,
     /// Rules that failed in the last pass (their messages).
     pub(crate) rule_failures: Vec<String>,
+    /// People already stored who may be the one being registered (registration forms).
+    pub(crate) duplicate_hints: Vec<String>,
     /// The messages of the ERRORONCOMPLETE effects of the last pass.
     pub(crate) errors_on_complete: Vec<String>,
     /// Option group UID to its option UIDs (for SHOW/HIDEOPTIONGROUP).

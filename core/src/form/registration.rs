@@ -28,6 +28,7 @@ use crate::model::value_type::{EnrollmentStatus, ProgramType};
 use crate::model::{Child, IdRef, OrganisationUnit, Program, ProgramSection, TrackedEntityAttribute, Uid, ValueType};
 use crate::rules::load::load_rule_set;
 use crate::rules::{Evaluation, RuleEngine, RuleEvent, Supplementary};
+use crate::search::duplicates::{possible_duplicates, DuplicateReason, Registration};
 use crate::search::index::reindex_person;
 use crate::search::unique::{check_unique, UniqueError};
 use crate::store::data::tracker::{Data, Enrollment};
@@ -91,6 +92,57 @@ impl RegistrationForm {
     /// for its visits. What completing triggers (the auto-generated events) is done by the caller.
     pub(crate) fn enrollment_uid(&self) -> Uid {
         self.enrollment.uid
+    }
+
+    /// Possible duplicates of the person being registered (`search::duplicates`), as messages.
+    /// The form's attributes play their parts by value type: the first free-text attribute
+    /// without options is the name, a DATE attribute is the birth date when it is the only one,
+    /// PHONE_NUMBER attributes are phones.
+    pub(crate) fn duplicate_hints(
+        &self,
+        d: &Data<'_>,
+        fields: &[FieldSpec],
+        values: &BTreeMap<String, String>,
+    ) -> Result<Vec<String>, FormError> {
+        let Some(person) = d.tracked_entity(self.tracked_entity)? else { return Ok(Vec::new()) };
+        let typed = |t: ValueType| fields.iter().filter(move |f| f.value_type == t);
+        let value_of =
+            |f: &FieldSpec| -> Option<(Uid, &str)> { Some((Uid::parse(&f.key).ok()?, values.get(&f.key)?.as_str())) };
+        let names: Vec<(Uid, &str)> =
+            typed(ValueType::Text).find(|f| f.options.is_empty() && !f.unique).and_then(value_of).into_iter().collect();
+        let dates: Vec<&FieldSpec> = typed(ValueType::Date).collect();
+        let birth_date = match dates.as_slice() {
+            [only] => value_of(only),
+            _ => None,
+        };
+        let phones: Vec<(Uid, &str)> = typed(ValueType::PhoneNumber).filter_map(value_of).collect();
+        let registration = Registration {
+            tracked_entity_type: person.tracked_entity_type,
+            exclude: Some(self.tracked_entity),
+            names: &names,
+            birth_date,
+            phones: &phones,
+        };
+        let found = possible_duplicates(d, &registration)?;
+        Ok(found
+            .iter()
+            .map(|p| {
+                let why: Vec<String> = p
+                    .reasons
+                    .iter()
+                    .map(|r| match r {
+                        DuplicateReason::NameAndBirthDate => "same name and birth date".to_string(),
+                        DuplicateReason::Phone { phone, .. } => format!("same phone {phone}"),
+                    })
+                    .collect();
+                format!(
+                    "possible duplicate: person {} registered at {} ({})",
+                    p.tracked_entity,
+                    p.org_unit,
+                    why.join(", ")
+                )
+            })
+            .collect())
     }
 
     /// A unique attribute's value must not belong to another (not deleted) person in the store
@@ -267,6 +319,7 @@ fn build(
         values,
         outcome: Default::default(),
         rule_failures: Vec::new(),
+        duplicate_hints: Vec::new(),
         errors_on_complete: Vec::new(),
         option_groups,
         stamp: Stamp::default(),

@@ -67,6 +67,9 @@ pub enum MessageKind {
     OnComplete,
     /// A rule that could not be evaluated.
     RuleFailure,
+    /// A person already stored may be the one being registered (same name and birth date, or
+    /// same phone).
+    PossibleDuplicate,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -158,6 +161,7 @@ pub(crate) fn build(s: &FormSession) -> FormView {
     }));
     messages.extend(o.messages_on_complete.iter().map(|t| msg(MessageKind::OnComplete, None, t)));
     messages.extend(s.rule_failures.iter().map(|t| msg(MessageKind::RuleFailure, None, t)));
+    messages.extend(s.duplicate_hints.iter().map(|t| msg(MessageKind::PossibleDuplicate, None, t)));
     let kind = match s.kind {
         Kind::Event(_) => FormKind::Event,
         Kind::Registration(_) => FormKind::Registration,

@@ -19,10 +19,9 @@ use super::fields::{self, option_sets_of};
 use super::input::check_not_future;
 use super::scope::{self, Assigned};
 use super::view::{label, name};
-use super::{FieldSpec, FormContext, FormSession, Kind, NewEventForm, RecordRef, SectionSpec};
+use super::{FieldSpec, FormContext, FormSession, Kind, NewEventForm, RecordRef};
 use crate::model::value_type::{EventStatus, ProgramType};
 use crate::model::{Child, DataElement, IdRef, OrganisationUnit, Program, ProgramStage, ProgramStageSection, Uid};
-use crate::rules::load::load_rule_set;
 use crate::rules::{Evaluation, RuleEngine, RuleEnrollment, RuleEvent, Supplementary};
 use crate::store::data::tracker::{Data, Event, NewEvent};
 use crate::store::Store;
@@ -212,25 +211,10 @@ fn build(
     let field_specs: Vec<FieldSpec> = specs.into_iter().map(|(f, _)| f).collect();
     let section_specs = stage_sections
         .iter()
-        .map(|s| SectionSpec {
-            uid: s.identity.id.to_string(),
-            label: name(&s.identity, locale),
-            fields: s
-                .data_elements
-                .iter()
-                .map(|r| r.id.to_string())
-                .filter(|k| field_specs.iter().any(|f| &f.key == k))
-                .collect(),
-        })
+        .map(|s| fields::section_spec(&s.identity, &s.data_elements, &field_specs, locale))
         .collect();
-
-    let unit = store.get::<OrganisationUnit>(event.org_unit)?;
-    let org_unit_code = unit.as_ref().and_then(|u| u.identity.code.clone());
-    let supplementary = match &unit {
-        Some(u) => fields::supplementary(store, u)?,
-        None => Supplementary::default(),
-    };
-    let engine = RuleEngine::new(load_rule_set(store, program.identity.id, locale)?);
+    let (org_unit_code, supplementary, engine) =
+        fields::rule_context(store, event.org_unit, program.identity.id, locale)?;
     let stage_name = stage.identity.name.clone();
     let d = store.data();
     let values: BTreeMap<String, String> =

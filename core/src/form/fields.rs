@@ -10,10 +10,12 @@ use std::collections::HashMap;
 
 use super::error::FormError;
 use super::view::name;
-use super::{FieldSpec, OptionSpec};
-use crate::model::{IdRef, OptionGroup, OptionItem, OrganisationUnit, OrganisationUnitGroup, TrackedEntityAttribute};
-use crate::rules::load::normalise_attribute_value;
-use crate::rules::{RuleEnrollment, RuleEvent, Supplementary};
+use super::{FieldSpec, OptionSpec, SectionSpec};
+use crate::model::{
+    IdRef, Identity, OptionGroup, OptionItem, OrganisationUnit, OrganisationUnitGroup, TrackedEntityAttribute, Uid,
+};
+use crate::rules::load::{load_rule_set, normalise_attribute_value};
+use crate::rules::{RuleEngine, RuleEnrollment, RuleEvent, Supplementary};
 use crate::store::data::tracker::{Data, Enrollment, Event};
 use crate::store::Store;
 
@@ -142,6 +144,37 @@ pub(crate) fn stored_rule_event(
 }
 
 /// The option sets fields use (for their option groups).
+/// What a form's rules need once per session: the org unit's code, the supplementary data
+/// about the user and the org unit, and the program's rule engine.
+pub(crate) fn rule_context(
+    store: &Store,
+    org_unit: Uid,
+    program: Uid,
+    locale: Option<&str>,
+) -> Result<(Option<String>, Supplementary, RuleEngine), FormError> {
+    let unit = store.get::<OrganisationUnit>(org_unit)?;
+    let code = unit.as_ref().and_then(|u| u.identity.code.clone());
+    let supplementary = match &unit {
+        Some(u) => supplementary(store, u)?,
+        None => Supplementary::default(),
+    };
+    Ok((code, supplementary, RuleEngine::new(load_rule_set(store, program, locale)?)))
+}
+
+/// A section of the form: its translated name and the members that are fields of the form.
+pub(crate) fn section_spec(
+    identity: &Identity,
+    members: &[IdRef],
+    fields: &[FieldSpec],
+    locale: Option<&str>,
+) -> SectionSpec {
+    SectionSpec {
+        uid: identity.id.to_string(),
+        label: name(identity, locale),
+        fields: members.iter().map(|r| r.id.to_string()).filter(|k| fields.iter().any(|f| &f.key == k)).collect(),
+    }
+}
+
 pub(crate) fn option_sets_of(specs: &[(FieldSpec, Option<IdRef>)]) -> Vec<IdRef> {
     let mut sets: Vec<IdRef> = specs.iter().filter_map(|(_, s)| *s).collect();
     sets.sort_by_key(|s| s.id);

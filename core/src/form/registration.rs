@@ -23,10 +23,9 @@ use super::fields::{self, option_sets_of};
 use super::input::check_not_future;
 use super::scope::{self, Assigned};
 use super::view::{label, name};
-use super::{FieldSpec, FormContext, FormSession, Kind, RecordRef, SectionSpec};
+use super::{FieldSpec, FormContext, FormSession, Kind, RecordRef};
 use crate::model::value_type::{EnrollmentStatus, ProgramType};
-use crate::model::{Child, IdRef, OrganisationUnit, Program, ProgramSection, TrackedEntityAttribute, Uid, ValueType};
-use crate::rules::load::load_rule_set;
+use crate::model::{Child, IdRef, Program, ProgramSection, TrackedEntityAttribute, Uid, ValueType};
 use crate::rules::{Evaluation, RuleEngine, RuleEvent, Supplementary};
 use crate::search::duplicates::{possible_duplicates, DuplicateReason, Registration};
 use crate::search::index::reindex_person;
@@ -255,25 +254,10 @@ fn build(
     let field_specs: Vec<FieldSpec> = specs.into_iter().map(|(f, _)| f).collect();
     let section_specs = sections
         .iter()
-        .map(|s| SectionSpec {
-            uid: s.identity.id.to_string(),
-            label: name(&s.identity, locale),
-            fields: s
-                .tracked_entity_attributes
-                .iter()
-                .map(|r| r.id.to_string())
-                .filter(|k| field_specs.iter().any(|f| &f.key == k))
-                .collect(),
-        })
+        .map(|s| fields::section_spec(&s.identity, &s.tracked_entity_attributes, &field_specs, locale))
         .collect();
-
-    let unit = store.get::<OrganisationUnit>(enrollment.org_unit)?;
-    let org_unit_code = unit.as_ref().and_then(|u| u.identity.code.clone());
-    let supplementary = match &unit {
-        Some(u) => fields::supplementary(store, u)?,
-        None => Supplementary::default(),
-    };
-    let engine = RuleEngine::new(load_rule_set(store, program.identity.id, locale)?);
+    let (org_unit_code, supplementary, engine) =
+        fields::rule_context(store, enrollment.org_unit, program.identity.id, locale)?;
     let d = store.data();
     let stored = d.attribute_values(enrollment.tracked_entity)?;
     let types = fields::attribute_value_types(

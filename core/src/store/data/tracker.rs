@@ -115,6 +115,17 @@ fn status_at<T>(row: &Row, i: usize, parse: fn(&str) -> Option<T>) -> rusqlite::
     parse(&text).ok_or_else(|| conv(i, rusqlite::types::FromSqlError::Other(format!("bad status '{text}'").into())))
 }
 
+/// A table of values keyed by (owner, key): attribute values of a person, data values of an
+/// event. The names are constants of this module, never input.
+struct ValueTable {
+    table: &'static str,
+    owner: &'static str,
+    key: &'static str,
+}
+
+const ATTRIBUTE_VALUES: ValueTable = ValueTable { table: "attribute_value", owner: "tracked_entity", key: "attribute" };
+const DATA_VALUES: ValueTable = ValueTable { table: "event_data_value", owner: "event", key: "data_element" };
+
 const TE_COLUMNS: &str = "uid, tracked_entity_type, org_unit, created, updated, sync_state, deleted";
 const ENROLLMENT_COLUMNS: &str = "uid, tracked_entity, program, org_unit, enrollment_date, incident_date, status, \
      completed_date, created, updated, sync_state, deleted";
@@ -230,27 +241,41 @@ impl Data<'_> {
         value: Option<&str>,
     ) -> Result<(), DataError> {
         self.touch("tracked_entity", tracked_entity)?;
-        let now = Timestamp::now().to_string();
+        self.set_keyed_value(&ATTRIBUTE_VALUES, tracked_entity, attribute, value)
+    }
+
+    /// Attribute UID and value, by attribute UID.
+    pub fn attribute_values(&self, tracked_entity: Uid) -> Result<Vec<(Uid, String)>, DataError> {
+        self.keyed_values(&ATTRIBUTE_VALUES, tracked_entity)
+    }
+
+    /// Writes one row of a value table (an attribute value, a data value): inserts or updates
+    /// it, or deletes it for `None`.
+    fn set_keyed_value(&self, t: &ValueTable, owner: Uid, key: Uid, value: Option<&str>) -> Result<(), DataError> {
+        let (table, owner_col, key_col) = (t.table, t.owner, t.key);
         match value {
             Some(v) => self.conn.execute(
-                "INSERT INTO attribute_value (tracked_entity, attribute, value, created, updated) VALUES (?1, ?2, ?3, ?4, ?4)
-                 ON CONFLICT (tracked_entity, attribute) DO UPDATE SET value = excluded.value, updated = excluded.updated",
-                params![tracked_entity.as_str(), attribute.as_str(), v, now],
+                &format!(
+                    "INSERT INTO {table} ({owner_col}, {key_col}, value, created, updated) VALUES (?1, ?2, ?3, ?4, ?4)
+                     ON CONFLICT ({owner_col}, {key_col}) DO UPDATE SET value = excluded.value, updated = excluded.updated"
+                ),
+                params![owner.as_str(), key.as_str(), v, Timestamp::now().to_string()],
             )?,
             None => self.conn.execute(
-                "DELETE FROM attribute_value WHERE tracked_entity = ?1 AND attribute = ?2",
-                params![tracked_entity.as_str(), attribute.as_str()],
+                &format!("DELETE FROM {table} WHERE {owner_col} = ?1 AND {key_col} = ?2"),
+                params![owner.as_str(), key.as_str()],
             )?,
         };
         Ok(())
     }
 
-    /// Attribute UID and value, by attribute UID.
-    pub fn attribute_values(&self, tracked_entity: Uid) -> Result<Vec<(Uid, String)>, DataError> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT attribute, value FROM attribute_value WHERE tracked_entity = ?1 ORDER BY attribute",
-        )?;
-        let rows = stmt.query_map([tracked_entity.as_str()], |r| Ok((uid_at(r, 0)?, r.get(1)?)))?;
+    /// The rows of a value table for one owner, by key.
+    fn keyed_values(&self, t: &ValueTable, owner: Uid) -> Result<Vec<(Uid, String)>, DataError> {
+        let (table, owner_col, key_col) = (t.table, t.owner, t.key);
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {key_col}, value FROM {table} WHERE {owner_col} = ?1 ORDER BY {key_col}"
+        ))?;
+        let rows = stmt.query_map([owner.as_str()], |r| Ok((uid_at(r, 0)?, r.get(1)?)))?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
@@ -444,28 +469,12 @@ impl Data<'_> {
     /// Sets (or with `None` removes) one data value of an event.
     pub fn set_data_value(&self, event: Uid, data_element: Uid, value: Option<&str>) -> Result<(), DataError> {
         self.touch("event", event)?;
-        let now = Timestamp::now().to_string();
-        match value {
-            Some(v) => self.conn.execute(
-                "INSERT INTO event_data_value (event, data_element, value, created, updated) VALUES (?1, ?2, ?3, ?4, ?4)
-                 ON CONFLICT (event, data_element) DO UPDATE SET value = excluded.value, updated = excluded.updated",
-                params![event.as_str(), data_element.as_str(), v, now],
-            )?,
-            None => self.conn.execute(
-                "DELETE FROM event_data_value WHERE event = ?1 AND data_element = ?2",
-                params![event.as_str(), data_element.as_str()],
-            )?,
-        };
-        Ok(())
+        self.set_keyed_value(&DATA_VALUES, event, data_element, value)
     }
 
     /// Data element UID and value, by data element UID.
     pub fn data_values(&self, event: Uid) -> Result<Vec<(Uid, String)>, DataError> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT data_element, value FROM event_data_value WHERE event = ?1 ORDER BY data_element",
-        )?;
-        let rows = stmt.query_map([event.as_str()], |r| Ok((uid_at(r, 0)?, r.get(1)?)))?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        self.keyed_values(&DATA_VALUES, event)
     }
 
     /// Deletes an event: a never-sent one is removed, any other is marked for deletion on the

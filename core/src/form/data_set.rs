@@ -22,7 +22,7 @@ use super::error::{FormError, Refusal};
 use super::fields;
 use super::scope::{self, Assigned};
 use super::view::{label, name};
-use super::{FieldSpec, FormContext, FormSession, Kind, RecordRef, SectionSpec};
+use super::{FieldSpec, FormContext, FormSession, Kind, Parts, RecordRef, SectionSpec};
 use crate::expr::value::iso_date;
 use crate::model::{
     Category, CategoryCombo, CategoryOption, CategoryOptionCombo, Child, Constant, DataElement, DataSet,
@@ -336,7 +336,7 @@ pub(crate) fn open(
     let completed = d.is_complete(&key)?;
     let record = RecordRef::DataSetForm { data_set, period: key.period.clone(), org_unit, attribute_option_combo: aoc };
     let completed_by = store.current_user()?.map(|u| u.username);
-    let mut session = FormSession {
+    let parts = Parts {
         kind: Kind::DataSet(Box::new(DataSetForm {
             key,
             period: parsed,
@@ -349,16 +349,10 @@ pub(crate) fn open(
         fields: specs,
         sections,
         values,
-        outcome: Default::default(),
-        rule_failures: Vec::new(),
-        duplicate_hints: Vec::new(),
-        errors_on_complete: Vec::new(),
         option_groups: Default::default(),
-        stamp: Stamp::default(),
         today: ctx.today,
         completed,
         locked: period_lock(&ds, &parsed, ctx.today),
     };
-    session.settle(store)?;
-    Ok(session)
+    FormSession::assemble(parts, store)
 }

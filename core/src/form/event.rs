@@ -19,7 +19,7 @@ use super::fields::{self, option_sets_of};
 use super::input::check_not_future;
 use super::scope::{self, Assigned};
 use super::view::{label, name};
-use super::{FieldSpec, FormContext, FormSession, Kind, NewEventForm, RecordRef};
+use super::{FieldSpec, FormContext, FormSession, Kind, NewEventForm, Parts, RecordRef};
 use crate::model::value_type::{EventStatus, ProgramType};
 use crate::model::{Child, DataElement, IdRef, OrganisationUnit, Program, ProgramStage, ProgramStageSection, Uid};
 use crate::rules::{Evaluation, RuleEngine, RuleEnrollment, RuleEvent, Supplementary};
@@ -263,7 +263,7 @@ fn build(
     let completed = event.status == EventStatus::Completed;
     let title = format!("{} - {}", name(&program.identity, locale), name(&stage.identity, locale));
     let record = RecordRef::Event(event.uid);
-    let mut session = FormSession {
+    let parts = Parts {
         kind: Kind::Event(Box::new(EventForm {
             event,
             stage_name,
@@ -278,18 +278,12 @@ fn build(
         fields: field_specs,
         sections: section_specs,
         values,
-        outcome: Default::default(),
-        rule_failures: Vec::new(),
-        duplicate_hints: Vec::new(),
-        errors_on_complete: Vec::new(),
         option_groups,
-        stamp: Stamp::default(),
         today: ctx.today,
         completed,
         locked: None,
     };
-    session.settle(store)?;
-    Ok(session)
+    FormSession::assemble(parts, store)
 }
 
 /// A context event with its values; its stage's name from the store.

@@ -193,6 +193,46 @@ pub struct FormSession {
     pub(crate) locked: Option<data_set::PeriodLock>,
 }
 
+/// What each kind of form builds when it opens; the rest of a session starts empty and is set by
+/// the first rule pass ([`FormSession::assemble`]).
+pub(crate) struct Parts {
+    pub(crate) kind: Kind,
+    pub(crate) record: RecordRef,
+    pub(crate) title: String,
+    pub(crate) fields: Vec<FieldSpec>,
+    pub(crate) sections: Vec<SectionSpec>,
+    pub(crate) values: BTreeMap<String, String>,
+    pub(crate) option_groups: HashMap<String, Vec<String>>,
+    pub(crate) today: Date,
+    pub(crate) completed: bool,
+    pub(crate) locked: Option<data_set::PeriodLock>,
+}
+
+impl FormSession {
+    /// A session from its parts, after its first rule pass.
+    pub(crate) fn assemble(p: Parts, store: &mut Store) -> Result<FormSession, FormError> {
+        let mut session = FormSession {
+            kind: p.kind,
+            record: p.record,
+            title: p.title,
+            fields: p.fields,
+            sections: p.sections,
+            values: p.values,
+            outcome: Default::default(),
+            rule_failures: Vec::new(),
+            duplicate_hints: Vec::new(),
+            errors_on_complete: Vec::new(),
+            option_groups: p.option_groups,
+            stamp: edit::Stamp::default(),
+            today: p.today,
+            completed: p.completed,
+            locked: p.locked,
+        };
+        session.settle(store)?;
+        Ok(session)
+    }
+}
+
 impl std::fmt::Debug for FormSession {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("FormSession")

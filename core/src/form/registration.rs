@@ -23,7 +23,7 @@ use super::fields::{self, option_sets_of};
 use super::input::check_not_future;
 use super::scope::{self, Assigned};
 use super::view::{label, name};
-use super::{FieldSpec, FormContext, FormSession, Kind, RecordRef};
+use super::{FieldSpec, FormContext, FormSession, Kind, Parts, RecordRef};
 use crate::model::value_type::{EnrollmentStatus, ProgramType};
 use crate::model::{Child, IdRef, Program, ProgramSection, TrackedEntityAttribute, Uid, ValueType};
 use crate::rules::{Evaluation, RuleEngine, RuleEvent, Supplementary};
@@ -283,7 +283,7 @@ fn build(
     let completed = enrollment.status == EnrollmentStatus::Completed;
     let title = name(&program.identity, locale);
     let record = RecordRef::Enrollment { enrollment: enrollment.uid, tracked_entity: enrollment.tracked_entity };
-    let mut session = FormSession {
+    let parts = Parts {
         kind: Kind::Registration(Box::new(RegistrationForm {
             tracked_entity: enrollment.tracked_entity,
             program_name: program.identity.name.clone(),
@@ -301,16 +301,10 @@ fn build(
         fields: field_specs,
         sections: section_specs,
         values,
-        outcome: Default::default(),
-        rule_failures: Vec::new(),
-        duplicate_hints: Vec::new(),
-        errors_on_complete: Vec::new(),
         option_groups,
-        stamp: Stamp::default(),
         today: ctx.today,
         completed,
         locked: None,
     };
-    session.settle(store)?;
-    Ok(session)
+    FormSession::assemble(parts, store)
 }

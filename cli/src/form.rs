@@ -35,7 +35,9 @@ SCRIPT FORMAT
     {\"do\": \"new_registration\", \"as\": \"child\", \"program\", \"org_unit\", \"enrollment_date\"?, \"incident_date\"?}
     {\"do\": \"open_registration\", \"as\": \"child\", \"enrollment\"}
     {\"do\": \"open_data_set\", \"as\": \"report\", \"data_set\", \"org_unit\", \"period\", \"attribute_option_combo\"?}
-    {\"do\": \"set\", \"form\": \"visit\", \"field\": \"uid\" (or \"deUid.cocUid\"), \"value\": \"text\" or null}
+    {\"do\": \"set\", \"form\": \"visit\", \"field\": \"uid\", \"value\": \"text\" or null}
+        field: a data element or attribute UID, \"deUid.cocUid\" in a data set, or the record's
+        dates \"eventDate\", \"enrollmentDate\", \"incidentDate\"
     {\"do\": \"complete\", \"form\": \"visit\"}
     {\"do\": \"view\", \"form\": \"visit\"}
     {\"do\": \"save\", \"form\": \"visit\"}      values are saved by every set; this closes the form

@@ -39,7 +39,7 @@ fn a_trainer_replays_an_immunization_visit_step_by_step() {
 
     // The registration form, in Khmer, refuses completion until the mandatory attributes are there.
     assert_eq!(step(1)["ok"], true);
-    assert_eq!(step(1)["view"]["fields"][0]["label"], "ឈ្មោះពេញ");
+    assert_eq!(step(1)["view"]["fields"][2]["label"], "ឈ្មោះពេញ");
     assert_eq!(error_kind(4), "CompletionRefused");
     assert_eq!(error_kind(5), "FutureDate", "a birth date in the future is refused");
     assert_eq!(step(9)["ok"], true, "{}", step(9));

@@ -116,7 +116,10 @@ fn completion_is_refused_while_the_vaccine_is_empty_then_the_event_is_completed(
     assert!(matches!(err, FormError::AlreadyCompleted { .. }), "{err}");
     let (reopened, view) = FormSession::open_event(&mut store, event, &mini_ctx()).unwrap();
     assert!(view.completed);
-    assert_eq!(reopened.view().fields[0].value.as_deref(), Some("HEPB_BIRTH"));
+    // The first field is the visit's own date, then the data elements.
+    assert_eq!(reopened.view().fields[0].uid, phum_core::form::EVENT_DATE);
+    assert_eq!(reopened.view().fields[0].value.as_deref(), Some("2026-11-19"));
+    assert_eq!(reopened.view().fields[1].value.as_deref(), Some("HEPB_BIRTH"));
 }
 
 #[test]

@@ -37,7 +37,9 @@ fn a_newborn_is_registered_and_the_birth_doses_are_recorded() {
         &ctx(),
     )
     .unwrap();
-    assert_eq!(view.fields.len(), 6);
+    // The enrollment date and the date of birth (the program's incident date), then 6 attributes.
+    assert_eq!(view.fields.len(), 8);
+    assert_eq!((view.fields[0].uid.as_str(), view.fields[1].uid.as_str()), ("enrollmentDate", "incidentDate"));
     for (field, value) in [
         ("SchTEAName1", "សុខ ដារ៉ា"),
         ("SchTEASex01", "F"),
@@ -71,7 +73,7 @@ fn a_newborn_is_registered_and_the_birth_doses_are_recorded() {
     .unwrap();
     assert_eq!(
         view.fields.iter().map(|f| f.uid.as_str()).collect::<Vec<_>>(),
-        ["SchDEBCG001", "SchDEHepB0B", "SchDEWeight"]
+        ["eventDate", "SchDEBCG001", "SchDEHepB0B", "SchDEWeight"]
     );
     let err = refused(&dir, || visit.set_value(&mut store, "SchDEBCG001", Some("yes")));
     assert!(matches!(err, FormError::InvalidValue { .. }), "{err}");
@@ -135,4 +137,41 @@ fn registering_the_same_child_twice_shows_a_possible_duplicate() {
     let (third, _) = register(&mut store, "ចាន់ វណ្ណា", "2026-10-01", "+855 12 345 678");
     let hints: Vec<String> = third.view().messages.iter().map(|m| m.text.clone()).collect();
     assert!(hints.iter().any(|h| h.contains("same phone")), "{hints:?} (first: {first_person})");
+}
+
+#[test]
+fn the_visit_date_and_the_date_of_birth_are_edited_like_fields() {
+    use phum_core::form::{ENROLLMENT_DATE, EVENT_DATE, INCIDENT_DATE};
+    let (dir, mut store) = store_with(vec![ImportSource::File(fixture("immunization_program.json"))]);
+    let (mut reg, view) =
+        FormSession::new_registration(&mut store, uid("SchImmProg1"), uid("SchOUHCAngT"), TODAY, TODAY, &ctx())
+            .unwrap();
+    assert_eq!(view.fields[1].value.as_deref(), Some(TODAY.to_string().as_str()));
+    // The date of birth typed wrong at first is corrected; it cannot be emptied or be in the future.
+    reg.set_value(&mut store, INCIDENT_DATE, Some("2026-11-02")).unwrap();
+    let err = refused(&dir, || reg.set_value(&mut store, INCIDENT_DATE, None));
+    assert!(matches!(err, FormError::DateRequired { .. }), "{err}");
+    let err = refused(&dir, || reg.set_value(&mut store, ENROLLMENT_DATE, Some("2026-12-24")));
+    assert!(matches!(err, FormError::FutureDate { .. }), "{err}");
+    let enrollment = store.data().enrollment(reg.record_uid().unwrap()).unwrap().unwrap();
+    assert_eq!((enrollment.enrollment_date, enrollment.incident_date), (TODAY, date!(2026 - 11 - 02)));
+
+    let (mut visit, _) = FormSession::new_event(
+        &mut store,
+        NewEventForm {
+            program: uid("SchImmProg1"),
+            stage: uid("SchImmCatch"),
+            org_unit: uid("SchOUHCAngT"),
+            enrollment: Some(enrollment.uid),
+            event_date: TODAY,
+        },
+        &ctx(),
+    )
+    .unwrap();
+    let changes = visit.set_value(&mut store, EVENT_DATE, Some("2026-11-19")).unwrap();
+    assert_eq!(changes.field(EVENT_DATE).unwrap().value.as_deref(), Some("2026-11-19"));
+    let event = store.data().event(visit.record_uid().unwrap()).unwrap().unwrap();
+    assert_eq!(event.event_date, Some(date!(2026 - 11 - 19)));
+    let err = refused(&dir, || visit.set_value(&mut store, EVENT_DATE, Some("2026-11-21")));
+    assert!(matches!(err, FormError::FutureDate { .. }), "{err}");
 }

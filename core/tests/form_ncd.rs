@@ -220,10 +220,10 @@ fn the_registration_form_lists_the_program_attributes_in_sections_and_refuses_to
     .unwrap();
     assert_eq!(
         view.fields.iter().map(|f| f.uid.as_str()).collect::<Vec<_>>(),
-        ["NcdTEAName1", "NcdTEASex01", "NcdTEADob01", "NcdTEAPhone", "NcdTEANatId"]
+        ["enrollmentDate", "NcdTEAName1", "NcdTEASex01", "NcdTEADob01", "NcdTEAPhone", "NcdTEANatId"]
     );
-    assert_eq!(view.fields[0].label, "ឈ្មោះពេញ");
-    assert_eq!(view.fields[1].options[1].label, "ស្រី");
+    assert_eq!(view.fields[1].label, "ឈ្មោះពេញ");
+    assert_eq!(view.fields[2].options[1].label, "ស្រី");
     assert_eq!(view.sections.iter().map(|s| s.uid.as_str()).collect::<Vec<_>>(), ["NcdPSecIdnt", "NcdPSecCont"]);
     let err = refused(&dir, || reg.complete(&mut store));
     let FormError::CompletionRefused { reasons, .. } = err else { panic!("{err}") };

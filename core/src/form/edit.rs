@@ -182,6 +182,9 @@ pub(crate) fn set_value(
         });
     }
     let value = input::check(spec, text, s.outcome.hidden_options.get(field), s.today)?;
+    if value.is_none() && super::is_record_date(field) {
+        return Err(FormError::DateRequired { field: field.to_string() });
+    }
     if let (Some(v), true) = (&value, spec.unique) {
         if let Kind::Registration(r) = &s.kind {
             r.check_unique(&store.data(), field, v)?;

@@ -115,6 +115,9 @@ pub enum FormError {
     NoDefaultCategoryCombo,
     #[error("category combo {combo} has no category option combos")]
     EmptyCategoryCombo { combo: Uid },
+    /// A record date (event, enrollment or incident date) cannot be emptied.
+    #[error("{field} cannot be empty")]
+    DateRequired { field: String },
     /// A second event in a stage that takes one per enrollment.
     #[error("program stage {stage} is not repeatable and this enrollment already has its event {existing}")]
     StageNotRepeatable { stage: Uid, existing: Uid },

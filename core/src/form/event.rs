@@ -19,7 +19,7 @@ use super::fields::{self, option_sets_of};
 use super::input::check_not_future;
 use super::scope::{self, Assigned};
 use super::view::{label, name};
-use super::{FieldSpec, FormContext, FormSession, Kind, NewEventForm, Parts, RecordRef};
+use super::{is_record_date, FieldSpec, FormContext, FormSession, Kind, NewEventForm, Parts, RecordRef, EVENT_DATE};
 use crate::model::value_type::{EventStatus, ProgramType};
 use crate::model::{Child, DataElement, IdRef, OrganisationUnit, Program, ProgramStage, ProgramStageSection, Uid};
 use crate::rules::{Evaluation, RuleEngine, RuleEnrollment, RuleEvent, Supplementary};
@@ -41,11 +41,13 @@ pub(crate) struct EventForm {
 
 impl EventForm {
     pub(crate) fn evaluate(&self, values: &BTreeMap<String, String>, today: Date) -> Evaluation {
+        let mut event = self.event.clone();
+        event.event_date = fields::date_value(values, EVENT_DATE).or(event.event_date);
         let target = fields::rule_event(
-            &self.event,
+            &event,
             &self.stage_name,
             self.org_unit_code.clone(),
-            values.iter().map(|(k, v)| (k.clone(), v.clone())).collect(),
+            values.iter().filter(|(k, _)| !is_record_date(k)).map(|(k, v)| (k.clone(), v.clone())).collect(),
         );
         self.engine.evaluate_event(&target, self.enrollment.as_ref(), &self.others, &self.supplementary, today)
     }
@@ -62,6 +64,13 @@ impl EventForm {
 
     pub(crate) fn save(&self, d: &Data<'_>, writes: &BTreeMap<String, Option<String>>) -> Result<(), FormError> {
         for (key, value) in writes {
+            if key == EVENT_DATE {
+                let date = value.as_deref().and_then(crate::expr::value::parse_iso_date);
+                let date = date.ok_or(FormError::DateRequired { field: key.clone() })?;
+                let ev = d.event(self.event.uid)?.ok_or(FormError::NotFound { kind: "event", uid: self.event.uid })?;
+                d.update_event(ev.uid, ev.status, Some(date), ev.due_date)?;
+                continue;
+            }
             let de = Uid::parse(key).map_err(|_| FormError::BadFieldKey { field: key.clone() })?;
             d.set_data_value(self.event.uid, de, value.as_deref())?;
         }
@@ -184,7 +193,18 @@ fn build(
     };
     let mut psdes = stage.program_stage_data_elements.clone();
     psdes.sort_by_key(|p| p.sort_order.unwrap_or(i64::MAX));
-    let mut specs: Vec<(FieldSpec, Option<IdRef>)> = Vec::new();
+    let mut specs: Vec<(FieldSpec, Option<IdRef>)> = vec![(
+        fields::record_date_field(
+            EVENT_DATE,
+            &stage.identity.translations,
+            "EXECUTION_DATE_LABEL",
+            stage.execution_date_label.as_deref(),
+            "Event date",
+            locale,
+            false,
+        ),
+        None,
+    )];
     for psde in &psdes {
         let uid = psde.data_element_uid();
         let de = match &psde.data_element {
@@ -217,8 +237,11 @@ fn build(
         fields::rule_context(store, event.org_unit, program.identity.id, locale)?;
     let stage_name = stage.identity.name.clone();
     let d = store.data();
-    let values: BTreeMap<String, String> =
+    let mut values: BTreeMap<String, String> =
         d.data_values(event.uid)?.into_iter().map(|(de, v)| (de.to_string(), v)).collect();
+    if let Some(date) = event.event_date {
+        values.insert(EVENT_DATE.to_string(), crate::expr::value::iso_date(date));
+    }
     let (enrollment, others) = match event.enrollment {
         Some(enr) => {
             let e = d.enrollment(enr)?.ok_or(FormError::NotFound { kind: "enrollment", uid: enr })?;

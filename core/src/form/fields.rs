@@ -144,6 +144,36 @@ pub(crate) fn stored_rule_event(
 }
 
 /// The option sets fields use (for their option groups).
+/// The field of one of the record's own dates (`EVENT_DATE`, ...): a mandatory DATE without
+/// section, labelled by the metadata's label in the locale, else by `default_label`.
+pub(crate) fn record_date_field(
+    key: &str,
+    translations: &[crate::model::Translation],
+    label_property: &str,
+    label: Option<&str>,
+    default_label: &str,
+    locale: Option<&str>,
+    allow_future_date: bool,
+) -> FieldSpec {
+    let translated = locale.and_then(|l| crate::model::common::find_translation(translations, label_property, l));
+    FieldSpec {
+        key: key.to_string(),
+        label: translated.or(label).unwrap_or(default_label).to_string(),
+        value_type: crate::model::ValueType::Date,
+        options: Vec::new(),
+        mandatory: true,
+        allow_future_date,
+        section: None,
+        greyed: false,
+        unique: false,
+    }
+}
+
+/// A record date held in the form's values.
+pub(crate) fn date_value(values: &std::collections::BTreeMap<String, String>, key: &str) -> Option<time::Date> {
+    values.get(key).and_then(|v| crate::expr::value::parse_iso_date(v))
+}
+
 /// What a form's rules need once per session: the org unit's code, the supplementary data
 /// about the user and the org unit, and the program's rule engine.
 pub(crate) fn rule_context(

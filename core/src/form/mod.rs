@@ -7,6 +7,10 @@
 //! - **data set**: an aggregate report for one org unit, period and attribute option combo, a grid
 //!   of data elements x category option combos ([`FormSession::open_data_set`]).
 //!
+//! An event form starts with the event's date (`EVENT_DATE`), a registration with the enrollment
+//! and incident dates (`ENROLLMENT_DATE`, `INCIDENT_DATE`): they are fields like the others, set
+//! with `set_value`, except that they cannot be emptied.
+//!
 //! A session shows a [`FormView`]: sections and fields with their label (translated, FORM_NAME
 //! before NAME), value type, visible options, mandatory, editable, hidden, current value, and the
 //! field's warnings and errors, plus form-level messages. [`FormSession::set_value`] checks the
@@ -124,6 +128,19 @@ impl std::fmt::Display for RecordRef {
             }
         }
     }
+}
+
+/// Field key of an event's date in an event form (editable like any field; never empty).
+pub const EVENT_DATE: &str = "eventDate";
+/// Field key of the enrollment date in a registration form.
+pub const ENROLLMENT_DATE: &str = "enrollmentDate";
+/// Field key of the incident date (often the date of birth) in a registration form, shown when
+/// the program displays it.
+pub const INCIDENT_DATE: &str = "incidentDate";
+
+/// Whether `key` is one of the record's own dates rather than a data element or attribute.
+pub(crate) fn is_record_date(key: &str) -> bool {
+    matches!(key, EVENT_DATE | ENROLLMENT_DATE | INCIDENT_DATE)
 }
 
 /// One field as metadata defines it (what does not change while the form is open).

@@ -23,7 +23,9 @@ use super::fields::{self, option_sets_of};
 use super::input::check_not_future;
 use super::scope::{self, Assigned};
 use super::view::{label, name};
-use super::{FieldSpec, FormContext, FormSession, Kind, Parts, RecordRef};
+use super::{
+    is_record_date, FieldSpec, FormContext, FormSession, Kind, Parts, RecordRef, ENROLLMENT_DATE, INCIDENT_DATE,
+};
 use crate::model::value_type::{EnrollmentStatus, ProgramType};
 use crate::model::{Child, IdRef, Program, ProgramSection, TrackedEntityAttribute, Uid, ValueType};
 use crate::rules::{Evaluation, RuleEngine, RuleEvent, Supplementary};
@@ -52,15 +54,16 @@ pub(crate) struct RegistrationForm {
 
 impl RegistrationForm {
     pub(crate) fn evaluate(&self, values: &BTreeMap<String, String>, today: Date) -> Evaluation {
-        let attributes =
-            self.other_attributes.iter().cloned().chain(values.iter().map(|(k, v)| (k.clone(), v.clone())));
-        let enrollment = fields::rule_enrollment(
-            &self.enrollment,
-            &self.program_name,
-            self.org_unit_code.clone(),
-            attributes,
-            &self.types,
-        );
+        let attributes = self
+            .other_attributes
+            .iter()
+            .cloned()
+            .chain(values.iter().filter(|(k, _)| !is_record_date(k)).map(|(k, v)| (k.clone(), v.clone())));
+        let mut dated = self.enrollment.clone();
+        dated.enrollment_date = fields::date_value(values, ENROLLMENT_DATE).unwrap_or(dated.enrollment_date);
+        dated.incident_date = fields::date_value(values, INCIDENT_DATE).unwrap_or(dated.incident_date);
+        let enrollment =
+            fields::rule_enrollment(&dated, &self.program_name, self.org_unit_code.clone(), attributes, &self.types);
         self.engine.evaluate_enrollment(&enrollment, &self.events, &self.supplementary, today)
     }
 
@@ -80,6 +83,16 @@ impl RegistrationForm {
 
     pub(crate) fn save(&self, d: &Data<'_>, writes: &BTreeMap<String, Option<String>>) -> Result<(), FormError> {
         for (key, value) in writes {
+            if is_record_date(key) {
+                let date = value.as_deref().and_then(crate::expr::value::parse_iso_date);
+                let date = date.ok_or(FormError::DateRequired { field: key.clone() })?;
+                let uid = self.enrollment.uid;
+                let e = d.enrollment(uid)?.ok_or(FormError::NotFound { kind: "enrollment", uid })?;
+                let (enrolled, incident) =
+                    if key == ENROLLMENT_DATE { (date, e.incident_date) } else { (e.enrollment_date, date) };
+                d.set_enrollment_dates(uid, enrolled, incident)?;
+                continue;
+            }
             let attribute = Uid::parse(key).map_err(|_| FormError::BadFieldKey { field: key.clone() })?;
             d.set_attribute_value(self.tracked_entity, attribute, value.as_deref())?;
         }
@@ -109,7 +122,7 @@ impl RegistrationForm {
             |f: &FieldSpec| -> Option<(Uid, &str)> { Some((Uid::parse(&f.key).ok()?, values.get(&f.key)?.as_str())) };
         let names: Vec<(Uid, &str)> =
             typed(ValueType::Text).find(|f| f.options.is_empty() && !f.unique).and_then(value_of).into_iter().collect();
-        let dates: Vec<&FieldSpec> = typed(ValueType::Date).collect();
+        let dates: Vec<&FieldSpec> = typed(ValueType::Date).filter(|f| !is_record_date(&f.key)).collect();
         let birth_date = match dates.as_slice() {
             [only] => value_of(only),
             _ => None,
@@ -221,7 +234,31 @@ fn build(
     }
     sections.sort_by_key(|s| s.sort_order.unwrap_or(i64::MAX));
 
-    let mut specs: Vec<(FieldSpec, Option<IdRef>)> = Vec::new();
+    let translations = &program.identity.translations;
+    let mut specs: Vec<(FieldSpec, Option<IdRef>)> = vec![(
+        fields::record_date_field(
+            ENROLLMENT_DATE,
+            translations,
+            "ENROLLMENT_DATE_LABEL",
+            program.enrollment_date_label.as_deref(),
+            "Enrollment date",
+            locale,
+            program.select_enrollment_dates_in_future,
+        ),
+        None,
+    )];
+    if program.display_incident_date {
+        let field = fields::record_date_field(
+            INCIDENT_DATE,
+            translations,
+            "INCIDENT_DATE_LABEL",
+            program.incident_date_label.as_deref(),
+            "Incident date",
+            locale,
+            program.select_incident_dates_in_future,
+        );
+        specs.push((field, None));
+    }
     let mut unique = HashMap::new();
     for pta in &ptas {
         let uid = pta.tracked_entity_attribute.id;
@@ -265,6 +302,10 @@ fn build(
         stored.iter().map(|(a, _)| *a).chain(ptas.iter().map(|p| p.tracked_entity_attribute.id)),
     )?;
     let mut values = BTreeMap::new();
+    values.insert(ENROLLMENT_DATE.to_string(), crate::expr::value::iso_date(enrollment.enrollment_date));
+    if field_specs.iter().any(|f| f.key == INCIDENT_DATE) {
+        values.insert(INCIDENT_DATE.to_string(), crate::expr::value::iso_date(enrollment.incident_date));
+    }
     let mut other_attributes = Vec::new();
     for (a, v) in stored {
         let key = a.to_string();

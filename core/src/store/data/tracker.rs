@@ -364,6 +364,16 @@ impl Data<'_> {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
+    /// Changes an enrollment's enrollment and incident dates.
+    pub fn set_enrollment_dates(&self, uid: Uid, enrollment_date: Date, incident_date: Date) -> Result<(), DataError> {
+        self.touch("enrollment", uid)?;
+        self.conn.execute(
+            "UPDATE enrollment SET enrollment_date = ?2, incident_date = ?3 WHERE uid = ?1",
+            params![uid.as_str(), iso(enrollment_date), iso(incident_date)],
+        )?;
+        Ok(())
+    }
+
     pub fn set_enrollment_status(&self, uid: Uid, status: EnrollmentStatus, on: Date) -> Result<(), DataError> {
         self.touch("enrollment", uid)?;
         let completed = (status == EnrollmentStatus::Completed).then(|| iso(on));

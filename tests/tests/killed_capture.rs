@@ -15,7 +15,8 @@ use std::process::{Child, Command, Stdio};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
-use phum_core::model::Uid;
+use phum_core::form;
+use phum_core::model::{Program, Uid};
 use phum_core::store::import::ImportSource;
 use phum_core::store::{DbKey, Store};
 use phum_tests::rng::Rng;
@@ -104,14 +105,20 @@ fn apply(model: &mut Values, report: &mut Report, line: &str) {
 fn stored(store: &Store, record: &str) -> BTreeMap<String, String> {
     let uid = Uid::parse(record).unwrap();
     let d = store.data();
-    let pairs = if let Some(ev) = d.event(uid).unwrap() {
+    // The record's own dates are fields of its form too.
+    let (pairs, dates) = if let Some(ev) = d.event(uid).unwrap() {
         assert!(!ev.deleted, "event {record} is deleted");
-        d.data_values(uid).unwrap()
+        (d.data_values(uid).unwrap(), vec![(form::EVENT_DATE, ev.event_date)])
     } else {
         let enr = d.enrollment(uid).unwrap().unwrap_or_else(|| panic!("record {record} is not in the store"));
-        d.attribute_values(enr.tracked_entity).unwrap()
+        let program = store.get::<Program>(enr.program).unwrap().unwrap();
+        let incident = program.display_incident_date.then_some(enr.incident_date);
+        let dates = vec![(form::ENROLLMENT_DATE, Some(enr.enrollment_date)), (form::INCIDENT_DATE, incident)];
+        (d.attribute_values(enr.tracked_entity).unwrap(), dates)
     };
-    pairs.into_iter().map(|(k, v)| (k.to_string(), v)).collect()
+    let mut values: BTreeMap<String, String> = pairs.into_iter().map(|(k, v)| (k.to_string(), v)).collect();
+    values.extend(dates.into_iter().filter_map(|(k, d)| Some((k.to_string(), d?.to_string()))));
+    values
 }
 
 /// The BMI rule's value, round(weight * 100000 / height²) / 10, as the engine writes a number

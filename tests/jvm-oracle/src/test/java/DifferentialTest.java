@@ -53,19 +53,8 @@ class DifferentialTest {
         }
     }
 
-    /** target/debug/diff_cases of the repository (or of $CARGO_TARGET_DIR). */
     static Path generatorBinary() {
-        Path dir = Path.of(System.getProperty("user.dir")).toAbsolutePath();
-        while (dir != null && !Files.isRegularFile(dir.resolve("tests/jvm-oracle/pom.xml"))) {
-            dir = dir.getParent();
-        }
-        assertTrue(dir != null, "cannot find the repository root above " + System.getProperty("user.dir"));
-        String targetDir = System.getenv("CARGO_TARGET_DIR");
-        Path target = targetDir == null || targetDir.isBlank() ? dir.resolve("target") : dir.resolve(targetDir);
-        Path binary = target.resolve("debug").resolve("diff_cases");
-        assertTrue(Files.isExecutable(binary), "the case generator " + binary + " is missing: build it with "
-                + "`cargo build -p phum-tests --bin diff_cases` (scripts/test does this before Maven)");
-        return binary;
+        return CargoBinaries.debugBinary("diff_cases");
     }
 
     static JsonObject json(String s) {

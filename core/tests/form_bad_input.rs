@@ -12,20 +12,9 @@ use phum_core::validate::value_type::ValueError;
 use time::macros::date;
 
 fn register(store: &mut Store, sex: &str, national_id: Option<&str>) -> Uid {
-    let (mut reg, _) = FormSession::new_registration(
-        store,
-        uid("NcdProgram1"),
-        uid("NcdHCentre1"),
-        date!(2026 - 11 - 01),
-        date!(2026 - 11 - 01),
-        &ncd_ctx(),
-    )
-    .unwrap();
-    reg.set_value(store, "NcdTEASex01", Some(sex)).unwrap();
-    if let Some(id) = national_id {
-        reg.set_value(store, "NcdTEANatId", Some(id)).unwrap();
-    }
-    reg.record_uid().unwrap()
+    let mut values = vec![("NcdTEASex01", sex)];
+    values.extend(national_id.map(|id| ("NcdTEANatId", id)));
+    register_ncd(store, &values)
 }
 
 fn new_visit(enrollment: Uid, org_unit: &str, event_date: time::Date) -> NewEventForm {

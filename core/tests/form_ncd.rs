@@ -22,19 +22,7 @@ const TOPIC: &str = "NcdDETopic1";
 const REFERRAL: &str = "NcdDERefer1";
 
 fn register(store: &mut Store, name: &str, sex: &str, dob: &str) -> Uid {
-    let (mut reg, _) = FormSession::new_registration(
-        store,
-        uid("NcdProgram1"),
-        uid("NcdHCentre1"),
-        date!(2026 - 11 - 01),
-        date!(2026 - 11 - 01),
-        &ncd_ctx(),
-    )
-    .unwrap();
-    reg.set_value(store, "NcdTEAName1", Some(name)).unwrap();
-    reg.set_value(store, "NcdTEASex01", Some(sex)).unwrap();
-    reg.set_value(store, "NcdTEADob01", Some(dob)).unwrap();
-    reg.record_uid().unwrap()
+    register_ncd(store, &[("NcdTEAName1", name), ("NcdTEASex01", sex), ("NcdTEADob01", dob)])
 }
 
 fn visit(store: &mut Store, enrollment: Uid) -> (FormSession, FormView) {

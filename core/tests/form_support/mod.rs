@@ -51,6 +51,25 @@ pub fn ncd_ctx() -> FormContext {
     FormContext::new(TODAY).with_capture_org_units(vec![uid("NcdProvKSp1")])
 }
 
+/// Registers a person in the NCD program at its health centre (enrolled 2026-11-01) with these
+/// attribute values; returns the enrollment.
+pub fn register_ncd(store: &mut phum_core::store::Store, values: &[(&str, &str)]) -> Uid {
+    let day = time::macros::date!(2026 - 11 - 01);
+    let (mut reg, _) = phum_core::form::FormSession::new_registration(
+        store,
+        uid("NcdProgram1"),
+        uid("NcdHCentre1"),
+        day,
+        day,
+        &ncd_ctx(),
+    )
+    .unwrap();
+    for (field, value) in values {
+        reg.set_value(store, field, Some(value)).unwrap();
+    }
+    reg.record_uid().unwrap()
+}
+
 /// Every row of every captured-data table, read through a second connection.
 pub fn dump(dir: &tempfile::TempDir) -> Vec<String> {
     let conn = rusqlite::Connection::open(dir.path().join("phum.db")).unwrap();

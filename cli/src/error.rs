@@ -6,6 +6,7 @@ use phum_core::expr::eval::EvalError;
 use phum_core::expr::vectors::VectorError;
 use phum_core::expr::ParseError;
 use phum_core::lint::MetadataFileError;
+use phum_core::model::ClockError;
 use phum_core::store::import::ImportError;
 use phum_core::store::{KeyError, StoreError};
 
@@ -36,6 +37,9 @@ pub enum CliError {
     /// `phum form run`: the script cannot be read (exit status 2).
     #[error("{path}: {source}")]
     ScriptUnreadable { path: PathBuf, source: std::io::Error },
+    /// `phum form run --time-zone`: not a zone this build knows (exit status 2).
+    #[error(transparent)]
+    TimeZone(#[from] ClockError),
     /// `phum form run`: the script is not a script (exit status 2).
     #[error("{path} is not a form script: {message}")]
     BadScript { path: PathBuf, message: String },
@@ -59,6 +63,7 @@ impl CliError {
             | CliError::LintUnreadable { .. }
             | CliError::LintInput(_)
             | CliError::ScriptUnreadable { .. }
+            | CliError::TimeZone(_)
             | CliError::BadScript { .. } => 2,
             _ => 1,
         }

@@ -1,21 +1,24 @@
-//! `phum form run SCRIPT.json [--json]`: replays a health worker's visit from a script (open or
+//! `phum form run SCRIPT.json [--json] [--time-zone NAME]`: replays a health worker's visit from a script (open or
 //! create forms, set values, complete, delete, list overdue and upcoming visits, look at an
 //! enrollment's dashboard, search people) and prints what each step did. Trainers use it to show
 //! a visit; tests use it to replay one. Every step is a call into `phum_core`; a step that fails
-//! prints its error and the script goes on (a refused value is a result worth showing).
+//! prints its error and the script goes on (a refused value is a result worth showing). "Today"
+//! and every timestamp written come from the device clock in `--time-zone` (the system clock,
+//! or the instant or date the script pins).
+
+use chrono::{DateTime, NaiveDate as Date};
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use phum_core::form::{FormChanges, FormContext, FormError, FormSession, FormView, NewEventForm, RecordRef};
-use phum_core::model::Uid;
+use phum_core::model::{DeviceClock, Uid};
 use phum_core::schedule::{self, WorkingListRow};
 use phum_core::search;
 use phum_core::search::query::{self as search_query, MatchMode, SearchOptions, SearchScope};
 use phum_core::store::Store;
 use serde::Deserialize;
 use serde_json::{json, Value as Json};
-use time::Date;
 
 use crate::db::{self, KeyChoice};
 use crate::error::CliError;
@@ -23,7 +26,9 @@ use crate::error::CliError;
 pub const SCRIPT_HELP: &str = "\
 SCRIPT FORMAT
   A JSON object:
-    {\"today\": \"2026-11-20\",            the device date (default: today)
+    {\"today\": \"2026-11-20\",            the device's date: its clock stands at noon that day in
+                                       --time-zone (default: the system clock)
+     \"now\": \"2026-03-01T18:30:00Z\",    or the instant its clock stands at (RFC 3339)
      \"locale\": \"km\",                   labels in Khmer (\"en\" or absent: as written)
      \"capture_org_units\": [\"uid\"],     the user's org units (default: the stored /api/me)
      \"steps\": [ {\"do\": ..., ...}, ... ]}
@@ -46,7 +51,9 @@ SCRIPT FORMAT
     {\"do\": \"upcoming\", \"program\", \"org_unit\", \"within_days\"? (default 28)}
     {\"do\": \"dashboard\", \"enrollment\"}
     {\"do\": \"search\", \"program\" or \"tracked_entity_type\", \"text\", \"mode\"?: \"prefix\"|\"whole_word\", \"limit\"?}
-  Dates are yyyy-MM-dd and default to \"today\".
+  Dates are yyyy-MM-dd and default to \"today\": the date in --time-zone, so that at
+  01:30 in Phnom Penh it is already the new day. Records are stamped with the local time
+  and its UTC offset (2026-03-02T01:30:00.000+07:00).
 
 OUTPUT
   One line per step. With --json, one JSON object per step:
@@ -65,6 +72,9 @@ pub struct RunArgs {
     /// One JSON object per step instead of a line of text.
     #[arg(long)]
     json: bool,
+    /// The device's time zone, an IANA name: today's date and the timestamps written follow it.
+    #[arg(long, value_name = "NAME", default_value = phum_core::model::clock::DEFAULT_TIME_ZONE)]
+    time_zone: String,
 }
 
 #[derive(clap::Subcommand)]
@@ -77,6 +87,7 @@ pub enum FormCommand {
 #[serde(deny_unknown_fields)]
 struct Script {
     today: Option<String>,
+    now: Option<String>,
     locale: Option<String>,
     capture_org_units: Option<Vec<String>>,
     steps: Vec<Json>,
@@ -241,7 +252,8 @@ impl Runner<'_> {
             }
             "delete" => {
                 let event = self.uid(step, "event")?;
-                self.store.write(|d| d.delete_event(event))?;
+                let now = self.ctx.clock.now();
+                self.store.write(|d| d.delete_event(event, now))?;
                 Ok(json!({"deleted": event.as_str()}))
             }
             "overdue" | "upcoming" => {
@@ -391,11 +403,18 @@ pub fn run(db_path: &Path, key: &KeyChoice, command: FormCommand) -> Result<(), 
     let script: Script = serde_json::from_str(&text)
         .map_err(|e| CliError::BadScript { path: args.script.clone(), message: e.to_string() })?;
     let bad = |message: String| CliError::BadScript { path: args.script.clone(), message };
-    let today = match &script.today {
-        Some(t) => parse_date("today", t).map_err(|e| bad(e.to_string()))?,
-        None => time::OffsetDateTime::now_utc().date(),
+    let clock = DeviceClock::new(&args.time_zone)?;
+    let clock = match (&script.today, &script.now) {
+        (Some(_), Some(_)) => return Err(bad("give 'today' or 'now', not both".into())),
+        (Some(t), None) => clock.pinned_on(parse_date("today", t).map_err(|e| bad(e.to_string()))?),
+        (None, Some(t)) => {
+            let instant = DateTime::parse_from_rfc3339(t)
+                .map_err(|e| bad(format!("'now': {t} is not an RFC 3339 instant ({e})")))?;
+            clock.pinned_at(instant.to_utc())
+        }
+        (None, None) => clock,
     };
-    let mut ctx = FormContext::new(today);
+    let mut ctx = FormContext::new(clock);
     if let Some(locale) = &script.locale {
         ctx = ctx.with_locale(locale);
     }

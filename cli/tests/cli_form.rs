@@ -82,4 +82,52 @@ fn a_script_that_is_not_json_exits_2_and_the_help_documents_the_format() {
     let help = phum(dir.path(), &["form", "run", "--help"]);
     let help = String::from_utf8_lossy(&help.stdout);
     assert!(help.contains("SCRIPT FORMAT") && help.contains("\"do\": \"overdue\""), "{help}");
+    assert!(help.contains("--time-zone <NAME>") && help.contains("[default: Asia/Phnom_Penh]"), "{help}");
+}
+
+/// Two registrations at 01:30 on 2 March in Phnom Penh (18:30 on 1 March in UTC): one dated
+/// 2 March, one left to default to today.
+const NIGHT_SCRIPT: &str = r#"{"now": "2026-03-01T18:30:00Z", "capture_org_units": ["SchOUProv21"], "steps": [
+  {"do": "new_registration", "as": "a", "program": "SchImmProg1", "org_unit": "SchOUHCAngT",
+   "enrollment_date": "2026-03-02", "incident_date": "2026-03-02"},
+  {"do": "new_registration", "as": "b", "program": "SchImmProg1", "org_unit": "SchOUHCAngT"}
+]}"#;
+
+fn enrollment_date(step: &Value) -> &str {
+    let fields = step["view"]["fields"].as_array().unwrap();
+    fields.iter().find(|f| f["uid"] == "enrollmentDate").unwrap()["value"].as_str().unwrap()
+}
+
+#[test]
+fn at_half_past_one_at_night_in_phnom_penh_today_is_already_the_new_day() {
+    let dir = with_program();
+    let script = dir.path().join("night.json");
+    std::fs::write(&script, NIGHT_SCRIPT).unwrap();
+    let steps = run_json(dir.path(), &script);
+    assert_eq!(steps[0]["ok"], true, "2 March is not in the future in Phnom Penh: {}", steps[0]);
+    assert_eq!(enrollment_date(&steps[1]), "2026-03-02");
+
+    let out = phum(dir.path(), &["form", "run", script.to_str().unwrap(), "--json", "--time-zone", "UTC"]);
+    let steps: Vec<Value> =
+        String::from_utf8(out.stdout).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(steps[0]["error"]["kind"], "FutureDate", "{}", steps[0]);
+    assert_eq!(enrollment_date(&steps[1]), "2026-03-01");
+}
+
+#[test]
+fn an_unknown_time_zone_exits_2_and_names_it() {
+    let dir = with_program();
+    let script = dir.path().join("night.json");
+    std::fs::write(&script, NIGHT_SCRIPT).unwrap();
+    let out = phum(dir.path(), &["form", "run", script.to_str().unwrap(), "--time-zone", "Asia/Phnom_Pen"]);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("unknown time zone 'Asia/Phnom_Pen'"), "{stderr}");
+    assert!(String::from_utf8_lossy(&out.stdout).is_empty(), "no step ran");
+
+    let both = r#"{"today": "2026-03-02", "now": "2026-03-01T18:30:00Z", "steps": []}"#;
+    std::fs::write(&script, both).unwrap();
+    let out = phum(dir.path(), &["form", "run", script.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("'today' or 'now'"));
 }

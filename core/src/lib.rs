@@ -11,3 +11,17 @@ pub mod schedule;
 pub mod search;
 pub mod store;
 pub mod validate;
+
+/// Dates and times written briefly in unit tests.
+#[cfg(test)]
+pub(crate) mod test_dates {
+    /// The calendar date `year-month-day` (a test's constant; panics if there is no such day).
+    pub fn ymd(year: i32, month: u32, day: u32) -> chrono::NaiveDate {
+        chrono::NaiveDate::from_ymd_opt(year, month, day).unwrap_or_else(|| panic!("{year}-{month}-{day} is no date"))
+    }
+
+    /// A moment to stamp test writes with: 09:00 in Phnom Penh on 2026-11-01.
+    pub fn now() -> crate::model::Timestamp {
+        crate::model::DeviceClock::default().pinned_at("2026-11-01T02:00:00Z".parse().unwrap()).now()
+    }
+}

@@ -4,12 +4,12 @@
 
 mod form_support;
 
+use chrono::NaiveDate;
 use form_support::*;
 use phum_core::form::{FormError, FormSession, NewEventForm, RecordRef, ScopeProblem};
 use phum_core::model::Uid;
 use phum_core::store::Store;
 use phum_core::validate::value_type::ValueError;
-use time::macros::date;
 
 fn register(store: &mut Store, sex: &str, national_id: Option<&str>) -> Uid {
     let mut values = vec![("NcdTEASex01", sex)];
@@ -17,7 +17,7 @@ fn register(store: &mut Store, sex: &str, national_id: Option<&str>) -> Uid {
     register_ncd(store, &values)
 }
 
-fn new_visit(enrollment: Uid, org_unit: &str, event_date: time::Date) -> NewEventForm {
+fn new_visit(enrollment: Uid, org_unit: &str, event_date: NaiveDate) -> NewEventForm {
     NewEventForm {
         program: uid("NcdProgram1"),
         stage: uid("NcdStgVisit"),
@@ -90,7 +90,7 @@ fn dates_in_the_future_are_refused_for_values_events_and_enrollments() {
     s.set_value(&mut store, "NcdDEDiagDt", Some("2026-11-20")).unwrap();
 
     let err = refused(&dir, || {
-        FormSession::new_event(&mut store, new_visit(enr, "NcdHCentre1", date!(2026 - 11 - 21)), &ncd_ctx())
+        FormSession::new_event(&mut store, new_visit(enr, "NcdHCentre1", ymd(2026, 11, 21)), &ncd_ctx())
     });
     assert!(matches!(err, FormError::FutureDate { ref field, .. } if field == "eventDate"), "{err}");
     let err = refused(&dir, || {
@@ -98,8 +98,8 @@ fn dates_in_the_future_are_refused_for_values_events_and_enrollments() {
             &mut store,
             uid("NcdProgram1"),
             uid("NcdHCentre1"),
-            date!(2026 - 12 - 01),
-            date!(2026 - 11 - 01),
+            ymd(2026, 12, 1),
+            ymd(2026, 11, 1),
             &ncd_ctx(),
         )
     });
@@ -120,7 +120,7 @@ fn org_units_outside_the_user_scope_or_without_the_program_are_refused() {
         matches!(&err, FormError::OrgUnitOutOfScope { problem: ScopeProblem::NotAssigned { to }, .. } if *to == uid("NcdProgram1")),
         "{err}"
     );
-    let elsewhere = phum_core::form::FormContext::new(TODAY).with_capture_org_units(vec![uid("NcdProvTak1")]);
+    let elsewhere = phum_core::form::FormContext::new(on(TODAY)).with_capture_org_units(vec![uid("NcdProvTak1")]);
     let err = refused(&dir, || {
         FormSession::new_registration(&mut store, uid("NcdProgram1"), uid("NcdHCentre1"), TODAY, TODAY, &elsewhere)
     });

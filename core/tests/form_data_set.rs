@@ -4,11 +4,11 @@
 
 mod form_support;
 
+use chrono::NaiveDate;
 use form_support::*;
 use phum_core::form::{FormContext, FormError, FormSession, Refusal};
 use phum_core::store::data::aggregate::FormKey;
 use phum_core::store::import::ImportSource;
-use time::macros::date;
 
 const MALE: &str = "PhumDEChild.PhumCOCMale";
 const FEMALE: &str = "PhumDEChild.PhumCOCFeml";
@@ -25,11 +25,11 @@ fn store() -> (tempfile::TempDir, phum_core::store::Store) {
     ])
 }
 
-fn ctx(today: time::Date) -> FormContext {
-    FormContext::new(today).with_capture_org_units(vec![uid("PhumProv001")])
+fn ctx(today: NaiveDate) -> FormContext {
+    FormContext::new(on(today)).with_capture_org_units(vec![uid("PhumProv001")])
 }
 
-fn open(store: &mut phum_core::store::Store, period: &str, today: time::Date) -> Result<FormSession, FormError> {
+fn open(store: &mut phum_core::store::Store, period: &str, today: NaiveDate) -> Result<FormSession, FormError> {
     FormSession::open_data_set(store, uid("PhumVhsgRep"), uid("PhumHC00001"), period, None, &ctx(today)).map(|(s, _)| s)
 }
 
@@ -91,7 +91,7 @@ fn a_violated_validation_rule_refuses_completion_until_the_values_are_fixed() {
 fn a_period_outside_its_data_input_window_is_read_only_and_refuses_values() {
     let (dir, mut store) = store();
     // 202610 is not expired on 10 November (15 days of grace), but has no data input window.
-    let mut s = open(&mut store, "202610", date!(2026 - 11 - 10)).unwrap();
+    let mut s = open(&mut store, "202610", ymd(2026, 11, 10)).unwrap();
     assert!(s.view().read_only_reason.is_some());
     assert!(s.view().fields.iter().all(|f| !f.editable));
     let err = refused(&dir, || s.set_value(&mut store, MALE, Some("3")));
@@ -103,11 +103,11 @@ fn a_period_outside_its_data_input_window_is_read_only_and_refuses_values() {
 #[test]
 fn an_expired_period_refuses_values() {
     let (dir, mut store) = store();
-    let mut s = open(&mut store, "202611", date!(2026 - 12 - 20)).unwrap();
+    let mut s = open(&mut store, "202611", ymd(2026, 12, 20)).unwrap();
     let err = refused(&dir, || s.set_value(&mut store, MALE, Some("3")));
     assert!(matches!(err, FormError::PeriodExpired { ref expired_on, .. } if expired_on == "2026-12-15"), "{err}");
     // On the last day of the grace the period still takes values.
-    let mut s = open(&mut store, "202611", date!(2026 - 12 - 15)).unwrap();
+    let mut s = open(&mut store, "202611", ymd(2026, 12, 15)).unwrap();
     s.set_value(&mut store, MALE, Some("3")).unwrap();
 }
 
@@ -138,7 +138,7 @@ fn cells_refuse_values_of_the_wrong_type_and_unknown_cells() {
 #[test]
 fn scope_and_attribute_option_combo_are_checked_on_open() {
     let (dir, mut store) = store();
-    let other = FormContext::new(TODAY).with_capture_org_units(vec![uid("PhumHC00001")]);
+    let other = FormContext::new(on(TODAY)).with_capture_org_units(vec![uid("PhumHC00001")]);
     FormSession::open_data_set(&mut store, uid("PhumVhsgRep"), uid("PhumHC00001"), "202611", None, &other).unwrap();
     let err = refused(&dir, || {
         FormSession::open_data_set(&mut store, uid("PhumVhsgRep"), uid("PhumProv001"), "202611", None, &ctx(TODAY))

@@ -8,7 +8,6 @@ use phum_core::form::{FormError, FormKind, FormSession, NewEventForm, Refusal};
 use phum_core::model::value_type::EventStatus;
 use phum_core::model::Uid;
 use phum_core::store::Store;
-use time::macros::date;
 
 const VACCINE: &str = "PhumDEVacc1";
 const WEIGHT: &str = "PhumDEWeigh";
@@ -18,8 +17,8 @@ fn enrolled_child(store: &mut Store) -> Uid {
         store,
         uid("PhumImmProg"),
         uid("PhumHC00001"),
-        date!(2026 - 11 - 18),
-        date!(2026 - 11 - 18),
+        ymd(2026, 11, 18),
+        ymd(2026, 11, 18),
         &mini_ctx(),
     )
     .unwrap();
@@ -37,7 +36,7 @@ fn birth_visit(store: &mut Store, enrollment: Uid, locale: Option<&str>) -> (For
             stage: uid("PhumStgBirt"),
             org_unit: uid("PhumHC00001"),
             enrollment: Some(enrollment),
-            event_date: date!(2026 - 11 - 19),
+            event_date: ymd(2026, 11, 19),
         },
         &ctx,
     )
@@ -110,7 +109,7 @@ fn completion_is_refused_while_the_vaccine_is_empty_then_the_event_is_completed(
     assert!(changes.fields.iter().all(|f| !f.editable));
     let stored = store.data().event(event).unwrap().unwrap();
     assert_eq!(stored.status, EventStatus::Completed);
-    assert_eq!(stored.completed_date, Some(date!(2026 - 11 - 19)));
+    assert_eq!(stored.completed_date, Some(TODAY), "completed today, the day after the visit's date");
 
     let err = refused(&dir, || s.set_value(&mut store, VACCINE, Some("BCG")));
     assert!(matches!(err, FormError::AlreadyCompleted { .. }), "{err}");
@@ -120,6 +119,41 @@ fn completion_is_refused_while_the_vaccine_is_empty_then_the_event_is_completed(
     assert_eq!(reopened.view().fields[0].uid, phum_core::form::EVENT_DATE);
     assert_eq!(reopened.view().fields[0].value.as_deref(), Some("2026-11-19"));
     assert_eq!(reopened.view().fields[1].value.as_deref(), Some("HEPB_BIRTH"));
+}
+
+#[test]
+fn an_event_dated_ten_days_ago_and_completed_today_is_completed_today_in_the_device_zone() {
+    let (_dir, mut store) = mini();
+    let enr = enrolled_child(&mut store);
+    // 01:30 on 20 November in Phnom Penh: still 19 November in UTC.
+    let clock = phum_core::model::DeviceClock::default().pinned_at("2026-11-19T18:30:00Z".parse().unwrap());
+    let ctx = phum_core::form::FormContext::new(clock).with_capture_org_units(vec![uid("PhumProv001")]);
+    assert_eq!(ctx.today, TODAY);
+    let ten_days_ago = ymd(2026, 11, 10);
+    let (s, _) = FormSession::new_event(
+        &mut store,
+        NewEventForm {
+            program: uid("PhumImmProg"),
+            stage: uid("PhumStgBirt"),
+            org_unit: uid("PhumHC00001"),
+            enrollment: Some(enr),
+            event_date: ten_days_ago,
+        },
+        &ctx,
+    )
+    .unwrap();
+    let event = s.record_uid().unwrap();
+    drop(s);
+
+    let (mut s, _) = FormSession::open_event(&mut store, event, &ctx).unwrap();
+    s.set_value(&mut store, VACCINE, Some("BCG")).unwrap();
+    s.complete(&mut store).unwrap();
+    let stored = store.data().event(event).unwrap().unwrap();
+    assert_eq!(stored.status, EventStatus::Completed);
+    assert_eq!(stored.event_date, Some(ten_days_ago));
+    assert_eq!(stored.completed_date, Some(TODAY));
+    assert_eq!(stored.created.to_string(), "2026-11-20T01:30:00.000+07:00");
+    assert_eq!(stored.updated.to_string(), "2026-11-20T01:30:00.000+07:00");
 }
 
 #[test]

@@ -4,9 +4,9 @@
 
 mod form_support;
 
+use chrono::{NaiveDate as Date, TimeDelta};
 use form_support::*;
 use phum_core::form::{FormError, FormSession, NewEventForm};
-use time::{Date, Duration};
 
 const SYSTOLIC: &str = "NcdDESystol";
 
@@ -30,9 +30,9 @@ fn screening(store: &mut phum_core::store::Store, date: Date, systolic: &str) ->
 #[test]
 fn the_previous_screening_at_the_same_org_unit_feeds_the_rules() {
     let (_dir, mut store) = ncd();
-    let first = TODAY - Duration::days(12);
+    let first = TODAY - TimeDelta::days(12);
     for i in 0..12 {
-        screening(&mut store, first + Duration::days(i), &(100 + i).to_string());
+        screening(&mut store, first + TimeDelta::days(i), &(100 + i).to_string());
     }
     // The newest earlier screening (11 days after the first) had 111.
     let mut s = screening(&mut store, TODAY, "120");

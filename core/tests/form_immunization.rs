@@ -7,10 +7,9 @@ use form_support::*;
 use phum_core::form::{FormContext, FormError, FormSession, NewEventForm};
 use phum_core::model::value_type::EventStatus;
 use phum_core::store::import::ImportSource;
-use time::macros::date;
 
 fn ctx() -> FormContext {
-    FormContext::new(TODAY).with_capture_org_units(vec![uid("SchOUProv21")]).with_locale("km")
+    FormContext::new(on(TODAY)).with_capture_org_units(vec![uid("SchOUProv21")]).with_locale("km")
 }
 
 #[test]
@@ -22,7 +21,7 @@ fn a_newborn_is_registered_and_the_birth_doses_are_recorded() {
             uid("SchImmProg1"),
             uid("SchOUHCAngT"),
             TODAY,
-            date!(2026 - 11 - 21),
+            ymd(2026, 11, 21),
             &ctx(),
         )
     });
@@ -33,7 +32,7 @@ fn a_newborn_is_registered_and_the_birth_doses_are_recorded() {
         uid("SchImmProg1"),
         uid("SchOUHCAngT"),
         TODAY,
-        date!(2026 - 11 - 18),
+        ymd(2026, 11, 18),
         &ctx(),
     )
     .unwrap();
@@ -55,8 +54,7 @@ fn a_newborn_is_registered_and_the_birth_doses_are_recorded() {
     reg.complete(&mut store).unwrap();
     let scheduled = store.data().events_of_enrollment(enrollment).unwrap();
     assert_eq!(scheduled.len(), 6, "one event per auto-generated stage");
-    let penta1 =
-        scheduled.iter().find(|e| e.status == EventStatus::Schedule && e.due_date == Some(date!(2026 - 12 - 30)));
+    let penta1 = scheduled.iter().find(|e| e.status == EventStatus::Schedule && e.due_date == Some(ymd(2026, 12, 30)));
     assert!(penta1.is_some(), "the 6-week contact is due 42 days after birth: {scheduled:?}");
 
     let (mut visit, view) = FormSession::new_event(
@@ -107,7 +105,7 @@ fn registering_the_same_child_twice_shows_a_possible_duplicate() {
             uid("SchImmProg1"),
             uid("SchOUHCAngT"),
             TODAY,
-            date!(2026 - 11 - 18),
+            ymd(2026, 11, 18),
             &ctx(),
         )
         .unwrap();
@@ -154,7 +152,7 @@ fn the_visit_date_and_the_date_of_birth_are_edited_like_fields() {
     let err = refused(&dir, || reg.set_value(&mut store, ENROLLMENT_DATE, Some("2026-12-24")));
     assert!(matches!(err, FormError::FutureDate { .. }), "{err}");
     let enrollment = store.data().enrollment(reg.record_uid().unwrap()).unwrap().unwrap();
-    assert_eq!((enrollment.enrollment_date, enrollment.incident_date), (TODAY, date!(2026 - 11 - 02)));
+    assert_eq!((enrollment.enrollment_date, enrollment.incident_date), (TODAY, ymd(2026, 11, 2)));
 
     let (mut visit, _) = FormSession::new_event(
         &mut store,
@@ -171,7 +169,7 @@ fn the_visit_date_and_the_date_of_birth_are_edited_like_fields() {
     let changes = visit.set_value(&mut store, EVENT_DATE, Some("2026-11-19")).unwrap();
     assert_eq!(changes.field(EVENT_DATE).unwrap().value.as_deref(), Some("2026-11-19"));
     let event = store.data().event(visit.record_uid().unwrap()).unwrap().unwrap();
-    assert_eq!(event.event_date, Some(date!(2026 - 11 - 19)));
+    assert_eq!(event.event_date, Some(ymd(2026, 11, 19)));
     let err = refused(&dir, || visit.set_value(&mut store, EVENT_DATE, Some("2026-11-21")));
     assert!(matches!(err, FormError::FutureDate { .. }), "{err}");
 }

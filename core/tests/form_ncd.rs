@@ -10,7 +10,6 @@ use phum_core::form::{FormError, FormSession, FormView, NewEventForm, Refusal};
 use phum_core::model::value_type::EventStatus;
 use phum_core::model::Uid;
 use phum_core::store::Store;
-use time::macros::date;
 
 const HEIGHT: &str = "NcdDEHeight";
 const WEIGHT: &str = "NcdDEWeight";
@@ -201,8 +200,8 @@ fn the_registration_form_lists_the_program_attributes_in_sections_and_refuses_to
         &mut store,
         uid("NcdProgram1"),
         uid("NcdHCentre1"),
-        date!(2026 - 11 - 01),
-        date!(2026 - 11 - 01),
+        ymd(2026, 11, 1),
+        ymd(2026, 11, 1),
         &ncd_ctx().with_locale("km"),
     )
     .unwrap();
@@ -244,28 +243,30 @@ fn rules_see_earlier_visits_but_not_scheduled_or_future_ones() {
             stage: uid("NcdStgVisit"),
             org_unit: uid("NcdHCentre1"),
             enrollment: Some(enr),
-            event_date: date!(2026 - 11 - 10),
+            event_date: ymd(2026, 11, 10),
         },
         &ncd_ctx(),
     )
     .unwrap();
     earlier.set_value(&mut store, SYSTOLIC, Some("150")).unwrap();
     // A scheduled visit (with a value, to prove it is left out) and one dated after today.
-    for (status, day) in [(EventStatus::Schedule, date!(2026 - 11 - 15)), (EventStatus::Active, date!(2026 - 11 - 25))]
-    {
+    for (status, day) in [(EventStatus::Schedule, ymd(2026, 11, 15)), (EventStatus::Active, ymd(2026, 11, 25))] {
         store
             .write(|d| {
-                let ev = d.insert_event(&NewEvent {
-                    enrollment: Some(enr),
-                    program: uid("NcdProgram1"),
-                    program_stage: uid("NcdStgVisit"),
-                    org_unit: uid("NcdHCentre1"),
-                    status,
-                    event_date: Some(day),
-                    due_date: Some(day),
-                    attribute_option_combo: None,
-                })?;
-                d.set_data_value(ev.uid, uid(SYSTOLIC), Some("200"))
+                let ev = d.insert_event(
+                    &NewEvent {
+                        enrollment: Some(enr),
+                        program: uid("NcdProgram1"),
+                        program_stage: uid("NcdStgVisit"),
+                        org_unit: uid("NcdHCentre1"),
+                        status,
+                        event_date: Some(day),
+                        due_date: Some(day),
+                        attribute_option_combo: None,
+                    },
+                    on(TODAY).now(),
+                )?;
+                d.set_data_value(ev.uid, uid(SYSTOLIC), Some("200"), on(TODAY).now())
             })
             .unwrap();
     }

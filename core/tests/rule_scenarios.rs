@@ -3,16 +3,27 @@
 //! Scenario D5 describes engine 3.8.x; Phum follows 3.7.2 (the Android app's engine), and the
 //! test states the 3.7.2 outcome with the difference spelled out.
 
+use chrono::{DateTime, NaiveDate as Date, TimeDelta, Utc};
 use phum_core::expr::eval::VariableType;
 use phum_core::model::value_type::RuleActionType as T;
 use phum_core::rules::*;
-use time::macros::{date, datetime};
-use time::{Date, Duration, OffsetDateTime};
 
-const TODAY: Date = date!(2026 - 12 - 02);
+const TODAY: Date = ymd(2026, 12, 2);
 
-fn at(d: Date, hour: u8) -> OffsetDateTime {
-    d.with_hms(hour, 0, 0).unwrap().assume_utc()
+/// The calendar date `year-month-day` (a test constant; a bad one does not compile).
+const fn ymd(year: i32, month: u32, day: u32) -> Date {
+    match Date::from_ymd_opt(year, month, day) {
+        Some(d) => d,
+        None => panic!("no such date"),
+    }
+}
+
+fn at(d: Date, hour: u32) -> DateTime<Utc> {
+    d.and_hms_opt(hour, 0, 0).unwrap().and_utc()
+}
+
+fn utc_at(year: i32, month: u32, day: u32, hour: u32, minute: u32) -> DateTime<Utc> {
+    ymd(year, month, day).and_hms_opt(hour, minute, 0).unwrap().and_utc()
 }
 
 fn event(uid: &str, stage: &str, day: Option<Date>, values: &[(&str, &str)]) -> RuleEvent {
@@ -86,7 +97,7 @@ fn a1_failing_rule_is_dropped_and_other_rules_still_run() {
 fn a2_evaluate_all_keeps_error_effects_per_target() {
     let e =
         engine(vec![Rule::new("d2:daysBetween(V{enrollment_date},V{event_date}) < 0", vec![display("2 + 2")])], vec![]);
-    let yesterday = TODAY - Duration::days(1);
+    let yesterday = TODAY - TimeDelta::days(1);
     let events =
         [event("test_event", "s", Some(TODAY), &[]), event("test_not_failing_event", "s", Some(yesterday), &[])];
     let all = e.evaluate_all(Some(&enrollment(&[])), &events, &no_supp(), TODAY);
@@ -113,8 +124,8 @@ fn a3_stage_scoped_rules_never_run_for_enrollments_or_other_stages() {
 fn a4_evaluate_all_equals_individual_calls() {
     let e = engine(vec![Rule::new("true", vec![display("'text'")])], vec![]);
     let mut enr = enrollment(&[]);
-    enr.enrollment_date = date!(2023 - 01 - 01);
-    let ev = event("ev", "stage_uid", Some(date!(2023 - 01 - 02)), &[]);
+    enr.enrollment_date = ymd(2023, 1, 1);
+    let ev = event("ev", "stage_uid", Some(ymd(2023, 1, 2)), &[]);
     let all = e.evaluate_all(Some(&enr), std::slice::from_ref(&ev), &no_supp(), TODAY);
     let alone_enr = e.evaluate_enrollment(&enr, std::slice::from_ref(&ev), &no_supp(), TODAY);
     let alone_ev = e.evaluate_event(&ev, Some(&enr), &[], &no_supp(), TODAY);
@@ -181,11 +192,11 @@ fn b2_actions_run_by_their_own_priority_inside_each_rule() {
 
 #[test]
 fn b3_events_order_by_date_then_client_creation_time() {
-    let yesterday = TODAY - Duration::days(1);
+    let yesterday = TODAY - TimeDelta::days(1);
     let mut evs = [
         event("today", "s", Some(TODAY), &[]),
         event("yesterday", "s", Some(yesterday), &[]),
-        event("tomorrow", "s", Some(TODAY + Duration::days(1)), &[]),
+        event("tomorrow", "s", Some(TODAY + TimeDelta::days(1)), &[]),
     ];
     evs.sort_by(RuleEvent::chronological);
     let uids: Vec<&str> = evs.iter().map(|e| e.uid.as_str()).collect();
@@ -246,11 +257,11 @@ fn newest(name: &str, de: &str) -> RuleVariable {
 #[test]
 fn c1_current_event_variable_reads_the_target_event_and_the_environment_is_complete() {
     let mut target =
-        event("current", "s", Some(date!(2015 - 01 - 01)), &[("de1", "test_value_one"), ("de2", "test_value_two")]);
-    target.due_date = Some(date!(2016 - 01 - 01));
+        event("current", "s", Some(ymd(2015, 1, 1)), &[("de1", "test_value_one"), ("de2", "test_value_two")]);
+    target.due_date = Some(ymd(2016, 1, 1));
     let others = [
-        event("c1", "s", Some(date!(2014 - 01 - 01)), &[("de1", "test_context_value_one")]),
-        event("c2", "s", Some(date!(2014 - 02 - 01)), &[("de2", "test_context_value_two")]),
+        event("c1", "s", Some(ymd(2014, 1, 1)), &[("de1", "test_context_value_one")]),
+        event("c2", "s", Some(ymd(2014, 2, 1)), &[("de2", "test_context_value_two")]),
     ];
     let vars = vec![current("test_variable_one", "de1"), current("test_variable_two", "de2")];
     assert_eq!(data_of(vars.clone(), "#{test_variable_one}", &target, &others).as_deref(), Some("test_value_one"));
@@ -274,10 +285,10 @@ fn c1_current_event_variable_reads_the_target_event_and_the_environment_is_compl
 
 #[test]
 fn c2_newest_event_variable_reads_the_newest_event_and_keeps_every_candidate() {
-    let target = event("current", "s", Some(date!(2015 - 01 - 01)), &[("de1", "test_value_one_current")]);
+    let target = event("current", "s", Some(ymd(2015, 1, 1)), &[("de1", "test_value_one_current")]);
     let others = [
-        event("oldest", "s", Some(date!(2013 - 01 - 01)), &[("de1", "test_value_one_oldest")]),
-        event("newest", "s", Some(date!(2017 - 01 - 01)), &[("de1", "test_value_one_newest")]),
+        event("oldest", "s", Some(ymd(2013, 1, 1)), &[("de1", "test_value_one_oldest")]),
+        event("newest", "s", Some(ymd(2017, 1, 1)), &[("de1", "test_value_one_newest")]),
     ];
     let vars = vec![newest("v", "de1"), newest("empty", "de_missing")];
     assert_eq!(data_of(vars.clone(), "#{v}", &target, &others).as_deref(), Some("test_value_one_newest"));
@@ -290,7 +301,7 @@ fn c2_newest_event_variable_reads_the_newest_event_and_keeps_every_candidate() {
     assert_eq!(data_of(vars.clone(), "d2:hasValue(#{empty})", &target, &others).as_deref(), Some("false"));
     assert_eq!(data_of(vars.clone(), "d2:count(#{empty})", &target, &others).as_deref(), Some("0"));
     // the target itself is newest
-    let newest_target = event("current", "s", Some(date!(2018 - 01 - 01)), &[("de1", "mine")]);
+    let newest_target = event("current", "s", Some(ymd(2018, 1, 1)), &[("de1", "mine")]);
     assert_eq!(data_of(vars, "#{v}", &newest_target, &others).as_deref(), Some("mine"));
 }
 
@@ -301,15 +312,15 @@ fn c3_newest_event_in_stage_only_considers_that_stage() {
         VariableSource::NewestEventInStage { data_element: "de".into(), program_stage: "stage_one".into() },
         VariableType::Text,
     );
-    let target = event("current", "stage_one", Some(date!(2011 - 02 - 03)), &[("de", "test_value_current")]);
+    let target = event("current", "stage_one", Some(ymd(2011, 2, 3)), &[("de", "test_value_current")]);
     let others = [
-        event("one", "stage_one", Some(date!(2014 - 02 - 03)), &[("de", "test_value_one")]),
-        event("two", "stage_two", Some(date!(2014 - 03 - 03)), &[("de", "test_value_two")]),
-        event("three", "stage_two", Some(date!(2015 - 02 - 03)), &[("de", "test_value_three")]),
+        event("one", "stage_one", Some(ymd(2014, 2, 3)), &[("de", "test_value_one")]),
+        event("two", "stage_two", Some(ymd(2014, 3, 3)), &[("de", "test_value_two")]),
+        event("three", "stage_two", Some(ymd(2015, 2, 3)), &[("de", "test_value_three")]),
     ];
     assert_eq!(data_of(vec![v.clone()], "#{v}", &target, &others).as_deref(), Some("test_value_one"));
     assert_eq!(data_of(vec![v.clone()], "d2:count(#{v})", &target, &others).as_deref(), Some("2"));
-    let lone = event("current", "stage_two", Some(date!(2011 - 02 - 03)), &[]);
+    let lone = event("current", "stage_two", Some(ymd(2011, 2, 3)), &[]);
     assert_eq!(data_of(vec![v], "d2:hasValue(#{v})", &lone, &others[1..]).as_deref(), Some("false"));
 }
 
@@ -319,10 +330,10 @@ fn previous(name: &str, t: VariableType) -> RuleVariable {
 
 #[test]
 fn c4_previous_event_is_the_newest_strictly_before_the_target() {
-    let one_ = event("one", "s", Some(date!(2014 - 02 - 03)), &[("de", "test_value_one")]);
-    let mut two = event("two", "s", Some(date!(2014 - 03 - 03)), &[("de", "test_value_two")]);
-    let three = event("three", "s", Some(date!(2015 - 02 - 03)), &[("de", "test_value_three")]);
-    let target = event("current", "s", Some(date!(2014 - 05 - 03)), &[("de", "test_value_current")]);
+    let one_ = event("one", "s", Some(ymd(2014, 2, 3)), &[("de", "test_value_one")]);
+    let mut two = event("two", "s", Some(ymd(2014, 3, 3)), &[("de", "test_value_two")]);
+    let three = event("three", "s", Some(ymd(2015, 2, 3)), &[("de", "test_value_three")]);
+    let target = event("current", "s", Some(ymd(2014, 5, 3)), &[("de", "test_value_current")]);
     let others = [one_.clone(), two.clone(), three.clone()];
     let v = vec![previous("v", VariableType::Text)];
     assert_eq!(data_of(v.clone(), "#{v}", &target, &others).as_deref(), Some("test_value_two"));
@@ -330,19 +341,19 @@ fn c4_previous_event_is_the_newest_strictly_before_the_target() {
     assert_eq!(data_of(v.clone(), "d2:countIfValue(#{v}, 'test_value_three')", &target, &others).as_deref(), Some("1"));
 
     // same date: the other event was created later, so it is not previous
-    let mut same_day = event("current", "s", Some(date!(2014 - 03 - 03)), &[("de", "test_value_current")]);
-    same_day.created = datetime!(2014-02-03 01:00 UTC);
-    two.created = datetime!(2014-03-03 01:00 UTC);
+    let mut same_day = event("current", "s", Some(ymd(2014, 3, 3)), &[("de", "test_value_current")]);
+    same_day.created = utc_at(2014, 2, 3, 1, 0);
+    two.created = utc_at(2014, 3, 3, 1, 0);
     let others = [one_, two, three];
     assert_eq!(data_of(v, "#{v}", &same_day, &others).as_deref(), Some("test_value_one"));
 }
 
 #[test]
 fn c5_previous_event_breaks_ties_by_creation_time() {
-    let yesterday = TODAY - Duration::days(1);
-    let tomorrow = TODAY + Duration::days(1);
-    let before_yesterday = TODAY - Duration::days(2);
-    let history_event = |uid: &str, day: Date, created: OffsetDateTime, value: &str| {
+    let yesterday = TODAY - TimeDelta::days(1);
+    let tomorrow = TODAY + TimeDelta::days(1);
+    let before_yesterday = TODAY - TimeDelta::days(2);
+    let history_event = |uid: &str, day: Date, created: DateTime<Utc>, value: &str| {
         let mut e = event(uid, "s", Some(day), &[("de", value)]);
         e.created = created;
         e
@@ -361,7 +372,7 @@ fn c5_previous_event_breaks_ties_by_creation_time() {
             .eq("true")
             .then(|| data_of(v.clone(), "#{v}", &target, &history).unwrap())
     };
-    let target = |day: Date, created: OffsetDateTime, client: Option<OffsetDateTime>| {
+    let target = |day: Date, created: DateTime<Utc>, client: Option<DateTime<Utc>>| {
         let mut e = event("target", "s", Some(day), &[]);
         e.created = created;
         e.created_at_client = client;
@@ -400,8 +411,7 @@ fn c6_attribute_variables_and_enrollment_environment() {
 
     // evaluate_all: one map per target; event_count is shared, event_date differs
     let eng = engine(vec![Rule::new("true", vec![display("V{event_count}"), display("V{event_date}")])], vec![]);
-    let events =
-        [event("e1", "s", Some(date!(2020 - 01 - 01)), &[]), event("e2", "s", Some(date!(2020 - 02 - 01)), &[])];
+    let events = [event("e1", "s", Some(ymd(2020, 1, 1)), &[]), event("e2", "s", Some(ymd(2020, 2, 1)), &[])];
     let all = eng.evaluate_all(Some(&enrollment(&[])), &events, &no_supp(), TODAY);
     assert_eq!(datas(&all[1].evaluation), vec![Some("2".into()), Some("2020-01-01".into())]);
     assert_eq!(datas(&all[2].evaluation), vec![Some("2".into()), Some("2020-02-01".into())]);
@@ -473,8 +483,8 @@ fn c10_environment_variables_have_upstream_values() {
     let enr = RuleEnrollment {
         uid: "enrollment id".into(),
         program_name: "program name".into(),
-        incident_date: date!(2020 - 01 - 01),
-        enrollment_date: date!(2019 - 01 - 01),
+        incident_date: ymd(2020, 1, 1),
+        enrollment_date: ymd(2019, 1, 1),
         status: EnrollmentStatus::Active,
         org_unit: "organisation unit".into(),
         org_unit_code: Some("organisation unit code".into()),
@@ -485,10 +495,10 @@ fn c10_environment_variables_have_upstream_values() {
         program_stage: "program stage".into(),
         program_stage_name: "program stage name".into(),
         status: EventStatus::Active,
-        event_date: Some(date!(2019 - 02 - 02)),
-        created: at(date!(2019 - 02 - 02), 0),
+        event_date: Some(ymd(2019, 2, 2)),
+        created: at(ymd(2019, 2, 2), 0),
         created_at_client: None,
-        due_date: Some(date!(2020 - 06 - 01)),
+        due_date: Some(ymd(2020, 6, 1)),
         completed_date: None,
         org_unit: "organisation unit".into(),
         org_unit_code: Some("organisation unit code".into()),
@@ -704,7 +714,7 @@ fn newest_over(values: &[&str], t: VariableType) -> (Vec<RuleVariable>, Vec<Rule
     let events = values
         .iter()
         .enumerate()
-        .map(|(i, x)| event(&format!("e{i}"), "s", Some(TODAY - Duration::days(10 - i as i64)), &[("de0", x)]))
+        .map(|(i, x)| event(&format!("e{i}"), "s", Some(TODAY - TimeDelta::days(10 - i as i64)), &[("de0", x)]))
         .collect();
     (vec![v], events)
 }
@@ -842,16 +852,16 @@ fn e_last_event_date_of_a_variable_and_of_the_event_id() {
     let mut v = newest("test_var_one", "de0");
     v.value_type = TXT;
     let events = vec![
-        event("e1", "s", Some(TODAY - Duration::days(2)), &[("de0", "a")]),
-        event("e2", "s", Some(TODAY - Duration::days(1)), &[("de0", "b")]),
-        event("target", "s", Some(TODAY + Duration::days(2)), &[("de0", "c")]),
+        event("e1", "s", Some(TODAY - TimeDelta::days(2)), &[("de0", "a")]),
+        event("e2", "s", Some(TODAY - TimeDelta::days(1)), &[("de0", "b")]),
+        event("target", "s", Some(TODAY + TimeDelta::days(2)), &[("de0", "c")]),
     ];
-    let plus2 = (TODAY + Duration::days(2)).to_string();
+    let plus2 = (TODAY + TimeDelta::days(2)).to_string();
     let got = run_case(Case { vars: vec![v], events, condition: "true", expr: "d2:lastEventDate('test_var_one')" });
     assert_eq!(got, Some(Some(plus2)));
-    let events = vec![event("target", "s", Some(TODAY - Duration::days(2)), &[])];
+    let events = vec![event("target", "s", Some(TODAY - TimeDelta::days(2)), &[])];
     let got = run_case(Case { vars: vec![], events, condition: "true", expr: "d2:lastEventDate(V{event_id})" });
-    assert_eq!(got, Some(Some((TODAY - Duration::days(2)).to_string())));
+    assert_eq!(got, Some(Some((TODAY - TimeDelta::days(2)).to_string())));
 }
 
 /// Test expressions are built once per name; leaking them keeps `Case` simple.

@@ -3,6 +3,8 @@
 
 use std::path::Path;
 
+use chrono::{DateTime, NaiveDate, Utc};
+
 use phum_core::expr::eval::VariableType;
 use phum_core::model::value_type::RuleActionType;
 use phum_core::model::Uid;
@@ -10,7 +12,14 @@ use phum_core::rules::load::{load_rule_set, LoadError};
 use phum_core::rules::*;
 use phum_core::store::import::ImportSource;
 use phum_core::store::Store;
-use time::macros::{date, datetime};
+
+fn ymd(year: i32, month: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(year, month, day).unwrap()
+}
+
+fn utc_at(year: i32, month: u32, day: u32, hour: u32, minute: u32) -> DateTime<Utc> {
+    ymd(year, month, day).and_hms_opt(hour, minute, 0).unwrap().and_utc()
+}
 
 fn store() -> Store {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/phum/mini_export.json");
@@ -31,8 +40,8 @@ fn birth_visit(values: &[(&str, &str)]) -> RuleEvent {
         program_stage: "PhumStgBirt".into(),
         program_stage_name: "Birth dose visit".into(),
         status: EventStatus::Active,
-        event_date: Some(date!(2026 - 11 - 20)),
-        created: datetime!(2026-11-20 08:00 UTC),
+        event_date: Some(ymd(2026, 11, 20)),
+        created: utc_at(2026, 11, 20, 8, 0),
         created_at_client: None,
         due_date: None,
         completed_date: None,
@@ -75,7 +84,7 @@ fn a_low_birth_weight_visit_gets_the_warning_in_khmer() {
     let set = load_rule_set(&store(), program(), Some("km")).unwrap();
     let engine = RuleEngine::new(set);
     let visit = birth_visit(&[("PhumDEVacc1", "BCG"), ("PhumDEWeigh", "2.1")]);
-    let out = engine.evaluate_event(&visit, None, &[], &Supplementary::default(), date!(2026 - 11 - 20));
+    let out = engine.evaluate_event(&visit, None, &[], &Supplementary::default(), ymd(2026, 11, 20));
     assert!(out.errors.is_empty(), "{:?}", out.errors);
     assert_eq!(out.effects.len(), 1);
     let warning = &out.effects[0];
@@ -88,7 +97,7 @@ fn a_low_birth_weight_visit_gets_the_warning_in_khmer() {
 #[test]
 fn a_visit_without_a_vaccine_hides_the_weight() {
     let engine = RuleEngine::new(load_rule_set(&store(), program(), None).unwrap());
-    let out = engine.evaluate_event(&birth_visit(&[]), None, &[], &Supplementary::default(), date!(2026 - 11 - 20));
+    let out = engine.evaluate_event(&birth_visit(&[]), None, &[], &Supplementary::default(), ymd(2026, 11, 20));
     let kinds: Vec<(RuleActionType, &str)> = out.effects.iter().map(|e| (e.action_type, e.field.as_str())).collect();
     assert_eq!(kinds, vec![(RuleActionType::HideField, "PhumDEWeigh")]);
 }

@@ -4,22 +4,40 @@
 
 use std::path::Path;
 
+use chrono::NaiveDate as Date;
+
 use phum_core::model::value_type::{EventStatus, RuleActionType};
-use phum_core::model::{ProgramStage, Uid};
+use phum_core::model::{DeviceClock, ProgramStage, Timestamp, Uid};
 use phum_core::rules::RuleEffect;
 use phum_core::schedule::{self, EventState, ScheduleError};
 use phum_core::store::data::tracker::{Enrollment, Event};
 use phum_core::store::data::DataError;
 use phum_core::store::import::ImportSource;
 use phum_core::store::Store;
-use time::macros::date;
-use time::Date;
+
+/// The calendar date `year-month-day` (a test constant; a bad one does not compile).
+const fn ymd(year: i32, month: u32, day: u32) -> Date {
+    match Date::from_ymd_opt(year, month, day) {
+        Some(d) => d,
+        None => panic!("no such date"),
+    }
+}
 
 const IMM: &str = "SchImmProg1";
 const NCD: &str = "SchNcdProg1";
 const TD: &str = "SchTdProg01";
 const ANGK_TA_SAOM: &str = "SchOUHCAngT";
 const NHAENG_NHANG: &str = "SchOUHCNhae";
+
+/// The device's clock in Phnom Penh, standing at noon on `day`.
+fn on(day: Date) -> DeviceClock {
+    DeviceClock::default().pinned_on(day)
+}
+
+/// When the tests write what a person would have captured.
+fn now() -> Timestamp {
+    on(ymd(2026, 6, 1)).now()
+}
 
 fn uid(s: &str) -> Uid {
     Uid::parse(s).unwrap()
@@ -36,12 +54,12 @@ fn store() -> Store {
 fn enrol(store: &mut Store, org_unit: &str, program: &str, name: &str, incident: Date, enrolled: Date) -> Enrollment {
     store
         .write(|d| {
-            let te = d.insert_tracked_entity(uid("SchTETPersn"), uid(org_unit))?;
-            d.set_attribute_value(te.uid, uid("SchTEAName1"), Some(name))?;
-            d.set_attribute_value(te.uid, uid("SchTEADob01"), Some(&incident.to_string()))?;
-            d.set_attribute_value(te.uid, uid("SchTEAMothr"), Some("សុខ ស្រីនាង"))?;
-            d.set_attribute_value(te.uid, uid("SchTEAPhone"), Some("012345678"))?;
-            d.insert_enrollment(te.uid, uid(program), uid(org_unit), enrolled, incident)
+            let te = d.insert_tracked_entity(uid("SchTETPersn"), uid(org_unit), now())?;
+            d.set_attribute_value(te.uid, uid("SchTEAName1"), Some(name), now())?;
+            d.set_attribute_value(te.uid, uid("SchTEADob01"), Some(&incident.to_string()), now())?;
+            d.set_attribute_value(te.uid, uid("SchTEAMothr"), Some("សុខ ស្រីនាង"), now())?;
+            d.set_attribute_value(te.uid, uid("SchTEAPhone"), Some("012345678"), now())?;
+            d.insert_enrollment(te.uid, uid(program), uid(org_unit), enrolled, incident, now())
         })
         .unwrap()
 }
@@ -52,34 +70,35 @@ fn event_of(events: &[Event], stage: &str) -> Event {
     of_stage.remove(0).clone()
 }
 
-fn complete(store: &Store, event: Uid, on: Date) {
+/// Completes `event` on `day`, the day it took place.
+fn complete(store: &Store, event: Uid, day: Date) {
     let ev = store.data().event(event).unwrap().unwrap();
-    store.data().update_event(event, EventStatus::Completed, Some(on), ev.due_date).unwrap();
+    store.data().update_event(event, EventStatus::Completed, Some(day), ev.due_date, on(day).now()).unwrap();
 }
 
 #[test]
 fn enrolling_a_newborn_schedules_every_nip_contact_from_the_date_of_birth() {
     let mut store = store();
-    let birth = date!(2026 - 03 - 02);
+    let birth = ymd(2026, 3, 2);
     let en = enrol(&mut store, ANGK_TA_SAOM, IMM, "ចាន់ សុភា", birth, birth);
-    let created = schedule::generate_on_enrollment(&mut store, en.uid, birth).unwrap();
+    let created = schedule::generate_on_enrollment(&mut store, en.uid, &on(birth)).unwrap();
     assert_eq!(created.len(), 6, "catch-up doses are not generated: {created:#?}");
 
     let bcg = event_of(&created, "SchImmBirth");
     assert_eq!((bcg.status, bcg.event_date), (EventStatus::Active, Some(birth)), "birth doses are given today");
     for (stage, due) in [
-        ("SchImm6Week", date!(2026 - 04 - 13)),
-        ("SchImm10Wks", date!(2026 - 05 - 11)),
-        ("SchImm14Wks", date!(2026 - 06 - 08)),
-        ("SchImm9Mnth", date!(2026 - 12 - 01)),
-        ("SchImm18Mth", date!(2027 - 09 - 01)),
+        ("SchImm6Week", ymd(2026, 4, 13)),
+        ("SchImm10Wks", ymd(2026, 5, 11)),
+        ("SchImm14Wks", ymd(2026, 6, 8)),
+        ("SchImm9Mnth", ymd(2026, 12, 1)),
+        ("SchImm18Mth", ymd(2027, 9, 1)),
     ] {
         let ev = event_of(&created, stage);
         assert_eq!((ev.status, ev.event_date, ev.due_date), (EventStatus::Schedule, None, Some(due)), "{stage}");
         assert_eq!((ev.org_unit, ev.enrollment), (uid(ANGK_TA_SAOM), Some(en.uid)));
     }
     assert!(
-        schedule::generate_on_enrollment(&mut store, en.uid, birth).unwrap().is_empty(),
+        schedule::generate_on_enrollment(&mut store, en.uid, &on(birth)).unwrap().is_empty(),
         "second call adds nothing"
     );
     assert_eq!(store.data().events_of_enrollment(en.uid).unwrap().len(), 6);
@@ -88,10 +107,10 @@ fn enrolling_a_newborn_schedules_every_nip_contact_from_the_date_of_birth() {
 #[test]
 fn a_child_enrolled_late_counts_from_birth_and_missed_doses_become_overdue_not_done() {
     let mut store = store();
-    let birth = date!(2026 - 01 - 05);
-    let today = date!(2026 - 05 - 20);
+    let birth = ymd(2026, 1, 5);
+    let today = ymd(2026, 5, 20);
     let en = enrol(&mut store, ANGK_TA_SAOM, IMM, "ចាន់ សុភា", birth, today);
-    let created = schedule::generate_on_enrollment(&mut store, en.uid, today).unwrap();
+    let created = schedule::generate_on_enrollment(&mut store, en.uid, &on(today)).unwrap();
     let bcg = event_of(&created, "SchImmBirth");
     assert_eq!((bcg.status, bcg.event_date, bcg.due_date), (EventStatus::Schedule, None, Some(birth)));
 
@@ -102,9 +121,9 @@ fn a_child_enrolled_late_counts_from_birth_and_missed_doses_become_overdue_not_d
         got,
         vec![
             ("SchImmBirth", birth, 135),
-            ("SchImm6Week", date!(2026 - 02 - 16), 93),
-            ("SchImm10Wks", date!(2026 - 03 - 16), 65),
-            ("SchImm14Wks", date!(2026 - 04 - 13), 37),
+            ("SchImm6Week", ymd(2026, 2, 16), 93),
+            ("SchImm10Wks", ymd(2026, 3, 16), 65),
+            ("SchImm14Wks", ymd(2026, 4, 13), 37),
         ]
     );
     let row = &list[0];
@@ -121,19 +140,19 @@ fn a_child_enrolled_late_counts_from_birth_and_missed_doses_become_overdue_not_d
 #[test]
 fn the_overdue_list_keeps_to_its_org_unit_and_leaves_out_given_doses_and_closed_enrollments() {
     let mut store = store();
-    let today = date!(2026 - 05 - 20);
-    let a = enrol(&mut store, ANGK_TA_SAOM, IMM, "សុខ ដារា", date!(2026 - 03 - 30), date!(2026 - 03 - 30));
-    let b = enrol(&mut store, NHAENG_NHANG, IMM, "កែវ មុនី", date!(2026 - 03 - 02), date!(2026 - 03 - 02));
-    let c = enrol(&mut store, ANGK_TA_SAOM, IMM, "លី ពិសិដ្ឋ", date!(2026 - 02 - 02), date!(2026 - 02 - 02));
+    let today = ymd(2026, 5, 20);
+    let a = enrol(&mut store, ANGK_TA_SAOM, IMM, "សុខ ដារា", ymd(2026, 3, 30), ymd(2026, 3, 30));
+    let b = enrol(&mut store, NHAENG_NHANG, IMM, "កែវ មុនី", ymd(2026, 3, 2), ymd(2026, 3, 2));
+    let c = enrol(&mut store, ANGK_TA_SAOM, IMM, "លី ពិសិដ្ឋ", ymd(2026, 2, 2), ymd(2026, 2, 2));
     for en in [&a, &b, &c] {
-        schedule::generate_on_enrollment(&mut store, en.uid, en.enrollment_date).unwrap();
+        schedule::generate_on_enrollment(&mut store, en.uid, &on(en.enrollment_date)).unwrap();
     }
     // a: 6-week dose (due 2026-05-11) given on 2026-05-15; c moved away, enrollment completed.
     let six = event_of(&store.data().events_of_enrollment(a.uid).unwrap(), "SchImm6Week");
-    complete(&store, six.uid, date!(2026 - 05 - 15));
+    complete(&store, six.uid, ymd(2026, 5, 15));
     store
         .data()
-        .set_enrollment_status(c.uid, phum_core::model::value_type::EnrollmentStatus::Completed, today)
+        .set_enrollment_status(c.uid, phum_core::model::value_type::EnrollmentStatus::Completed, on(today).now())
         .unwrap();
 
     assert!(schedule::overdue(&store, uid(IMM), uid(ANGK_TA_SAOM), today).unwrap().is_empty());
@@ -146,9 +165,9 @@ fn the_overdue_list_keeps_to_its_org_unit_and_leaves_out_given_doses_and_closed_
     let soon = schedule::upcoming(&store, uid(IMM), uid(ANGK_TA_SAOM), today, 30).unwrap();
     let got: Vec<(&str, Date, i64)> =
         soon.iter().map(|r| (r.program_stage.as_str(), r.due_date, r.days_overdue)).collect();
-    assert_eq!(got, vec![("SchImm10Wks", date!(2026 - 06 - 08), -19)]);
+    assert_eq!(got, vec![("SchImm10Wks", ymd(2026, 6, 8), -19)]);
     assert!(schedule::upcoming(&store, uid(IMM), uid(ANGK_TA_SAOM), today, 18).unwrap().is_empty());
-    let due_today = schedule::upcoming(&store, uid(IMM), uid(ANGK_TA_SAOM), date!(2026 - 06 - 08), 0).unwrap();
+    let due_today = schedule::upcoming(&store, uid(IMM), uid(ANGK_TA_SAOM), ymd(2026, 6, 8), 0).unwrap();
     assert_eq!(due_today.len(), 1);
     assert_eq!(due_today[0].days_overdue, 0);
 }
@@ -156,15 +175,15 @@ fn the_overdue_list_keeps_to_its_org_unit_and_leaves_out_given_doses_and_closed_
 #[test]
 fn the_dashboard_shows_given_missing_overdue_and_skipped_doses_in_stage_order() {
     let mut store = store();
-    let birth = date!(2026 - 01 - 05);
-    let today = date!(2026 - 05 - 20);
+    let birth = ymd(2026, 1, 5);
+    let today = ymd(2026, 5, 20);
     let en = enrol(&mut store, ANGK_TA_SAOM, IMM, "ចាន់ សុភា", birth, birth);
-    schedule::generate_on_enrollment(&mut store, en.uid, birth).unwrap();
+    schedule::generate_on_enrollment(&mut store, en.uid, &on(birth)).unwrap();
     let events = store.data().events_of_enrollment(en.uid).unwrap();
     complete(&store, event_of(&events, "SchImmBirth").uid, birth);
-    complete(&store, event_of(&events, "SchImm6Week").uid, date!(2026 - 02 - 20));
+    complete(&store, event_of(&events, "SchImm6Week").uid, ymd(2026, 2, 20));
     let fourteen = event_of(&events, "SchImm14Wks");
-    store.data().update_event(fourteen.uid, EventStatus::Skipped, None, fourteen.due_date).unwrap();
+    store.data().update_event(fourteen.uid, EventStatus::Skipped, None, fourteen.due_date, now()).unwrap();
 
     let dash = schedule::enrollment_dashboard(&store, en.uid, today, &[]).unwrap();
     let got: Vec<(&str, bool, bool, Option<Date>)> =
@@ -174,10 +193,10 @@ fn the_dashboard_shows_given_missing_overdue_and_skipped_doses_in_stage_order() 
         vec![
             ("SchImmBirth", false, false, None),
             ("SchImm6Week", false, false, None),
-            ("SchImm10Wks", true, true, Some(date!(2026 - 03 - 16))),
+            ("SchImm10Wks", true, true, Some(ymd(2026, 3, 16))),
             ("SchImm14Wks", true, false, None),
-            ("SchImm9Mnth", true, false, Some(date!(2026 - 10 - 06))),
-            ("SchImm18Mth", true, false, Some(date!(2027 - 07 - 07))),
+            ("SchImm9Mnth", true, false, Some(ymd(2026, 10, 6))),
+            ("SchImm18Mth", true, false, Some(ymd(2027, 7, 7))),
             ("SchImmCatch", false, false, None),
         ]
     );
@@ -191,7 +210,7 @@ fn the_dashboard_shows_given_missing_overdue_and_skipped_doses_in_stage_order() 
 #[test]
 fn a_stage_hidden_by_a_rule_is_left_off_the_dashboard() {
     let mut store = store();
-    let birth = date!(2026 - 01 - 05);
+    let birth = ymd(2026, 1, 5);
     let en = enrol(&mut store, ANGK_TA_SAOM, IMM, "ចាន់ សុភា", birth, birth);
     let hide = |stage: &str, action_type| RuleEffect {
         rule_uid: "SchRuleHide".into(),
@@ -209,42 +228,43 @@ fn a_stage_hidden_by_a_rule_is_left_off_the_dashboard() {
     };
     let effects =
         [hide("SchImmCatch", RuleActionType::HideProgramStage), hide("SchImm18Mth", RuleActionType::ShowWarning)];
-    let dash = schedule::enrollment_dashboard(&store, en.uid, date!(2026 - 05 - 20), &effects).unwrap();
+    let dash = schedule::enrollment_dashboard(&store, en.uid, ymd(2026, 5, 20), &effects).unwrap();
     let stages: Vec<&str> = dash.stages.iter().map(|s| s.stage.as_str()).collect();
     assert_eq!(stages.len(), 6);
     assert!(!stages.contains(&"SchImmCatch"));
     assert!(stages.contains(&"SchImm18Mth"), "only HIDEPROGRAMSTAGE hides a stage");
     // No event was generated: missing stages carry the due date computed from the date of birth.
-    assert_eq!(dash.stages[1].due_date, Some(date!(2026 - 02 - 16)));
+    assert_eq!(dash.stages[1].due_date, Some(ymd(2026, 2, 16)));
     assert!(dash.stages[1].missing && dash.stages[1].overdue);
 }
 
 #[test]
 fn completing_a_monthly_ncd_visit_schedules_the_next_one_thirty_days_on() {
     let mut store = store();
-    let enrolled = date!(2026 - 01 - 10);
-    let en = enrol(&mut store, ANGK_TA_SAOM, NCD, "ហេង សំណាង", date!(1968 - 07 - 01), enrolled);
-    let created = schedule::generate_on_enrollment(&mut store, en.uid, enrolled).unwrap();
+    let enrolled = ymd(2026, 1, 10);
+    let en = enrol(&mut store, ANGK_TA_SAOM, NCD, "ហេង សំណាង", ymd(1968, 7, 1), enrolled);
+    let created = schedule::generate_on_enrollment(&mut store, en.uid, &on(enrolled)).unwrap();
     let screening = event_of(&created, "SchNcdScrn1");
     assert_eq!((screening.status, screening.event_date), (EventStatus::Active, Some(enrolled)));
     let first = event_of(&created, "SchNcdVisit");
-    assert_eq!(first.due_date, Some(date!(2026 - 02 - 09)), "30 days from the enrollment date, not the birth date");
+    assert_eq!(first.due_date, Some(ymd(2026, 2, 9)), "30 days from the enrollment date, not the birth date");
 
     // The screening stage is not repeatable: completing it schedules nothing.
     complete(&store, screening.uid, enrolled);
-    assert_eq!(schedule::schedule_next_after(&mut store, screening.uid).unwrap(), None);
+    assert_eq!(schedule::schedule_next_after(&mut store, screening.uid, now()).unwrap(), None);
 
     // Seen three days late: the next visit counts from the visit, not from the due date.
-    complete(&store, first.uid, date!(2026 - 02 - 12));
-    let next = schedule::schedule_next_after(&mut store, first.uid).unwrap().expect("next visit scheduled");
-    assert_eq!(
-        (next.status, next.event_date, next.due_date),
-        (EventStatus::Schedule, None, Some(date!(2026 - 03 - 14)))
-    );
+    complete(&store, first.uid, ymd(2026, 2, 12));
+    let next = schedule::schedule_next_after(&mut store, first.uid, now()).unwrap().expect("next visit scheduled");
+    assert_eq!((next.status, next.event_date, next.due_date), (EventStatus::Schedule, None, Some(ymd(2026, 3, 14))));
     assert_eq!(next.program_stage, uid("SchNcdVisit"));
-    assert_eq!(schedule::schedule_next_after(&mut store, first.uid).unwrap(), None, "one waiting visit is enough");
+    assert_eq!(
+        schedule::schedule_next_after(&mut store, first.uid, now()).unwrap(),
+        None,
+        "one waiting visit is enough"
+    );
 
-    let upcoming = schedule::upcoming(&store, uid(NCD), uid(ANGK_TA_SAOM), date!(2026 - 03 - 10), 7).unwrap();
+    let upcoming = schedule::upcoming(&store, uid(NCD), uid(ANGK_TA_SAOM), ymd(2026, 3, 10), 7).unwrap();
     assert_eq!(upcoming.iter().map(|r| r.event).collect::<Vec<_>>(), vec![next.uid]);
     let shown: Vec<&str> = upcoming[0].display.iter().map(|d| d.name.as_str()).collect();
     assert_eq!(
@@ -253,7 +273,7 @@ fn completing_a_monthly_ncd_visit_schedules_the_next_one_thirty_days_on() {
         "the NCD program lists name, phone and village; no village was given"
     );
 
-    let dash = schedule::enrollment_dashboard(&store, en.uid, date!(2026 - 03 - 20), &[]).unwrap();
+    let dash = schedule::enrollment_dashboard(&store, en.uid, ymd(2026, 3, 20), &[]).unwrap();
     let visits = &dash.stages[1];
     assert!(visits.repeatable && !visits.missing && visits.overdue);
     assert_eq!(
@@ -265,62 +285,59 @@ fn completing_a_monthly_ncd_visit_schedules_the_next_one_thirty_days_on() {
 #[test]
 fn an_uncompleted_visit_or_a_stage_without_next_visit_schedules_nothing() {
     let mut store = store();
-    let birth = date!(2026 - 01 - 05);
+    let birth = ymd(2026, 1, 5);
     let en = enrol(&mut store, ANGK_TA_SAOM, IMM, "ចាន់ សុភា", birth, birth);
     let catch_up = store
         .write(|d| {
-            d.insert_event(&phum_core::store::data::tracker::NewEvent {
-                enrollment: Some(en.uid),
-                program: uid(IMM),
-                program_stage: uid("SchImmCatch"),
-                org_unit: uid(ANGK_TA_SAOM),
-                status: EventStatus::Active,
-                event_date: Some(date!(2026 - 06 - 01)),
-                due_date: None,
-                attribute_option_combo: None,
-            })
+            d.insert_event(
+                &phum_core::store::data::tracker::NewEvent {
+                    enrollment: Some(en.uid),
+                    program: uid(IMM),
+                    program_stage: uid("SchImmCatch"),
+                    org_unit: uid(ANGK_TA_SAOM),
+                    status: EventStatus::Active,
+                    event_date: Some(ymd(2026, 6, 1)),
+                    due_date: None,
+                    attribute_option_combo: None,
+                },
+                now(),
+            )
         })
         .unwrap();
-    assert_eq!(schedule::schedule_next_after(&mut store, catch_up.uid).unwrap(), None, "still active");
-    complete(&store, catch_up.uid, date!(2026 - 06 - 01));
-    let next = schedule::schedule_next_after(&mut store, catch_up.uid).unwrap().unwrap();
-    assert_eq!(next.due_date, Some(date!(2026 - 06 - 29)), "catch-up doses are 28 days apart");
-    let err = schedule::schedule_next_after(&mut store, uid("SchNoEvent1")).unwrap_err();
+    assert_eq!(schedule::schedule_next_after(&mut store, catch_up.uid, now()).unwrap(), None, "still active");
+    complete(&store, catch_up.uid, ymd(2026, 6, 1));
+    let next = schedule::schedule_next_after(&mut store, catch_up.uid, now()).unwrap().unwrap();
+    assert_eq!(next.due_date, Some(ymd(2026, 6, 29)), "catch-up doses are 28 days apart");
+    let err = schedule::schedule_next_after(&mut store, uid("SchNoEvent1"), now()).unwrap_err();
     assert!(matches!(err, ScheduleError::NotFound { kind: "event", .. }), "{err}");
 }
 
 #[test]
 fn a_program_that_ignores_overdue_events_has_no_overdue_list_and_keeps_them_scheduled() {
     let mut store = store();
-    let enrolled = date!(2026 - 01 - 10);
+    let enrolled = ymd(2026, 1, 10);
     let en = enrol(&mut store, ANGK_TA_SAOM, TD, "ម៉ៅ ចន្ធូ", enrolled, enrolled);
-    let created = schedule::generate_on_enrollment(&mut store, en.uid, enrolled).unwrap();
-    assert_eq!(event_of(&created, "SchTdDose02").due_date, Some(date!(2026 - 02 - 07)));
+    let created = schedule::generate_on_enrollment(&mut store, en.uid, &on(enrolled)).unwrap();
+    assert_eq!(event_of(&created, "SchTdDose02").due_date, Some(ymd(2026, 2, 7)));
 
-    let today = date!(2026 - 04 - 01);
+    let today = ymd(2026, 4, 1);
     assert!(schedule::overdue(&store, uid(TD), uid(ANGK_TA_SAOM), today).unwrap().is_empty());
     let dash = schedule::enrollment_dashboard(&store, en.uid, today, &[]).unwrap();
     let td2 = &dash.stages[1];
     assert_eq!(td2.events[0].state, EventState::Scheduled);
     assert!(td2.missing && !td2.overdue);
-    assert_eq!(schedule::upcoming(&store, uid(TD), uid(ANGK_TA_SAOM), date!(2026 - 02 - 01), 7).unwrap().len(), 1);
+    assert_eq!(schedule::upcoming(&store, uid(TD), uid(ANGK_TA_SAOM), ymd(2026, 2, 1), 7).unwrap().len(), 1);
 }
 
 #[test]
 fn unknown_enrollments_and_programs_are_named_in_the_error() {
     let mut store = store();
-    let err = schedule::generate_on_enrollment(&mut store, uid("SchNoEnrol1"), date!(2026 - 01 - 01)).unwrap_err();
+    let err = schedule::generate_on_enrollment(&mut store, uid("SchNoEnrol1"), &on(ymd(2026, 1, 1))).unwrap_err();
     assert!(err.to_string().contains("SchNoEnrol1"), "{err}");
-    let err = schedule::overdue(&store, uid("SchNoProg01"), uid(ANGK_TA_SAOM), date!(2026 - 01 - 01)).unwrap_err();
+    let err = schedule::overdue(&store, uid("SchNoProg01"), uid(ANGK_TA_SAOM), ymd(2026, 1, 1)).unwrap_err();
     assert!(matches!(err, ScheduleError::NotFound { kind: "program", .. }), "{err}");
     let err = store.write(|d| {
-        d.insert_enrollment(
-            uid("SchNoPersn1"),
-            uid(IMM),
-            uid(ANGK_TA_SAOM),
-            date!(2026 - 01 - 01),
-            date!(2026 - 01 - 01),
-        )
+        d.insert_enrollment(uid("SchNoPersn1"), uid(IMM), uid(ANGK_TA_SAOM), ymd(2026, 1, 1), ymd(2026, 1, 1), now())
     });
     assert!(matches!(err, Err(DataError::NotFound { .. })));
 }
@@ -337,14 +354,13 @@ fn a_monthly_sdk_stage_is_due_on_the_first_day_of_the_month_of_its_start() {
     assert_eq!(stage.identity.id.as_str(), "dBwrot7S420");
     assert!(stage.auto_generate_event && !stage.generated_by_enrollment_date);
     // Counts from the incident date, plus 0 days, moved to the start of its month.
-    let due = schedule::first_due_date(&stage, date!(2026 - 04 - 20), date!(2026 - 03 - 17)).unwrap();
-    assert_eq!(due, date!(2026 - 03 - 01));
+    let due = schedule::first_due_date(&stage, ymd(2026, 4, 20), ymd(2026, 3, 17)).unwrap();
+    assert_eq!(due, ymd(2026, 3, 1));
     assert_eq!(
-        schedule::auto_event(&stage, date!(2026 - 04 - 20), date!(2026 - 03 - 17), date!(2026 - 02 - 01)).unwrap(),
-        schedule::AutoEvent::Scheduled { due_date: date!(2026 - 03 - 01) }
+        schedule::auto_event(&stage, ymd(2026, 4, 20), ymd(2026, 3, 17), ymd(2026, 2, 1)).unwrap(),
+        schedule::AutoEvent::Scheduled { due_date: ymd(2026, 3, 1) }
     );
     // A next event after one in March falls in the following period.
-    let next =
-        schedule::next_due_date(&stage, date!(2026 - 04 - 20), date!(2026 - 03 - 17), Some(date!(2026 - 03 - 05)));
-    assert_eq!(next.unwrap(), date!(2026 - 04 - 01));
+    let next = schedule::next_due_date(&stage, ymd(2026, 4, 20), ymd(2026, 3, 17), Some(ymd(2026, 3, 5)));
+    assert_eq!(next.unwrap(), ymd(2026, 4, 1));
 }

@@ -8,14 +8,14 @@
 
 use std::collections::HashMap;
 
-use time::Duration;
+use chrono::{Datelike, NaiveDate, TimeDelta};
 
 use super::ast::{BinaryOp, Expr, ItemKind, UnaryOp};
 use super::functions::Function;
 use super::gs1::{self, Gs1Error};
 use super::number;
 use super::pattern::{self, PatternError};
-use super::value::{compare_utf16, epoch_day, parse_iso_date, CoercionError, Value};
+use super::value::{compare_utf16, epoch_day, iso_date, parse_iso_date, CoercionError, Value};
 use super::zscore::{self, Indicator, ZScoreError};
 
 /// How a rule variable's text value is read (upstream's `RuleValueType`).
@@ -192,7 +192,9 @@ fn binary(op: BinaryOp, a: Value, b: Value) -> Result<Value, EvalError> {
                 _ => ord.is_ge(),
             }))
         }
-        BinaryOp::And | BinaryOp::Or => Err(EvalError::Internal("&& and || are short-circuited by evaluate, not computed as operators")),
+        BinaryOp::And | BinaryOp::Or => {
+            Err(EvalError::Internal("&& and || are short-circuited by evaluate, not computed as operators"))
+        }
     }
 }
 
@@ -229,15 +231,16 @@ fn data_item<'c>(f: Function, arg: &Expr, ctx: &'c Context) -> Result<Option<&'c
     }
 }
 
-fn dates_between(f: Function, args: &[Expr], ctx: &Context) -> Result<(time::Date, time::Date), EvalError> {
+fn dates_between(f: Function, args: &[Expr], ctx: &Context) -> Result<(NaiveDate, NaiveDate), EvalError> {
     let start = evaluate(&args[0], ctx)?.to_date()?.ok_or_else(|| fail(f, "the start parameter must not be null"))?;
     let end = evaluate(&args[1], ctx)?.to_date()?.ok_or_else(|| fail(f, "the end parameter must not be null"))?;
     Ok((start, end))
 }
 
 /// Whole months from `a` to `b`, truncated toward zero (kotlinx `monthsUntil`).
-fn months_until(a: time::Date, b: time::Date) -> i32 {
-    let total = |d: time::Date| d.year() * 12 + d.month() as i32 - 1;
+fn months_until(a: NaiveDate, b: NaiveDate) -> i32 {
+    // month() is 1..=12, so the cast cannot truncate.
+    let total = |d: NaiveDate| d.year() * 12 + d.month() as i32 - 1;
     let mut months = total(b) - total(a);
     if months > 0 && b.day() < a.day() {
         months -= 1;
@@ -332,9 +335,9 @@ fn call(f: Function, args: &[Expr], ctx: &Context) -> Result<Value, EvalError> {
                 None => Value::Date(date),
                 Some(n) => {
                     let days = super::value::saturating_int(n);
-                    date.checked_add(Duration::days(i64::from(days)))
+                    date.checked_add_signed(TimeDelta::days(i64::from(days)))
                         .map(Value::Date)
-                        .ok_or_else(|| fail(f, format!("{days} days from {date} is out of range")))?
+                        .ok_or_else(|| fail(f, format!("{days} days from {} is out of range", iso_date(date))))?
                 }
             }
         }
@@ -610,7 +613,10 @@ mod tests {
         assert_eq!(eval("d2:validatePattern(#{weight}, '\\\\d\\\\.\\\\d')"), Ok(Value::Bool(true)));
         assert_eq!(eval("d2:validatePattern(#{empty}, '.*')"), Ok(Value::Bool(false)));
         assert!(matches!(eval("d2:validatePattern('a', '\\\\X')"), Err(EvalError::Pattern(_))));
-        assert_eq!(eval("d2:extractDataMatrixValue('gtin', ']d20108470006991541')"), Ok(Value::Str("08470006991541".into())));
+        assert_eq!(
+            eval("d2:extractDataMatrixValue('gtin', ']d20108470006991541')"),
+            Ok(Value::Str("08470006991541".into()))
+        );
         assert!(matches!(eval("d2:extractDataMatrixValue('gtin', '0108')"), Err(EvalError::Gs1(_))));
     }
 }

@@ -8,7 +8,7 @@
 use std::cmp::Ordering;
 use std::fmt;
 
-use time::{Date, Month};
+use chrono::{Datelike, NaiveDate as Date};
 
 use super::number;
 
@@ -129,12 +129,20 @@ pub fn saturating_int(n: f64) -> i32 {
 
 /// Days since 1970-01-01 (Java's `LocalDate.toEpochDay`).
 pub fn epoch_day(d: Date) -> i64 {
-    i64::from(d.to_julian_day()) - 2_440_588
+    // 0001-01-01 is day 1 of the common era, and 1970-01-01 day 719,163.
+    i64::from(d.num_days_from_ce()) - 719_163
 }
 
-/// `yyyy-MM-dd`, as Java's `LocalDate.toString` writes years 0..=9999.
+/// `yyyy-MM-dd` as Java's `LocalDate.toString` writes it: four digits or more, a `+` before
+/// years after 9999, a `-` before years before 1 (`-0001` is 2 BC).
 pub fn iso_date(d: Date) -> String {
-    format!("{:04}-{:02}-{:02}", d.year(), d.month() as u8, d.day())
+    let year = d.year();
+    let year_text = match year {
+        0..=9999 => format!("{year:04}"),
+        10000.. => format!("+{year}"),
+        _ => format!("-{:04}", year.unsigned_abs()),
+    };
+    format!("{year_text}-{:02}-{:02}", d.month(), d.day())
 }
 
 /// Java's `LocalDate.parse` for the plain ISO form: exactly `yyyy-MM-dd` with a real date.
@@ -147,9 +155,8 @@ pub fn parse_iso_date(s: &str) -> Option<Date> {
         let part = &s[r];
         part.bytes().all(|c| c.is_ascii_digit()).then(|| part.parse().ok()).flatten()
     };
-    let year = digits(0..4)? as i32;
-    let month = Month::try_from(digits(5..7)? as u8).ok()?;
-    Date::from_calendar_date(year, month, digits(8..10)? as u8).ok()
+    let year = i32::try_from(digits(0..4)?).ok()?;
+    Date::from_ymd_opt(year, digits(5..7)?, digits(8..10)?)
 }
 
 /// Kotlin's `String.compareTo`: by UTF-16 code unit, not by Unicode scalar.
@@ -204,6 +211,20 @@ mod tests {
             assert!(parse_iso_date(bad).is_none(), "{bad}");
         }
         assert!(matches!(Value::Number(3.0).to_date(), Err(CoercionError::NumberAsDate(_))));
+    }
+
+    #[test]
+    fn dates_print_as_java_local_date_does_beyond_four_digit_years() {
+        let d = |y, m, d| Date::from_ymd_opt(y, m, d).unwrap();
+        assert_eq!(iso_date(d(2026, 3, 2)), "2026-03-02");
+        assert_eq!(iso_date(d(987, 1, 1)), "0987-01-01");
+        assert_eq!(iso_date(d(0, 12, 31)), "0000-12-31");
+        assert_eq!(iso_date(d(-170, 1, 1)), "-0170-01-01");
+        assert_eq!(iso_date(d(-12345, 6, 7)), "-12345-06-07");
+        assert_eq!(iso_date(d(9999, 12, 31)), "9999-12-31");
+        assert_eq!(iso_date(d(10000, 1, 1)), "+10000-01-01");
+        assert_eq!(epoch_day(d(1970, 1, 1)), 0);
+        assert_eq!(epoch_day(d(1969, 12, 31)), -1);
     }
 
     #[test]

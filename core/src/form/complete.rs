@@ -53,12 +53,13 @@ pub(crate) fn complete(s: &mut FormSession, store: &mut Store) -> Result<FormCha
     }
     let before = s.view();
     let session: &FormSession = s;
+    let now = session.clock.now();
     let stamp = store.write(|d| {
         session.check_stamp(d)?;
         match &session.kind {
-            Kind::Event(e) => e.mark_complete(d)?,
+            Kind::Event(e) => e.mark_complete(d, now)?,
             Kind::Registration(_) => {}
-            Kind::DataSet(ds) => ds.mark_complete(d)?,
+            Kind::DataSet(ds) => ds.mark_complete(d, now)?,
         }
         session.read_stamp(d)
     })?;
@@ -69,11 +70,11 @@ pub(crate) fn complete(s: &mut FormSession, store: &mut Store) -> Result<FormCha
     // twice): a registration's auto-generated events, a repeatable stage's next visit.
     match &s.kind {
         Kind::Registration(r) => {
-            crate::schedule::generate_on_enrollment(store, r.enrollment_uid(), s.today)?;
+            crate::schedule::generate_on_enrollment(store, r.enrollment_uid(), &s.clock)?;
         }
         Kind::Event(_) => {
             if let Some(event) = s.record_uid() {
-                crate::schedule::schedule_next_after(store, event)?;
+                crate::schedule::schedule_next_after(store, event, s.clock.now())?;
             }
         }
         Kind::DataSet(_) => {}

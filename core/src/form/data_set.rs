@@ -15,7 +15,7 @@
 
 use std::collections::BTreeMap;
 
-use time::{Date, Duration};
+use chrono::{NaiveDate as Date, TimeDelta};
 
 use super::edit::Stamp;
 use super::error::{FormError, Refusal};
@@ -26,7 +26,7 @@ use super::{FieldSpec, FormContext, FormSession, Kind, Parts, RecordRef, Section
 use crate::expr::value::iso_date;
 use crate::model::{
     Category, CategoryCombo, CategoryOption, CategoryOptionCombo, Child, Constant, DataElement, DataSet,
-    DataSetSection, Period, Uid, ValidationRule,
+    DataSetSection, Period, Timestamp, Uid, ValidationRule,
 };
 use crate::store::data::aggregate::{AggregateKey, FormKey};
 use crate::store::data::tracker::Data;
@@ -77,7 +77,7 @@ pub(crate) fn period_lock(ds: &DataSet, period: &Period, today: Date) -> Option<
     }
     if ds.expiry_days > 0.0 {
         let days = ds.expiry_days.ceil() as i64;
-        let expired_on = period.end().checked_add(Duration::days(days)).unwrap_or(Date::MAX);
+        let expired_on = period.end().checked_add_signed(TimeDelta::days(days)).unwrap_or(Date::MAX);
         if today > expired_on {
             return Some(PeriodLock::Expired {
                 data_set,
@@ -126,15 +126,20 @@ impl DataSetForm {
         Ok(Stamp(parts))
     }
 
-    pub(crate) fn save(&self, d: &Data<'_>, writes: &BTreeMap<String, Option<String>>) -> Result<(), FormError> {
+    pub(crate) fn save(
+        &self,
+        d: &Data<'_>,
+        writes: &BTreeMap<String, Option<String>>,
+        now: Timestamp,
+    ) -> Result<(), FormError> {
         for (field, value) in writes {
-            d.set_aggregate_value(&self.aggregate_key(field)?, value.as_deref())?;
+            d.set_aggregate_value(&self.aggregate_key(field)?, value.as_deref(), now)?;
         }
         Ok(())
     }
 
-    pub(crate) fn mark_complete(&self, d: &Data<'_>) -> Result<(), FormError> {
-        d.set_completion(&self.key, true, self.completed_by.as_deref())?;
+    pub(crate) fn mark_complete(&self, d: &Data<'_>, now: Timestamp) -> Result<(), FormError> {
+        d.set_completion(&self.key, true, self.completed_by.as_deref(), now)?;
         Ok(())
     }
 
@@ -161,7 +166,7 @@ impl DataSetForm {
             });
         }
         let constants = store.list::<Constant>()?.into_iter().map(|c| (c.identity.id, c.value)).collect();
-        let days = (self.period.end() - self.period.start()).whole_days() + 1;
+        let days = (self.period.end() - self.period.start()).num_days() + 1;
         let input = ValidationInput {
             data_values,
             constants,
@@ -351,6 +356,7 @@ pub(crate) fn open(
         values,
         option_groups: Default::default(),
         today: ctx.today,
+        clock: ctx.clock,
         completed,
         locked: period_lock(&ds, &parsed, ctx.today),
     };

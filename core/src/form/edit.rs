@@ -90,11 +90,13 @@ impl FormSession {
         }
     }
 
+    /// Writes `writes`, stamped with the clock's now.
     fn save(&self, d: &Data<'_>, writes: &BTreeMap<String, Option<String>>) -> Result<(), FormError> {
+        let now = self.clock.now();
         match &self.kind {
-            Kind::Event(e) => e.save(d, writes),
-            Kind::Registration(r) => r.save(d, writes),
-            Kind::DataSet(ds) => ds.save(d, writes),
+            Kind::Event(e) => e.save(d, writes, now),
+            Kind::Registration(r) => r.save(d, writes, now),
+            Kind::DataSet(ds) => ds.save(d, writes, now),
         }
     }
 

@@ -11,7 +11,7 @@
 
 use std::collections::BTreeMap;
 
-use time::Date;
+use chrono::NaiveDate as Date;
 
 use super::edit::Stamp;
 use super::error::FormError;
@@ -21,7 +21,9 @@ use super::scope::{self, Assigned};
 use super::view::{label, name};
 use super::{is_record_date, FieldSpec, FormContext, FormSession, Kind, NewEventForm, Parts, RecordRef, EVENT_DATE};
 use crate::model::value_type::{EventStatus, ProgramType};
-use crate::model::{Child, DataElement, IdRef, OrganisationUnit, Program, ProgramStage, ProgramStageSection, Uid};
+use crate::model::{
+    Child, DataElement, IdRef, OrganisationUnit, Program, ProgramStage, ProgramStageSection, Timestamp, Uid,
+};
 use crate::rules::{Evaluation, RuleEngine, RuleEnrollment, RuleEvent, Supplementary};
 use crate::store::data::tracker::{Data, Event, NewEvent};
 use crate::store::Store;
@@ -62,24 +64,30 @@ impl EventForm {
         Ok(Stamp(parts))
     }
 
-    pub(crate) fn save(&self, d: &Data<'_>, writes: &BTreeMap<String, Option<String>>) -> Result<(), FormError> {
+    pub(crate) fn save(
+        &self,
+        d: &Data<'_>,
+        writes: &BTreeMap<String, Option<String>>,
+        now: Timestamp,
+    ) -> Result<(), FormError> {
         for (key, value) in writes {
             if key == EVENT_DATE {
                 let date = value.as_deref().and_then(crate::expr::value::parse_iso_date);
                 let date = date.ok_or(FormError::DateRequired { field: key.clone() })?;
                 let ev = d.event(self.event.uid)?.ok_or(FormError::NotFound { kind: "event", uid: self.event.uid })?;
-                d.update_event(ev.uid, ev.status, Some(date), ev.due_date)?;
+                d.update_event(ev.uid, ev.status, Some(date), ev.due_date, now)?;
                 continue;
             }
             let de = Uid::parse(key).map_err(|_| FormError::BadFieldKey { field: key.clone() })?;
-            d.set_data_value(self.event.uid, de, value.as_deref())?;
+            d.set_data_value(self.event.uid, de, value.as_deref(), now)?;
         }
         Ok(())
     }
 
-    pub(crate) fn mark_complete(&self, d: &Data<'_>) -> Result<(), FormError> {
+    /// Completes the event `now`: its completion date is `now`'s date, not its event date.
+    pub(crate) fn mark_complete(&self, d: &Data<'_>, now: Timestamp) -> Result<(), FormError> {
         let ev = d.event(self.event.uid)?.ok_or(FormError::NotFound { kind: "event", uid: self.event.uid })?;
-        d.update_event(ev.uid, EventStatus::Completed, ev.event_date, ev.due_date)?;
+        d.update_event(ev.uid, EventStatus::Completed, ev.event_date, ev.due_date, now)?;
         Ok(())
     }
 }
@@ -120,7 +128,8 @@ pub(crate) fn create(store: &mut Store, new: &NewEventForm, ctx: &FormContext) -
             if let Some(waiting) = waiting {
                 let uid = waiting.uid;
                 let due = waiting.due_date;
-                store.write(|d| d.update_event(uid, EventStatus::Active, Some(new.event_date), due))?;
+                let now = ctx.clock.now();
+                store.write(|d| d.update_event(uid, EventStatus::Active, Some(new.event_date), due, now))?;
                 let event = store.data().event(uid)?.ok_or(FormError::NotFound { kind: "event", uid })?;
                 return build(store, event, program, stage, ctx);
             }
@@ -130,17 +139,21 @@ pub(crate) fn create(store: &mut Store, new: &NewEventForm, ctx: &FormContext) -
         }
         _ => {}
     }
+    let now = ctx.clock.now();
     let event = store.write(|d| {
-        d.insert_event(&NewEvent {
-            enrollment: new.enrollment,
-            program: new.program,
-            program_stage: stage.identity.id,
-            org_unit: new.org_unit,
-            status: EventStatus::Active,
-            event_date: Some(new.event_date),
-            due_date: None,
-            attribute_option_combo: None,
-        })
+        d.insert_event(
+            &NewEvent {
+                enrollment: new.enrollment,
+                program: new.program,
+                program_stage: stage.identity.id,
+                org_unit: new.org_unit,
+                status: EventStatus::Active,
+                event_date: Some(new.event_date),
+                due_date: None,
+                attribute_option_combo: None,
+            },
+            now,
+        )
         .map_err(FormError::from)
     })?;
     build(store, event, program, stage, ctx)
@@ -303,6 +316,7 @@ fn build(
         values,
         option_groups,
         today: ctx.today,
+        clock: ctx.clock,
         completed,
         locked: None,
     };

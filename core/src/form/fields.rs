@@ -122,7 +122,8 @@ pub(crate) fn rule_event(
         program_stage_name: stage_name.to_string(),
         status: event.status,
         event_date: event.event_date,
-        created: event.created.0.assume_utc(),
+        // Phum stamped its records in UTC, without an offset, before it kept offsets.
+        created: event.created.instant().unwrap_or_else(|| event.created.wall_time().and_utc()),
         created_at_client: None,
         due_date: event.due_date,
         completed_date: event.completed_date,
@@ -170,7 +171,7 @@ pub(crate) fn record_date_field(
 }
 
 /// A record date held in the form's values.
-pub(crate) fn date_value(values: &std::collections::BTreeMap<String, String>, key: &str) -> Option<time::Date> {
+pub(crate) fn date_value(values: &std::collections::BTreeMap<String, String>, key: &str) -> Option<chrono::NaiveDate> {
     values.get(key).and_then(|v| crate::expr::value::parse_iso_date(v))
 }
 

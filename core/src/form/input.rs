@@ -7,7 +7,7 @@
 
 use std::collections::BTreeSet;
 
-use time::Date;
+use chrono::NaiveDate as Date;
 
 use super::error::FormError;
 use super::FieldSpec;
@@ -83,7 +83,7 @@ pub(crate) fn check_not_future(field: &str, date: Date, allowed: bool, today: Da
 mod tests {
     use super::*;
     use crate::form::OptionSpec;
-    use time::macros::date;
+    use crate::test_dates::ymd;
 
     fn spec(value_type: ValueType) -> FieldSpec {
         FieldSpec {
@@ -101,7 +101,7 @@ mod tests {
 
     #[test]
     fn khmer_digits_are_stored_as_ascii_and_bad_numbers_are_refused() {
-        let today = date!(2026 - 11 - 20);
+        let today = ymd(2026, 11, 20);
         assert_eq!(check(&spec(ValueType::Number), Some("៧២.៥"), None, today).unwrap().as_deref(), Some("72.5"));
         assert!(matches!(
             check(&spec(ValueType::Integer), Some("7.5"), None, today),
@@ -114,7 +114,7 @@ mod tests {
     fn options_must_be_in_the_set_and_not_hidden() {
         let mut s = spec(ValueType::Text);
         s.options = vec![OptionSpec { uid: "o1".into(), code: "A".into(), label: "A".into() }];
-        let today = date!(2026 - 11 - 20);
+        let today = ymd(2026, 11, 20);
         assert!(matches!(check(&s, Some("B"), None, today), Err(FormError::OptionNotInSet { .. })));
         let hidden: BTreeSet<String> = ["o1".to_string()].into();
         assert!(matches!(check(&s, Some("A"), Some(&hidden), today), Err(FormError::OptionHidden { .. })));
@@ -123,7 +123,7 @@ mod tests {
 
     #[test]
     fn future_dates_are_refused_unless_allowed() {
-        let today = date!(2026 - 11 - 20);
+        let today = ymd(2026, 11, 20);
         let mut s = spec(ValueType::Date);
         assert!(matches!(check(&s, Some("2026-11-21"), None, today), Err(FormError::FutureDate { .. })));
         assert!(check(&s, Some("2026-11-20"), None, today).is_ok());

@@ -21,13 +21,18 @@
 //! changed ([`FormChanges`]). [`FormSession::complete`] refuses with every reason
 //! ([`Refusal`]) or marks the record complete.
 //!
+//! "Today" and "now" come from the device's clock in the context ([`FormContext::new`]): today is
+//! the date in the device's time zone when the form opens (future dates, period openness, rule
+//! `V{current_date}`), and every write is stamped with the clock's local time and UTC offset
+//! when it happens (a completed event's completion date is the day it was completed).
+//!
 //! Every error is specific and leaves the store and the session as they were. Concurrency is
 //! optimistic: a session remembers the state of its record after its own last write; when the
 //! stored record changed underneath (another session, another process), `set_value` and
 //! `complete` fail with [`FormError::ChangedElsewhere`] and change nothing. Reopen the form to go on.
 //!
 //! ```text
-//! let ctx = FormContext::new(today).with_locale("km");
+//! let ctx = FormContext::new(DeviceClock::new("Asia/Phnom_Penh")?).with_locale("km");
 //! let (mut s, view) = FormSession::new_event(&mut store, NewEventForm { program, stage, org_unit,
 //!                                            enrollment: Some(enr), event_date }, &ctx)?;
 //! let changes = s.set_value(&mut store, "DeUid000001", Some("72.5"))?;   // data element UID
@@ -52,20 +57,23 @@ mod view;
 
 use std::collections::{BTreeMap, HashMap};
 
-use time::Date;
+use chrono::NaiveDate as Date;
 
 pub use changes::FormChanges;
 pub use error::{FormError, Refusal, ScopeProblem};
 pub use view::{FieldView, FormKind, FormMessage, FormView, MessageKind, OptionView, SectionView};
 
-use crate::model::Uid;
+use crate::model::{DeviceClock, Uid};
 use crate::rules::outcome::RuleOutcome;
 use crate::store::Store;
 
 /// Who captures, when, and in which language.
 #[derive(Debug, Clone, PartialEq)]
 pub struct FormContext {
-    /// Today's date on the device: future dates, period openness and rule `V{current_date}`.
+    /// The device's clock: stamps every write with its `now()`.
+    pub clock: DeviceClock,
+    /// Today's date on the device (the clock's when the context was made): future dates, period
+    /// openness and rule `V{current_date}`.
     pub today: Date,
     /// Metadata translations to show (`km`, `en`); `None` shows names as written.
     pub locale: Option<String>,
@@ -75,8 +83,9 @@ pub struct FormContext {
 }
 
 impl FormContext {
-    pub fn new(today: Date) -> FormContext {
-        FormContext { today, locale: None, capture_org_units: None }
+    /// A context on the device's clock; today is the clock's today.
+    pub fn new(clock: DeviceClock) -> FormContext {
+        FormContext { clock, today: clock.today(), locale: None, capture_org_units: None }
     }
 
     pub fn with_locale(mut self, locale: &str) -> FormContext {
@@ -205,6 +214,8 @@ pub struct FormSession {
     /// The stored record's state after this session's last write.
     pub(crate) stamp: edit::Stamp,
     pub(crate) today: Date,
+    /// Stamps this session's writes.
+    pub(crate) clock: DeviceClock,
     pub(crate) completed: bool,
     /// Why nothing may be changed (closed period), if so.
     pub(crate) locked: Option<data_set::PeriodLock>,
@@ -221,6 +232,7 @@ pub(crate) struct Parts {
     pub(crate) values: BTreeMap<String, String>,
     pub(crate) option_groups: HashMap<String, Vec<String>>,
     pub(crate) today: Date,
+    pub(crate) clock: DeviceClock,
     pub(crate) completed: bool,
     pub(crate) locked: Option<data_set::PeriodLock>,
 }
@@ -242,6 +254,7 @@ impl FormSession {
             option_groups: p.option_groups,
             stamp: edit::Stamp::default(),
             today: p.today,
+            clock: p.clock,
             completed: p.completed,
             locked: p.locked,
         };

@@ -15,7 +15,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use time::Date;
+use chrono::NaiveDate as Date;
 
 use super::edit::Stamp;
 use super::error::FormError;
@@ -27,7 +27,7 @@ use super::{
     is_record_date, FieldSpec, FormContext, FormSession, Kind, Parts, RecordRef, ENROLLMENT_DATE, INCIDENT_DATE,
 };
 use crate::model::value_type::{EnrollmentStatus, ProgramType};
-use crate::model::{Child, IdRef, Program, ProgramSection, TrackedEntityAttribute, Uid, ValueType};
+use crate::model::{Child, IdRef, Program, ProgramSection, Timestamp, TrackedEntityAttribute, Uid, ValueType};
 use crate::rules::{Evaluation, RuleEngine, RuleEvent, Supplementary};
 use crate::search::duplicates::{possible_duplicates, DuplicateReason, Registration};
 use crate::search::index::reindex_person;
@@ -81,7 +81,12 @@ impl RegistrationForm {
         Ok(Stamp(parts))
     }
 
-    pub(crate) fn save(&self, d: &Data<'_>, writes: &BTreeMap<String, Option<String>>) -> Result<(), FormError> {
+    pub(crate) fn save(
+        &self,
+        d: &Data<'_>,
+        writes: &BTreeMap<String, Option<String>>,
+        now: Timestamp,
+    ) -> Result<(), FormError> {
         for (key, value) in writes {
             if is_record_date(key) {
                 let date = value.as_deref().and_then(crate::expr::value::parse_iso_date);
@@ -90,11 +95,11 @@ impl RegistrationForm {
                 let e = d.enrollment(uid)?.ok_or(FormError::NotFound { kind: "enrollment", uid })?;
                 let (enrolled, incident) =
                     if key == ENROLLMENT_DATE { (date, e.incident_date) } else { (e.enrollment_date, date) };
-                d.set_enrollment_dates(uid, enrolled, incident)?;
+                d.set_enrollment_dates(uid, enrolled, incident, now)?;
                 continue;
             }
             let attribute = Uid::parse(key).map_err(|_| FormError::BadFieldKey { field: key.clone() })?;
-            d.set_attribute_value(self.tracked_entity, attribute, value.as_deref())?;
+            d.set_attribute_value(self.tracked_entity, attribute, value.as_deref(), now)?;
         }
         reindex_person(d, self.tracked_entity)?;
         Ok(())
@@ -198,9 +203,10 @@ pub(crate) fn create(
     scope::check(store, ctx, org_unit, Assigned::Program(program))?;
     check_not_future("enrollmentDate", enrollment_date, p.select_enrollment_dates_in_future, ctx.today)?;
     check_not_future("incidentDate", incident_date, p.select_incident_dates_in_future, ctx.today)?;
+    let now = ctx.clock.now();
     let enrollment = store.write(|d| {
-        let te = d.insert_tracked_entity(te_type.id, org_unit)?;
-        d.insert_enrollment(te.uid, program, org_unit, enrollment_date, incident_date).map_err(FormError::from)
+        let te = d.insert_tracked_entity(te_type.id, org_unit, now)?;
+        d.insert_enrollment(te.uid, program, org_unit, enrollment_date, incident_date, now).map_err(FormError::from)
     })?;
     build(store, enrollment, p, ctx)
 }
@@ -344,6 +350,7 @@ fn build(
         values,
         option_groups,
         today: ctx.today,
+        clock: ctx.clock,
         completed,
         locked: None,
     };

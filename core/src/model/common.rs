@@ -4,11 +4,12 @@
 //! Owns how these look in DHIS2 JSON. Does not own what a reference must point to: the importer
 //! checks that.
 
+use std::cmp::Ordering;
 use std::fmt;
 
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, Offset, TimeZone, Timelike, Utc};
 use serde::de::{DeserializeOwned, Error as _};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
-use time::{Date, Month, PrimitiveDateTime, Time};
 
 use super::Uid;
 
@@ -182,13 +183,52 @@ impl<T: Serialize> Serialize for Child<T> {
     }
 }
 
-/// A DHIS2 timestamp. Servers send `2016-04-12T15:34:04.929` (no zone: server time), sometimes a
-/// bare date, and sometimes a trailing `Z` or offset, which is dropped (the server's time zone is
-/// kept separately from `/api/system/info`).
-#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Timestamp(pub PrimitiveDateTime);
+/// A DHIS2 timestamp as its text says it: a wall-clock date and time (to the millisecond) and,
+/// when the text has one, its UTC offset.
+///
+/// Servers send `2016-04-12T15:34:04.929` (no offset: the server's own time zone, which
+/// `/api/system/info` names as `serverTimeZoneId`), sometimes a bare date, and sometimes a
+/// trailing `Z` or an offset (`+07:00`, `+0700`, `+07`). Phum stamps its own records with the
+/// device's local time and offset (`model::clock::DeviceClock::now`). Nothing is dropped:
+/// `2025-03-01T10:00:00+07:00` and `2025-03-01T10:00:00` are different timestamps, and
+/// [`Timestamp::instant`] says that `…T03:00:00Z` and `…T10:00:00+07:00` are the same moment.
+/// [`fmt::Display`] writes the timestamp back with its offset as written (`Z` stays `Z`; a
+/// numeric offset is written `±hh:mm`).
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Timestamp {
+    local: NaiveDateTime,
+    offset: Option<UtcOffset>,
+}
+
+/// The UTC offset a timestamp's text carries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum UtcOffset {
+    /// `Z`.
+    Z,
+    /// `±hh:mm` (also read from `±hhmm` and `±hh`).
+    Fixed(FixedOffset),
+}
+
+impl UtcOffset {
+    pub fn fixed(self) -> FixedOffset {
+        match self {
+            UtcOffset::Z => Utc.fix(),
+            UtcOffset::Fixed(f) => f,
+        }
+    }
+}
 
 impl Timestamp {
+    /// A wall-clock time without offset (as DHIS2 servers write theirs), cut to the millisecond.
+    pub fn local(local: NaiveDateTime) -> Timestamp {
+        Timestamp { local: to_millis(local), offset: None }
+    }
+
+    /// A wall-clock time at a UTC offset, cut to the millisecond.
+    pub fn with_offset(local: NaiveDateTime, offset: FixedOffset) -> Timestamp {
+        Timestamp { local: to_millis(local), offset: Some(UtcOffset::Fixed(offset)) }
+    }
+
     pub fn parse(text: &str) -> Option<Timestamp> {
         let b = text.as_bytes();
         let num = |r: std::ops::Range<usize>| -> Option<u32> {
@@ -202,23 +242,22 @@ impl Timestamp {
         if b.len() < 10 || b[4] != b'-' || b[7] != b'-' {
             return None;
         }
-        let year = num(0..4)? as i32;
-        let month = Month::try_from(num(5..7)? as u8).ok()?;
-        let date = Date::from_calendar_date(year, month, num(8..10)? as u8).ok()?;
+        let year = i32::try_from(num(0..4)?).ok()?;
+        let date = NaiveDate::from_ymd_opt(year, num(5..7)?, num(8..10)?)?;
         let rest = &text[10..];
         if rest.is_empty() {
-            return Some(Timestamp(PrimitiveDateTime::new(date, Time::MIDNIGHT)));
+            return Some(Timestamp { local: date.and_time(NaiveTime::MIN), offset: None });
         }
         if !(rest.starts_with('T') || rest.starts_with(' ')) || rest.len() < 6 || rest.as_bytes()[3] != b':' {
             return None;
         }
-        let hour = num(11..13)? as u8;
-        let minute = num(14..16)? as u8;
-        let mut second = 0u8;
-        let mut milli = 0u16;
+        let hour = num(11..13)?;
+        let minute = num(14..16)?;
+        let mut second = 0;
+        let mut milli = 0;
         let mut pos = 16;
         if b.get(pos) == Some(&b':') {
-            second = num(17..19)? as u8;
+            second = num(17..19)?;
             pos = 19;
             if b.get(pos) == Some(&b'.') {
                 let digits = b[pos + 1..].iter().take_while(|c| c.is_ascii_digit()).count();
@@ -226,50 +265,104 @@ impl Timestamp {
                     return None;
                 }
                 let frac = &text[pos + 1..pos + 1 + digits.min(3)];
-                milli = frac.parse::<u16>().ok()? * 10u16.pow(3 - frac.len() as u32);
+                milli = frac.parse::<u32>().ok()? * 10u32.pow(3 - frac.len() as u32);
                 pos += 1 + digits;
             }
         }
-        let zone = &text[pos..];
-        let zone_ok = zone.is_empty()
-            || zone == "Z"
-            || ((zone.starts_with('+') || zone.starts_with('-'))
-                && zone.len() <= 6
-                && zone[1..].bytes().all(|c| c.is_ascii_digit() || c == b':'));
-        if !zone_ok {
-            return None;
+        let offset = parse_offset(&text[pos..])?;
+        let time = NaiveTime::from_hms_milli_opt(hour, minute, second, milli)?;
+        Some(Timestamp { local: date.and_time(time), offset })
+    }
+
+    /// The date as written (the local date where the timestamp was taken).
+    pub fn date(&self) -> NaiveDate {
+        self.local.date()
+    }
+
+    /// The date and time as written, without the offset.
+    pub fn wall_time(&self) -> NaiveDateTime {
+        self.local
+    }
+
+    /// The offset the text carries, if any.
+    pub fn offset(&self) -> Option<UtcOffset> {
+        self.offset
+    }
+
+    /// The moment in time, when the timestamp says its offset; `None` for a server-local one.
+    pub fn instant(&self) -> Option<DateTime<Utc>> {
+        let offset = self.offset?.fixed();
+        offset.from_local_datetime(&self.local).single().map(|t| t.with_timezone(&Utc))
+    }
+
+    /// Which comes first: by instant when both say their offset, by wall time when neither does;
+    /// `None` when only one does (they were read on different clocks).
+    pub fn compare(&self, other: &Timestamp) -> Option<Ordering> {
+        match (self.instant(), other.instant()) {
+            (Some(a), Some(b)) => Some(a.cmp(&b)),
+            (None, None) => Some(self.local.cmp(&other.local)),
+            _ => None,
         }
-        let time = Time::from_hms_milli(hour, minute, second, milli).ok()?;
-        Some(Timestamp(PrimitiveDateTime::new(date, time)))
     }
+}
 
-    pub fn date(&self) -> Date {
-        self.0.date()
+/// `""` (no offset), `Z`, `±hh:mm`, `±hhmm` or `±hh`; `None` for anything else.
+fn parse_offset(text: &str) -> Option<Option<UtcOffset>> {
+    if text.is_empty() {
+        return Some(None);
     }
+    if text == "Z" {
+        return Some(Some(UtcOffset::Z));
+    }
+    let sign = match text.as_bytes()[0] {
+        b'+' => 1,
+        b'-' => -1,
+        _ => return None,
+    };
+    let digits = |s: &str| -> Option<i32> { s.bytes().all(|c| c.is_ascii_digit()).then(|| s.parse().ok()).flatten() };
+    let rest = &text[1..];
+    let (hours, minutes) = match rest.len() {
+        2 => (digits(rest)?, 0),
+        4 => (digits(&rest[..2])?, digits(&rest[2..])?),
+        5 if rest.as_bytes()[2] == b':' => (digits(&rest[..2])?, digits(&rest[3..])?),
+        _ => return None,
+    };
+    if hours > 23 || minutes > 59 {
+        return None;
+    }
+    FixedOffset::east_opt(sign * (hours * 3600 + minutes * 60)).map(|f| Some(UtcOffset::Fixed(f)))
+}
 
-    /// The current time in UTC, to the millisecond (what is stored and sent).
-    pub fn now() -> Timestamp {
-        let now = time::OffsetDateTime::now_utc();
-        let ms = now.millisecond();
-        let t = Time::from_hms_milli(now.hour(), now.minute(), now.second(), ms).unwrap_or(Time::MIDNIGHT);
-        Timestamp(PrimitiveDateTime::new(now.date(), t))
-    }
+/// `t` without its sub-millisecond part.
+fn to_millis(t: NaiveDateTime) -> NaiveDateTime {
+    let nanos = t.nanosecond() % 1_000_000_000;
+    t.with_nanosecond(nanos - nanos % 1_000_000).unwrap_or(t)
 }
 
 impl fmt::Display for Timestamp {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let (d, t) = (self.0.date(), self.0.time());
+        let t = self.local;
         write!(
             f,
             "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}.{:03}",
-            d.year(),
-            d.month() as u8,
-            d.day(),
+            t.year(),
+            t.month(),
+            t.day(),
             t.hour(),
             t.minute(),
             t.second(),
-            t.millisecond()
-        )
+            (t.nanosecond() % 1_000_000_000) / 1_000_000
+        )?;
+        match self.offset {
+            None => Ok(()),
+            Some(UtcOffset::Z) => f.write_str("Z"),
+            Some(UtcOffset::Fixed(o)) => {
+                let secs = o.local_minus_utc();
+                let sign = if secs < 0 { '-' } else { '+' };
+                let minutes = secs.unsigned_abs() / 60;
+                write!(f, "{sign}{:02}:{:02}", minutes / 60, minutes % 60)
+            }
+        }
     }
 }
 
@@ -290,7 +383,7 @@ impl<'de> Deserialize<'de> for Timestamp {
         let text = String::deserialize(d)?;
         Timestamp::parse(&text).ok_or_else(|| {
             D::Error::custom(format!(
-                "'{}' is not a DHIS2 date or timestamp (expected yyyy-MM-dd or yyyy-MM-ddTHH:mm:ss.SSS)",
+                "'{}' is not a DHIS2 date or timestamp (expected yyyy-MM-dd or yyyy-MM-ddTHH:mm:ss.SSS, optionally with Z or ±hh:mm)",
                 super::uid::shorten(&text)
             ))
         })
@@ -306,11 +399,14 @@ mod tests {
         for (text, shown) in [
             ("2016-04-12T15:34:04.929", "2016-04-12T15:34:04.929"),
             ("2016-04-12", "2016-04-12T00:00:00.000"),
-            ("2018-01-09T23:00:00.000Z", "2018-01-09T23:00:00.000"),
+            ("2018-01-09T23:00:00.000Z", "2018-01-09T23:00:00.000Z"),
             ("2024-06-12T20:37:48.66", "2024-06-12T20:37:48.660"),
             ("2024-06-12T20:37:48", "2024-06-12T20:37:48.000"),
             ("2024-06-12T20:37", "2024-06-12T20:37:00.000"),
-            ("2024-06-12T20:37:48.123456+07:00", "2024-06-12T20:37:48.123"),
+            ("2024-06-12T20:37:48.123456+07:00", "2024-06-12T20:37:48.123+07:00"),
+            ("2024-06-12T20:37:48+0700", "2024-06-12T20:37:48.000+07:00"),
+            ("2024-06-12T20:37:48-03", "2024-06-12T20:37:48.000-03:00"),
+            ("2024-06-12T20:37:48.5-09:30", "2024-06-12T20:37:48.500-09:30"),
         ] {
             assert_eq!(Timestamp::parse(text).map(|t| t.to_string()).as_deref(), Some(shown), "{text}");
         }
@@ -328,11 +424,41 @@ mod tests {
             "٢٠١٦-04-12",
             "2016-04-12T10:00:00.",
             "2016-04-12T10:00Zulu",
+            "2016-04-12T10:00:00+7",
+            "2016-04-12T10:00:00+07:0",
+            "2016-04-12T10:00:00+24:00",
+            "2016-04-12T10:00:00+07:60",
+            "2016-04-12T10:00:00+07:00Z",
         ] {
             assert!(Timestamp::parse(text).is_none(), "{text}");
         }
         let err = serde_json::from_str::<Timestamp>("\"yesterday\"").unwrap_err().to_string();
         assert!(err.contains("'yesterday' is not a DHIS2 date"), "{err}");
+    }
+
+    #[test]
+    fn an_offset_is_kept_and_makes_a_different_timestamp() {
+        let with = Timestamp::parse("2025-03-01T10:00:00+07:00").unwrap();
+        let without = Timestamp::parse("2025-03-01T10:00:00").unwrap();
+        assert_ne!(with, without);
+        assert_eq!(with.to_string(), "2025-03-01T10:00:00.000+07:00");
+        assert_eq!(with.date(), without.date());
+        assert_eq!(without.instant(), None, "a server-local time is no instant by itself");
+    }
+
+    #[test]
+    fn the_same_moment_at_two_offsets_is_the_same_instant() {
+        let utc = Timestamp::parse("2025-03-01T03:00:00Z").unwrap();
+        let phnom_penh = Timestamp::parse("2025-03-01T10:00:00+07:00").unwrap();
+        assert_ne!(utc, phnom_penh, "the texts differ");
+        assert_eq!(utc.instant(), phnom_penh.instant());
+        assert_eq!(utc.instant().unwrap().to_rfc3339(), "2025-03-01T03:00:00+00:00");
+        assert_eq!(utc.compare(&phnom_penh), Some(Ordering::Equal));
+        let later = Timestamp::parse("2025-03-01T10:00:00.001+0700").unwrap();
+        assert_eq!(later.compare(&utc), Some(Ordering::Greater));
+        let server = Timestamp::parse("2025-03-01T09:00:00").unwrap();
+        assert_eq!(server.compare(&utc), None, "a server-local time has no common clock with an instant");
+        assert_eq!(server.compare(&Timestamp::parse("2025-03-01").unwrap()), Some(Ordering::Greater));
     }
 
     #[test]

@@ -1,11 +1,12 @@
-//! DHIS2 metadata and data types as DHIS2 2.39-2.42 send them (serde), with UIDs, value types
-//! and ISO periods.
+//! DHIS2 metadata and data types as DHIS2 2.39-2.42 send them (serde), with UIDs, value types,
+//! ISO periods, and the device's clock (`clock`: today and now in the device's time zone).
 //!
 //! Owns the wire shapes and the checks that need nothing but one value (a UID's format, a period
 //! string, an enum name). Does not own storage, cross-object references (the importer in
 //! `store` checks those) or behaviour such as rules and validation.
 
 pub mod category;
+pub mod clock;
 pub mod collection;
 pub mod common;
 pub mod data_element;
@@ -19,8 +20,9 @@ pub mod user;
 pub mod value_type;
 
 pub use category::{Category, CategoryCombo, CategoryOption, CategoryOptionCombo};
+pub use clock::{ClockError, DeviceClock};
 pub use collection::Collection;
-pub use common::{Access, Child, DataAccess, IdRef, Identity, Style, Timestamp, Translation};
+pub use common::{Access, Child, DataAccess, IdRef, Identity, Style, Timestamp, Translation, UtcOffset};
 pub use data_element::{DataElement, OptionGroup, OptionItem, OptionSet};
 pub use data_set::{Constant, DataSet, DataSetElement, DataSetSection, ValidationRule, ValidationSide};
 pub use org_unit::{OrganisationUnit, OrganisationUnitGroup, OrganisationUnitLevel};

@@ -20,7 +20,7 @@
 
 use std::collections::HashMap;
 
-use time::Date;
+use chrono::NaiveDate as Date;
 
 use super::effect::{unsupported_reason, Evaluation, RuleEffect, RuleError, RuleErrorCause, TargetEffects, TargetKind};
 use super::input::{RuleEnrollment, RuleEvent, Supplementary};

@@ -8,7 +8,7 @@
 use std::cmp::Ordering;
 use std::collections::HashMap;
 
-use time::{Date, OffsetDateTime};
+use chrono::{DateTime, NaiveDate as Date, Utc};
 
 pub use crate::model::value_type::{EnrollmentStatus, EventStatus};
 
@@ -22,8 +22,8 @@ pub struct RuleEvent {
     /// `None` for an event without a date (upstream's "distant future"): `V{event_date}` is then
     /// empty and the event sorts after every dated one.
     pub event_date: Option<Date>,
-    pub created: OffsetDateTime,
-    pub created_at_client: Option<OffsetDateTime>,
+    pub created: DateTime<Utc>,
+    pub created_at_client: Option<DateTime<Utc>>,
     pub due_date: Option<Date>,
     pub completed_date: Option<Date>,
     pub org_unit: String,
@@ -34,7 +34,7 @@ pub struct RuleEvent {
 
 impl RuleEvent {
     /// `createdAtClientDate ?: createdDate`.
-    pub fn resolved_created(&self) -> OffsetDateTime {
+    pub fn resolved_created(&self) -> DateTime<Utc> {
         self.created_at_client.unwrap_or(self.created)
     }
 

@@ -7,7 +7,7 @@
 
 use std::collections::HashMap;
 
-use time::{Date, OffsetDateTime};
+use chrono::{DateTime, NaiveDate as Date, Utc};
 
 use super::input::{date_key, RuleEnrollment, RuleEvent};
 use super::model::{RuleSet, RuleVariable, VariableSource};
@@ -22,7 +22,7 @@ pub type ValueMap = HashMap<String, VariableValue>;
 struct HistoryEntry {
     value: String,
     event_date: Option<Date>,
-    created: OffsetDateTime,
+    created: DateTime<Utc>,
     program_stage: String,
 }
 

@@ -29,7 +29,7 @@
 //!   the period after the one that holds that date (`getNextPeriod(type, date, 1)`).
 //! * `getNextPeriod` with no period type is daily: the date plus the offset in days.
 
-use time::{Date, Duration};
+use chrono::{NaiveDate as Date, TimeDelta};
 
 use super::ScheduleError;
 use crate::model::{Period, PeriodType, ProgramStage};
@@ -59,7 +59,7 @@ pub fn stage_base_date(stage: &ProgramStage, enrollment_date: Date, incident_dat
 /// when the result leaves the calendar.
 pub fn period_start(period_type: Option<PeriodType>, date: Date, offset: i32) -> Option<Date> {
     let Some(ty) = period_type.filter(|t| *t != PeriodType::Daily) else {
-        return date.checked_add(Duration::days(i64::from(offset)));
+        return date.checked_add_signed(TimeDelta::days(i64::from(offset)));
     };
     let mut period = Period::containing(ty, date);
     for _ in 0..offset.unsigned_abs() {
@@ -69,12 +69,12 @@ pub fn period_start(period_type: Option<PeriodType>, date: Date, offset: i32) ->
 }
 
 fn add_days(stage: &ProgramStage, from: Date, days: i64) -> Result<Date, ScheduleError> {
-    // Beyond about 10,000 years no date is representable; this also keeps `Duration::days` from
+    // About 10,000 years: far beyond any real schedule, and it keeps `TimeDelta::days` from
     // overflowing.
     const MAX_DAYS: i64 = 3_700_000;
     Some(days)
         .filter(|d| d.unsigned_abs() <= MAX_DAYS as u64)
-        .and_then(|d| from.checked_add(Duration::days(d)))
+        .and_then(|d| from.checked_add_signed(TimeDelta::days(d)))
         .ok_or(ScheduleError::DateOutOfRange { stage: stage.identity.id, from, days })
 }
 
@@ -152,7 +152,7 @@ pub fn next_due_date(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use time::macros::date;
+    use crate::test_dates::ymd;
 
     fn stage(json: &str) -> ProgramStage {
         serde_json::from_str(json).unwrap()
@@ -160,35 +160,32 @@ mod tests {
 
     #[test]
     fn period_start_moves_to_the_first_day_of_the_period_or_adds_days_without_a_type() {
-        assert_eq!(period_start(Some(PeriodType::Monthly), date!(2026 - 02 - 14), 0), Some(date!(2026 - 02 - 01)));
-        assert_eq!(period_start(Some(PeriodType::Monthly), date!(2026 - 12 - 14), 1), Some(date!(2027 - 01 - 01)));
-        assert_eq!(period_start(Some(PeriodType::Weekly), date!(2026 - 12 - 02), 0), Some(date!(2026 - 11 - 30)));
-        assert_eq!(period_start(Some(PeriodType::Quarterly), date!(2026 - 05 - 20), -1), Some(date!(2026 - 01 - 01)));
-        assert_eq!(period_start(None, date!(2026 - 12 - 31), 1), Some(date!(2027 - 01 - 01)));
-        assert_eq!(period_start(Some(PeriodType::Daily), date!(2026 - 12 - 31), 0), Some(date!(2026 - 12 - 31)));
+        assert_eq!(period_start(Some(PeriodType::Monthly), ymd(2026, 2, 14), 0), Some(ymd(2026, 2, 1)));
+        assert_eq!(period_start(Some(PeriodType::Monthly), ymd(2026, 12, 14), 1), Some(ymd(2027, 1, 1)));
+        assert_eq!(period_start(Some(PeriodType::Weekly), ymd(2026, 12, 2), 0), Some(ymd(2026, 11, 30)));
+        assert_eq!(period_start(Some(PeriodType::Quarterly), ymd(2026, 5, 20), -1), Some(ymd(2026, 1, 1)));
+        assert_eq!(period_start(None, ymd(2026, 12, 31), 1), Some(ymd(2027, 1, 1)));
+        assert_eq!(period_start(Some(PeriodType::Daily), ymd(2026, 12, 31), 0), Some(ymd(2026, 12, 31)));
     }
 
     #[test]
     fn a_huge_min_days_from_start_is_an_error_not_a_panic() {
         let s = stage(r#"{"id":"SchImmBirth","name":"x","minDaysFromStart":9223372036854775807}"#);
-        let err = first_due_date(&s, date!(2026 - 01 - 01), date!(2026 - 01 - 01)).unwrap_err();
+        let err = first_due_date(&s, ymd(2026, 1, 1), ymd(2026, 1, 1)).unwrap_err();
         assert!(matches!(err, ScheduleError::DateOutOfRange { .. }), "{err}");
     }
 
     #[test]
     fn today_stays_an_open_event_and_past_dates_are_scheduled_unless_the_due_date_is_hidden() {
         let s = stage(r#"{"id":"SchImmBirth","name":"x","autoGenerateEvent":true}"#);
-        let birth = date!(2026 - 03 - 01);
+        let birth = ymd(2026, 3, 1);
         assert_eq!(auto_event(&s, birth, birth, birth).unwrap(), AutoEvent::Open { event_date: birth });
         assert_eq!(
-            auto_event(&s, date!(2026 - 05 - 01), birth, date!(2026 - 05 - 01)).unwrap(),
+            auto_event(&s, ymd(2026, 5, 1), birth, ymd(2026, 5, 1)).unwrap(),
             AutoEvent::Scheduled { due_date: birth }
         );
         let hidden = stage(r#"{"id":"SchImmBirth","name":"x","hideDueDate":true,"minDaysFromStart":10}"#);
-        assert_eq!(
-            auto_event(&hidden, birth, birth, birth).unwrap(),
-            AutoEvent::Open { event_date: date!(2026 - 03 - 11) }
-        );
+        assert_eq!(auto_event(&hidden, birth, birth, birth).unwrap(), AutoEvent::Open { event_date: ymd(2026, 3, 11) });
     }
 
     #[test]
@@ -197,14 +194,11 @@ mod tests {
             r#"{"id":"SchNcdVisit","name":"x","repeatable":true,"standardInterval":30,"minDaysFromStart":30,
                 "generatedByEnrollmentDate":true}"#,
         );
-        let enrolled = date!(2026 - 01 - 10);
-        assert_eq!(next_due_date(&s, enrolled, date!(2025 - 12 - 01), None).unwrap(), date!(2026 - 02 - 09));
-        assert_eq!(next_due_date(&s, enrolled, enrolled, Some(date!(2026 - 02 - 12))).unwrap(), date!(2026 - 03 - 14));
+        let enrolled = ymd(2026, 1, 10);
+        assert_eq!(next_due_date(&s, enrolled, ymd(2025, 12, 1), None).unwrap(), ymd(2026, 2, 9));
+        assert_eq!(next_due_date(&s, enrolled, enrolled, Some(ymd(2026, 2, 12))).unwrap(), ymd(2026, 3, 14));
         let monthly =
             stage(r#"{"id":"SchNcdVisit","name":"x","repeatable":true,"standardInterval":0,"periodType":"Monthly"}"#);
-        assert_eq!(
-            next_due_date(&monthly, enrolled, enrolled, Some(date!(2026 - 02 - 12))).unwrap(),
-            date!(2026 - 03 - 01)
-        );
+        assert_eq!(next_due_date(&monthly, enrolled, enrolled, Some(ymd(2026, 2, 12))).unwrap(), ymd(2026, 3, 1));
     }
 }

@@ -1,24 +1,28 @@
 //! Writing the events that scheduling creates: the events a new enrollment generates, and the
 //! next visit of a repeatable stage after one is completed.
 //!
-//! Owns deciding which events to create and creating them, each call in one transaction. Does
-//! not own the dates (`due`) or changing existing events (the form session completes them).
-
-use time::Date;
+//! Owns deciding which events to create and creating them, each call in one transaction, stamped
+//! with the device clock's now. Does not own the dates (`due`) or changing existing events (the
+//! form session completes them).
 
 use super::due::{auto_event, auto_generated_stages, next_due_date, stage_last_date, AutoEvent};
 use super::ScheduleError;
 use crate::model::value_type::{EnrollmentStatus, EventStatus};
-use crate::model::{ProgramStage, Uid};
+use crate::model::{DeviceClock, ProgramStage, Timestamp, Uid};
 use crate::store::data::tracker::{Event, NewEvent};
 use crate::store::Store;
 
 /// Creates the events that enrolling creates for every stage of the enrollment's program with
 /// `autoGenerateEvent`, in stage order (see [`auto_event`] for their status and dates), at the
 /// enrollment's org unit. A stage that already has an event in the enrollment is left alone, so
-/// calling this again creates nothing; an enrollment that is not active gets nothing. Returns the
-/// events created.
-pub fn generate_on_enrollment(store: &mut Store, enrollment: Uid, today: Date) -> Result<Vec<Event>, ScheduleError> {
+/// calling this again creates nothing; an enrollment that is not active gets nothing. Today and
+/// the new events' timestamps are the `clock`'s. Returns the events created.
+pub fn generate_on_enrollment(
+    store: &mut Store,
+    enrollment: Uid,
+    clock: &DeviceClock,
+) -> Result<Vec<Event>, ScheduleError> {
+    let today = clock.today();
     let Some(en) = store.data().enrollment(enrollment)? else {
         return Err(ScheduleError::NotFound { kind: "enrollment", uid: enrollment });
     };
@@ -30,6 +34,7 @@ pub fn generate_on_enrollment(store: &mut Store, enrollment: Uid, today: Date) -
     for stage in auto_generated_stages(&stages) {
         plans.push((stage.identity.id, auto_event(stage, en.enrollment_date, en.incident_date, today)?));
     }
+    let now = clock.now();
     store.write(|d| {
         let existing = d.events_of_enrollment(enrollment)?;
         let mut created = Vec::new();
@@ -41,16 +46,19 @@ pub fn generate_on_enrollment(store: &mut Store, enrollment: Uid, today: Date) -
                 AutoEvent::Scheduled { due_date } => (EventStatus::Schedule, None, Some(due_date)),
                 AutoEvent::Open { event_date } => (EventStatus::Active, Some(event_date), Some(event_date)),
             };
-            created.push(d.insert_event(&NewEvent {
-                enrollment: Some(enrollment),
-                program: en.program,
-                program_stage: *stage,
-                org_unit: en.org_unit,
-                status,
-                event_date,
-                due_date,
-                attribute_option_combo: None,
-            })?);
+            created.push(d.insert_event(
+                &NewEvent {
+                    enrollment: Some(enrollment),
+                    program: en.program,
+                    program_stage: *stage,
+                    org_unit: en.org_unit,
+                    status,
+                    event_date,
+                    due_date,
+                    attribute_option_combo: None,
+                },
+                now,
+            )?);
         }
         Ok::<_, ScheduleError>(created)
     })
@@ -60,8 +68,13 @@ pub fn generate_on_enrollment(store: &mut Store, enrollment: Uid, today: Date) -
 /// repeatable, has a standard interval and allows generating the next visit, the enrollment is
 /// active, and no event of that stage is already waiting (SCHEDULE or OVERDUE). The due date is
 /// [`next_due_date`] from the stage's latest event or due date; the org unit is the completed
-/// event's. Returns the scheduled event, or `None` when nothing was due to be scheduled.
-pub fn schedule_next_after(store: &mut Store, completed_event: Uid) -> Result<Option<Event>, ScheduleError> {
+/// event's; the new event is stamped `now`. Returns the scheduled event, or `None` when nothing
+/// was due to be scheduled.
+pub fn schedule_next_after(
+    store: &mut Store,
+    completed_event: Uid,
+    now: Timestamp,
+) -> Result<Option<Event>, ScheduleError> {
     let Some(ev) = store.data().event(completed_event)? else {
         return Err(ScheduleError::NotFound { kind: "event", uid: completed_event });
     };
@@ -91,16 +104,19 @@ pub fn schedule_next_after(store: &mut Store, completed_event: Uid) -> Result<Op
             return Ok(None);
         }
         let due = next_due_date(&stage, en.enrollment_date, en.incident_date, stage_last_date(&of_stage))?;
-        let next = d.insert_event(&NewEvent {
-            enrollment: Some(enrollment),
-            program: ev.program,
-            program_stage: ev.program_stage,
-            org_unit: ev.org_unit,
-            status: EventStatus::Schedule,
-            event_date: None,
-            due_date: Some(due),
-            attribute_option_combo: ev.attribute_option_combo,
-        })?;
+        let next = d.insert_event(
+            &NewEvent {
+                enrollment: Some(enrollment),
+                program: ev.program,
+                program_stage: ev.program_stage,
+                org_unit: ev.org_unit,
+                status: EventStatus::Schedule,
+                event_date: None,
+                due_date: Some(due),
+                attribute_option_combo: ev.attribute_option_combo,
+            },
+            now,
+        )?;
         Ok(Some(next))
     })
 }

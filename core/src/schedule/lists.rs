@@ -14,7 +14,7 @@
 
 use std::collections::HashMap;
 
-use time::{Date, Duration};
+use chrono::{NaiveDate as Date, TimeDelta};
 
 use super::due::first_due_date;
 use super::ScheduleError;
@@ -113,7 +113,7 @@ pub struct EnrollmentDashboard {
 }
 
 fn days_between(from: Date, to: Date) -> i64 {
-    (to - from).whole_days()
+    (to - from).num_days()
 }
 
 fn program(store: &Store, uid: Uid) -> Result<Program, ScheduleError> {
@@ -132,7 +132,7 @@ pub fn overdue(
     if program.ignore_overdue_events {
         return Ok(Vec::new());
     }
-    let Some(yesterday) = today.previous_day() else {
+    let Some(yesterday) = today.pred_opt() else {
         return Ok(Vec::new());
     };
     let events = store.data().scheduled_events_in(program_uid, org_unit, None, Some(yesterday))?;
@@ -149,7 +149,7 @@ pub fn upcoming(
     within_days: u32,
 ) -> Result<Vec<WorkingListRow>, ScheduleError> {
     let program = program(store, program_uid)?;
-    let until = today.checked_add(Duration::days(i64::from(within_days))).unwrap_or(Date::MAX);
+    let until = today.checked_add_signed(TimeDelta::days(i64::from(within_days))).unwrap_or(Date::MAX);
     let events = store.data().scheduled_events_in(program_uid, org_unit, Some(today), Some(until))?;
     rows(store, &program, events, today)
 }

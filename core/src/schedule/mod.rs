@@ -8,7 +8,8 @@
 //! program rules (`rules`: their HIDEPROGRAMSTAGE effects are passed in), or the storage of
 //! events (`store::data`).
 //!
-//! Every function takes "today" as an argument, so that lists and schedules are reproducible.
+//! Every function takes "today" (or the device's clock, when it writes) as an argument, so that
+//! lists and schedules are reproducible and follow the device's time zone.
 
 pub mod due;
 pub mod generate;
@@ -33,7 +34,7 @@ pub enum ScheduleError {
     NotFound { kind: &'static str, uid: Uid },
     /// A date computed from a stage's settings falls outside the calendar this build handles.
     #[error("program stage {stage}: {days} days from {from} is outside the supported calendar")]
-    DateOutOfRange { stage: Uid, from: time::Date, days: i64 },
+    DateOutOfRange { stage: Uid, from: chrono::NaiveDate, days: i64 },
     #[error(transparent)]
     Data(#[from] DataError),
     #[error(transparent)]

@@ -146,6 +146,7 @@ fn write_value(d: &Data<'_>, te: Uid, attribute: Uid, value: &str) -> Result<usi
 pub(crate) mod tests {
     use super::*;
     use crate::store::Store;
+    use crate::test_dates::now;
 
     pub(crate) fn uid(s: &str) -> Uid {
         Uid::parse(s).unwrap()
@@ -163,10 +164,10 @@ pub(crate) mod tests {
     pub(crate) fn register(store: &mut Store, org_unit: &str, values: &[(&str, &str)]) -> Uid {
         store
             .write(|d| {
-                let te = d.insert_tracked_entity(uid(PERSON), uid(org_unit))?;
+                let te = d.insert_tracked_entity(uid(PERSON), uid(org_unit), now())?;
                 let mut pairs = Vec::new();
                 for (a, v) in values {
-                    d.set_attribute_value(te.uid, uid(a), Some(v))?;
+                    d.set_attribute_value(te.uid, uid(a), Some(v), now())?;
                     pairs.push((uid(a), *v));
                 }
                 index_person(d, te.uid, &pairs)?;
@@ -199,12 +200,12 @@ pub(crate) mod tests {
         let te = register(&mut store, HC1, &[(NAME, "Sok Chan"), (PHONE, "012 345 678")]);
         assert!(tokens_of(&store, te).contains(&(NAME.into(), "sok".into())));
         // The value changes: the trigger drops the old tokens even before re-indexing.
-        store.data().set_attribute_value(te, uid(NAME), Some("Dara Keo")).unwrap();
+        store.data().set_attribute_value(te, uid(NAME), Some("Dara Keo"), now()).unwrap();
         assert!(!tokens_of(&store, te).iter().any(|(a, _)| a == NAME), "old name still indexed");
         index_person(&store.data(), te, &[(uid(NAME), "Dara Keo")]).unwrap();
         let tokens = tokens_of(&store, te);
         assert!(tokens.contains(&(NAME.into(), "dara".into())) && !tokens.contains(&(NAME.into(), "sok".into())));
-        store.data().set_attribute_value(te, uid(PHONE), None).unwrap();
+        store.data().set_attribute_value(te, uid(PHONE), None, now()).unwrap();
         assert!(!tokens_of(&store, te).iter().any(|(a, _)| a == PHONE));
         let n: i64 = store
             .conn()
@@ -240,13 +241,13 @@ pub(crate) mod tests {
         let mut store = Store::open_in_memory().unwrap();
         let te = store
             .write(|d| {
-                let te = d.insert_tracked_entity(uid(PERSON), uid(HC1))?;
-                d.set_attribute_value(te.uid, uid(NAME), Some("សុខ ចាន់"))?;
+                let te = d.insert_tracked_entity(uid(PERSON), uid(HC1), now())?;
+                d.set_attribute_value(te.uid, uid(NAME), Some("សុខ ចាន់"), now())?;
                 Ok::<_, DataError>(te.uid)
             })
             .unwrap();
         assert!(tokens_of(&store, te).is_empty());
-        store.data().set_attribute_value(te, uid(BIRTH), Some("2020-01-01")).unwrap();
+        store.data().set_attribute_value(te, uid(BIRTH), Some("2020-01-01"), now()).unwrap();
         let stats = store.write(|d| rebuild(d, Some(&[uid(NAME)]))).unwrap();
         assert_eq!(stats, IndexStats { values: 1, tokens: 3 });
         assert_eq!(tokens_of(&store, te).len(), 3);

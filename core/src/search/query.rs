@@ -375,6 +375,7 @@ mod tests {
     use super::*;
     use crate::search::index::tests::{register, uid, BIRTH, HC1, HC2, ID, NAME, PERSON, PHONE};
     use crate::store::import::ImportSource;
+    use crate::test_dates::now;
 
     fn target() -> SearchTarget {
         SearchTarget { tracked_entity_type: uid(PERSON), attributes: vec![uid(NAME), uid(PHONE), uid(ID)] }
@@ -495,7 +496,7 @@ mod tests {
         let te = register(&mut store, HC1, &[(NAME, "Sok Chan")]);
         store
             .write(|d| {
-                d.set_attribute_value(te, uid(NAME), Some("Dara Keo"))?;
+                d.set_attribute_value(te, uid(NAME), Some("Dara Keo"), now())?;
                 crate::search::index::index_person(d, te, &[(uid(NAME), "Dara Keo")])
             })
             .unwrap();

@@ -609,13 +609,10 @@ fn is_calendar_date(bytes: &[u8]) -> bool {
 }
 
 fn day_exists(year: u32, month: u32, day: u32) -> bool {
-    let (Ok(year), Ok(month), Ok(day)) = (i32::try_from(year), u8::try_from(month), u8::try_from(day)) else {
+    let Ok(year) = i32::try_from(year) else {
         return false;
     };
-    let Ok(month) = time::Month::try_from(month) else {
-        return false;
-    };
-    time::Date::from_calendar_date(year, month, day).is_ok()
+    chrono::NaiveDate::from_ymd_opt(year, month, day).is_some()
 }
 
 fn is_clock_time(bytes: &[u8]) -> bool {

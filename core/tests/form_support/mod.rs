@@ -6,14 +6,27 @@
 
 use std::path::{Path, PathBuf};
 
+use chrono::NaiveDate;
+
 use phum_core::form::{FormContext, FormError};
-use phum_core::model::Uid;
+use phum_core::model::{DeviceClock, Uid};
 use phum_core::store::import::ImportSource;
 use phum_core::store::Store;
-use time::macros::date;
-use time::Date;
 
-pub const TODAY: Date = date!(2026 - 11 - 20);
+pub const TODAY: NaiveDate = ymd(2026, 11, 20);
+
+/// The calendar date `year-month-day` (a test constant; a bad one does not compile).
+pub const fn ymd(year: i32, month: u32, day: u32) -> NaiveDate {
+    match NaiveDate::from_ymd_opt(year, month, day) {
+        Some(d) => d,
+        None => panic!("no such date"),
+    }
+}
+
+/// The device's clock in Phnom Penh, standing at noon on `day`.
+pub fn on(day: NaiveDate) -> DeviceClock {
+    DeviceClock::default().pinned_on(day)
+}
 
 pub fn uid(s: &str) -> Uid {
     Uid::parse(s).unwrap()
@@ -43,18 +56,18 @@ pub fn ncd() -> (tempfile::TempDir, Store) {
 
 /// Capturing in Kampong Speu province (mini_export).
 pub fn mini_ctx() -> FormContext {
-    FormContext::new(TODAY).with_capture_org_units(vec![uid("PhumProv001")])
+    FormContext::new(on(TODAY)).with_capture_org_units(vec![uid("PhumProv001")])
 }
 
 /// Capturing in Kampong Speu province (ncd_program).
 pub fn ncd_ctx() -> FormContext {
-    FormContext::new(TODAY).with_capture_org_units(vec![uid("NcdProvKSp1")])
+    FormContext::new(on(TODAY)).with_capture_org_units(vec![uid("NcdProvKSp1")])
 }
 
 /// Registers a person in the NCD program at its health centre (enrolled 2026-11-01) with these
 /// attribute values; returns the enrollment.
 pub fn register_ncd(store: &mut phum_core::store::Store, values: &[(&str, &str)]) -> Uid {
-    let day = time::macros::date!(2026 - 11 - 01);
+    let day = ymd(2026, 11, 1);
     let (mut reg, _) = phum_core::form::FormSession::new_registration(
         store,
         uid("NcdProgram1"),

@@ -16,20 +16,22 @@
 
 use std::time::{Duration, Instant};
 
+use chrono::{NaiveDate as Date, TimeDelta as Days};
 use phum_core::form::{FormContext, FormSession, MessageKind};
 use phum_core::model::value_type::EventStatus;
-use phum_core::model::Uid;
+use phum_core::model::{DeviceClock, Uid};
 use phum_core::rules::load::load_rule_set;
 use phum_core::store::data::tracker::NewEvent;
 use phum_core::store::import::ImportSource;
 use phum_core::store::{DbKey, Store};
 use phum_tests::rng::Rng;
 use serde_json::{json, Value};
-use time::macros::date;
-use time::{Date, Duration as Days};
 
 const BUDGET_OPEN_MEDIAN_MS: f64 = 10.0;
-const TODAY: Date = date!(2026 - 11 - 20);
+const TODAY: Date = match Date::from_ymd_opt(2026, 11, 20) {
+    Some(d) => d,
+    None => panic!("a date"),
+};
 const PROGRAM: &str = "BnchProg001";
 const STAGE: &str = "BnchStage01";
 const UNIT: &str = "NcdHCentre1";
@@ -427,18 +429,23 @@ fn store_event(store: &mut Store, rng: &mut Rng, enrollment: Uid, date: Date, pe
     }
     store
         .write(|d| {
-            let ev = d.insert_event(&NewEvent {
-                enrollment: Some(enrollment),
-                program: uid(PROGRAM),
-                program_stage: uid(STAGE),
-                org_unit: uid(UNIT),
-                status: if date < TODAY { EventStatus::Completed } else { EventStatus::Active },
-                event_date: Some(date),
-                due_date: Some(date),
-                attribute_option_combo: None,
-            })?;
+            // Recorded on the day it took place.
+            let now = DeviceClock::default().pinned_on(date).now();
+            let ev = d.insert_event(
+                &NewEvent {
+                    enrollment: Some(enrollment),
+                    program: uid(PROGRAM),
+                    program_stage: uid(STAGE),
+                    org_unit: uid(UNIT),
+                    status: if date < TODAY { EventStatus::Completed } else { EventStatus::Active },
+                    event_date: Some(date),
+                    due_date: Some(date),
+                    attribute_option_combo: None,
+                },
+                now,
+            )?;
             for (i, v) in &values {
-                d.set_data_value(ev.uid, uid(&de(*i)), Some(v))?;
+                d.set_data_value(ev.uid, uid(&de(*i)), Some(v), now)?;
             }
             Ok::<_, phum_core::store::data::DataError>(ev.uid)
         })
@@ -472,7 +479,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     store.import_metadata(&[ImportSource::Bytes { name: "synthetic-form".into(), bytes }])?;
     let import_s = started.elapsed().as_secs_f64();
 
-    let ctx = FormContext::new(TODAY).with_capture_org_units(vec![uid("NcdProvKSp1")]);
+    let clock = DeviceClock::default().pinned_on(TODAY);
+    let ctx = FormContext::new(clock).with_capture_org_units(vec![uid("NcdProvKSp1")]);
     let (mut reg, _) = FormSession::new_registration(
         &mut store,
         uid(PROGRAM),

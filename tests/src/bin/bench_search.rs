@@ -14,7 +14,7 @@
 
 use std::time::{Duration, Instant};
 
-use phum_core::model::Uid;
+use phum_core::model::{DeviceClock, Uid};
 use phum_core::search::index::{index_person, rebuild};
 use phum_core::search::query::{search, MatchMode, SearchOptions, SearchTarget};
 use phum_core::search::SearchError;
@@ -229,15 +229,17 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let mut store = Store::open(&path, Some(&key))?;
         let mut rng = Rng::new(seed);
         let mut n = 0;
+        let clock = DeviceClock::default();
         while n < people {
             let batch = (people - n).min(10_000);
+            let now = clock.now();
             store.write(|d| {
                 for i in n..n + batch {
                     let p = person(&mut rng, i);
-                    let te = d.insert_tracked_entity(tet, units[p.org_unit])?;
+                    let te = d.insert_tracked_entity(tet, units[p.org_unit], now)?;
                     let mut pairs = Vec::with_capacity(p.values.len());
                     for (attribute, value) in &p.values {
-                        d.set_attribute_value(te.uid, uid(attribute), Some(value))?;
+                        d.set_attribute_value(te.uid, uid(attribute), Some(value), now)?;
                         if *attribute != BIRTH {
                             pairs.push((uid(attribute), value.as_str()));
                         }

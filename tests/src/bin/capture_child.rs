@@ -24,9 +24,12 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use phum_core::form::{FormContext, FormSession, FormView, NewEventForm};
-use phum_core::model::Uid;
+use phum_core::model::{DeviceClock, Uid};
 use phum_core::store::{DbKey, Store};
-use time::macros::date;
+
+fn ymd(year: i32, month: u32, day: u32) -> chrono::NaiveDate {
+    chrono::NaiveDate::from_ymd_opt(year, month, day).expect("a date")
+}
 
 /// Writes `text` with one write(2): on a pipe, a write of at most PIPE_BUF bytes is atomic.
 fn emit(text: &str) {
@@ -92,9 +95,8 @@ impl Form {
 fn iteration(store: &mut Store, ctx: &FormContext, round: u64, i: u64) {
     let program = uid("NcdProgram1");
     let unit = uid("NcdHCentre1");
-    let (session, view) =
-        FormSession::new_registration(store, program, unit, date!(2026 - 11 - 01), date!(2026 - 11 - 01), ctx)
-            .unwrap_or_else(|e| panic!("new registration: {e}"));
+    let (session, view) = FormSession::new_registration(store, program, unit, ymd(2026, 11, 1), ymd(2026, 11, 1), ctx)
+        .unwrap_or_else(|e| panic!("new registration: {e}"));
     let mut reg = Form::opened(session, view);
     let female = (round + i).is_multiple_of(2);
     let youth = i % 5 == 4;
@@ -147,7 +149,8 @@ fn main() {
     let iterations: u64 = iterations.parse().expect("ITERATIONS");
     let key = DbKey::from_hex(key).expect("key");
     let mut store = Store::open(&PathBuf::from(db), Some(&key)).expect("open");
-    let ctx = FormContext::new(date!(2026 - 11 - 20)).with_capture_org_units(vec![uid("NcdProvKSp1")]);
+    let clock = DeviceClock::default().pinned_on(ymd(2026, 11, 20));
+    let ctx = FormContext::new(clock).with_capture_org_units(vec![uid("NcdProvKSp1")]);
     emit("READY\n");
     for i in 0..iterations {
         iteration(&mut store, &ctx, round, i);

@@ -1,8 +1,9 @@
 //! `rule_cases --kind random|synthetic|immunization --seed S --count N --out FILE [--today D]`:
 //! writes N rule-set cases, one JSON line each, with Phum's answers, for the JVM side
 //! (`RuleSetDifferentialTest`, `RuleBench`) to evaluate with the official engine. `--today`
-//! (yyyy-MM-dd, default: today in UTC) must be the date the JVM engine runs on, because rule
-//! engine 3.4.1 reads the system clock. See tests/src/rulesets/.
+//! (yyyy-MM-dd, default: today in Asia/Phnom_Penh, the device's default zone) must be the date the
+//! JVM engine runs on, because rule engine 3.4.1 reads the system clock: the JVM side passes its
+//! `LocalDate.now()`. See tests/src/rulesets/.
 
 use std::io::{BufWriter, Write};
 use std::process::ExitCode;
@@ -19,7 +20,7 @@ fn usage() -> ExitCode {
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let (mut kind, mut seed, mut count, mut out) = (None, None, None, None);
-    let mut today = time::OffsetDateTime::now_utc().date();
+    let mut today = phum_core::model::DeviceClock::default().today();
     let mut it = args.iter();
     while let Some(flag) = it.next() {
         let Some(value) = it.next() else { return usage() };

@@ -3,13 +3,12 @@
 //!
 //! Owns the mapping from the JSON case to engine types. Does not own evaluation (`answer`).
 
+use chrono::{DateTime, NaiveDate as Date, Utc};
 use phum_core::expr::eval::VariableType;
 use phum_core::expr::value::parse_iso_date;
 use phum_core::model::value_type::RuleActionType;
 use phum_core::rules::model::Compiled;
 use phum_core::rules::*;
-use time::format_description::well_known::Rfc3339;
-use time::{Date, OffsetDateTime};
 
 use super::case::*;
 
@@ -44,8 +43,8 @@ pub fn date(s: &str) -> Result<Date, String> {
     parse_iso_date(s).ok_or_else(|| format!("not a yyyy-MM-dd date: {s:?}"))
 }
 
-fn instant(s: &str) -> Result<OffsetDateTime, String> {
-    OffsetDateTime::parse(s, &Rfc3339).map_err(|e| format!("not an RFC 3339 instant: {s:?} ({e})"))
+fn instant(s: &str) -> Result<DateTime<Utc>, String> {
+    DateTime::parse_from_rfc3339(s).map(|t| t.to_utc()).map_err(|e| format!("not an RFC 3339 instant: {s:?} ({e})"))
 }
 
 pub fn action_type(name: &str) -> Option<RuleActionType> {

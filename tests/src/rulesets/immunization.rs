@@ -6,7 +6,7 @@
 //!
 //! Owns the program's shape. Does not own timing (`bench_rules`) or the answer (`answer`).
 
-use time::{Date, Duration};
+use chrono::{NaiveDate as Date, TimeDelta};
 
 use super::case::*;
 use super::vocab;
@@ -203,7 +203,7 @@ pub fn case(seed: u64, today: Date) -> RuleSetCase {
     );
 
     let age = rng.range(300, 700);
-    let dob = today - Duration::days(age);
+    let dob = today - TimeDelta::days(age);
     let mut events = Vec::new();
     let visit_ages: Vec<i64> = [0i64, 45, 74, 101, 275, 545].iter().copied().filter(|a| *a < age - 2).collect();
     for (v, visit_age) in visit_ages.iter().enumerate() {
@@ -217,7 +217,7 @@ pub fn case(seed: u64, today: Date) -> RuleSetCase {
         events.push(vocab::event(
             &format!("ImmVisit{v:03}"),
             VISIT,
-            dob + Duration::days(*visit_age),
+            dob + TimeDelta::days(*visit_age),
             540 + v as i64,
             values,
         ));

@@ -19,7 +19,7 @@ pub use case::RuleSetCase;
 
 /// The case of `kind` ("random", "synthetic" or "immunization") for `seed` and `index`, dated
 /// `today`, with Phum's answer filled in.
-pub fn generate(kind: &str, seed: u64, index: u64, today: time::Date) -> Option<RuleSetCase> {
+pub fn generate(kind: &str, seed: u64, index: u64, today: chrono::NaiveDate) -> Option<RuleSetCase> {
     let mut case = match kind {
         "random" => random::case(seed, index, today),
         "synthetic" => synthetic::case(seed ^ index, today),

@@ -6,7 +6,7 @@
 //!
 //! Owns the random shapes. Does not own Phum's answer (`answer`) or the expected semantics.
 
-use time::{Date, Duration};
+use chrono::{NaiveDate as Date, TimeDelta};
 
 use super::case::*;
 use super::vocab::{self, DeKind};
@@ -337,7 +337,7 @@ pub fn case(seed: u64, index: u64, today: Date) -> RuleSetCase {
     }
 
     let rng = g.rng;
-    let dates: Vec<Date> = (0..3).map(|_| today - Duration::days(rng.range(0, 90))).collect();
+    let dates: Vec<Date> = (0..3).map(|_| today - TimeDelta::days(rng.range(0, 90))).collect();
     let n_events = 1 + rng.below(5);
     let mut minutes: Vec<i64> = (0..n_events as i64).map(|m| m * 7 + 60).collect();
     for i in (1..minutes.len()).rev() {
@@ -354,11 +354,10 @@ pub fn case(seed: u64, index: u64, today: Date) -> RuleSetCase {
             let (de, kind, opts) = des.iter().find(|d| d.0 == values[0].0).cloned().unwrap_or_else(|| des[0].clone());
             values.push((de, vocab::value(rng, kind, &opts, today)));
         }
-        let mut ev =
-            vocab::event(&format!("Event{e:06}"), STAGES[rng.below(2)], *rng.pick(&dates), *minute, values);
+        let mut ev = vocab::event(&format!("Event{e:06}"), STAGES[rng.below(2)], *rng.pick(&dates), *minute, values);
         ev.status = rng.pick(&["ACTIVE", "COMPLETED", "ACTIVE"]).to_string();
         if rng.chance(25) {
-            ev.created_at_client = Some(vocab::instant(today - Duration::days(200), *minute));
+            ev.created_at_client = Some(vocab::instant(today - TimeDelta::days(200), *minute));
         }
         if rng.chance(30) {
             ev.completed_date = Some(vocab::day(today));
@@ -368,8 +367,8 @@ pub fn case(seed: u64, index: u64, today: Date) -> RuleSetCase {
     let enrollment = rng.chance(85).then(|| CaseEnrollment {
         uid: "EnrollmentA".into(),
         program_name: "Random program".into(),
-        incident_date: vocab::day(today - Duration::days(rng.range(0, 400))),
-        enrollment_date: vocab::day(today - Duration::days(rng.range(0, 120))),
+        incident_date: vocab::day(today - TimeDelta::days(rng.range(0, 400))),
+        enrollment_date: vocab::day(today - TimeDelta::days(rng.range(0, 120))),
         status: rng.pick(&["ACTIVE", "COMPLETED"]).to_string(),
         org_unit: "OrgUnitAAA1".into(),
         org_unit_code: Some("KH0101".into()),

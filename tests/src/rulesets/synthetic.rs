@@ -5,7 +5,7 @@
 //!
 //! Owns the program's shape. Does not own timing (`bench_rules`) or the answer (`answer`).
 
-use time::{Date, Duration};
+use chrono::{NaiveDate as Date, TimeDelta};
 
 use super::case::*;
 use super::vocab::{self, DeKind};
@@ -220,12 +220,12 @@ pub fn case(seed: u64, today: Date) -> RuleSetCase {
     };
     let mut events = vec![vocab::event("EventTarget", STAGE_A, today, 600, values_for(rng, 90))];
     for e in 0..10 {
-        let date = today - Duration::days(30 * (e as i64 + 1) - (e as i64 % 3));
+        let date = today - TimeDelta::days(30 * (e as i64 + 1) - (e as i64 % 3));
         let stage = if e % 3 == 0 { STAGE_B } else { STAGE_A };
         events.push(vocab::event(&format!("EventHist{e:02}"), stage, date, 480 + e as i64, values_for(rng, 60)));
     }
     let attributes = vec![
-        (attr_uids[0].clone(), vocab::day(today - Duration::days(9000))),
+        (attr_uids[0].clone(), vocab::day(today - TimeDelta::days(9000))),
         (attr_uids[1].clone(), "F".into()),
         (attr_uids[2].clone(), "52.5".into()),
         (attr_uids[3].clone(), "Sokha".into()),
@@ -244,8 +244,8 @@ pub fn case(seed: u64, today: Date) -> RuleSetCase {
         enrollment: Some(CaseEnrollment {
             uid: "EnrollSyn01".into(),
             program_name: "Synthetic program".into(),
-            incident_date: vocab::day(today - Duration::days(330)),
-            enrollment_date: vocab::day(today - Duration::days(330)),
+            incident_date: vocab::day(today - TimeDelta::days(330)),
+            enrollment_date: vocab::day(today - TimeDelta::days(330)),
             status: "ACTIVE".into(),
             org_unit: "OrgUnitAAA1".into(),
             org_unit_code: Some("KH0101".into()),

@@ -12,13 +12,13 @@
 
 use std::collections::{HashMap, HashSet};
 
+use chrono::NaiveDate as Date;
 use phum_core::expr::eval::{evaluate, Context, VariableType};
 use phum_core::expr::number::parse_jvm_double;
 use phum_core::expr::value::Value;
 use phum_core::expr::{BinaryOp, Expr};
 use phum_core::rules::values::{build, History};
 use phum_core::rules::{RuleEnrollment, RuleEvent, RuleSet, Supplementary, VariableSource};
-use time::Date;
 
 pub const EQUALITY: &str = "equality-1.4";
 pub const MINUTES_BETWEEN: &str = "minutesBetween-1.3.1";

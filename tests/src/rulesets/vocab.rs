@@ -4,7 +4,7 @@
 //! Owns small constructors. Does not own any program's design (`synthetic`, `immunization`,
 //! `random`).
 
-use time::{Date, Duration};
+use chrono::{NaiveDate as Date, NaiveTime, TimeDelta, Timelike};
 
 use super::case::{CaseAction, CaseEvent, CaseOption, CaseVariable};
 use crate::rng::Rng;
@@ -53,7 +53,7 @@ pub fn day(d: Date) -> String {
 
 /// `d` at `minute` minutes past midnight UTC, RFC 3339.
 pub fn instant(d: Date, minute: i64) -> String {
-    let t = d.midnight().assume_utc() + Duration::minutes(minute);
+    let t = d.and_time(NaiveTime::MIN) + TimeDelta::minutes(minute);
     format!("{}T{:02}:{:02}:{:02}Z", iso_date(t.date()), t.hour(), t.minute(), t.second())
 }
 
@@ -73,7 +73,7 @@ pub fn value(rng: &mut Rng, kind: DeKind, opts: &[CaseOption], today: Date) -> S
         DeKind::Integer => rng.range(0, 40).to_string(),
         DeKind::Text => rng.pick(&["yes", "no", "Sok", "Dara", "A", "abc", "12", "Phnom Penh", "x y"]).to_string(),
         DeKind::Boolean => rng.pick(&["true", "false"]).to_string(),
-        DeKind::Date => day(today - Duration::days(rng.range(-10, 400))),
+        DeKind::Date => day(today - TimeDelta::days(rng.range(-10, 400))),
         DeKind::OptionSet => match opts.is_empty() {
             true => String::new(),
             false => rng.pick(opts).code.clone(),

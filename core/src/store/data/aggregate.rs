@@ -65,7 +65,13 @@ const VALUE_COLUMNS: &str = "data_element, period, org_unit, category_option_com
 impl Data<'_> {
     /// Sets (or with `None` clears) one aggregate value. A cleared value that was sent before is
     /// kept as a deletion for the server; one never sent is removed.
-    pub fn set_aggregate_value(&self, key: &AggregateKey, value: Option<&str>) -> Result<(), DataError> {
+    /// The row is stamped `now` (the device's local time with its offset).
+    pub fn set_aggregate_value(
+        &self,
+        key: &AggregateKey,
+        value: Option<&str>,
+        now: Timestamp,
+    ) -> Result<(), DataError> {
         let k = params![
             key.data_element.as_str(),
             key.period,
@@ -80,7 +86,7 @@ impl Data<'_> {
             .prepare_cached(&format!("SELECT sync_state FROM aggregate_value WHERE {where_key}"))?
             .query_row(k, |r| r.get(0))
             .optional()?;
-        let now = Timestamp::now().to_string();
+        let now = now.to_string();
         match (state, value) {
             (None, None) => {}
             (Some(SyncState::ToPost), None) => {
@@ -140,8 +146,14 @@ impl Data<'_> {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
-    /// Marks a data set's form complete (or not) for the server.
-    pub fn set_completion(&self, form: &FormKey, completed: bool, by: Option<&str>) -> Result<(), DataError> {
+    /// Marks a data set's form complete (or not) for the server, as of `now`.
+    pub fn set_completion(
+        &self,
+        form: &FormKey,
+        completed: bool,
+        by: Option<&str>,
+        now: Timestamp,
+    ) -> Result<(), DataError> {
         self.conn.execute(
             "INSERT INTO data_set_completion (data_set, period, org_unit, attribute_option_combo, completed,
              completed_at, completed_by, sync_state) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'TO_POST')
@@ -155,7 +167,7 @@ impl Data<'_> {
                 form.org_unit.as_str(),
                 form.attribute_option_combo.as_str(),
                 completed,
-                Timestamp::now().to_string(),
+                now.to_string(),
                 by
             ],
         )?;
@@ -188,6 +200,7 @@ impl Data<'_> {
 mod tests {
     use super::*;
     use crate::store::Store;
+    use crate::test_dates::now;
 
     fn key(coc: &str) -> AggregateKey {
         AggregateKey {
@@ -203,9 +216,9 @@ mod tests {
     fn values_are_set_changed_and_cleared_with_the_right_sync_state() {
         let store = Store::open_in_memory().unwrap();
         let d = store.data();
-        d.set_aggregate_value(&key("PhumCOCMale"), Some("4")).unwrap();
-        d.set_aggregate_value(&key("PhumCOCFeml"), Some("5")).unwrap();
-        d.set_aggregate_value(&key("PhumCOCFeml"), None).unwrap();
+        d.set_aggregate_value(&key("PhumCOCMale"), Some("4"), now()).unwrap();
+        d.set_aggregate_value(&key("PhumCOCFeml"), Some("5"), now()).unwrap();
+        d.set_aggregate_value(&key("PhumCOCFeml"), None, now()).unwrap();
         let ou = Uid::parse("PhumOUVil01").unwrap();
         let aoc = Uid::parse("PhumDefCOC1").unwrap();
         let values = d.aggregate_values("202611", ou, aoc).unwrap();
@@ -213,7 +226,7 @@ mod tests {
         assert_eq!(values[0].value.as_deref(), Some("4"));
 
         store.conn().execute("UPDATE aggregate_value SET sync_state = 'SYNCED'", []).unwrap();
-        d.set_aggregate_value(&key("PhumCOCMale"), None).unwrap();
+        d.set_aggregate_value(&key("PhumCOCMale"), None, now()).unwrap();
         assert!(d.aggregate_values("202611", ou, aoc).unwrap().is_empty());
         let state: String = store.conn().query_row("SELECT sync_state FROM aggregate_value", [], |r| r.get(0)).unwrap();
         assert_eq!(state, "TO_UPDATE", "a sent value cleared stays as a deletion to send");
@@ -230,9 +243,9 @@ mod tests {
             attribute_option_combo: Uid::parse("PhumDefCOC1").unwrap(),
         };
         assert!(!d.is_complete(&form).unwrap());
-        d.set_completion(&form, true, Some("volunteer")).unwrap();
+        d.set_completion(&form, true, Some("volunteer"), now()).unwrap();
         assert!(d.is_complete(&form).unwrap());
-        d.set_completion(&form, false, None).unwrap();
+        d.set_completion(&form, false, None, now()).unwrap();
         assert!(!d.is_complete(&form).unwrap());
     }
 }

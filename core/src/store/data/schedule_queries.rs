@@ -3,8 +3,8 @@
 //!
 //! Owns only these reads. Does not own what counts as overdue or upcoming (`schedule::lists`).
 
+use chrono::NaiveDate as Date;
 use rusqlite::{params, Row};
-use time::Date;
 
 use super::tracker::Data;
 use super::{uid_column, DataError};

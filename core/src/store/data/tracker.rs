@@ -1,11 +1,14 @@
 //! Tracker data: tracked entities (people) and their attribute values, enrollments, events and
 //! their data values.
 //!
-//! Owns the rows and their timestamps and sync states. Does not own checks against metadata
-//! (value types, program assignment, scope): the form session makes them before writing.
+//! Owns the rows and their timestamps and sync states. Every write takes `now`, the device's
+//! local time with its UTC offset (`model::clock::DeviceClock::now`), and stamps the rows it
+//! changes with it; a completion date is the date of that `now`. Does not own checks against
+//! metadata (value types, program assignment, scope): the form session makes them before writing,
+//! nor the clock: nothing here reads the system's.
 
+use chrono::NaiveDate as Date;
 use rusqlite::{params, Connection, OptionalExtension, Row};
-use time::Date;
 
 use super::{timestamp_column, uid_column, DataError, SyncState};
 use crate::model::value_type::{EnrollmentStatus, EventStatus};
@@ -184,8 +187,12 @@ impl Data<'_> {
     // ---- tracked entities ----
 
     /// Registers a person (or other tracked entity) owned by `org_unit`.
-    pub fn insert_tracked_entity(&self, tracked_entity_type: Uid, org_unit: Uid) -> Result<TrackedEntity, DataError> {
-        let now = Timestamp::now();
+    pub fn insert_tracked_entity(
+        &self,
+        tracked_entity_type: Uid,
+        org_unit: Uid,
+        now: Timestamp,
+    ) -> Result<TrackedEntity, DataError> {
         let te = TrackedEntity {
             uid: Uid::generate(),
             tracked_entity_type,
@@ -217,7 +224,8 @@ impl Data<'_> {
             .optional()?)
     }
 
-    fn touch(&self, table: &'static str, uid: Uid) -> Result<(), DataError> {
+    /// Stamps a record changed `now` and marks it for sending.
+    fn touch(&self, table: &'static str, uid: Uid, now: Timestamp) -> Result<(), DataError> {
         let state: Option<SyncState> = self
             .conn
             .prepare_cached(&format!("SELECT sync_state FROM {table} WHERE uid = ?1"))?
@@ -228,7 +236,7 @@ impl Data<'_> {
         };
         self.conn.execute(
             &format!("UPDATE {table} SET updated = ?2, sync_state = ?3 WHERE uid = ?1"),
-            params![uid.as_str(), Timestamp::now().to_string(), state.after_local_change()],
+            params![uid.as_str(), now.to_string(), state.after_local_change()],
         )?;
         Ok(())
     }
@@ -239,9 +247,10 @@ impl Data<'_> {
         tracked_entity: Uid,
         attribute: Uid,
         value: Option<&str>,
+        now: Timestamp,
     ) -> Result<(), DataError> {
-        self.touch("tracked_entity", tracked_entity)?;
-        self.set_keyed_value(&ATTRIBUTE_VALUES, tracked_entity, attribute, value)
+        self.touch("tracked_entity", tracked_entity, now)?;
+        self.set_keyed_value(&ATTRIBUTE_VALUES, tracked_entity, attribute, value, now)
     }
 
     /// Attribute UID and value, by attribute UID.
@@ -251,7 +260,14 @@ impl Data<'_> {
 
     /// Writes one row of a value table (an attribute value, a data value): inserts or updates
     /// it, or deletes it for `None`.
-    fn set_keyed_value(&self, t: &ValueTable, owner: Uid, key: Uid, value: Option<&str>) -> Result<(), DataError> {
+    fn set_keyed_value(
+        &self,
+        t: &ValueTable,
+        owner: Uid,
+        key: Uid,
+        value: Option<&str>,
+        now: Timestamp,
+    ) -> Result<(), DataError> {
         let (table, owner_col, key_col) = (t.table, t.owner, t.key);
         match value {
             Some(v) => self.conn.execute(
@@ -259,7 +275,7 @@ impl Data<'_> {
                     "INSERT INTO {table} ({owner_col}, {key_col}, value, created, updated) VALUES (?1, ?2, ?3, ?4, ?4)
                      ON CONFLICT ({owner_col}, {key_col}) DO UPDATE SET value = excluded.value, updated = excluded.updated"
                 ),
-                params![owner.as_str(), key.as_str(), v, Timestamp::now().to_string()],
+                params![owner.as_str(), key.as_str(), v, now.to_string()],
             )?,
             None => self.conn.execute(
                 &format!("DELETE FROM {table} WHERE {owner_col} = ?1 AND {key_col} = ?2"),
@@ -298,11 +314,11 @@ impl Data<'_> {
         org_unit: Uid,
         enrollment_date: Date,
         incident_date: Date,
+        now: Timestamp,
     ) -> Result<Enrollment, DataError> {
         if self.tracked_entity(tracked_entity)?.is_none() {
             return Err(DataError::NotFound { kind: "tracked_entity", uid: tracked_entity.as_str().to_string() });
         }
-        let now = Timestamp::now();
         let e = Enrollment {
             uid: Uid::generate(),
             tracked_entity,
@@ -365,8 +381,14 @@ impl Data<'_> {
     }
 
     /// Changes an enrollment's enrollment and incident dates.
-    pub fn set_enrollment_dates(&self, uid: Uid, enrollment_date: Date, incident_date: Date) -> Result<(), DataError> {
-        self.touch("enrollment", uid)?;
+    pub fn set_enrollment_dates(
+        &self,
+        uid: Uid,
+        enrollment_date: Date,
+        incident_date: Date,
+        now: Timestamp,
+    ) -> Result<(), DataError> {
+        self.touch("enrollment", uid, now)?;
         self.conn.execute(
             "UPDATE enrollment SET enrollment_date = ?2, incident_date = ?3 WHERE uid = ?1",
             params![uid.as_str(), iso(enrollment_date), iso(incident_date)],
@@ -374,9 +396,10 @@ impl Data<'_> {
         Ok(())
     }
 
-    pub fn set_enrollment_status(&self, uid: Uid, status: EnrollmentStatus, on: Date) -> Result<(), DataError> {
-        self.touch("enrollment", uid)?;
-        let completed = (status == EnrollmentStatus::Completed).then(|| iso(on));
+    /// Changes an enrollment's status; COMPLETED records `now`'s date as the completion date.
+    pub fn set_enrollment_status(&self, uid: Uid, status: EnrollmentStatus, now: Timestamp) -> Result<(), DataError> {
+        self.touch("enrollment", uid, now)?;
+        let completed = (status == EnrollmentStatus::Completed).then(|| iso(now.date()));
         self.conn.execute(
             "UPDATE enrollment SET status = ?2, completed_date = ?3 WHERE uid = ?1",
             params![uid.as_str(), status.as_str(), completed],
@@ -386,13 +409,12 @@ impl Data<'_> {
 
     // ---- events ----
 
-    pub fn insert_event(&self, new: &NewEvent) -> Result<Event, DataError> {
+    pub fn insert_event(&self, new: &NewEvent, now: Timestamp) -> Result<Event, DataError> {
         if let Some(enrollment) = new.enrollment {
             if self.enrollment(enrollment)?.is_none() {
                 return Err(DataError::NotFound { kind: "enrollment", uid: enrollment.as_str().to_string() });
             }
         }
-        let now = Timestamp::now();
         let ev = Event {
             uid: Uid::generate(),
             enrollment: new.enrollment,
@@ -459,16 +481,27 @@ impl Data<'_> {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
-    /// Changes an event's status and dates (the completed date follows the status).
+    /// Changes an event's status and dates. The completion date follows the status: the day the
+    /// event became COMPLETED (`now`'s date, whatever its event date), kept while it stays
+    /// COMPLETED, cleared when it is reopened.
     pub fn update_event(
         &self,
         uid: Uid,
         status: EventStatus,
         event_date: Option<Date>,
         due_date: Option<Date>,
+        now: Timestamp,
     ) -> Result<(), DataError> {
-        self.touch("event", uid)?;
-        let completed = (status == EventStatus::Completed).then(|| iso(event_date.unwrap_or_else(today)));
+        let Some(before) = self.event(uid)? else {
+            return Err(DataError::NotFound { kind: "event", uid: uid.as_str().to_string() });
+        };
+        self.touch("event", uid, now)?;
+        let completed = match (status, before.status) {
+            (EventStatus::Completed, EventStatus::Completed) => before.completed_date.or(Some(now.date())),
+            (EventStatus::Completed, _) => Some(now.date()),
+            _ => None,
+        };
+        let completed = completed.map(iso);
         self.conn.execute(
             "UPDATE event SET status = ?2, event_date = ?3, due_date = ?4, completed_date = ?5 WHERE uid = ?1",
             params![uid.as_str(), status.as_str(), event_date.map(iso), due_date.map(iso), completed],
@@ -477,9 +510,15 @@ impl Data<'_> {
     }
 
     /// Sets (or with `None` removes) one data value of an event.
-    pub fn set_data_value(&self, event: Uid, data_element: Uid, value: Option<&str>) -> Result<(), DataError> {
-        self.touch("event", event)?;
-        self.set_keyed_value(&DATA_VALUES, event, data_element, value)
+    pub fn set_data_value(
+        &self,
+        event: Uid,
+        data_element: Uid,
+        value: Option<&str>,
+        now: Timestamp,
+    ) -> Result<(), DataError> {
+        self.touch("event", event, now)?;
+        self.set_keyed_value(&DATA_VALUES, event, data_element, value, now)
     }
 
     /// Data element UID and value, by data element UID.
@@ -489,29 +528,26 @@ impl Data<'_> {
 
     /// Deletes an event: a never-sent one is removed, any other is marked for deletion on the
     /// server.
-    pub fn delete_event(&self, uid: Uid) -> Result<(), DataError> {
+    pub fn delete_event(&self, uid: Uid, now: Timestamp) -> Result<(), DataError> {
         let Some(ev) = self.event(uid)? else {
             return Err(DataError::NotFound { kind: "event", uid: uid.as_str().to_string() });
         };
         if ev.sync_state == SyncState::ToPost {
             self.conn.execute("DELETE FROM event WHERE uid = ?1", [uid.as_str()])?;
         } else {
-            self.touch("event", uid)?;
+            self.touch("event", uid, now)?;
             self.conn.execute("UPDATE event SET deleted = 1 WHERE uid = ?1", [uid.as_str()])?;
         }
         Ok(())
     }
 }
 
-fn today() -> Date {
-    time::OffsetDateTime::now_utc().date()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::DeviceClock;
     use crate::store::Store;
-    use time::macros::date;
+    use crate::test_dates::{now, ymd};
 
     fn uid(s: &str) -> Uid {
         Uid::parse(s).unwrap()
@@ -522,26 +558,30 @@ mod tests {
         let mut store = Store::open_in_memory().unwrap();
         let (te, enr, ev) = store
             .write(|d| {
-                let te = d.insert_tracked_entity(uid("PhumTETPers"), uid("PhumOUHC001"))?;
-                d.set_attribute_value(te.uid, uid("PhumTEAName"), Some("សុខ ចាន់"))?;
+                let te = d.insert_tracked_entity(uid("PhumTETPers"), uid("PhumOUHC001"), now())?;
+                d.set_attribute_value(te.uid, uid("PhumTEAName"), Some("សុខ ចាន់"), now())?;
                 let enr = d.insert_enrollment(
                     te.uid,
                     uid("PhumImmProg"),
                     uid("PhumOUHC001"),
-                    date!(2026 - 11 - 01),
-                    date!(2026 - 10 - 30),
+                    ymd(2026, 11, 1),
+                    ymd(2026, 10, 30),
+                    now(),
                 )?;
-                let ev = d.insert_event(&NewEvent {
-                    enrollment: Some(enr.uid),
-                    program: uid("PhumImmProg"),
-                    program_stage: uid("PhumStgBirt"),
-                    org_unit: uid("PhumOUHC001"),
-                    status: EventStatus::Active,
-                    event_date: Some(date!(2026 - 11 - 01)),
-                    due_date: None,
-                    attribute_option_combo: None,
-                })?;
-                d.set_data_value(ev.uid, uid("PhumDEWeigh"), Some("3.1"))?;
+                let ev = d.insert_event(
+                    &NewEvent {
+                        enrollment: Some(enr.uid),
+                        program: uid("PhumImmProg"),
+                        program_stage: uid("PhumStgBirt"),
+                        org_unit: uid("PhumOUHC001"),
+                        status: EventStatus::Active,
+                        event_date: Some(ymd(2026, 11, 1)),
+                        due_date: None,
+                        attribute_option_combo: None,
+                    },
+                    now(),
+                )?;
+                d.set_data_value(ev.uid, uid("PhumDEWeigh"), Some("3.1"), now())?;
                 Ok::<_, DataError>((te, enr, ev))
             })
             .unwrap();
@@ -559,13 +599,14 @@ mod tests {
         let mut store = Store::open_in_memory().unwrap();
         let err = store
             .write(|d| {
-                d.insert_tracked_entity(uid("PhumTETPers"), uid("PhumOUHC001"))?;
+                d.insert_tracked_entity(uid("PhumTETPers"), uid("PhumOUHC001"), now())?;
                 d.insert_enrollment(
                     uid("NoSuchPersn"),
                     uid("PhumImmProg"),
                     uid("PhumOUHC001"),
-                    date!(2026 - 11 - 01),
-                    date!(2026 - 11 - 01),
+                    ymd(2026, 11, 1),
+                    ymd(2026, 11, 1),
+                    now(),
                 )
             })
             .unwrap_err();
@@ -579,29 +620,69 @@ mod tests {
         let mut store = Store::open_in_memory().unwrap();
         let ev = store
             .write(|d| {
-                d.insert_event(&NewEvent {
-                    enrollment: None,
-                    program: uid("PhumImmProg"),
-                    program_stage: uid("PhumStgBirt"),
-                    org_unit: uid("PhumOUHC001"),
-                    status: EventStatus::Active,
-                    event_date: Some(date!(2026 - 11 - 01)),
-                    due_date: None,
-                    attribute_option_combo: None,
-                })
+                d.insert_event(
+                    &NewEvent {
+                        enrollment: None,
+                        program: uid("PhumImmProg"),
+                        program_stage: uid("PhumStgBirt"),
+                        org_unit: uid("PhumOUHC001"),
+                        status: EventStatus::Active,
+                        event_date: Some(ymd(2026, 11, 1)),
+                        due_date: None,
+                        attribute_option_combo: None,
+                    },
+                    now(),
+                )
             })
             .unwrap();
         store.conn().execute("UPDATE event SET sync_state = 'SYNCED'", []).unwrap();
         let d = store.data();
-        d.set_data_value(ev.uid, uid("PhumDEWeigh"), Some("3.0")).unwrap();
+        d.set_data_value(ev.uid, uid("PhumDEWeigh"), Some("3.0"), now()).unwrap();
         assert_eq!(d.event(ev.uid).unwrap().unwrap().sync_state, SyncState::ToUpdate);
-        d.delete_event(ev.uid).unwrap();
+        d.delete_event(ev.uid, now()).unwrap();
         let kept = d.event(ev.uid).unwrap().unwrap();
         assert!(kept.deleted);
         assert!(d.events_in(uid("PhumImmProg"), uid("PhumOUHC001")).unwrap().is_empty());
         assert!(matches!(
-            d.set_data_value(uid("NoSuchEvent"), uid("PhumDEWeigh"), None),
+            d.set_data_value(uid("NoSuchEvent"), uid("PhumDEWeigh"), None, now()),
             Err(DataError::NotFound { .. })
         ));
+    }
+
+    #[test]
+    fn an_old_visit_completed_today_is_completed_today_and_stays_so_until_reopened() {
+        let mut store = Store::open_in_memory().unwrap();
+        // 01:30 on 1 November in Phnom Penh, still 31 October in UTC.
+        let clock = DeviceClock::default().pinned_at("2026-10-31T18:30:00Z".parse().unwrap());
+        let ten_days_ago = ymd(2026, 10, 22);
+        let ev = store
+            .write(|d| {
+                d.insert_event(
+                    &NewEvent {
+                        enrollment: None,
+                        program: uid("PhumImmProg"),
+                        program_stage: uid("PhumStgBirt"),
+                        org_unit: uid("PhumOUHC001"),
+                        status: EventStatus::Active,
+                        event_date: Some(ten_days_ago),
+                        due_date: None,
+                        attribute_option_combo: None,
+                    },
+                    clock.now(),
+                )
+            })
+            .unwrap();
+        assert_eq!(ev.created.to_string(), "2026-11-01T01:30:00.000+07:00");
+        let d = store.data();
+        d.update_event(ev.uid, EventStatus::Completed, Some(ten_days_ago), None, clock.now()).unwrap();
+        let done = d.event(ev.uid).unwrap().unwrap();
+        assert_eq!(done.completed_date, Some(ymd(2026, 11, 1)));
+        assert_eq!(done.updated.to_string(), "2026-11-01T01:30:00.000+07:00");
+
+        let two_days_later = clock.pinned_on(ymd(2026, 11, 3)).now();
+        d.update_event(ev.uid, EventStatus::Completed, Some(ymd(2026, 10, 21)), None, two_days_later).unwrap();
+        assert_eq!(d.event(ev.uid).unwrap().unwrap().completed_date, Some(ymd(2026, 11, 1)), "still completed then");
+        d.update_event(ev.uid, EventStatus::Active, Some(ymd(2026, 10, 21)), None, two_days_later).unwrap();
+        assert_eq!(d.event(ev.uid).unwrap().unwrap().completed_date, None, "reopened");
     }
 }

@@ -316,7 +316,7 @@ impl Importable for OrganisationUnit {
             return Err(issue("parent", format!("parent does not match path '{}'", self.path)));
         }
         if let (Some(open), Some(closed)) = (self.opening_date, self.closed_date) {
-            if closed < open {
+            if closed.compare(&open) == Some(std::cmp::Ordering::Less) {
                 return Err(issue("closedDate", format!("closed {closed} before it opened {open}")));
             }
         }
@@ -358,7 +358,7 @@ impl Importable for Category {
 impl Importable for CategoryOption {
     fn check(&self) -> Result<(), FieldIssue> {
         match (self.start_date, self.end_date) {
-            (Some(start), Some(end)) if end < start => {
+            (Some(start), Some(end)) if end.compare(&start) == Some(std::cmp::Ordering::Less) => {
                 Err(issue("endDate", format!("ends {end} before it starts {start}")))
             }
             _ => Ok(()),

@@ -335,9 +335,11 @@ fn call(f: Function, args: &[Expr], ctx: &Context) -> Result<Value, EvalError> {
                 None => Value::Date(date),
                 Some(n) => {
                     let days = super::value::saturating_int(n);
-                    date.checked_add_signed(TimeDelta::days(i64::from(days)))
-                        .map(Value::Date)
-                        .ok_or_else(|| fail(f, format!("{days} days from {} is out of range", iso_date(date))))?
+                    date.checked_add_signed(TimeDelta::days(i64::from(days))).map(Value::Date).ok_or_else(|| {
+                        let (first, last) = (iso_date(NaiveDate::MIN), iso_date(NaiveDate::MAX));
+                        let from = iso_date(date);
+                        fail(f, format!("{days} days from {from} is beyond the dates Phum holds ({first} to {last})"))
+                    })?
                 }
             }
         }
@@ -574,6 +576,22 @@ mod tests {
         assert_eq!(eval("d2:right('abc', -1e300)"), Ok(Value::Str("abc".into())), "Int arithmetic wraps");
         assert_eq!(eval("d2:right('abc', 5)"), Ok(Value::Str("abc".into())));
         assert_eq!(eval("d2:addDays(null, 1)"), Ok(Value::Null));
+    }
+
+    #[test]
+    fn dates_past_year_9999_are_written_as_java_writes_them_up_to_chronos_limit() {
+        let text = |e: &str| eval(e).map(|v| v.to_text());
+        assert_eq!(text("d2:addDays('2020-01-01', 3000000)"), Ok(Some("+10233-09-21".into())));
+        assert_eq!(text("d2:addDays('2020-01-01', -1000000)"), Ok(Some("-0718-02-03".into())));
+        assert_eq!(eval("d2:daysBetween('2020-01-01', d2:addDays('2020-01-01', 3000000))"), Ok(Value::Int(3000000)));
+        // The JVM answers +340033-03-17; chrono's dates end at +262142-12-31.
+        let err = eval("d2:addDays('2020-01-01', 123456789)").unwrap_err().to_string();
+        assert!(
+            err.contains(
+                "123456789 days from 2020-01-01 is beyond the dates Phum holds (-262143-01-01 to +262142-12-31)"
+            ),
+            "{err}"
+        );
     }
 
     #[test]

@@ -47,7 +47,9 @@ const MIGRATIONS: &[&str] = &[
     );
     ",
     // 2: captured data. Every record has a client-generated UID, created/updated timestamps
-    // (UTC, ISO 8601 with milliseconds) and a sync state: TO_POST (never sent), TO_UPDATE (changed
+    // (ISO 8601 with milliseconds: the device's local time with its UTC offset, as
+    // `2026-03-02T01:30:00.000+07:00`; rows written before offsets were kept hold UTC without
+    // one) and a sync state: TO_POST (never sent), TO_UPDATE (changed
     // since sent), UPLOADING, SYNCED, WARNING, ERROR. `deleted` marks a record whose deletion
     // must still reach the server.
     "

@@ -15,7 +15,7 @@ final class KnownDifferences {
     static final String MINUTES_BETWEEN = "2. d2:minutesBetween (parser 1.3.0)";
     static final String OCTAL = "3. octal escapes (parser 1.3.0 lexer)";
     static final String UNARY_CHAIN = "4. unusable unary chains fail when parsed";
-    static final String FAR_DATES = "5. dates after year 9999";
+    static final String FAR_DATES = "5. dates beyond chrono's calendar";
     static final String SURROGATES = "6. half a surrogate pair";
 
     /** A backslash and an octal digit inside the expression text. */
@@ -43,7 +43,7 @@ final class KnownDifferences {
                 && !"parse".equals(javaError)) {
             return UNARY_CHAIN;
         }
-        if ("eval".equals(phumError) && phumDetail.contains("is out of range")) {
+        if ("eval".equals(phumError) && phumDetail.contains("is beyond the dates Phum holds")) {
             return FAR_DATES;
         }
         if (phumError == null && javaError == null

@@ -220,7 +220,7 @@ impl UtcOffset {
 
 impl Timestamp {
     /// A wall-clock time without offset (as DHIS2 servers write theirs), cut to the millisecond.
-    pub fn local(local: NaiveDateTime) -> Timestamp {
+    pub fn without_offset(local: NaiveDateTime) -> Timestamp {
         Timestamp { local: to_millis(local), offset: None }
     }
 
@@ -321,6 +321,9 @@ fn parse_offset(text: &str) -> Option<Option<UtcOffset>> {
     };
     let digits = |s: &str| -> Option<i32> { s.bytes().all(|c| c.is_ascii_digit()).then(|| s.parse().ok()).flatten() };
     let rest = &text[1..];
+    if !rest.bytes().all(|c| c.is_ascii_digit() || c == b':') {
+        return None;
+    }
     let (hours, minutes) = match rest.len() {
         2 => (digits(rest)?, 0),
         4 => (digits(&rest[..2])?, digits(&rest[2..])?),
@@ -429,6 +432,8 @@ mod tests {
             "2016-04-12T10:00:00+24:00",
             "2016-04-12T10:00:00+07:60",
             "2016-04-12T10:00:00+07:00Z",
+            "2016-04-12T10:00:00+aé1",
+            "2016-04-12T10:00:00+០៧:00",
         ] {
             assert!(Timestamp::parse(text).is_none(), "{text}");
         }
@@ -444,6 +449,9 @@ mod tests {
         assert_eq!(with.to_string(), "2025-03-01T10:00:00.000+07:00");
         assert_eq!(with.date(), without.date());
         assert_eq!(without.instant(), None, "a server-local time is no instant by itself");
+        assert_eq!(Timestamp::without_offset(without.wall_time()), without);
+        let cut = Timestamp::with_offset(with.wall_time() + chrono::TimeDelta::microseconds(1500), Utc.fix());
+        assert_eq!(cut.to_string(), "2025-03-01T10:00:00.001+00:00", "to the millisecond");
     }
 
     #[test]

@@ -139,8 +139,10 @@ mod tests {
         assert_eq!(round_trip("'it\\'s ភូមិ'"), "'it\\u0027s \\u1797\\u17bc\\u1798\\u17b7'");
         assert_eq!(round_trip("d2:round(2.555, 2)"), "d2:round(2.555, 2)");
         assert_eq!(round_trip("d2:condition(\"#{x} > 'a'\", 'a', 'b')"), "d2:condition(\"(#{x} > 'a')\", 'a', 'b')");
-        assert_eq!(round_trip("d2:condition(\"d2:condition('#{x}', 1, 2) > 'a'\", 1, 2)"),
-            "d2:condition(\"(d2:condition('#{x}', 1, 2) > 'a')\", 1, 2)");
+        assert_eq!(
+            round_trip("d2:condition(\"d2:condition('#{x}', 1, 2) > 'a'\", 1, 2)"),
+            "d2:condition(\"(d2:condition('#{x}', 1, 2) > 'a')\", 1, 2)"
+        );
         round_trip("d2:hasValue('age in years') && !(#{a b} == V{event_date})");
         round_trip("d2:count(PS_EVENTDATE:Abcdefghij1) + C{Abcdefghij1}");
     }

@@ -61,7 +61,8 @@ fn pointers(src: &str, expr: &Expr, ctx: &Context) -> Pointers {
     let mut p = Pointers::default();
     let mut answers: Vec<(*const Expr, bool)> = Vec::new();
     collect_equalities(expr, ctx, &mut |e, a, b, op, value| {
-        p.equalities.push(json!({"op": op, "left": jvm_text::text(a), "right": jvm_text::text(b), "phum": value.to_string()}));
+        p.equalities
+            .push(json!({"op": op, "left": jvm_text::text(a), "right": jvm_text::text(b), "phum": value.to_string()}));
         answers.push((e as *const Expr, value));
     });
     if !answers.is_empty() {
@@ -78,7 +79,11 @@ fn pointers(src: &str, expr: &Expr, ctx: &Context) -> Pointers {
 
 /// Each `==`/`!=` whose sides Phum evaluates to a number and a boolean or non-numeric text, with
 /// Phum's answer for it.
-fn collect_equalities<'a>(expr: &'a Expr, ctx: &Context, found: &mut dyn FnMut(&'a Expr, &'a Expr, &'a Expr, &str, bool)) {
+fn collect_equalities<'a>(
+    expr: &'a Expr,
+    ctx: &Context,
+    found: &mut dyn FnMut(&'a Expr, &'a Expr, &'a Expr, &str, bool),
+) {
     match expr {
         Expr::Binary(op, a, b) => {
             if matches!(op, BinaryOp::Eq | BinaryOp::Ne) {

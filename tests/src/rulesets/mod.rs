@@ -10,6 +10,7 @@ pub mod answer;
 pub mod case;
 pub mod convert;
 pub mod immunization;
+pub mod program;
 pub mod random;
 pub mod sites;
 pub mod synthetic;

@@ -88,6 +88,10 @@ public final class RuleSets {
     }
 
     public static Loaded load(JsonObject c) {
+        // A program as DHIS2 metadata: the engine objects are built as the Android app builds them.
+        if ("program".equals(str(c, "kind"))) {
+            c = AppMapping.ruleSetCase(c);
+        }
         Loaded l = new Loaded(c);
         JsonObject set = c.getAsJsonObject("ruleSet");
         for (JsonElement r : set.getAsJsonArray("rules")) {

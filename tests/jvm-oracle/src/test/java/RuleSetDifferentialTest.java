@@ -27,6 +27,8 @@ class RuleSetDifferentialTest {
 
     static final long DEFAULT_SEED = 20_261_202L;
     static final int RANDOM_COUNT = 400;
+    /** Real-style programs as DHIS2 metadata (tests/src/rulesets/program.rs), mapped by {@link AppMapping}. */
+    static final int PROGRAM_COUNT = 40;
 
     @Test
     void phumAgreesWithTheJvmEngineOnWholeRuleSets() throws Exception {
@@ -37,15 +39,20 @@ class RuleSetDifferentialTest {
         lines.addAll(generate("random", seed, RANDOM_COUNT));
         lines.addAll(generate("synthetic", seed, 1));
         lines.addAll(generate("immunization", seed, 1));
-        assertEquals(RANDOM_COUNT + 2, lines.size());
+        lines.addAll(generate("program", seed, PROGRAM_COUNT));
+        assertEquals(RANDOM_COUNT + 2 + PROGRAM_COUNT, lines.size());
 
         Map<RuleSetDifferences.Status, Integer> counts = new LinkedHashMap<>();
         Map<String, Integer> reasons = new LinkedHashMap<>();
+        Map<String, Integer> byKind = new LinkedHashMap<>();
         List<String> unexplained = new ArrayList<>();
         int effects = 0;
         for (String line : lines) {
-            for (RuleSetDifferences.Outcome o : RuleSetDifferences.compare(RuleSets.parse(line))) {
+            RuleSets.Loaded loaded = RuleSets.parse(line);
+            String kind = RuleSets.str(loaded.json, "kind");
+            for (RuleSetDifferences.Outcome o : RuleSetDifferences.compare(loaded)) {
                 counts.merge(o.status, 1, Integer::sum);
+                byKind.merge(kind + " " + o.status, 1, Integer::sum);
                 effects += o.effects;
                 if (o.reason != null) {
                     reasons.merge(o.reason.substring(0, o.reason.indexOf('.')), 1, Integer::sum);
@@ -56,8 +63,9 @@ class RuleSetDifferentialTest {
             }
         }
         double seconds = (System.nanoTime() - started) / 1e9;
-        String summary = String.format("%d rule sets, targets %s, explained per class (KNOWN_DIFFERENCES.md, "
-                + "Whole rule sets) %s, %d JVM effects compared, %.1f s", lines.size(), counts, reasons, effects, seconds);
+        String summary = String.format("%d rule sets, targets %s, by kind %s, explained per class (KNOWN_DIFFERENCES.md, "
+                + "Whole rule sets) %s, %d JVM effects compared, %.1f s", lines.size(), counts, byKind, reasons, effects,
+                seconds);
         System.out.println("rule-set differential test, seed " + seed + ": " + summary);
         assertTrue(unexplained.isEmpty(), () -> "seed " + seed + " (set PHUM_DIFF_SEED=" + seed + " to rerun; "
                 + "target/debug/rule_cases --kind random --seed " + seed + " writes the cases): " + summary + "\n"
@@ -68,6 +76,8 @@ class RuleSetDifferentialTest {
         int total = counts.values().stream().mapToInt(Integer::intValue).sum();
         assertTrue(total >= 1000 && agree >= total * 0.8, () -> "too few agreeing targets: " + summary);
         assertTrue(effects >= 5000, () -> "too few effects: " + summary);
+        assertTrue(byKind.getOrDefault("program AGREE", 0) >= PROGRAM_COUNT * 2,
+                () -> "too few agreeing targets of the real-style programs: " + summary);
     }
 
     @Test

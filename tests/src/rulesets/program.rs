@@ -158,12 +158,14 @@ fn variables() -> Vec<Json> {
     ]
 }
 
+/// A rule: condition, stage, priority, actions.
+type RuleSpec = (&'static str, Option<&'static str>, Option<i64>, Vec<Json>);
+
 /// The rules and their actions (stored flat, each action naming its rule).
 fn rules() -> (Vec<Json>, Vec<Json>) {
     let de = |d: &str| json!({"id": d});
     let stage_b = json!({"id": STAGE_B});
-    type A = Json;
-    let specs: Vec<(&str, Option<&str>, Option<i64>, Vec<A>)> = vec![
+    let specs: Vec<RuleSpec> = vec![
         (
             "d2:hasValue(#{planned_b})",
             Some(STAGE_B),

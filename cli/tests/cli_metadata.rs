@@ -113,13 +113,14 @@ fn a_bad_file_fails_with_the_object_and_field_and_changes_nothing() {
     let bad = dir.path().join("bad.json");
     std::fs::write(
         &bad,
-        r#"{"programRuleVariables":[{"id":"PhumPRVBad1","name":"x","programRuleVariableSourceType":"TEI_ATTRIBUTE"}]}"#,
+        r#"{"programRuleActions":[{"id":"PhumPRABad1","programRuleActionType":"HIDEFIELD","programRule":{"id":"PhumPRLowWt"}}]}"#,
     )
     .unwrap();
     let out = phum(dir.path(), &["metadata", "import", mini_export().to_str().unwrap(), "bad.json"]);
     assert_eq!(out.status.code(), Some(1));
     let err = text(&out.stderr);
-    assert!(err.starts_with("phum: error: bad.json: programRuleVariables[0]: programRuleVariable 'x' (PhumPRVBad1): trackedEntityAttribute:"), "{err}");
+    assert!(err.starts_with("phum: error: bad.json: programRuleActions[0]: "), "{err}");
+    assert!(err.contains("PhumPRABad1") && err.contains("dataElement: action HIDEFIELD needs"), "{err}");
     assert!(out.stdout.is_empty());
     assert_eq!(summary_json(dir.path(), &[]), before);
 

@@ -210,9 +210,9 @@ fn an_identical_repeat_across_answers_is_accepted() {
 
 #[test]
 fn a_dangling_reference_names_both_objects() {
-    let err = refused_with(|v| v["programRuleVariables"][0]["dataElement"]["id"] = json!("PhumMissing"));
+    let err = refused_with(|v| v["programRules"][1]["programStage"]["id"] = json!("PhumMissing"));
     assert!(
-        err.contains("bad.json: programRuleVariable 'vaccine' (PhumPRVVacc): dataElement points to PhumMissing, which is not among the dataElements imported"),
+        err.contains("bad.json: programRule 'Weight only after a vaccine' (PhumPRNoBCG): programStage points to PhumMissing, which is not among the programStages imported"),
         "{err}"
     );
     let err = refused_with(|v| v["programStages"][0]["program"]["id"] = json!("PhumNoProgr"));
@@ -238,10 +238,6 @@ fn an_object_that_belongs_to_nothing_is_refused() {
 fn object_level_checks_name_the_object_and_field() {
     let err = refused_with(|v| v["organisationUnits"][2]["path"] = json!("/PhumCntry01/PhumHC00001"));
     assert!(err.contains("organisationUnit 'Basedth HC' (PhumHC00001): level: level 3 does not match path"), "{err}");
-    let err = refused_with(|v| {
-        v["programRuleVariables"][0].as_object_mut().unwrap().remove("dataElement");
-    });
-    assert!(err.contains("programRuleVariable 'vaccine' (PhumPRVVacc): dataElement: source type DATAELEMENT_CURRENT_EVENT needs a data element"), "{err}");
     let err = refused_with(|v| {
         v["options"][2].as_object_mut().unwrap().remove("code");
     });

@@ -1,4 +1,5 @@
 //! Cross-crate tests for Phum live in tests/tests/.
 
+pub mod jvm_text;
 pub mod rng;
 pub mod rulesets;

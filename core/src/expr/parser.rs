@@ -287,6 +287,20 @@ impl Parser {
             ArgKind::DataItem => {
                 let token = self.next();
                 let expr = match token.kind {
+                    // Upstream's `dataItem` (expression-parser `Expr.dataItem`, the same from 1.3.0
+                    // to the 1.4.1 snapshot read for research/program-rules.md §2.3) takes `#{..}`,
+                    // `A{..}`, `V{..}`, a quoted name or `PS_EVENTDATE:uid`, and refuses anything
+                    // else, `C{..}` included ("Incomplete or malformed value"). d2:lastEventDate
+                    // takes any expression there.
+                    Tok::Item('C', content) if f != Function::LastEventDate => {
+                        return Err(ParseError {
+                            at: token.at,
+                            message: format!(
+                                "{} needs a variable (#{{..}}, A{{..}}, V{{..}} or a quoted name), not the constant C{{{content}}}",
+                                f.name()
+                            ),
+                        });
+                    }
                     Tok::Item(prefix, content) => {
                         item(prefix, &content).map_err(|m| ParseError { at: token.at, message: m })?
                     }
@@ -632,5 +646,17 @@ mod tests {
         let e = parse("d2:count(PS_EVENTDATE:Abcdefghij1)").unwrap();
         assert_eq!(e.to_string(), "d2:count(#{Abcdefghij1})");
         assert!(parse("d2:lastEventDate(PS_EVENTDATE:Abcdefghij1)").is_err());
+    }
+
+    #[test]
+    fn counting_functions_refuse_a_constant_as_their_variable() {
+        // Parser 1.3.0 (the oracle) and the 1.4.1 source both refuse it when parsing.
+        for f in ["d2:hasValue", "d2:count", "d2:countIfZeroPos", "d2:maxValue", "d2:minValue"] {
+            let e = parse(&format!("{f}(C{{Abcdefghij1}})")).unwrap_err();
+            assert!(e.message.contains("not the constant C{Abcdefghij1}"), "{f}: {e}");
+        }
+        assert!(parse("d2:countIfValue(C{Abcdefghij1}, 1)").is_err());
+        assert!(parse("d2:hasValue(#{Abcdefghij1})").is_ok());
+        assert!(parse("C{Abcdefghij1} > 1").is_ok());
     }
 }

@@ -1,8 +1,18 @@
-//! Building a program's [`RuleSet`] from stored metadata the way the Android app maps SDK objects
-//! to engine objects (research/program-rules.md §1.3): variables whose data element or attribute
-//! is missing are dropped, action values are filled per action type, actions the app cannot run
+//! Building a program's [`RuleSet`] from stored metadata the way the Android Capture app 3.4.1
+//! maps SDK objects to engine objects (`RuleEngineExtensions.kt` of dhis2-android-capture-app,
+//! module dhis2-mobile-program-rules; research/program-rules.md §1.3): variables are kept or
+//! dropped by what they name and typed by their source type (`engine_variable`), each action
+//! type carries only the values the app gives it (`engine_action`), actions the app cannot run
 //! become `Unsupported`, constants are passed as Java doubles, and numeric attribute values are
 //! normalised through a 32-bit float as the app does.
+//!
+//! Data values reach the engine unchanged (the app's `toRuleDataValue()` passes every non-null
+//! value as stored: option codes stay codes, numbers keep their text). Older app versions passed
+//! numeric data values through `toFloat().toString()` and option codes through their names
+//! before the engine, dropping unknown codes; every version of that file built against a rule
+//! engine whose `RuleDataValue` is `(dataElement, value)` (3.4.1 and later, so 3.7.2 which the
+//! app 3.4.1 ships) has the unchanged mapping, so Phum follows it. Attribute values do go through
+//! `toInt()` / `toFloat()` ([`normalise_attribute_value`]).
 //!
 //! Owns the metadata-to-engine mapping. Does not own the engine or the store's queries.
 
@@ -14,7 +24,7 @@ use crate::expr::number::{jvm_double_to_string, parse_jvm_double};
 use crate::model::common::find_translation;
 use crate::model::value_type::{RuleActionType, RuleVariableSource, ValueType};
 use crate::model::{
-    Child, Constant, DataElement, OptionItem, Program, ProgramRule, ProgramRuleAction, ProgramRuleVariable,
+    Child, Constant, DataElement, IdRef, OptionItem, Program, ProgramRule, ProgramRuleAction, ProgramRuleVariable,
     TrackedEntityAttribute, Uid,
 };
 use crate::store::{Store, StoreError};
@@ -79,37 +89,70 @@ fn rule_actions(store: &Store, rule: &ProgramRule) -> Result<Vec<ProgramRuleActi
     Ok(actions)
 }
 
-/// The variable as the app builds it, or `None` when the app drops it (its data element or
-/// attribute is not stored; a calculated value that names one).
+/// The variable as the app builds it (`toRuleVariableList` / `toRuleVariable` in the app's
+/// `RuleEngineExtensions.kt`), or `None` when the app leaves it out.
+///
+/// The app keeps or drops a variable by what it names, not by its source type: one that names a
+/// data element is kept when that data element is on the device, else one that names an
+/// attribute when that attribute is, else only a CALCULATED_VALUE. So a CALCULATED_VALUE that
+/// names a data element (as immunization packages have: a flag assigned in one stage and read by
+/// "hide dose" rules elsewhere) is kept, as a calculated value of type TEXT. The engine gives a
+/// calculated value an empty value of its type whatever field it names (rule engine 3.7.2
+/// `RuleVariableCalculatedValue.createValues`), so its field is not kept here.
+///
+/// Per source type (the same file): the four DATAELEMENT_* types take their type from the named
+/// data element and read that data element (TEXT and field "" when the variable names none, so
+/// such a variable that names only an attribute reads nothing); TEI_ATTRIBUTE takes its type from
+/// the named attribute (TEXT when it names none or the attribute is not on the device) and reads
+/// it (field "" when it names none); CALCULATED_VALUE is TEXT, whatever value type the metadata
+/// declares. A NEWEST_EVENT_PROGRAM_STAGE variable without a stage gets the stage "", which no
+/// event has. The options come from the option set of the named data element, else of the named
+/// attribute, whatever `useCodeForOptionSet` says (the engine maps a code to its option's name
+/// only when it is false).
 fn engine_variable(store: &Store, v: &ProgramRuleVariable) -> Result<Option<RuleVariable>, StoreError> {
-    let name = v.identity.name.clone();
-    let field = v.data_element.map(|r| r.id).or(v.tracked_entity_attribute.map(|r| r.id));
-    if v.source_type == RuleVariableSource::CalculatedValue {
-        if field.is_some() {
-            return Ok(None);
-        }
-        return Ok(Some(RuleVariable::new(&name, VariableSource::Calculated, VariableType::Text)));
-    }
-    let typed = match (v.data_element, v.tracked_entity_attribute) {
-        (Some(de), _) => store.get::<DataElement>(de.id)?.map(|d| (d.value_type, d.option_set)),
-        (None, Some(tea)) => store.get::<TrackedEntityAttribute>(tea.id)?.map(|a| (a.value_type, a.option_set)),
-        (None, None) => None,
+    use RuleVariableSource::*;
+    let data_element = match v.data_element {
+        Some(r) => store.get::<DataElement>(r.id)?,
+        None => None,
     };
-    let Some((value_type, option_set)) = typed else { return Ok(None) };
-    let Some(field) = field else { return Ok(None) };
-    let field = field.as_str().to_string();
+    let attribute = match v.tracked_entity_attribute {
+        Some(r) => store.get::<TrackedEntityAttribute>(r.id)?,
+        None => None,
+    };
+    let kept = match (v.data_element, v.tracked_entity_attribute) {
+        (Some(_), _) => data_element.is_some(),
+        (None, Some(_)) => attribute.is_some(),
+        (None, None) => v.source_type == CalculatedValue,
+    };
+    if !kept {
+        return Ok(None);
+    }
+    let uid = |r: Option<IdRef>| r.map(|r| r.id.as_str().to_string()).unwrap_or_default();
+    let de_field = uid(v.data_element);
+    let value_type = match v.source_type {
+        DataElementNewestEventProgramStage
+        | DataElementNewestEventProgram
+        | DataElementCurrentEvent
+        | DataElementPreviousEvent => {
+            data_element.as_ref().map_or(VariableType::Text, |d| variable_type_of(d.value_type))
+        }
+        TeiAttribute => attribute.as_ref().map_or(VariableType::Text, |a| variable_type_of(a.value_type)),
+        CalculatedValue => VariableType::Text,
+    };
     let source = match v.source_type {
-        RuleVariableSource::DataElementCurrentEvent => VariableSource::CurrentEvent { data_element: field },
-        RuleVariableSource::DataElementNewestEventProgram => VariableSource::NewestEvent { data_element: field },
-        RuleVariableSource::DataElementNewestEventProgramStage => match v.program_stage {
-            Some(stage) => {
-                VariableSource::NewestEventInStage { data_element: field, program_stage: stage.id.as_str().to_string() }
-            }
-            None => return Ok(None),
-        },
-        RuleVariableSource::DataElementPreviousEvent => VariableSource::PreviousEvent { data_element: field },
-        RuleVariableSource::TeiAttribute => VariableSource::Attribute { attribute: field },
-        RuleVariableSource::CalculatedValue => VariableSource::Calculated,
+        DataElementCurrentEvent => VariableSource::CurrentEvent { data_element: de_field },
+        DataElementNewestEventProgram => VariableSource::NewestEvent { data_element: de_field },
+        DataElementNewestEventProgramStage => {
+            VariableSource::NewestEventInStage { data_element: de_field, program_stage: uid(v.program_stage) }
+        }
+        DataElementPreviousEvent => VariableSource::PreviousEvent { data_element: de_field },
+        TeiAttribute => VariableSource::Attribute { attribute: uid(v.tracked_entity_attribute) },
+        CalculatedValue => VariableSource::Calculated,
+    };
+    let option_set = match (v.data_element, v.tracked_entity_attribute) {
+        (Some(_), _) => data_element.and_then(|d| d.option_set),
+        (None, Some(_)) => attribute.and_then(|a| a.option_set),
+        (None, None) => None,
     };
     let options = match option_set {
         Some(set) => store
@@ -120,54 +163,75 @@ fn engine_variable(store: &Store, v: &ProgramRuleVariable) -> Result<Option<Rule
         None => Vec::new(),
     };
     Ok(Some(RuleVariable {
-        name,
+        name: v.identity.name.clone(),
         source,
-        value_type: variable_type_of(value_type),
+        value_type,
         use_code_for_option_set: v.use_code_for_option_set,
         options,
     }))
 }
 
+/// The action as the app builds it (`ProgramRuleAction.toRuleEngineObject`): each type carries
+/// only the values the app puts into its engine action, so an effect names a field only for
+/// HIDEFIELD, ASSIGN, the four message types, SETMANDATORYFIELD and the three option types (a
+/// `dataElement` left on a DISPLAYTEXT, HIDESECTION, HIDEPROGRAMSTAGE or CREATEEVENT is not its
+/// field); content (`displayContent ?: content`) goes to every type except HIDESECTION and
+/// HIDEPROGRAMSTAGE; location only to DISPLAYTEXT (default "indicators") and DISPLAYKEYVALUEPAIR;
+/// the program stage only to HIDEPROGRAMSTAGE and CREATEEVENT, the section only to HIDESECTION,
+/// the option only to HIDEOPTION, the option group only to SHOWOPTIONGROUP and HIDEOPTIONGROUP.
+/// HIDEFIELD and HIDESECTION have no data expression; ASSIGN's is "" when missing. What the app
+/// cannot build becomes `Unsupported`.
 fn engine_action(a: &ProgramRuleAction, locale: Option<&str>) -> RuleAction {
     use RuleActionType::*;
-    let field = a
-        .data_element
-        .map(|r| r.id.as_str().to_string())
-        .or(a.tracked_entity_attribute.map(|r| r.id.as_str().to_string()))
-        .unwrap_or_default();
+    let kind = a.action_type;
+    let uid_text = |r: Option<IdRef>| r.map(|r| r.id.as_str().to_string());
+    let field = uid_text(a.data_element).or(uid_text(a.tracked_entity_attribute)).unwrap_or_default();
     let content = locale
         .and_then(|l| find_translation(&a.translations, "CONTENT", l))
         .map(str::to_string)
         .or_else(|| a.content.clone());
-    let uid_text = |r: Option<crate::model::IdRef>| r.map(|r| r.id.as_str().to_string());
-    let kind = a.action_type;
-    let data = a.data.as_deref();
-    let mut action = RuleAction {
-        uid: a.id.as_str().to_string(),
-        kind: ActionKind::Known(kind),
-        data: data.map(Compiled::new),
-        field,
-        attribute_type: None,
-        content,
-        location: a.location.clone(),
-        program_stage: uid_text(a.program_stage),
-        program_stage_section: uid_text(a.program_stage_section),
-        option: uid_text(a.option),
-        option_group: uid_text(a.option_group),
-        priority: a.priority,
-    };
-    let unsupported = |reason: &str| ActionKind::Unsupported(reason.to_string());
+    let mut action = RuleAction::new(kind, a.data.as_deref());
+    action.uid = a.id.as_str().to_string();
+    action.priority = a.priority;
+    let with_field = matches!(
+        kind,
+        HideField
+            | Assign
+            | ShowWarning
+            | WarningOnComplete
+            | ShowError
+            | ErrorOnComplete
+            | SetMandatoryField
+            | HideOption
+            | ShowOptionGroup
+            | HideOptionGroup
+    );
+    if with_field {
+        action.field = field;
+    }
+    if !matches!(kind, HideSection | HideProgramStage | SendMessage | ScheduleMessage) {
+        action.content = content;
+    }
     match kind {
         HideField | HideSection => action.data = None,
-        DisplayText if action.location.is_none() => action.location = Some("indicators".to_string()),
         Assign if action.data.is_none() => action.data = Some(Compiled::new("")),
+        _ => {}
+    }
+    match kind {
+        DisplayText => action.location = Some(a.location.clone().unwrap_or_else(|| "indicators".to_string())),
+        DisplayKeyValuePair => action.location = a.location.clone(),
+        HideProgramStage | CreateEvent => action.program_stage = uid_text(a.program_stage),
+        HideSection => action.program_stage_section = uid_text(a.program_stage_section),
+        HideOption => action.option = uid_text(a.option),
+        ShowOptionGroup | HideOptionGroup => action.option_group = uid_text(a.option_group),
         _ => {}
     }
     let missing = match kind {
         DisplayKeyValuePair if action.location.is_none() => Some("DISPLAYKEYVALUEPAIR has no location"),
         HideSection if action.program_stage_section.is_none() => Some("HIDESECTION has no program stage section"),
         HideProgramStage | CreateEvent if action.program_stage.is_none() => Some("the action has no program stage"),
-        Assign if action.field.is_empty() && action.content.as_deref().unwrap_or("").is_empty() => {
+        // The app tests the content as written, not its translation.
+        Assign if action.field.is_empty() && a.content.as_deref().unwrap_or("").is_empty() => {
             Some("ASSIGN has neither a field nor a content")
         }
         HideOption if action.option.is_none() => Some("HIDEOPTION has no option"),
@@ -176,7 +240,7 @@ fn engine_action(a: &ProgramRuleAction, locale: Option<&str>) -> RuleAction {
         _ => None,
     };
     if let Some(reason) = missing {
-        action.kind = unsupported(reason);
+        action.kind = ActionKind::Unsupported(reason.to_string());
     }
     action
 }

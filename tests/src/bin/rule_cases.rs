@@ -1,5 +1,6 @@
-//! `rule_cases --kind random|synthetic|immunization --seed S --count N --out FILE [--today D]`:
-//! writes N rule-set cases, one JSON line each, with Phum's answers, for the JVM side
+//! `rule_cases --kind random|synthetic|immunization|program --seed S --count N --out FILE [--today D]`:
+//! writes N rule-set cases (`program`: a real-style program as DHIS2 metadata, see
+//! tests/src/rulesets/program.rs), one JSON line each, with Phum's answers, for the JVM side
 //! (`RuleSetDifferentialTest`, `RuleBench`) to evaluate with the official engine. `--today`
 //! (yyyy-MM-dd, default: today in Asia/Phnom_Penh, the device's default zone) must be the date the
 //! JVM engine runs on, because rule engine 3.4.1 reads the system clock: the JVM side passes its
@@ -12,7 +13,7 @@ use phum_tests::rulesets;
 
 fn usage() -> ExitCode {
     eprintln!(
-        "usage: rule_cases --kind random|synthetic|immunization --seed S --count N --out FILE [--today yyyy-MM-dd]"
+        "usage: rule_cases --kind random|synthetic|immunization|program --seed S --count N --out FILE [--today yyyy-MM-dd]"
     );
     ExitCode::from(2)
 }
@@ -49,8 +50,13 @@ fn main() -> ExitCode {
     };
     let mut w = BufWriter::new(file);
     for i in 0..count {
-        let Some(case) = rulesets::generate(&kind, seed, i, today) else { return usage() };
-        let line = match serde_json::to_string(&case) {
+        let line = if kind == "program" {
+            serde_json::to_string(&rulesets::program::case(seed, i, today))
+        } else {
+            let Some(case) = rulesets::generate(&kind, seed, i, today) else { return usage() };
+            serde_json::to_string(&case)
+        };
+        let line = match line {
             Ok(l) => l,
             Err(e) => {
                 eprintln!("rule_cases: case {i}: {e}");

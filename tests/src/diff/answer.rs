@@ -10,15 +10,30 @@ use phum_core::expr::engine_text::engine_text;
 use phum_core::expr::eval::{evaluate, Context, EvalError, VariableType};
 use phum_core::expr::value::Value;
 use phum_core::expr::{number, parse, BinaryOp, Expr};
+use phum_tests::jvm_text;
 use serde_json::{json, Value as Json};
 
+/// Where the oracle should look when Phum and the JVM differ on a case: the comparisons Phum
+/// saw between a number and a boolean or non-numeric text (`equalities`: each side as JVM text,
+/// and Phum's answer for it), the expression with those comparisons replaced by Phum's answers
+/// (`rewritten`), and the expression printed without octal escapes (`printed`, when its source
+/// has one). The oracle decides with its own evaluations whether a documented difference explains
+/// the case (KnownDifferences.java); none of this explains anything by itself.
+#[derive(Debug, Default)]
+pub struct Pointers {
+    pub equalities: Vec<Json>,
+    pub rewritten: Option<String>,
+    pub printed: Option<String>,
+}
+
 /// `{"type", "value", "double"?}` for a result, `{"error": "parse"|"eval", "detail"}` for a failure.
-pub fn answer(src: &str, ctx: &Context) -> (Json, Vec<&'static str>) {
+pub fn answer(src: &str, ctx: &Context) -> (Json, Vec<&'static str>, Pointers) {
     let expr = match parse(src) {
         Ok(e) => e,
-        Err(e) => return (json!({"error": "parse", "detail": e.to_string()}), Vec::new()),
+        Err(e) => return (json!({"error": "parse", "detail": e.to_string()}), Vec::new(), Pointers::default()),
     };
     let touches = touches(&expr, ctx);
+    let pointers = pointers(src, &expr, ctx);
     let failed = |e: EvalError| json!({"error": "eval", "detail": format!("{e:?}")});
     // The text is core's own conversion (`engine_text`); the type is the evaluated value's, or
     // the JVM's String for a bare variable with a stored value (§2.9: its text is returned as is).
@@ -39,7 +54,52 @@ pub fn answer(src: &str, ctx: &Context) -> (Json, Vec<&'static str>) {
             }
         }
     };
-    (out, touches)
+    (out, touches, pointers)
+}
+
+fn pointers(src: &str, expr: &Expr, ctx: &Context) -> Pointers {
+    let mut p = Pointers::default();
+    let mut answers: Vec<(*const Expr, bool)> = Vec::new();
+    collect_equalities(expr, ctx, &mut |e, a, b, op, value| {
+        p.equalities
+            .push(json!({"op": op, "left": jvm_text::text(a), "right": jvm_text::text(b), "phum": value.to_string()}));
+        answers.push((e as *const Expr, value));
+    });
+    if !answers.is_empty() {
+        p.rewritten = Some(jvm_text::text_with(expr, &mut |e| {
+            answers.iter().find(|(x, _)| std::ptr::eq(*x, e)).map(|(_, v)| v.to_string())
+        }));
+    }
+    let octal = src.as_bytes().windows(2).any(|w| w[0] == b'\\' && (b'0'..=b'7').contains(&w[1]));
+    if octal {
+        p.printed = Some(jvm_text::text(expr));
+    }
+    p
+}
+
+/// Each `==`/`!=` whose sides Phum evaluates to a number and a boolean or non-numeric text, with
+/// Phum's answer for it.
+fn collect_equalities<'a>(
+    expr: &'a Expr,
+    ctx: &Context,
+    found: &mut dyn FnMut(&'a Expr, &'a Expr, &'a Expr, &str, bool),
+) {
+    match expr {
+        Expr::Binary(op, a, b) => {
+            if matches!(op, BinaryOp::Eq | BinaryOp::Ne) {
+                if let (Ok(x), Ok(y), Ok(Value::Bool(v))) = (evaluate(a, ctx), evaluate(b, ctx), evaluate(expr, ctx)) {
+                    if equality_changed_in_1_4(&x, &y) {
+                        found(expr, a, b, op.symbol(), v);
+                    }
+                }
+            }
+            collect_equalities(a, ctx, found);
+            collect_equalities(b, ctx, found);
+        }
+        Expr::Unary(_, e) => collect_equalities(e, ctx, found),
+        Expr::Call(_, args) => args.iter().for_each(|a| collect_equalities(a, ctx, found)),
+        _ => {}
+    }
 }
 
 /// A variable with a stored value that is the whole expression.

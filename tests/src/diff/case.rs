@@ -12,7 +12,7 @@ use super::answer::{answer, type_name};
 
 /// An `expression` case: `src` evaluated against `ctx`, with Phum's answer.
 pub fn expression_case(id: u64, mode: &str, src: &str, ctx: &Context) -> Json {
-    let (phum, touches) = answer(src, ctx);
+    let (phum, touches, pointers) = answer(src, ctx);
     let mut names: Vec<&String> = ctx.variables.keys().collect();
     names.sort();
     let mut variables = Map::new();
@@ -39,6 +39,9 @@ pub fn expression_case(id: u64, mode: &str, src: &str, ctx: &Context) -> Json {
         "variables": variables,
         "supplementary": supplementary,
         "touches": touches,
+        "equalities": pointers.equalities,
+        "rewritten": pointers.rewritten,
+        "printed": pointers.printed,
         "phum": phum,
     })
 }

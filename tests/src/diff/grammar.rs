@@ -125,6 +125,9 @@ const DATA_ITEM_ARGS: &[&str] = &[
     "#{Abcdefghij1}",
     "#{age in years}",
     "'event_count'",
+    // A constant is not a variable: the parser refuses it in d2:hasValue and the other counting
+    // functions, and d2:lastEventDate reads it as an expression.
+    "C{Cnst0000001}",
     // Not `PS_EVENTDATE:uid`: Phum reads it as a missing data item, the JVM as the variable
     // `uid` (and refuses it in d2:lastEventDate); open until its meaning is settled.
 ];

@@ -1,20 +1,46 @@
 //! Phum's answer to a rule-set case: for each target (every event with the other events as
 //! context, then the enrollment with all events), the effects in engine order and the rules that
 //! failed, exactly as `RuleEngine::evaluate_event` / `evaluate_enrollment` return them, and the
-//! rules that may meet a known parser-version difference (`touches`).
+//! what each probe rule gave at its place in the same evaluation (`sites`), for the oracle to
+//! compare with its own.
 //!
 //! Owns running a prepared case and writing the answer. Does not own the rules' semantics.
 
 use phum_core::rules::{Evaluation, RuleEngine};
 
-use super::case::{EffectAnswer, PhumAnswer, RuleSetCase, TargetAnswer, Touch};
-use super::convert::{prepare, Prepared};
-use super::touches::touches;
+use std::collections::BTreeMap;
 
-pub fn answer(case: &RuleSetCase) -> Result<PhumAnswer, String> {
+use super::case::{EffectAnswer, PhumAnswer, RuleSetCase, TargetAnswer};
+use super::convert::{prepare, Prepared};
+use super::sites::{self, Site};
+
+/// Phum's answer; also fills the case's `sites` and `templates`.
+pub fn answer(case: &mut RuleSetCase) -> Result<PhumAnswer, String> {
     let p = prepare(case)?;
+    let (found, templates) = sites::sites(&p.rule_set);
+    case.sites = found;
+    case.templates = templates;
+    Ok(answer_prepared(&p, &case.sites))
+}
+
+/// Every target of `p`, with the probes of `sites`.
+pub fn answer_prepared(p: &Prepared, sites: &[Site]) -> PhumAnswer {
     let engine = RuleEngine::new(p.rule_set.clone());
-    Ok(PhumAnswer { broken: None, targets: evaluate_targets(&engine, &p) })
+    let mut targets = evaluate_targets(&engine, p);
+    if !sites.is_empty() {
+        let probed = RuleEngine::new(sites::with_probes(&p.rule_set, sites));
+        let probes = sites::probes(sites);
+        for (t, pt) in targets.iter_mut().zip(evaluate_targets(&probed, p)) {
+            t.probes = probes
+                .iter()
+                .map(|(uid, _, _)| {
+                    let data = pt.effects.iter().find(|e| &e.rule == uid).map(|e| e.data.clone().unwrap_or_default());
+                    (uid.clone(), data)
+                })
+                .collect();
+        }
+    }
+    PhumAnswer { broken: None, targets }
 }
 
 /// An answer that records why the case could not be run (the Java side reports it).
@@ -27,18 +53,16 @@ pub fn evaluate_targets(engine: &RuleEngine, p: &Prepared) -> Vec<TargetAnswer> 
     for (i, target) in p.events.iter().enumerate() {
         let others: Vec<_> = p.events.iter().enumerate().filter(|(j, _)| *j != i).map(|(_, e)| e.clone()).collect();
         let ev = engine.evaluate_event(target, p.enrollment.as_ref(), &others, &p.supplementary, p.today);
-        let marks = touches(&p.rule_set, Some(target), p.enrollment.as_ref(), &others, &p.supplementary, p.today);
-        out.push(target_answer("EVENT", &target.uid, &ev, marks));
+        out.push(target_answer("EVENT", &target.uid, &ev));
     }
     if let Some(enr) = &p.enrollment {
         let ev = engine.evaluate_enrollment(enr, &p.events, &p.supplementary, p.today);
-        let marks = touches(&p.rule_set, None, Some(enr), &p.events, &p.supplementary, p.today);
-        out.push(target_answer("ENROLLMENT", &enr.uid, &ev, marks));
+        out.push(target_answer("ENROLLMENT", &enr.uid, &ev));
     }
     out
 }
 
-fn target_answer(kind: &str, uid: &str, ev: &Evaluation, marks: Vec<(String, &str)>) -> TargetAnswer {
+fn target_answer(kind: &str, uid: &str, ev: &Evaluation) -> TargetAnswer {
     TargetAnswer {
         kind: kind.to_string(),
         uid: uid.to_string(),
@@ -55,6 +79,6 @@ fn target_answer(kind: &str, uid: &str, ev: &Evaluation, marks: Vec<(String, &st
         errors: ev.errors.len(),
         error_rules: ev.errors.iter().map(|e| e.rule_uid.clone()).collect(),
         error_messages: ev.errors.iter().map(|e| e.to_string()).collect(),
-        touches: marks.into_iter().map(|(rule, what)| Touch { rule, what: what.to_string() }).collect(),
+        probes: BTreeMap::new(),
     }
 }

@@ -6,7 +6,11 @@
 //!
 //! Owns the serde shapes. Does not own conversion (`convert`) or answers (`answer`).
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
+
+use super::sites::{Site, Template};
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -27,6 +31,11 @@ pub struct RuleSetCase {
     pub bench: Option<BenchSpec>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phum: Option<PhumAnswer>,
+    /// Where the oracle looks for a documented difference (`sites`).
+    #[serde(default)]
+    pub sites: Vec<Site>,
+    #[serde(default)]
+    pub templates: Vec<Template>,
 }
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
@@ -174,14 +183,9 @@ pub struct TargetAnswer {
     pub error_rules: Vec<String>,
     /// Phum's message for each error, for reading a failed comparison.
     pub error_messages: Vec<String>,
-    /// Rules that may run into a known parser 1.3.0 / 1.4.x difference, and which (`touches`).
-    pub touches: Vec<Touch>,
-}
-
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct Touch {
-    pub rule: String,
-    pub what: String,
+    /// What each probe rule (`sites::with_probes`) gave for this target: its data, or null when
+    /// it failed.
+    pub probes: BTreeMap<String, Option<String>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

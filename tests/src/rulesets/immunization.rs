@@ -247,5 +247,7 @@ pub fn case(seed: u64, today: Date) -> RuleSetCase {
             values: ["9.4", "8.1", "12.0", "0.9", "10.5"].iter().map(|s| s.to_string()).collect(),
         }),
         phum: None,
+        sites: Vec::new(),
+        templates: Vec::new(),
     }
 }

@@ -10,9 +10,10 @@ pub mod answer;
 pub mod case;
 pub mod convert;
 pub mod immunization;
+pub mod program;
 pub mod random;
+pub mod sites;
 pub mod synthetic;
-pub mod touches;
 pub mod vocab;
 
 pub use case::RuleSetCase;
@@ -26,6 +27,6 @@ pub fn generate(kind: &str, seed: u64, index: u64, today: chrono::NaiveDate) -> 
         "immunization" => immunization::case(seed ^ index, today),
         _ => return None,
     };
-    case.phum = Some(answer::answer(&case).unwrap_or_else(|e| answer::broken(&e)));
+    case.phum = Some(answer::answer(&mut case).unwrap_or_else(|e| answer::broken(&e)));
     Some(case)
 }

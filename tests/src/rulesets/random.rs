@@ -400,6 +400,8 @@ pub fn case(seed: u64, index: u64, today: Date) -> RuleSetCase {
         },
         bench: None,
         phum: None,
+        sites: Vec::new(),
+        templates: Vec::new(),
     }
 }
 

@@ -259,5 +259,7 @@ pub fn case(seed: u64, today: Date) -> RuleSetCase {
             values: ["12", "37.5", "80", "3", "150.5", "-2"].iter().map(|s| s.to_string()).collect(),
         }),
         phum: None,
+        sites: Vec::new(),
+        templates: Vec::new(),
     }
 }

@@ -9,7 +9,7 @@
 //! program indicators. Does not own streaming or SQL (`super`).
 
 use crate::model::common::{Child, IdRef};
-use crate::model::value_type::{ProgramType, RuleActionType, RuleVariableSource};
+use crate::model::value_type::{ProgramType, RuleActionType};
 use crate::model::{
     Category, CategoryCombo, CategoryOption, CategoryOptionCombo, Collection, Constant, DataElement, DataSet,
     DataSetSection, OptionGroup, OptionItem, OptionSet, OrganisationUnit, OrganisationUnitGroup, OrganisationUnitLevel,
@@ -142,49 +142,16 @@ impl Importable for ProgramStageSection {
     }
 }
 
+/// A rule variable's data element and attribute are not references the import requires: the
+/// Android app looks them up and leaves out a variable whose data element or attribute is not on
+/// the device (`rules::load`), which happens when a program's rules name a data element of no
+/// stage the device has. A DATAELEMENT_* variable without a data element and a
+/// NEWEST_EVENT_PROGRAM_STAGE one without a stage are accepted for the same reason: the app maps
+/// them (the first is left out, the second matches no event).
 impl Importable for ProgramRuleVariable {
-    fn check(&self) -> Result<(), FieldIssue> {
-        use RuleVariableSource::*;
-        let source = self.source_type;
-        match source {
-            DataElementNewestEventProgramStage
-            | DataElementNewestEventProgram
-            | DataElementCurrentEvent
-            | DataElementPreviousEvent
-                if self.data_element.is_none() =>
-            {
-                return Err(issue("dataElement", format!("source type {source} needs a data element")));
-            }
-            TeiAttribute if self.tracked_entity_attribute.is_none() => {
-                return Err(issue(
-                    "trackedEntityAttribute",
-                    format!("source type {source} needs a tracked entity attribute"),
-                ));
-            }
-            _ => {}
-        }
-        if source == DataElementNewestEventProgramStage && self.program_stage.is_none() {
-            return Err(issue("programStage", format!("source type {source} needs a program stage")));
-        }
-        Ok(())
-    }
     fn references(&self, out: &mut Vec<Reference>) {
-        use RuleVariableSource::*;
         push(out, "program", Collection::Programs, self.program.as_ref());
-        match self.source_type {
-            TeiAttribute => push(
-                out,
-                "trackedEntityAttribute",
-                Collection::TrackedEntityAttributes,
-                self.tracked_entity_attribute.as_ref(),
-            ),
-            CalculatedValue => {}
-            DataElementNewestEventProgramStage => {
-                push(out, "dataElement", Collection::DataElements, self.data_element.as_ref());
-                push(out, "programStage", Collection::ProgramStages, self.program_stage.as_ref());
-            }
-            _ => push(out, "dataElement", Collection::DataElements, self.data_element.as_ref()),
-        }
+        push(out, "programStage", Collection::ProgramStages, self.program_stage.as_ref());
     }
 }
 

@@ -88,6 +88,10 @@ public final class RuleSets {
     }
 
     public static Loaded load(JsonObject c) {
+        // A program as DHIS2 metadata: the engine objects are built as the Android app builds them.
+        if ("program".equals(str(c, "kind"))) {
+            c = AppMapping.ruleSetCase(c);
+        }
         Loaded l = new Loaded(c);
         JsonObject set = c.getAsJsonObject("ruleSet");
         for (JsonElement r : set.getAsJsonArray("rules")) {
@@ -131,13 +135,24 @@ public final class RuleSets {
 
     /** The effects for {@code target} (one of the case's events), with every other event as context. */
     public static List<RuleEffect> evaluateEvent(Loaded l, RuleEvent target) {
+        return RuleEngine.getInstance().evaluate(target, l.enrollment, others(l, target),
+                eventContext(l, target.getProgramStage()));
+    }
+
+    /** The same with {@code rules} in place of the case's. */
+    public static List<RuleEffect> evaluateEvent(Loaded l, RuleEvent target, List<Rule> rules) {
+        return RuleEngine.getInstance().evaluate(target, l.enrollment, others(l, target),
+                buildContext(l, rules, target.getProgramStage()));
+    }
+
+    private static List<RuleEvent> others(Loaded l, RuleEvent target) {
         List<RuleEvent> others = new ArrayList<>();
         for (RuleEvent e : l.events) {
             if (!e.getEvent().equals(target.getEvent())) {
                 others.add(e);
             }
         }
-        return RuleEngine.getInstance().evaluate(target, l.enrollment, others, eventContext(l, target.getProgramStage()));
+        return others;
     }
 
     /** The effects for the enrollment, with all events. */
@@ -145,13 +160,23 @@ public final class RuleSets {
         return RuleEngine.getInstance().evaluate(l.enrollment, l.events, context(l, ENROLLMENT_PASS));
     }
 
+    /** The same with {@code rules} in place of the case's. */
+    public static List<RuleEffect> evaluateEnrollment(Loaded l, List<Rule> rules) {
+        return RuleEngine.getInstance().evaluate(l.enrollment, l.events, buildContext(l, rules, ENROLLMENT_PASS));
+    }
+
     /**
      * The ERROR effects per target (uid to the failing rules' uids, then their messages), from
      * {@code evaluateAll}, which keeps them where {@code evaluate} drops them.
      */
     public static Map<String, List<RuleEffect>> errorsByTarget(Loaded l) {
+        return errorsByTarget(l, l.rules);
+    }
+
+    /** The same with {@code rules} in place of the case's. */
+    public static Map<String, List<RuleEffect>> errorsByTarget(Loaded l, List<Rule> rules) {
         Map<String, List<RuleEffect>> out = new HashMap<>();
-        for (RuleEffects t : RuleEngine.getInstance().evaluateAll(l.enrollment, l.events, context(l, ALL_PASS))) {
+        for (RuleEffects t : effectsByTarget(l, rules).values()) {
             List<RuleEffect> errors = new ArrayList<>();
             for (RuleEffect e : t.getRuleEffects()) {
                 if (e.getRuleAction().getType().equals("ERROR")) {
@@ -161,6 +186,24 @@ public final class RuleSets {
             out.put(t.getTrackerObjectUid(), errors);
         }
         return out;
+    }
+
+    /** Every effect ({@code ERROR} ones included) per target uid, from {@code evaluateAll}. */
+    public static Map<String, RuleEffects> effectsByTarget(Loaded l, List<Rule> rules) {
+        Map<String, RuleEffects> out = new HashMap<>();
+        RuleEngineContext ctx = rules == l.rules ? context(l, ALL_PASS) : buildContext(l, rules, ALL_PASS);
+        for (RuleEffects t : RuleEngine.getInstance().evaluateAll(l.enrollment, l.events, ctx)) {
+            out.put(t.getTrackerObjectUid(), t);
+        }
+        return out;
+    }
+
+    /** A copy of {@code a} with {@code data}, keeping its priority and attribute type. */
+    public static RuleAction withData(Loaded l, RuleAction a, String data) {
+        RuleAction copy = new RuleAction(data, a.getType(), a.getValues());
+        l.actionPriority.put(copy, l.actionPriority.get(a));
+        l.actionAttributeType.put(copy, l.actionAttributeType.get(a));
+        return copy;
     }
 
     public static RuleEngineContext eventContext(Loaded l, String stage) {
@@ -204,30 +247,32 @@ public final class RuleSets {
      * filters by itself); actions sorted by priority in each.
      */
     private static RuleEngineContext context(Loaded l, String pass) {
-        return l.contexts.computeIfAbsent(pass, p -> {
-            List<Rule> kept = new ArrayList<>();
-            for (Rule r : l.rules) {
-                boolean noStage = r.getProgramStage() == null || r.getProgramStage().isEmpty();
-                boolean keep = p.equals(ALL_PASS) || (p.equals(ENROLLMENT_PASS) ? noStage
-                        : noStage || r.getProgramStage().equals(p));
-                if (!keep) {
-                    continue;
-                }
-                String skip = p.equals(ENROLLMENT_PASS) ? "DATA_ELEMENT"
-                        : p.equals(ALL_PASS) ? null : "TRACKED_ENTITY_ATTRIBUTE";
-                List<RuleAction> actions = new ArrayList<>();
-                for (RuleAction a : r.getActions()) {
-                    if (skip == null || !skip.equals(l.actionAttributeType.get(a))) {
-                        actions.add(a);
-                    }
-                }
-                actions.sort(Comparator.comparing(l.actionPriority::get,
-                        Comparator.nullsLast(Comparator.naturalOrder())));
-                kept.add(new Rule(r.getCondition(), actions, r.getUid(), r.getName(), r.getProgramStage(),
-                        r.getPriority()));
+        return l.contexts.computeIfAbsent(pass, p -> buildContext(l, l.rules, p));
+    }
+
+    private static RuleEngineContext buildContext(Loaded l, List<Rule> rules, String p) {
+        List<Rule> kept = new ArrayList<>();
+        for (Rule r : rules) {
+            boolean noStage = r.getProgramStage() == null || r.getProgramStage().isEmpty();
+            boolean keep = p.equals(ALL_PASS) || (p.equals(ENROLLMENT_PASS) ? noStage
+                    : noStage || r.getProgramStage().equals(p));
+            if (!keep) {
+                continue;
             }
-            return new RuleEngineContext(kept, l.variables, l.supplementary, l.constants);
-        });
+            String skip = p.equals(ENROLLMENT_PASS) ? "DATA_ELEMENT"
+                    : p.equals(ALL_PASS) ? null : "TRACKED_ENTITY_ATTRIBUTE";
+            List<RuleAction> actions = new ArrayList<>();
+            for (RuleAction a : r.getActions()) {
+                if (skip == null || !skip.equals(l.actionAttributeType.get(a))) {
+                    actions.add(a);
+                }
+            }
+            actions.sort(Comparator.comparing(a -> l.actionPriority.get(a),
+                    Comparator.nullsLast(Comparator.naturalOrder())));
+            kept.add(new Rule(r.getCondition(), actions, r.getUid(), r.getName(), r.getProgramStage(),
+                    r.getPriority()));
+        }
+        return new RuleEngineContext(kept, l.variables, l.supplementary, l.constants);
     }
 
     // ---- JSON to model ----------------------------------------------------------------------

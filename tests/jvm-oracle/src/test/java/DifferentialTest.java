@@ -84,13 +84,31 @@ class DifferentialTest {
     }
 
     @Test
-    void onlyListedDifferencesAreExplained() {
-        // Parser 1.3.0 says 2 == true is true; 1.4 (and Phum) say false.
-        JsonObject marked = expressionCase("2 == true", "[\"equality-1.4\"]", "{\"type\": \"Bool\", \"value\": \"false\"}");
-        assertEquals(KnownDifferences.EQUALITY, Differential.compare(marked).reason());
-        JsonObject unmarked = expressionCase("2 == true", "[]", "{\"type\": \"Bool\", \"value\": \"false\"}");
-        assertEquals(Differential.Status.DIFFERENT, Differential.compare(unmarked).status());
-        assertNull(KnownDifferences.explain(unmarked, unmarked.getAsJsonObject("phum"), Differential.evaluate(unmarked)));
+    void onlyListedDifferencesAreExplainedAndOnlyByWhatTheOracleDoes() {
+        // Parser 1.3.0 says 2 == true is true; 1.4 (and Phum) say false. A tag alone excuses nothing.
+        JsonObject tagged = expressionCase("2 == true", "[\"equality-1.4\"]", "{\"type\": \"Bool\", \"value\": \"false\"}");
+        assertEquals(Differential.Status.DIFFERENT, Differential.compare(tagged).status());
+        // Pointed at the comparison, the oracle shows it answers true where 1.4 answers false,
+        // and answers Phum's false once the comparison is replaced by Phum's answer.
+        JsonObject pointed = tagged.deepCopy();
+        pointed.add("equalities", json("{\"e\": [{\"op\": \"==\", \"left\": \"2\", \"right\": \"true\", \"phum\": \"false\"}]}").get("e"));
+        pointed.addProperty("rewritten", "false");
+        assertEquals(KnownDifferences.EQUALITY, Differential.compare(pointed).reason());
+        JsonObject misread = expressionCase("2 == 'a'", "[\"equality-1.4\"]", "{\"type\": \"Bool\", \"value\": \"true\"}");
+        misread.add("equalities", json("{\"e\": [{\"op\": \"==\", \"left\": \"2\", \"right\": \"'a'\", \"phum\": \"true\"}]}").get("e"));
+        misread.addProperty("rewritten", "true");
+        assertEquals(Differential.Status.DIFFERENT, Differential.compare(misread).status(),
+                "1.4 answers false for 2 == 'a'; Phum's true is a bug however it is pointed at");
+    }
+
+    @Test
+    void octalEscapesAreExplainedOnlyWhenTheOracleMisreadsThemAndAgreesWithoutThem() {
+        JsonObject c = expressionCase("'\\101'", "[]", "{\"type\": \"Str\", \"value\": \"A\"}");
+        c.addProperty("printed", "'A'");
+        assertEquals(KnownDifferences.OCTAL, Differential.compare(c).reason());
+        JsonObject wrong = expressionCase("'\\101'", "[]", "{\"type\": \"Str\", \"value\": \"B\"}");
+        wrong.addProperty("printed", "'A'");
+        assertEquals(Differential.Status.DIFFERENT, Differential.compare(wrong).status());
     }
 
     @Test

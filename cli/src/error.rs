@@ -13,10 +13,14 @@ use phum_core::store::{KeyError, StoreError};
 pub enum CliError {
     #[error(transparent)]
     Store(#[from] StoreError),
-    #[error(transparent)]
+    #[error("{}", import_message(.0))]
     Import(Box<ImportError>),
     #[error("key file {path}: {source}")]
     BadKey { path: PathBuf, source: KeyError },
+    #[error("there is no database at {db}; metadata import creates one")]
+    NoDatabase { db: PathBuf },
+    #[error("the folder {folder} of database {db} does not exist")]
+    NoFolder { db: PathBuf, folder: PathBuf },
     #[error("database {db} exists but its key file {key} does not; give the right one with --key-file (or --unencrypted for a plain database)")]
     KeyFileMissing { db: PathBuf, key: PathBuf },
     #[error("{path}: {source}")]
@@ -67,6 +71,14 @@ impl CliError {
     /// Whether the command has already told the user (its output ends with the summary).
     pub fn already_reported(&self) -> bool {
         matches!(self, CliError::VectorsFailed { .. } | CliError::LintFoundErrors { .. })
+    }
+}
+
+/// The import's own message, with the option that lets a refused import through.
+fn import_message(e: &ImportError) -> String {
+    match e {
+        ImportError::WouldOrphanRecords(_) => format!("{e}\n(to import anyway, give --allow-orphaned-records)"),
+        _ => e.to_string(),
     }
 }
 

@@ -5,7 +5,7 @@
 //! prints its error and the script goes on (a refused value is a result worth showing).
 
 use std::collections::HashMap;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use phum_core::form::{FormChanges, FormContext, FormError, FormSession, FormView, NewEventForm, RecordRef};
 use phum_core::model::Uid;
@@ -17,7 +17,7 @@ use serde::Deserialize;
 use serde_json::{json, Value as Json};
 use time::Date;
 
-use crate::db::{self, KeyChoice};
+use crate::db::DbArgs;
 use crate::error::CliError;
 
 pub const SCRIPT_HELP: &str = "\
@@ -60,6 +60,8 @@ EXIT STATUS
 #[derive(clap::Args)]
 #[command(after_long_help = SCRIPT_HELP)]
 pub struct RunArgs {
+    #[command(flatten)]
+    db: DbArgs,
     /// The script (see SCRIPT FORMAT below).
     script: PathBuf,
     /// One JSON object per step instead of a line of text.
@@ -384,7 +386,7 @@ fn human(n: usize, action: &str, result: &Result<Json, StepError>) -> String {
     }
 }
 
-pub fn run(db_path: &Path, key: &KeyChoice, command: FormCommand) -> Result<(), CliError> {
+pub fn run(command: FormCommand) -> Result<(), CliError> {
     let FormCommand::Run(args) = command;
     let text = std::fs::read_to_string(&args.script)
         .map_err(|source| CliError::ScriptUnreadable { path: args.script.clone(), source })?;
@@ -406,7 +408,7 @@ pub fn run(db_path: &Path, key: &KeyChoice, command: FormCommand) -> Result<(), 
             .collect::<Result<Vec<_>, _>>()?;
         ctx = ctx.with_capture_org_units(units);
     }
-    let mut store = db::open(db_path, key)?;
+    let mut store = args.db.open_existing()?;
     let mut runner = Runner { store: &mut store, ctx, forms: HashMap::new() };
     for (i, step) in script.steps.iter().enumerate() {
         let n = i + 1;

@@ -3,17 +3,27 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use phum_core::store::import::ImportSource;
+use phum_core::store::import::{ImportOptions, ImportSource};
 
-use crate::db::{self, KeyChoice};
+use crate::db::DbArgs;
 use crate::error::CliError;
 use crate::synth;
 
-pub fn import(db_path: &Path, key: &KeyChoice, files: &[PathBuf]) -> Result<(), CliError> {
-    let mut store = db::open(db_path, key)?;
+/// Imports `files`; a database this import created is removed again when the import fails.
+pub fn import(db: &DbArgs, files: &[PathBuf], allow_orphaned_records: bool) -> Result<(), CliError> {
+    let (mut store, created) = db.open_or_create()?;
     let sources: Vec<ImportSource> = files.iter().cloned().map(ImportSource::File).collect();
     let started = std::time::Instant::now();
-    let report = store.import_metadata(&sources)?;
+    let options = ImportOptions { allow_orphaned_records };
+    let report = match store.import_metadata_with(&sources, &options) {
+        Ok(report) => report,
+        Err(e) => {
+            drop(store);
+            created.remove();
+            return Err(e.into());
+        }
+    };
+    let db_path = &db.db;
     println!(
         "imported {} objects from {} file(s) into {} in {:.2} s",
         report.total(),
@@ -25,11 +35,14 @@ pub fn import(db_path: &Path, key: &KeyChoice, files: &[PathBuf]) -> Result<(), 
         let ignored: Vec<String> = report.ignored.iter().map(|(k, n)| format!("{k} ({n})")).collect();
         println!("not stored by Phum: {}", ignored.join(", "));
     }
+    for orphaned in &report.orphaned_records {
+        println!("captured records without their metadata now: {orphaned}");
+    }
     Ok(())
 }
 
-pub fn summary(db_path: &Path, key: &KeyChoice, json: bool) -> Result<(), CliError> {
-    let store = db::open(db_path, key)?;
+pub fn summary(db: &DbArgs, json: bool) -> Result<(), CliError> {
+    let store = db.open_existing()?;
     let counts = store.metadata_counts()?;
     if json {
         let map: serde_json::Map<String, serde_json::Value> =

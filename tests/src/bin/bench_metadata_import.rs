@@ -108,11 +108,11 @@ fn check(cmd: &mut Command) {
 fn import_once(phum: &Path, dir: &Path, input: &Path, encrypted: bool, i: usize) -> Run {
     let db = dir.join(format!("run-{i}-{}.db", if encrypted { "enc" } else { "plain" }));
     let mut cmd = Command::new(phum);
-    cmd.arg("--db").arg(&db);
+    cmd.args(["metadata", "import", "--db"]).arg(&db);
     if !encrypted {
         cmd.arg("--unencrypted");
     }
-    cmd.args(["metadata", "import"]).arg(input).stdout(Stdio::null());
+    cmd.arg(input).stdout(Stdio::null());
     let start = Instant::now();
     let child = cmd.spawn().expect("spawn phum");
     let (ok, peak_kib) = wait_with_peak(child.id());

@@ -6,7 +6,7 @@ use phum_core::expr::eval::EvalError;
 use phum_core::expr::vectors::VectorError;
 use phum_core::expr::ParseError;
 use phum_core::lint::MetadataFileError;
-use phum_core::store::import::ImportError;
+use phum_core::store::import::{DocumentError, ImportError};
 use phum_core::store::{KeyError, StoreError};
 
 #[derive(Debug, thiserror::Error)]
@@ -38,17 +38,23 @@ pub enum CliError {
     #[error("{failed} vector(s) failed")]
     VectorsFailed { failed: usize },
     /// `phum form run`: the script cannot be read (exit status 2).
-    #[error("{path}: {source}")]
+    #[error("{path}: cannot read: {source}")]
     ScriptUnreadable { path: PathBuf, source: std::io::Error },
+    /// A file that is empty, not JSON or not a JSON object, in the import's words (exit status 2).
+    #[error(transparent)]
+    Document(#[from] DocumentError),
     /// `phum form run`: the script is not a script (exit status 2).
     #[error("{path} is not a form script: {message}")]
     BadScript { path: PathBuf, message: String },
     /// `phum lint`: a file that cannot be read (exit status 2).
-    #[error("{path}: {source}")]
+    #[error("{path}: cannot read: {source}")]
     LintUnreadable { path: PathBuf, source: std::io::Error },
     /// `phum lint`: a file that is not DHIS2 metadata (exit status 2).
     #[error(transparent)]
     LintInput(#[from] MetadataFileError),
+    /// `phum lint`: no file holds anything the checks look at (exit status 2).
+    #[error("nothing to check: the {files} file(s) hold no program rules, program rule variables or validation rules")]
+    LintNothingToCheck { files: usize },
     /// `phum lint`: the rules have errors; already reported on stdout (exit status 1).
     #[error("{errors} lint error(s)")]
     LintFoundErrors { errors: usize },
@@ -62,7 +68,9 @@ impl CliError {
             | CliError::Vectors { .. }
             | CliError::LintUnreadable { .. }
             | CliError::LintInput(_)
+            | CliError::LintNothingToCheck { .. }
             | CliError::ScriptUnreadable { .. }
+            | CliError::Document(_)
             | CliError::BadScript { .. } => 2,
             _ => 1,
         }

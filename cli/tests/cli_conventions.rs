@@ -159,3 +159,79 @@ fn database_options_are_offered_only_by_commands_that_open_a_database() {
     assert_eq!(out.status.code(), Some(2), "{}", text(&out.stderr));
     assert!(!dir.path().join("phum.db").exists());
 }
+
+/// `phum ARGS FILE` in `dir`: exit status and stderr.
+fn failure(dir: &Path, args: &[&str]) -> (Option<i32>, String) {
+    let out = phum_in(dir, args);
+    assert!(out.stdout.is_empty(), "{args:?}: {}", text(&out.stdout));
+    (out.status.code(), text(&out.stderr))
+}
+
+#[test]
+fn empty_and_broken_files_get_the_imports_words_from_every_command() {
+    let dir = tempfile::tempdir().unwrap();
+    let program = fixture("../core/tests/fixtures/phum/immunization_program.json");
+    assert!(phum_in(dir.path(), &["metadata", "import", program.to_str().unwrap()]).status.success());
+    let metadata = "expected a JSON object with metadata collections (like {\"programs\": [...]})";
+    let script = "expected a form script: a JSON object with \"steps\" (see phum form run --help)";
+    for (name, content, import_says, script_says) in [
+        ("empty.json", "", format!("the file is empty; {metadata}"), format!("the file is empty; {script}")),
+        ("blank.json", " \n", format!("the file is empty; {metadata}"), format!("the file is empty; {script}")),
+        (
+            "text.json",
+            "hello",
+            format!("{metadata}, found something that is not JSON"),
+            format!("{script}, found something that is not JSON"),
+        ),
+        ("list.json", "[1, 2]", format!("{metadata}, found a list"), format!("{script}, found a list")),
+        (
+            "cut.json",
+            "{\"programRules\": [",
+            "the JSON ends early (line 1, column 19): the file is truncated".to_string(),
+            "the JSON ends early (line 1, column 19): the file is truncated".to_string(),
+        ),
+    ] {
+        std::fs::write(dir.path().join(name), content).unwrap();
+        let (code, err) = failure(dir.path(), &["metadata", "import", "--db", "other.db", name]);
+        assert_eq!((code, err), (Some(1), format!("phum: error: {name}: {import_says}\n")), "import {name}");
+        let (code, err) = failure(dir.path(), &["lint", name]);
+        assert_eq!((code, err), (Some(2), format!("phum: error: {name}: {import_says}\n")), "lint {name}");
+        let (code, err) = failure(dir.path(), &["form", "run", name]);
+        assert_eq!((code, err), (Some(2), format!("phum: error: {name}: {script_says}\n")), "form run {name}");
+    }
+    let (code, err) = failure(dir.path(), &["expr", "vectors", "empty.json"]);
+    assert_eq!(code, Some(2));
+    assert_eq!(
+        err,
+        "phum: error: empty.json: the file is empty; expected expression test vectors, one JSON object per line\n"
+    );
+    // A file that is not there: the import's words too.
+    for args in [&["lint", "gone.json"][..], &["form", "run", "gone.json"]] {
+        let (code, err) = failure(dir.path(), args);
+        assert_eq!(code, Some(2), "{args:?}");
+        assert!(err.starts_with("phum: error: gone.json: cannot read: "), "{args:?}: {err}");
+    }
+}
+
+#[test]
+fn lint_with_nothing_to_check_says_so_and_exits_2() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("empty-object.json"), "{}").unwrap();
+    std::fs::write(dir.path().join("names-only.json"), r#"{"dataElements": [], "constants": [], "other": 1}"#).unwrap();
+    for files in [&["empty-object.json"][..], &["empty-object.json", "names-only.json"]] {
+        let mut args = vec!["lint"];
+        args.extend_from_slice(files);
+        let (code, err) = failure(dir.path(), &args);
+        assert_eq!(code, Some(2), "{files:?}");
+        assert_eq!(
+            err,
+            format!(
+                "phum: error: nothing to check: the {} file(s) hold no program rules, program rule variables or \
+                 validation rules\n",
+                files.len()
+            )
+        );
+    }
+    let (code, _) = failure(dir.path(), &["lint", "--json", "empty-object.json"]);
+    assert_eq!(code, Some(2));
+}

@@ -14,6 +14,7 @@
 //! metadata back (`metadata`) or downloading it (`sync`).
 
 mod captured;
+mod document;
 mod objects;
 mod split;
 mod stream;
@@ -32,6 +33,7 @@ use objects::{FieldIssue, Importable, Reference};
 use split::Pos;
 
 pub use captured::OrphanedRecords;
+pub use document::{check_json_object, json_error, DocumentError, METADATA_DOCUMENT};
 pub use split::{MAX_DEPTH, MAX_ENTRY_BYTES, MAX_STRING_BYTES};
 
 /// One document to import.
@@ -127,14 +129,11 @@ fn describe(collection: &str, uid: &str, name: Option<&str>) -> String {
 pub enum ImportError {
     #[error("{file}: cannot read: {error}")]
     Io { file: String, error: io::Error },
-    #[error("{file}: the JSON ends early (line {line}, column {column}): the file is truncated")]
-    Truncated { file: String, line: usize, column: usize },
-    #[error("{file}: not valid JSON at line {line}, column {column}: {message}")]
-    Syntax { file: String, line: usize, column: usize, message: String },
+    /// Empty, cut off, not JSON, or not an object.
+    #[error(transparent)]
+    Document(#[from] DocumentError),
     #[error("{file}: refused: {what}")]
     Limit { file: String, what: String },
-    #[error("{file}: expected a JSON object with metadata collections (like {{\"programs\": [...]}}), found {found}")]
-    NotMetadata { file: String, found: String },
     #[error("{file}: {location}: {message}")]
     Invalid { file: String, location: String, message: String },
     #[error("{file}: {location}: {object}: {field}: {message}")]

@@ -1,6 +1,6 @@
 //! `phum`: the command line front end of the Phum core: metadata import and summary, expressions
-//! and lint, capture forms from scripts, and developer tools. It contains no behaviour of its own: every command is a call into
-//! `phum-core`.
+//! and lint, capture forms from scripts. It contains no behaviour of its own: every command is a
+//! call into `phum-core`.
 
 mod db;
 mod error;
@@ -8,12 +8,11 @@ mod expr;
 mod form;
 mod lint;
 mod metadata;
-mod synth;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Parser, Subcommand};
 
 use error::CliError;
 
@@ -38,9 +37,6 @@ enum Command {
     /// DHIS2 metadata in the local database.
     #[command(subcommand)]
     Metadata(MetadataCommand),
-    /// Developer tools.
-    #[command(subcommand)]
-    Dev(DevCommand),
     /// The DHIS2 expression language of program rules: evaluate one expression, run test vectors.
     #[command(subcommand)]
     Expr(expr::ExprCommand),
@@ -88,30 +84,6 @@ enum MetadataCommand {
     },
 }
 
-#[derive(Subcommand)]
-enum DevCommand {
-    /// Write deterministic synthetic metadata (the benchmark input) as an /api/metadata export.
-    SynthMetadata {
-        /// How much metadata.
-        #[arg(long, value_enum, default_value = "national")]
-        scale: ScaleArg,
-        /// The file to write.
-        #[arg(long)]
-        out: PathBuf,
-        /// The random seed; the same seed writes the same bytes.
-        #[arg(long, default_value_t = 1)]
-        seed: u64,
-    },
-}
-
-#[derive(Clone, Copy, ValueEnum)]
-enum ScaleArg {
-    /// 25 provinces, 103 ODs, 1,300 health centres, 14,600 villages, 10 programs, 2,000 rules.
-    National,
-    /// A few of everything, for quick tests.
-    Small,
-}
-
 fn main() -> ExitCode {
     die_quietly_on_a_closed_pipe();
     let cli = Cli::parse();
@@ -145,13 +117,6 @@ fn run(cli: Cli) -> Result<(), CliError> {
             metadata::import(&db, &files, allow_orphaned_records)
         }
         Command::Metadata(MetadataCommand::Summary { db, json }) => metadata::summary(&db, json),
-        Command::Dev(DevCommand::SynthMetadata { scale, out, seed }) => {
-            let scale = match scale {
-                ScaleArg::National => synth::Scale::National,
-                ScaleArg::Small => synth::Scale::Small,
-            };
-            metadata::synth(scale, seed, &out)
-        }
         Command::Expr(command) => expr::run(command),
         Command::Lint(args) => lint::run(&args),
         Command::Form(command) => form::run(command),

@@ -1,13 +1,11 @@
-//! `phum metadata ...` and `phum dev synth-metadata`: import, summary, synthetic metadata.
+//! `phum metadata ...`: import and summary.
 
-use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use phum_core::store::import::{ImportOptions, ImportSource};
 
 use crate::db::DbArgs;
 use crate::error::CliError;
-use crate::synth;
 
 /// Imports `files`; a database this import created is removed again when the import fails.
 pub fn import(db: &DbArgs, files: &[PathBuf], allow_orphaned_records: bool) -> Result<(), CliError> {
@@ -60,31 +58,5 @@ pub fn summary(db: &DbArgs, json: bool) -> Result<(), CliError> {
     if let Some(system) = store.system_info()? {
         println!("server: DHIS2 {}", system.version);
     }
-    Ok(())
-}
-
-pub fn synth(scale: synth::Scale, seed: u64, out: &Path) -> Result<(), CliError> {
-    let io = |source| CliError::Io { path: out.to_path_buf(), source };
-    let file = std::fs::File::create(out).map_err(io)?;
-    let mut writer = std::io::BufWriter::new(file);
-    let counts = synth::write_metadata(scale, seed, &mut writer).map_err(io)?;
-    writer.flush().map_err(io)?;
-    println!(
-        "wrote {}: {} org units, {} programs ({} stages), {} data elements, {} option sets with {} options, \
-         {} program rules ({} actions, {} variables), {} attributes, {} data sets, {} category option combos",
-        out.display(),
-        counts.organisation_units,
-        counts.programs,
-        counts.program_stages,
-        counts.data_elements,
-        counts.option_sets,
-        counts.options,
-        counts.program_rules,
-        counts.program_rule_actions,
-        counts.program_rule_variables,
-        counts.tracked_entity_attributes,
-        counts.data_sets,
-        counts.category_option_combos
-    );
     Ok(())
 }

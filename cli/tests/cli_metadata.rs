@@ -1,4 +1,4 @@
-//! End-to-end tests of `phum metadata ...` and `phum dev synth-metadata` through the real binary.
+//! End-to-end tests of `phum metadata ...` through the real binary.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -134,23 +134,6 @@ fn unencrypted_databases_are_plain_sqlite() {
     ok(dir.path(), &["metadata", "import", "--unencrypted", "--db", "plain.db", mini_export().to_str().unwrap()]);
     assert!(std::fs::read(dir.path().join("plain.db")).unwrap().starts_with(b"SQLite format 3\0"));
     assert!(!dir.path().join("plain.db.key").exists());
-}
-
-#[test]
-fn synthetic_metadata_imports_cleanly() {
-    let dir = tempfile::tempdir().unwrap();
-    let out = ok(dir.path(), &["dev", "synth-metadata", "--scale", "small", "--out", "small.json"]);
-    assert!(out.contains("wrote small.json"), "{out}");
-    ok(dir.path(), &["metadata", "import", "small.json"]);
-    let json = summary_json(dir.path(), &[]);
-    assert!(json["organisationUnits"].as_u64().unwrap() > 10, "{json}");
-    assert!(json["programRules"].as_u64().unwrap() > 0, "{json}");
-    // Deterministic: the same seed writes the same bytes.
-    ok(dir.path(), &["dev", "synth-metadata", "--scale", "small", "--out", "again.json"]);
-    assert_eq!(
-        std::fs::read(dir.path().join("small.json")).unwrap(),
-        std::fs::read(dir.path().join("again.json")).unwrap()
-    );
 }
 
 fn fixture(rel: &str) -> PathBuf {

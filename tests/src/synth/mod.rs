@@ -1,5 +1,5 @@
 //! Deterministic national-scale synthetic DHIS2 metadata: the benchmark input for the metadata
-//! import (`phum dev synth-metadata --scale national --out FILE`).
+//! import (`bench_metadata_import`; on its own, `synth_metadata --scale national --out FILE`).
 //!
 //! Owns generating one DHIS2 2.41 `/api/metadata` JSON document (org unit levels and units,
 //! category model, option sets and options, data elements, the Person tracked entity type and its
@@ -9,7 +9,7 @@
 //! the document, and every reference resolves inside it.
 //!
 //! Names: province and village names (Khmer and English) are the real NCDD gazetteer entries
-//! embedded from `cli/data/cambodia-admin/` (MIT, licence beside the data). Operational districts
+//! embedded from `tests/data/cambodia-admin/` (MIT, licence beside the data). Operational districts
 //! and health centres are not in the gazetteer and their official list is not public here, so
 //! they are made up from it: an OD covers a run of neighbouring admin districts of one province
 //! and is named after the first ("<district> Operational District", short "<district> OD",
@@ -25,8 +25,8 @@
 //! (WITHOUT_REGISTRATION) have exactly one stage, so the four event programs have one stage each
 //! and the six tracker programs two to four.
 //!
-//! Does not own the CLI wiring (main.rs), the metadata model or the importer (phum-core), and
-//! never reads files at run time.
+//! Does not own the command line (`src/bin/synth_metadata.rs`), the metadata model or the
+//! importer (phum-core), and never reads files at run time.
 
 mod emit;
 mod gazetteer;
@@ -742,6 +742,20 @@ mod tests {
             let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| check_document(&doc)));
             assert!(result.is_err(), "mutation {i} is caught");
         }
+    }
+
+    /// The output, pinned: a change to the generator that changes one byte for the same scale and
+    /// seed fails here (benchmark figures are comparable only over identical input).
+    #[test]
+    fn the_output_is_pinned_per_scale_and_seed() {
+        for (scale, seed, len, hash) in
+            [(Scale::Small, 1, 273_407, 0x7d9b_d9a8_71ce_e031), (Scale::Small, SEED, 275_225, 0x3862_0943_a80c_8017)]
+        {
+            let (bytes, _) = generate(scale, seed);
+            assert_eq!((bytes.len(), fnv1a(&bytes)), (len, hash), "{scale:?}, seed {seed}");
+        }
+        let national = national();
+        assert_eq!((national.bytes.len(), fnv1a(&national.bytes)), (20_639_244, 0xb8e9_6643_dd80_f59c));
     }
 
     #[test]

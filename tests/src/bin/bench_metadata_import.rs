@@ -25,11 +25,22 @@ struct Run {
     db_bytes: u64,
 }
 
+/// Time importing the national synthetic metadata with the release `phum`, encrypted and not.
+#[derive(clap::Parser)]
+#[command(name = "bench_metadata_import")]
+struct Args {
+    /// Imports per mode (encrypted, unencrypted), each into a fresh database in its own process.
+    #[arg(long, default_value_t = 7, value_parser = clap::value_parser!(u64).range(1..))]
+    runs: u64,
+    /// The `phum` binary to run; default: the one beside this binary.
+    #[arg(long)]
+    phum: Option<PathBuf>,
+}
+
 fn main() {
-    let args: Vec<String> = std::env::args().collect();
-    let value_of = |flag: &str| args.iter().position(|a| a == flag).and_then(|i| args.get(i + 1)).cloned();
-    let phum = value_of("--phum").map(PathBuf::from).unwrap_or_else(default_phum);
-    let runs: usize = value_of("--runs").and_then(|n| n.parse().ok()).unwrap_or(7);
+    let args = <Args as clap::Parser>::parse();
+    let phum = args.phum.unwrap_or_else(default_phum);
+    let runs = args.runs as usize;
     if !phum.exists() {
         eprintln!("bench: {} not found; build it first: cargo build --release -p phum-cli", phum.display());
         std::process::exit(2);

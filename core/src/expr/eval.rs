@@ -192,9 +192,7 @@ fn binary(op: BinaryOp, a: Value, b: Value) -> Result<Value, EvalError> {
                 _ => ord.is_ge(),
             }))
         }
-        BinaryOp::And | BinaryOp::Or => {
-            Err(EvalError::Internal("&& and || are short-circuited by evaluate, not computed as operators"))
-        }
+        BinaryOp::And | BinaryOp::Or => Err(EvalError::Internal("&& and || are short-circuited by evaluate, not computed as operators")),
     }
 }
 
@@ -612,10 +610,7 @@ mod tests {
         assert_eq!(eval("d2:validatePattern(#{weight}, '\\\\d\\\\.\\\\d')"), Ok(Value::Bool(true)));
         assert_eq!(eval("d2:validatePattern(#{empty}, '.*')"), Ok(Value::Bool(false)));
         assert!(matches!(eval("d2:validatePattern('a', '\\\\X')"), Err(EvalError::Pattern(_))));
-        assert_eq!(
-            eval("d2:extractDataMatrixValue('gtin', ']d20108470006991541')"),
-            Ok(Value::Str("08470006991541".into()))
-        );
+        assert_eq!(eval("d2:extractDataMatrixValue('gtin', ']d20108470006991541')"), Ok(Value::Str("08470006991541".into())));
         assert!(matches!(eval("d2:extractDataMatrixValue('gtin', '0108')"), Err(EvalError::Gs1(_))));
     }
 }

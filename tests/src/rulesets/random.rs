@@ -354,7 +354,8 @@ pub fn case(seed: u64, index: u64, today: Date) -> RuleSetCase {
             let (de, kind, opts) = des.iter().find(|d| d.0 == values[0].0).cloned().unwrap_or_else(|| des[0].clone());
             values.push((de, vocab::value(rng, kind, &opts, today)));
         }
-        let mut ev = vocab::event(&format!("Event{e:06}"), STAGES[rng.below(2)], *rng.pick(&dates), *minute, values);
+        let mut ev =
+            vocab::event(&format!("Event{e:06}"), STAGES[rng.below(2)], *rng.pick(&dates), *minute, values);
         ev.status = rng.pick(&["ACTIVE", "COMPLETED", "ACTIVE"]).to_string();
         if rng.chance(25) {
             ev.created_at_client = Some(vocab::instant(today - Duration::days(200), *minute));

@@ -25,7 +25,7 @@ pub struct DbArgs {
     /// The file holding the database key (64 hex digits); default: <db>.key.
     #[arg(long)]
     pub key_file: Option<PathBuf>,
-    /// Open or create the database without encryption (benchmarks and debugging only).
+    /// A database without encryption, and no key file (benchmarks and debugging only).
     #[arg(long, conflicts_with = "key_file")]
     pub unencrypted: bool,
 }

@@ -9,18 +9,19 @@
 use chrono::{DateTime, NaiveDate as Date};
 
 use std::collections::HashMap;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use phum_core::form::{FormChanges, FormContext, FormError, FormSession, FormView, NewEventForm, RecordRef};
 use phum_core::model::{DeviceClock, Uid};
 use phum_core::schedule::{self, WorkingListRow};
 use phum_core::search;
 use phum_core::search::query::{self as search_query, MatchMode, SearchOptions, SearchScope};
+use phum_core::store::import::check_json_object;
 use phum_core::store::Store;
 use serde::Deserialize;
 use serde_json::{json, Value as Json};
 
-use crate::db::{self, KeyChoice};
+use crate::db::DbArgs;
 use crate::error::CliError;
 
 pub const SCRIPT_HELP: &str = "\
@@ -64,9 +65,14 @@ OUTPUT
 EXIT STATUS
   0 the script ran (steps may have failed: see their lines); 2 the script cannot be read.";
 
+/// What a script file must be, for the message when it is not.
+const FORM_SCRIPT: &str = "a form script: a JSON object with \"steps\" (see phum form run --help)";
+
 #[derive(clap::Args)]
 #[command(after_long_help = SCRIPT_HELP)]
 pub struct RunArgs {
+    #[command(flatten)]
+    db: DbArgs,
     /// The script (see SCRIPT FORMAT below).
     script: PathBuf,
     /// One JSON object per step instead of a line of text.
@@ -396,10 +402,11 @@ fn human(n: usize, action: &str, result: &Result<Json, StepError>) -> String {
     }
 }
 
-pub fn run(db_path: &Path, key: &KeyChoice, command: FormCommand) -> Result<(), CliError> {
+pub fn run(command: FormCommand) -> Result<(), CliError> {
     let FormCommand::Run(args) = command;
     let text = std::fs::read_to_string(&args.script)
         .map_err(|source| CliError::ScriptUnreadable { path: args.script.clone(), source })?;
+    check_json_object(&args.script.display().to_string(), text.as_bytes(), FORM_SCRIPT)?;
     let script: Script = serde_json::from_str(&text)
         .map_err(|e| CliError::BadScript { path: args.script.clone(), message: e.to_string() })?;
     let bad = |message: String| CliError::BadScript { path: args.script.clone(), message };
@@ -425,7 +432,7 @@ pub fn run(db_path: &Path, key: &KeyChoice, command: FormCommand) -> Result<(), 
             .collect::<Result<Vec<_>, _>>()?;
         ctx = ctx.with_capture_org_units(units);
     }
-    let mut store = db::open(db_path, key)?;
+    let mut store = args.db.open_existing()?;
     let mut runner = Runner { store: &mut store, ctx, forms: HashMap::new() };
     for (i, step) in script.steps.iter().enumerate() {
         let n = i + 1;

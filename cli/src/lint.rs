@@ -27,7 +27,8 @@ EXIT STATUS
   0  no errors (warnings alone are fine)
   1  at least one error
   2  a FILE cannot be read or is not valid DHIS2 metadata (the message names the file and the
-     JSON path of the bad object)")]
+     JSON path of the bad object), or no FILE holds program rules, program rule variables or
+     validation rules: nothing to check")]
 pub struct LintArgs {
     /// /api/metadata exports or API answers (programRules, programRuleVariables, programs,
     /// dataElements, trackedEntityAttributes, constants, validationRules, ...).
@@ -39,13 +40,17 @@ pub struct LintArgs {
 }
 
 /// Runs the command. Errors in the rules make `LintFoundErrors` (exit status 1, already
-/// reported); a file that cannot be read or is not metadata makes exit status 2.
+/// reported); a file that cannot be read or is not metadata, or files with nothing to check,
+/// make exit status 2.
 pub fn run(args: &LintArgs) -> Result<(), CliError> {
     let mut files = Vec::with_capacity(args.files.len());
     for path in &args.files {
         let text =
             std::fs::read_to_string(path).map_err(|source| CliError::LintUnreadable { path: path.clone(), source })?;
         files.push(MetadataFile::parse(&path.display().to_string(), &text)?);
+    }
+    if files.iter().all(|f| f.checkable_objects() == 0) {
+        return Err(CliError::LintNothingToCheck { files: files.len() });
     }
     let findings = lint::lint(&files);
     let summary = Summary::of(files.len(), &findings);

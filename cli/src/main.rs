@@ -1,6 +1,6 @@
 //! `phum`: the command line front end of the Phum core: metadata import and summary, expressions
-//! and lint, capture forms from scripts, and developer tools. It contains no behaviour of its own: every command is a call into
-//! `phum-core`.
+//! and lint, capture forms from scripts. It contains no behaviour of its own: every command is a
+//! call into `phum-core`.
 
 mod db;
 mod error;
@@ -8,12 +8,11 @@ mod expr;
 mod form;
 mod lint;
 mod metadata;
-mod synth;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Parser, Subcommand};
 
 use error::CliError;
 
@@ -23,19 +22,12 @@ use error::CliError;
     version,
     about = "Phum: offline DHIS2 data capture for Cambodia's health workers (command line)",
     long_about = "Phum: offline DHIS2 data capture for Cambodia's health workers.\n\n\
-        The database is encrypted with SQLCipher. Unless --key-file is given, the key is kept in\n\
-        <db>.key beside the database (created with mode 0600 together with a new database)."
+        The commands that use the account database (metadata import and summary, form run) take\n\
+        --db, --key-file and --unencrypted. The database is encrypted with SQLCipher. Unless\n\
+        --key-file is given, the key is kept in <db>.key beside the database (created with mode\n\
+        0600 together with a new database). Only metadata import creates a database."
 )]
 struct Cli {
-    /// The account database (one file per account).
-    #[arg(long, global = true, default_value = "phum.db")]
-    db: PathBuf,
-    /// The file holding the database key (64 hex digits); default: <db>.key.
-    #[arg(long, global = true)]
-    key_file: Option<PathBuf>,
-    /// Open or create the database without encryption (benchmarks and debugging only).
-    #[arg(long, global = true, conflicts_with = "key_file")]
-    unencrypted: bool,
     #[command(subcommand)]
     command: Command,
 }
@@ -45,9 +37,6 @@ enum Command {
     /// DHIS2 metadata in the local database.
     #[command(subcommand)]
     Metadata(MetadataCommand),
-    /// Developer tools.
-    #[command(subcommand)]
-    Dev(DevCommand),
     /// The DHIS2 expression language of program rules: evaluate one expression, run test vectors.
     #[command(subcommand)]
     Expr(expr::ExprCommand),
@@ -69,40 +58,34 @@ enum MetadataCommand {
     /// Each FILE is an /api/metadata export (a metadata package) or a DHIS2 answer such as
     /// /api/programs, a page of /api/organisationUnits, /api/me or /api/system/info. Together
     /// they must be complete: every reference must resolve. On any error nothing changes.
+    ///
+    /// An import that holds no metadata at all is refused, and so is one that would leave
+    /// captured records (people, enrollments, events, data values, completions) pointing at a
+    /// program, stage, org unit, data set or other metadata it no longer has, unless
+    /// --allow-orphaned-records is given.
     Import {
+        #[command(flatten)]
+        db: db::DbArgs,
+        /// Import even when captured records would point at metadata the import lacks (their
+        /// forms cannot be opened until metadata that has it is imported again).
+        #[arg(long)]
+        allow_orphaned_records: bool,
+        /// Metadata files: /api/metadata exports or DHIS2 API answers.
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
-    /// Count the stored metadata per collection.
+    /// Count the stored metadata per collection (the database must exist).
     Summary {
+        #[command(flatten)]
+        db: db::DbArgs,
         /// One JSON object keyed by DHIS2 collection name.
         #[arg(long)]
         json: bool,
     },
 }
 
-#[derive(Subcommand)]
-enum DevCommand {
-    /// Write deterministic synthetic metadata (the benchmark input) as an /api/metadata export.
-    SynthMetadata {
-        #[arg(long, value_enum, default_value = "national")]
-        scale: ScaleArg,
-        #[arg(long)]
-        out: PathBuf,
-        #[arg(long, default_value_t = 1)]
-        seed: u64,
-    },
-}
-
-#[derive(Clone, Copy, ValueEnum)]
-enum ScaleArg {
-    /// 25 provinces, 103 ODs, 1,300 health centres, 14,600 villages, 10 programs, 2,000 rules.
-    National,
-    /// A few of everything, for quick tests.
-    Small,
-}
-
 fn main() -> ExitCode {
+    die_quietly_on_a_closed_pipe();
     let cli = Cli::parse();
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
@@ -115,20 +98,27 @@ fn main() -> ExitCode {
     }
 }
 
+/// `phum ... | head`: when the reader has gone, the next write ends the process by SIGPIPE, as
+/// with other Unix tools, instead of Rust's default of ignoring the signal, which makes
+/// `println!` panic with "failed printing to stdout: Broken pipe". Every write that matters (the
+/// database) is committed before its result is printed, so nothing is lost.
+fn die_quietly_on_a_closed_pipe() {
+    #[cfg(unix)]
+    // SAFETY: called first thing in `main`, before any other thread exists; SIG_DFL is a valid
+    // disposition for SIGPIPE.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
+}
+
 fn run(cli: Cli) -> Result<(), CliError> {
-    let key = db::KeyChoice::from_args(&cli.db, cli.key_file.as_deref(), cli.unencrypted);
     match cli.command {
-        Command::Metadata(MetadataCommand::Import { files }) => metadata::import(&cli.db, &key, &files),
-        Command::Metadata(MetadataCommand::Summary { json }) => metadata::summary(&cli.db, &key, json),
-        Command::Dev(DevCommand::SynthMetadata { scale, out, seed }) => {
-            let scale = match scale {
-                ScaleArg::National => synth::Scale::National,
-                ScaleArg::Small => synth::Scale::Small,
-            };
-            metadata::synth(scale, seed, &out)
+        Command::Metadata(MetadataCommand::Import { db, allow_orphaned_records, files }) => {
+            metadata::import(&db, &files, allow_orphaned_records)
         }
+        Command::Metadata(MetadataCommand::Summary { db, json }) => metadata::summary(&db, json),
         Command::Expr(command) => expr::run(command),
         Command::Lint(args) => lint::run(&args),
-        Command::Form(command) => form::run(&cli.db, &key, command),
+        Command::Form(command) => form::run(command),
     }
 }

@@ -1,19 +1,27 @@
-//! `phum metadata ...` and `phum dev synth-metadata`: import, summary, synthetic metadata.
+//! `phum metadata ...`: import and summary.
 
-use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
-use phum_core::store::import::ImportSource;
+use phum_core::store::import::{ImportOptions, ImportSource};
 
-use crate::db::{self, KeyChoice};
+use crate::db::DbArgs;
 use crate::error::CliError;
-use crate::synth;
 
-pub fn import(db_path: &Path, key: &KeyChoice, files: &[PathBuf]) -> Result<(), CliError> {
-    let mut store = db::open(db_path, key)?;
+/// Imports `files`; a database this import created is removed again when the import fails.
+pub fn import(db: &DbArgs, files: &[PathBuf], allow_orphaned_records: bool) -> Result<(), CliError> {
+    let (mut store, created) = db.open_or_create()?;
     let sources: Vec<ImportSource> = files.iter().cloned().map(ImportSource::File).collect();
     let started = std::time::Instant::now();
-    let report = store.import_metadata(&sources)?;
+    let options = ImportOptions { allow_orphaned_records };
+    let report = match store.import_metadata_with(&sources, &options) {
+        Ok(report) => report,
+        Err(e) => {
+            drop(store);
+            created.remove();
+            return Err(e.into());
+        }
+    };
+    let db_path = &db.db;
     println!(
         "imported {} objects from {} file(s) into {} in {:.2} s",
         report.total(),
@@ -25,11 +33,14 @@ pub fn import(db_path: &Path, key: &KeyChoice, files: &[PathBuf]) -> Result<(), 
         let ignored: Vec<String> = report.ignored.iter().map(|(k, n)| format!("{k} ({n})")).collect();
         println!("not stored by Phum: {}", ignored.join(", "));
     }
+    for orphaned in &report.orphaned_records {
+        println!("captured records without their metadata now: {orphaned}");
+    }
     Ok(())
 }
 
-pub fn summary(db_path: &Path, key: &KeyChoice, json: bool) -> Result<(), CliError> {
-    let store = db::open(db_path, key)?;
+pub fn summary(db: &DbArgs, json: bool) -> Result<(), CliError> {
+    let store = db.open_existing()?;
     let counts = store.metadata_counts()?;
     if json {
         let map: serde_json::Map<String, serde_json::Value> =
@@ -47,31 +58,5 @@ pub fn summary(db_path: &Path, key: &KeyChoice, json: bool) -> Result<(), CliErr
     if let Some(system) = store.system_info()? {
         println!("server: DHIS2 {}", system.version);
     }
-    Ok(())
-}
-
-pub fn synth(scale: synth::Scale, seed: u64, out: &Path) -> Result<(), CliError> {
-    let io = |source| CliError::Io { path: out.to_path_buf(), source };
-    let file = std::fs::File::create(out).map_err(io)?;
-    let mut writer = std::io::BufWriter::new(file);
-    let counts = synth::write_metadata(scale, seed, &mut writer).map_err(io)?;
-    writer.flush().map_err(io)?;
-    println!(
-        "wrote {}: {} org units, {} programs ({} stages), {} data elements, {} option sets with {} options, \
-         {} program rules ({} actions, {} variables), {} attributes, {} data sets, {} category option combos",
-        out.display(),
-        counts.organisation_units,
-        counts.programs,
-        counts.program_stages,
-        counts.data_elements,
-        counts.option_sets,
-        counts.options,
-        counts.program_rules,
-        counts.program_rule_actions,
-        counts.program_rule_variables,
-        counts.tracked_entity_attributes,
-        counts.data_sets,
-        counts.category_option_combos
-    );
     Ok(())
 }

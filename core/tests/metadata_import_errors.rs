@@ -6,7 +6,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use phum_core::model::*;
-use phum_core::store::import::{ImportError, ImportSource};
+use phum_core::store::import::{check_json_object, ImportError, ImportSource, METADATA_DOCUMENT};
 use phum_core::store::{DbKey, Store, StoreError};
 use serde_json::{json, Value};
 
@@ -135,7 +135,24 @@ fn truncated_json_is_refused() {
     assert!(err.contains("cut.json: the JSON ends early (line"), "{err}");
     assert!(err.contains("truncated"), "{err}");
     let err = refused(vec![ImportSource::Bytes { name: "empty.json".into(), bytes: vec![] }]);
-    assert!(err.contains("empty.json: the JSON ends early"), "{err}");
+    assert_eq!(
+        err,
+        "empty.json: the file is empty; expected a JSON object with metadata collections (like {\"programs\": [...]})"
+    );
+}
+
+#[test]
+fn a_whole_document_check_says_what_the_import_says() {
+    // `lint` and the command line's scripts check documents held in memory with
+    // `check_json_object`; a bad file gets the import's words from both (for a syntax error, up
+    // to the parser's own detail: "expected value" where the import's walker says "expected a
+    // JSON value").
+    let up_to_detail = |text: String| text.splitn(3, ": ").take(2).collect::<Vec<_>>().join(": ");
+    for bad in ["", "  \n", "[1, 2]", "hello", "42", "{", "{\"programs\": [", "{\"programs\": [}", "{} {}"] {
+        let import = refused(vec![ImportSource::Bytes { name: "f.json".into(), bytes: bad.as_bytes().to_vec() }]);
+        let check = check_json_object("f.json", bad.as_bytes(), METADATA_DOCUMENT).unwrap_err().to_string();
+        assert_eq!(up_to_detail(check), up_to_detail(import), "{bad:?}");
+    }
 }
 
 #[test]

@@ -152,8 +152,8 @@ fn enrollment() -> RuleEnrollment {
     RuleEnrollment {
         uid: "EnrChild001".into(),
         program_name: "Child immunization".into(),
-        incident_date: date!(2026 - 11 - 01),
-        enrollment_date: date!(2026 - 11 - 01),
+        incident_date: ymd(2026, 11, 1),
+        enrollment_date: ymd(2026, 11, 1),
         status: EnrollmentStatus::Active,
         org_unit: "PhumOUHC001".into(),
         org_unit_code: None,
@@ -197,7 +197,7 @@ fn a_calculated_value_that_names_a_data_element_is_kept_and_read_by_hide_rules()
     assert_eq!(flag.source, VariableSource::Calculated);
     assert_eq!(flag.value_type, VariableType::Text, "the app types every calculated value as TEXT");
     let engine = RuleEngine::new(set);
-    let today = date!(2026 - 11 - 20);
+    let today = ymd(2026, 11, 20);
 
     // The enrollment pass: the flag is never assigned there, so the dose is hidden.
     let out = engine.evaluate_enrollment(&enrollment(), &[], &Supplementary::default(), today);
@@ -293,8 +293,8 @@ fn variables_are_kept_by_what_they_name_and_typed_by_their_source_as_the_app_doe
     let engine = RuleEngine::new(set);
     let earlier = RuleEvent {
         uid: "EvtEarly001".into(),
-        event_date: Some(date!(2026 - 11 - 10)),
-        created: datetime!(2026-11-10 08:00 UTC),
+        event_date: Some(ymd(2026, 11, 10)),
+        created: utc_at(2026, 11, 10, 8, 0),
         ..birth_visit(&[("PhumDEVacc1", "HEPB_BIRTH"), ("PhumDEWeigh", "3.1")])
     };
     let mut probe = birth_visit(&[]);
@@ -313,7 +313,7 @@ fn variables_are_kept_by_what_they_name_and_typed_by_their_source_as_the_app_doe
         None,
         &[earlier],
         &Supplementary::default(),
-        date!(2026 - 11 - 20),
+        ymd(2026, 11, 20),
     );
     let data: Vec<Option<&str>> = out.effects.iter().map(|e| e.data.as_deref()).collect();
     assert_eq!(data, vec![Some("false"), Some("Hepatitis B birth dose")]);
@@ -341,7 +341,7 @@ fn effects_carry_a_field_only_where_the_apps_action_does() {
         );
     });
     let engine = RuleEngine::new(load_rule_set(&store, program(), None).unwrap());
-    let out = engine.evaluate_enrollment(&enrollment(), &[], &Supplementary::default(), date!(2026 - 11 - 20));
+    let out = engine.evaluate_enrollment(&enrollment(), &[], &Supplementary::default(), ymd(2026, 11, 20));
     assert!(out.errors.is_empty(), "{:?}", out.errors);
     let effect = |action: &str| out.effects.iter().find(|e| e.action_uid == action).unwrap();
     for action in ["PhumPRADisp", "PhumPRAKeyV", "PhumPRASect", "PhumPRAStag", "PhumPRACrea"] {

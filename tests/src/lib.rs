@@ -3,3 +3,4 @@
 pub mod jvm_text;
 pub mod rng;
 pub mod rulesets;
+pub mod synth;

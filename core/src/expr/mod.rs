@@ -7,13 +7,15 @@
 //! evaluation (`eval`) with the d2 functions that need more than a line (`pattern`: Java regular
 //! expressions, `gs1`: GS1 DataMatrix values, `zscore` and its WHO table `zscore_table`), the
 //! engine's text of a result (`engine_text`), JVM-exact number semantics
-//! (`number`), running upstream's test vectors (`vectors`) and the fuzz body (`fuzz_body`).
+//! (`number`), running upstream's test vectors (`vectors`, feature `vectors`) and the fuzz body
+//! (`fuzz_body`, feature `fuzz`).
 //! Does not own program rules, their variables or effects (`rules`).
 
 pub mod ast;
 pub mod engine_text;
 pub mod eval;
 pub mod functions;
+#[cfg(feature = "fuzz")]
 pub mod fuzz_body;
 pub mod gs1;
 pub mod lexer;
@@ -21,6 +23,7 @@ pub mod number;
 pub mod parser;
 pub mod pattern;
 pub mod value;
+#[cfg(feature = "vectors")]
 pub mod vectors;
 pub mod zscore;
 mod zscore_table;

@@ -11,14 +11,14 @@ use crate::model::{
     CategoryCombo, CategoryOptionCombo, Child, Constant, DataElement, Program, ProgramRule, ProgramRuleAction,
     ProgramRuleVariable, ProgramStage, ProgramStageSection, TrackedEntityAttribute, ValidationRule,
 };
+use crate::store::import::{check_json_object, json_error, DocumentError, METADATA_DOCUMENT};
 
 /// Why a file cannot be linted.
 #[derive(Debug, thiserror::Error)]
 pub enum MetadataFileError {
-    #[error("{file}: not JSON: {source}")]
-    NotJson { file: String, source: serde_json::Error },
-    #[error("{file}: the document is not a JSON object (expected an /api/metadata export or an API answer)")]
-    NotAnObject { file: String },
+    /// Empty, cut off, not JSON, or not an object: in the import's words.
+    #[error(transparent)]
+    Document(#[from] DocumentError),
     #[error("{file}: {path}: {message}")]
     BadObject { file: String, path: String, message: String },
 }
@@ -116,28 +116,29 @@ fn typed<T: DeserializeOwned, E: serde::de::Error>(value: &serde_json::Value) ->
 }
 
 impl MetadataFile {
+    /// How many objects of the file `lint` checks: program rules (with their actions), program
+    /// rule variables and validation rules. The rest (programs, data elements, constants, ...)
+    /// only gives the checks their names and types.
+    pub fn checkable_objects(&self) -> usize {
+        self.program_rules.len() + self.program_rule_variables.len() + self.validation_rules.len()
+    }
+
     /// Reads one document; `name` is used in messages.
     pub fn parse(name: &str, text: &str) -> Result<MetadataFile, MetadataFileError> {
-        if !text.trim_start().starts_with('{') {
-            // serde would read a top-level array as the fields of `Document` in order.
-            return Err(match serde_json::from_str::<serde::de::IgnoredAny>(text) {
-                Ok(_) => MetadataFileError::NotAnObject { file: name.into() },
-                Err(source) => MetadataFileError::NotJson { file: name.into(), source },
-            });
-        }
+        // First the document as a whole, as the import checks it (and so that serde never reads
+        // a top-level array as the fields of `Document` in order).
+        check_json_object(name, text.as_bytes(), METADATA_DOCUMENT)?;
         let mut de = serde_json::Deserializer::from_str(text);
         let doc: Document = serde_path_to_error::deserialize(&mut de).map_err(|e| {
             let path = e.path().to_string();
             let source = e.into_inner();
             if source.is_syntax() || source.is_eof() {
-                MetadataFileError::NotJson { file: name.into(), source }
-            } else if path == "." {
-                MetadataFileError::NotAnObject { file: name.into() }
+                MetadataFileError::Document(json_error(name, &source))
             } else {
                 MetadataFileError::BadObject { file: name.into(), path, message: source.to_string() }
             }
         })?;
-        de.end().map_err(|source| MetadataFileError::NotJson { file: name.into(), source })?;
+        de.end().map_err(|source| MetadataFileError::Document(json_error(name, &source)))?;
         let mut programs = Vec::with_capacity(doc.programs.len());
         let mut program_stages = doc.program_stages;
         for p in doc.programs {
@@ -178,6 +179,9 @@ mod tests {
         assert_eq!(file.program_rules.len(), 1);
         assert_eq!(file.programs.len(), 1);
         assert_eq!(file.program_stages.len(), 1);
+        assert_eq!(file.checkable_objects(), 1);
+        let only_names = MetadataFile::parse("d.json", r#"{"dataElements": [], "indicators": [{}]}"#).unwrap();
+        assert_eq!(only_names.checkable_objects(), 0);
     }
 
     #[test]
@@ -188,9 +192,19 @@ mod tests {
         assert!(err.starts_with("b.json: programRules[0].programRuleActions"), "{err}");
         assert!(err.contains("SHOUT"), "{err}");
         let err = MetadataFile::parse("c.json", "[1]").unwrap_err().to_string();
-        assert!(err.contains("not a JSON object"), "{err}");
-        assert!(matches!(MetadataFile::parse("d.json", "{"), Err(MetadataFileError::NotJson { .. })));
-        assert!(matches!(MetadataFile::parse("e.json", "{} x"), Err(MetadataFileError::NotJson { .. })));
+        assert!(err.ends_with("found a list"), "{err}");
+        assert!(matches!(
+            MetadataFile::parse("d.json", "{"),
+            Err(MetadataFileError::Document(DocumentError::Truncated { .. }))
+        ));
+        assert!(matches!(
+            MetadataFile::parse("e.json", "{} x"),
+            Err(MetadataFileError::Document(DocumentError::Syntax { .. }))
+        ));
+        assert!(matches!(
+            MetadataFile::parse("g.json", " "),
+            Err(MetadataFileError::Document(DocumentError::Empty { .. }))
+        ));
         let err = MetadataFile::parse("f.json", r#"{"constants": [{"id": "Const000001", "name": "k", "value": "x"}]}"#)
             .unwrap_err()
             .to_string();

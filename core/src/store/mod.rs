@@ -14,7 +14,7 @@ mod schema;
 
 use std::path::{Path, PathBuf};
 
-use rusqlite::{Connection, ErrorCode};
+use rusqlite::{Connection, ErrorCode, OpenFlags};
 
 pub use account::Account;
 pub use key::{DbKey, KeyError};
@@ -31,6 +31,9 @@ pub struct Store {
 pub enum StoreError {
     #[error("cannot open database {path}: {source}")]
     Open { path: PathBuf, source: rusqlite::Error },
+    /// [`Store::open_existing`] found no file there.
+    #[error("there is no database at {path}")]
+    NotFound { path: PathBuf },
     #[error("database {path} cannot be read with this key: the key is wrong, the file is encrypted and no key was given, or it is not a Phum database")]
     WrongKeyOrNotADatabase { path: PathBuf },
     #[error(
@@ -50,6 +53,20 @@ impl Store {
     /// SQLCipher; `None` opens a plain SQLite file (benchmarks and debugging only).
     pub fn open(path: &Path, key: Option<&DbKey>) -> Result<Store, StoreError> {
         let conn = Connection::open(path).map_err(|source| StoreError::Open { path: path.to_path_buf(), source })?;
+        Store::init(conn, path.to_path_buf(), key)
+    }
+
+    /// Opens the database at `path` like [`Store::open`], but never creates one: a missing file
+    /// is [`StoreError::NotFound`] and nothing is written to the file system.
+    pub fn open_existing(path: &Path, key: Option<&DbKey>) -> Result<Store, StoreError> {
+        if !path.is_file() {
+            return Err(StoreError::NotFound { path: path.to_path_buf() });
+        }
+        // The default flags without SQLITE_OPEN_CREATE: should the file go in between, SQLite
+        // refuses instead of making a new one.
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_URI | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(path, flags)
+            .map_err(|source| StoreError::Open { path: path.to_path_buf(), source })?;
         Store::init(conn, path.to_path_buf(), key)
     }
 
@@ -182,6 +199,22 @@ mod tests {
         assert!(matches!(Store::open(&path, Some(&DbKey::generate())), Err(StoreError::WrongKeyOrNotADatabase { .. })));
         assert!(matches!(Store::open(&path, None), Err(StoreError::WrongKeyOrNotADatabase { .. })));
         assert_eq!(std::fs::read(&path).unwrap(), before);
+    }
+
+    #[test]
+    fn opening_an_existing_database_never_creates_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("absent.db");
+        let err = Store::open_existing(&path, Some(&DbKey::generate())).err().unwrap();
+        assert!(matches!(err, StoreError::NotFound { .. }), "{err}");
+        assert_eq!(err.to_string(), format!("there is no database at {}", path.display()));
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0, "nothing may be created");
+
+        let key = DbKey::generate();
+        drop(Store::open(&path, Some(&key)).unwrap());
+        let store = Store::open_existing(&path, Some(&key)).unwrap();
+        assert_eq!(store.schema_version().unwrap(), SCHEMA_VERSION);
+        assert!(matches!(Store::open_existing(&path, None), Err(StoreError::WrongKeyOrNotADatabase { .. })));
     }
 
     #[test]

@@ -1,17 +1,20 @@
 //! Benchmark: national-scale metadata import (25 provinces, 103 ODs, 1,300 health centres,
 //! 14,600 villages, 10 programs, 2,000 data elements, 20,000 options, 2,000 rules, en + km).
 //!
-//! Runs the release `phum` binary: writes the synthetic metadata once, then imports it into a
-//! fresh database N times encrypted (the default) and N times unencrypted, each in its own
-//! process, and reports the median wall time, the peak resident memory of the importing process
+//! Writes the synthetic metadata once (`phum_tests::synth`), then runs the release `phum` binary
+//! to import it into a fresh database N times encrypted (the default) and N times unencrypted,
+//! each in its own process, and reports the median wall time, the peak resident memory of the importing process
 //! (from wait4's rusage) and the database size. Budget: < 2 s median, < 64 MB peak.
 //!
 //! Usage: `scripts/bench` (builds and runs this), or
 //! `bench_metadata_import [--phum PATH] [--runs N]`.
 
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
+
+use phum_tests::synth::{self, Scale};
 
 const BUDGET_SECONDS: f64 = 2.0;
 const BUDGET_PEAK_MIB: f64 = 64.0;
@@ -22,11 +25,22 @@ struct Run {
     db_bytes: u64,
 }
 
+/// Time importing the national synthetic metadata with the release `phum`, encrypted and not.
+#[derive(clap::Parser)]
+#[command(name = "bench_metadata_import")]
+struct Args {
+    /// Imports per mode (encrypted, unencrypted), each into a fresh database in its own process.
+    #[arg(long, default_value_t = 7, value_parser = clap::value_parser!(u64).range(1..))]
+    runs: u64,
+    /// The `phum` binary to run; default: the one beside this binary.
+    #[arg(long)]
+    phum: Option<PathBuf>,
+}
+
 fn main() {
-    let args: Vec<String> = std::env::args().collect();
-    let value_of = |flag: &str| args.iter().position(|a| a == flag).and_then(|i| args.get(i + 1)).cloned();
-    let phum = value_of("--phum").map(PathBuf::from).unwrap_or_else(default_phum);
-    let runs: usize = value_of("--runs").and_then(|n| n.parse().ok()).unwrap_or(7);
+    let args = <Args as clap::Parser>::parse();
+    let phum = args.phum.unwrap_or_else(default_phum);
+    let runs = args.runs as usize;
     if !phum.exists() {
         eprintln!("bench: {} not found; build it first: cargo build --release -p phum-cli", phum.display());
         std::process::exit(2);
@@ -35,12 +49,7 @@ fn main() {
     std::fs::create_dir_all(&dir).expect("temp dir");
     let input = dir.join("national.json");
     let started = Instant::now();
-    check(
-        Command::new(&phum)
-            .args(["dev", "synth-metadata", "--scale", "national", "--seed", "1", "--out"])
-            .arg(&input)
-            .stdout(Stdio::null()),
-    );
+    write_input(&input);
     let input_bytes = std::fs::metadata(&input).map(|m| m.len()).unwrap_or(0);
     println!(
         "input: {} ({:.1} MB), written in {:.2} s",
@@ -95,10 +104,15 @@ fn default_phum() -> PathBuf {
     here.with_file_name(format!("phum{}", std::env::consts::EXE_SUFFIX))
 }
 
-fn check(cmd: &mut Command) {
-    let status = cmd.status().expect("run phum");
-    if !status.success() {
-        eprintln!("bench: {cmd:?} failed");
+/// The national synthetic metadata, seed 1 (`phum_tests::synth`).
+fn write_input(path: &Path) {
+    let write = || -> std::io::Result<()> {
+        let mut out = std::io::BufWriter::new(std::fs::File::create(path)?);
+        synth::write_metadata(Scale::National, 1, &mut out)?;
+        out.flush()
+    };
+    if let Err(e) = write() {
+        eprintln!("bench: writing {}: {e}", path.display());
         std::process::exit(1);
     }
 }
@@ -108,11 +122,11 @@ fn check(cmd: &mut Command) {
 fn import_once(phum: &Path, dir: &Path, input: &Path, encrypted: bool, i: usize) -> Run {
     let db = dir.join(format!("run-{i}-{}.db", if encrypted { "enc" } else { "plain" }));
     let mut cmd = Command::new(phum);
-    cmd.arg("--db").arg(&db);
+    cmd.args(["metadata", "import", "--db"]).arg(&db);
     if !encrypted {
         cmd.arg("--unencrypted");
     }
-    cmd.args(["metadata", "import"]).arg(input).stdout(Stdio::null());
+    cmd.arg(input).stdout(Stdio::null());
     let start = Instant::now();
     let child = cmd.spawn().expect("spawn phum");
     let (ok, peak_kib) = wait_with_peak(child.id());

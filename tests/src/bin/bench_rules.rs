@@ -1,11 +1,13 @@
-//! `bench_rules [--iterations N] FILE...`: for each rule-set case file written by `rule_cases`
+//! `bench_rules [--runs N] FILE...`: for each rule-set case file written by `rule_cases`
 //! (its first line), times "the user changed one value of the target event, re-evaluate every
 //! rule" as the app does it: the event is rebuilt with the new value and `evaluate_event` builds
-//! the value map from the events again. Warm-up, then N timed iterations (default 5,000); prints
+//! the value map from the events again. Warm-up, then N timed runs (default 5,000); prints
 //! a table and one JSON line per program (`{"program", "phumMedianMicros", ...}`) for
 //! scripts/bench. Build with --release.
 
 use std::process::ExitCode;
+
+use clap::Parser;
 use std::time::Instant;
 
 use phum_core::rules::RuleEngine;
@@ -60,27 +62,21 @@ fn bench(path: &str, iterations: usize) -> Result<Timing, String> {
     })
 }
 
+/// Time re-evaluating every program rule after one value change, per rule-set case file.
+#[derive(Parser)]
+#[command(name = "bench_rules")]
+struct Args {
+    /// Timed re-evaluations per program, after a warm-up of as many (at most 2,000).
+    #[arg(long, default_value_t = 5_000, value_parser = clap::value_parser!(u64).range(1..))]
+    runs: u64,
+    /// Case files written by `rule_cases --kind synthetic|immunization` (the first line is used).
+    #[arg(required = true)]
+    files: Vec<String>,
+}
+
 fn main() -> ExitCode {
-    let mut args = std::env::args().skip(1).peekable();
-    let mut iterations = 5_000;
-    let mut files = Vec::new();
-    while let Some(a) = args.next() {
-        if a == "--iterations" {
-            match args.next().and_then(|n| n.parse::<usize>().ok()) {
-                Some(n) if n >= 1 => iterations = n,
-                _ => {
-                    eprintln!("bench_rules: --iterations needs a positive number");
-                    return ExitCode::from(2);
-                }
-            }
-        } else {
-            files.push(a);
-        }
-    }
-    if files.is_empty() {
-        eprintln!("usage: bench_rules [--iterations N] CASE_FILE...");
-        return ExitCode::from(2);
-    }
+    let args = Args::parse();
+    let (iterations, files) = (args.runs as usize, args.files);
     if cfg!(debug_assertions) {
         eprintln!("bench_rules: this is a debug build; build with --release for real numbers");
     }
@@ -97,7 +93,7 @@ fn main() -> ExitCode {
                     t.program, t.rules, t.variables, t.effects, t.median_us, t.p95_us
                 );
                 json.push(serde_json::json!({
-                    "program": t.program, "iterations": iterations,
+                    "program": t.program, "runs": iterations,
                     "phumMedianMicros": t.median_us, "phumP95Micros": t.p95_us,
                 }));
             }

@@ -10,7 +10,7 @@
 //! times and the database size.
 //!
 //! Usage: `scripts/bench` (builds and runs this), or
-//! `bench_search [--people N] [--queries N] [--seed N] [--limit N]`.
+//! `bench_search [--runs N] [--people N] [--seed N] [--limit N]` (`--runs`: timed searches).
 
 use std::time::{Duration, Instant};
 
@@ -207,13 +207,27 @@ fn percentile(sorted: &[Duration], p: f64) -> f64 {
     sorted[i].as_secs_f64() * 1000.0
 }
 
+/// Time prefix searches over people registered in an encrypted store.
+#[derive(clap::Parser)]
+#[command(name = "bench_search")]
+struct Args {
+    /// Timed searches (1-4 typed characters of names, phones and IDs).
+    #[arg(long, default_value_t = 2_000, value_parser = clap::value_parser!(u64).range(1..))]
+    runs: u64,
+    /// People to register and index first.
+    #[arg(long, default_value_t = 200_000)]
+    people: usize,
+    /// The random seed of the people and the queries.
+    #[arg(long, default_value_t = 1)]
+    seed: u64,
+    /// Hits per search.
+    #[arg(long, default_value_t = 20, value_parser = clap::value_parser!(u64).range(1..))]
+    limit: u64,
+}
+
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let args: Vec<String> = std::env::args().collect();
-    let value_of = |flag: &str| args.iter().position(|a| a == flag).and_then(|i| args.get(i + 1)).cloned();
-    let people: usize = value_of("--people").and_then(|n| n.parse().ok()).unwrap_or(200_000);
-    let queries: usize = value_of("--queries").and_then(|n| n.parse().ok()).unwrap_or(2_000);
-    let seed: u64 = value_of("--seed").and_then(|n| n.parse().ok()).unwrap_or(1);
-    let limit: usize = value_of("--limit").and_then(|n| n.parse().ok()).unwrap_or(20);
+    let args = <Args as clap::Parser>::parse();
+    let (people, queries, seed, limit) = (args.people, args.runs as usize, args.seed, args.limit as usize);
 
     let dir = tempfile::tempdir()?;
     let path = dir.path().join("search.db");

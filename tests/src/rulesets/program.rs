@@ -20,7 +20,7 @@ use phum_core::rules::load::{load_rule_set, normalise_attribute_value};
 use phum_core::store::import::ImportSource;
 use phum_core::store::Store;
 use serde_json::{json, Value as Json};
-use time::{Date, Duration};
+use chrono::{NaiveDate as Date, TimeDelta};
 
 use super::answer::{answer_prepared, broken};
 use super::case::{CaseEnrollment, CaseEvent, CaseSupplementary};
@@ -327,15 +327,15 @@ pub fn case(seed: u64, index: u64, today: Date) -> Json {
     let enrollment = CaseEnrollment {
         uid: "EnrollmentA".into(),
         program_name: "Child immunization".into(),
-        incident_date: vocab::day(today - Duration::days(rng.range(30, 400))),
-        enrollment_date: vocab::day(today - Duration::days(rng.range(0, 30))),
+        incident_date: vocab::day(today - TimeDelta::days(rng.range(30, 400))),
+        enrollment_date: vocab::day(today - TimeDelta::days(rng.range(0, 30))),
         status: "ACTIVE".into(),
         org_unit: "PhumOUHC001".into(),
         org_unit_code: None,
         attributes: vocab::some_of(rng, &[SEX, DOB, TEA_NUM, TEA_INT], 85, |rng, a| {
             let v = match *a {
                 SEX => pick(rng, &["M", "F", "X"]),
-                DOB => vocab::day(today - Duration::days(rng.range(10, 800))),
+                DOB => vocab::day(today - TimeDelta::days(rng.range(10, 800))),
                 TEA_NUM => pick(rng, &["3.14159265", "10", "2.5", "12345678", "abc"]),
                 _ => pick(rng, &["007", "2", "+5", "2.5"]),
             };
@@ -346,7 +346,7 @@ pub fn case(seed: u64, index: u64, today: Date) -> Json {
     let mut events = Vec::new();
     for e in 0..n {
         let stage = if rng.chance(50) { STAGE_A } else { STAGE_B };
-        let date = today - Duration::days(rng.range(0, 60));
+        let date = today - TimeDelta::days(rng.range(0, 60));
         let fields: &[&str] = if stage == STAGE_A {
             &[VACCINE, "PhumDEWeigh", NUM, TXT]
         } else {
@@ -358,7 +358,7 @@ pub fn case(seed: u64, index: u64, today: Date) -> Json {
                 NUM | "PhumDEWeigh" => pick(rng, &["5", "5.0", "1.25", "007", "-3", "3"]),
                 INT => pick(rng, &["1", "2", "3", "0"]),
                 TXT => pick(rng, &["ok", "", "follow up", "12"]),
-                DATE => vocab::day(today + Duration::days(rng.range(0, 40))),
+                DATE => vocab::day(today + TimeDelta::days(rng.range(0, 40))),
                 _ => pick(rng, &["true", "false"]),
             };
             (f.to_string(), v)

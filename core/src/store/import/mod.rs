@@ -6,11 +6,15 @@
 //! memory at a time. It runs in one transaction that first clears the old metadata, so it either
 //! replaces all metadata or, on any error or a killed process, leaves the old metadata as it was.
 //! After the last source it checks every reference (see `objects` for which ones) and reports
-//! every missing target at once.
+//! every missing target at once. It refuses an import that holds no metadata at all (an empty
+//! object, or an unrelated JSON document), and one that would leave captured records pointing at
+//! metadata it no longer has (`captured`), unless [`ImportOptions`] allows the latter.
 //!
 //! Owns parsing documents into model objects, the checks, and writing rows. Does not own reading
 //! metadata back (`metadata`) or downloading it (`sync`).
 
+mod captured;
+mod document;
 mod objects;
 mod split;
 mod stream;
@@ -28,6 +32,8 @@ use crate::model::{Child, Collection, CurrentUser, DataElement, SystemInfo, Uid}
 use objects::{FieldIssue, Importable, Reference};
 use split::Pos;
 
+pub use captured::OrphanedRecords;
+pub use document::{check_json_object, json_error, DocumentError, METADATA_DOCUMENT};
 pub use split::{MAX_DEPTH, MAX_ENTRY_BYTES, MAX_STRING_BYTES};
 
 /// One document to import.
@@ -70,6 +76,18 @@ pub struct ImportReport {
     pub ignored: BTreeMap<String, usize>,
     pub user: Option<String>,
     pub server_version: Option<String>,
+    /// Metadata that captured records use and the import lacked; only ever non-empty when
+    /// [`ImportOptions::allow_orphaned_records`] let the import through.
+    pub orphaned_records: Vec<OrphanedRecords>,
+}
+
+/// Choices of one import.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ImportOptions {
+    /// Import even when captured records would point at programs, stages, org units, data sets
+    /// or other metadata that the new metadata lacks (the report lists them). Off by default:
+    /// such an import is refused with [`ImportError::WouldOrphanRecords`].
+    pub allow_orphaned_records: bool,
 }
 
 impl ImportReport {
@@ -111,14 +129,11 @@ fn describe(collection: &str, uid: &str, name: Option<&str>) -> String {
 pub enum ImportError {
     #[error("{file}: cannot read: {error}")]
     Io { file: String, error: io::Error },
-    #[error("{file}: the JSON ends early (line {line}, column {column}): the file is truncated")]
-    Truncated { file: String, line: usize, column: usize },
-    #[error("{file}: not valid JSON at line {line}, column {column}: {message}")]
-    Syntax { file: String, line: usize, column: usize, message: String },
+    /// Empty, cut off, not JSON, or not an object.
+    #[error(transparent)]
+    Document(#[from] DocumentError),
     #[error("{file}: refused: {what}")]
     Limit { file: String, what: String },
-    #[error("{file}: expected a JSON object with metadata collections (like {{\"programs\": [...]}}), found {found}")]
-    NotMetadata { file: String, found: String },
     #[error("{file}: {location}: {message}")]
     Invalid { file: String, location: String, message: String },
     #[error("{file}: {location}: {object}: {field}: {message}")]
@@ -132,6 +147,13 @@ pub enum ImportError {
     Orphans(Vec<String>),
     #[error("no metadata sources given")]
     NoSources,
+    /// Not one object of a collection Phum stores came in; `ignored` names the top-level keys
+    /// that did (`"a (1)"`).
+    #[error("{} hold(s) no metadata: not one program, organisation unit, data element or other object of a collection Phum stores{}; nothing was changed", .sources.join(", "), if .ignored.is_empty() { String::new() } else { format!(" (found only: {})", .ignored.join(", ")) })]
+    NoMetadata { sources: Vec<String>, ignored: Vec<String> },
+    /// Captured records use metadata that the import lacks.
+    #[error("the import lacks metadata that captured records use, so nothing was changed:\n  {}", .0.iter().map(|o| o.to_string()).collect::<Vec<_>>().join("\n  "))]
+    WouldOrphanRecords(Vec<OrphanedRecords>),
     #[error(transparent)]
     Store(#[from] StoreError),
 }
@@ -149,8 +171,18 @@ const IMPORT_CACHE_KIB: i64 = -16 * 1024;
 const MAX_REPORTED: usize = 50;
 
 impl Store {
-    /// Replaces all metadata with the content of `sources`, in one transaction.
+    /// Replaces all metadata with the content of `sources`, in one transaction, with the
+    /// default [`ImportOptions`].
     pub fn import_metadata(&mut self, sources: &[ImportSource]) -> Result<ImportReport, ImportError> {
+        self.import_metadata_with(sources, &ImportOptions::default())
+    }
+
+    /// Replaces all metadata with the content of `sources`, in one transaction.
+    pub fn import_metadata_with(
+        &mut self,
+        sources: &[ImportSource],
+        options: &ImportOptions,
+    ) -> Result<ImportReport, ImportError> {
         if sources.is_empty() {
             return Err(ImportError::NoSources);
         }
@@ -158,12 +190,16 @@ impl Store {
         // than once. Restored afterwards so the app stays small in memory.
         let cache: i64 = self.conn().query_row("PRAGMA cache_size", [], |r| r.get(0))?;
         self.conn().pragma_update(None, "cache_size", IMPORT_CACHE_KIB)?;
-        let result = self.import_in_transaction(sources);
+        let result = self.import_in_transaction(sources, options);
         self.conn().pragma_update(None, "cache_size", cache)?;
         result
     }
 
-    fn import_in_transaction(&mut self, sources: &[ImportSource]) -> Result<ImportReport, ImportError> {
+    fn import_in_transaction(
+        &mut self,
+        sources: &[ImportSource],
+        options: &ImportOptions,
+    ) -> Result<ImportReport, ImportError> {
         let tx = Transaction::new_unchecked(self.conn(), TransactionBehavior::Immediate)?;
         tx.execute_batch(
             "DELETE FROM metadata_object;
@@ -191,7 +227,16 @@ impl Store {
         }
         let ignored = std::mem::take(&mut imp.ignored);
         let names: Vec<String> = sources.iter().map(ImportSource::name).collect();
+        let objects: i64 = tx.query_row("SELECT count(*) FROM metadata_object", [], |r| r.get(0))?;
+        if objects == 0 {
+            let ignored = ignored.iter().map(|(k, n)| format!("{k} ({n})")).collect();
+            return Err(ImportError::NoMetadata { sources: names, ignored });
+        }
         finish(&tx, &names)?;
+        let orphaned_records = captured::orphaned_records(&tx)?;
+        if !orphaned_records.is_empty() && !options.allow_orphaned_records {
+            return Err(ImportError::WouldOrphanRecords(orphaned_records));
+        }
         tx.execute_batch("DELETE FROM import_ref; DELETE FROM import_link;")?;
         tx.execute(
             "INSERT INTO metadata_import (finished_at, sources, objects) VALUES (datetime('now'), ?1, (SELECT count(*) FROM metadata_object))",
@@ -203,6 +248,7 @@ impl Store {
             ignored,
             user: self.current_user()?.map(|u| u.username),
             server_version: self.system_info()?.map(|s| s.version),
+            orphaned_records,
         })
     }
 }

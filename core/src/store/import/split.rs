@@ -86,7 +86,7 @@ pub struct Splitter<R> {
     pending: Option<u8>,
 }
 
-fn is_ws(b: u8) -> bool {
+pub(super) fn is_ws(b: u8) -> bool {
     matches!(b, b' ' | b'\t' | b'\n' | b'\r')
 }
 
@@ -354,6 +354,20 @@ impl<R: BufRead> Splitter<R> {
     }
 }
 
+/// What a document that starts with `b` (its first byte that is not white space) is, when it is
+/// not an object: "a list", "a number", ...
+pub fn what_starts_with(b: u8) -> &'static str {
+    match b {
+        b'{' => "an object",
+        b'[' => "a list",
+        b'"' => "a string",
+        b'0'..=b'9' | b'-' => "a number",
+        b't' | b'f' => "a boolean",
+        b'n' => "null",
+        _ => "something that is not JSON",
+    }
+}
+
 /// The keys of the top-level object, found without parsing values: `Ok(Err(what))` when the
 /// document is not an object (`what` says what it starts with). Keys longer than 256 bytes are
 /// cut; at most 1,000 are kept.
@@ -380,14 +394,7 @@ pub fn top_level_keys<R: BufRead>(mut reader: R) -> io::Result<Result<Vec<String
                     continue;
                 }
                 if b != b'{' {
-                    return Ok(Err(match b {
-                        b'[' => "a list",
-                        b'"' => "a string",
-                        b'0'..=b'9' | b'-' => "a number",
-                        b't' | b'f' => "a boolean",
-                        b'n' => "null",
-                        _ => "something that is not JSON",
-                    }));
+                    return Ok(Err(what_starts_with(b)));
                 }
                 started = true;
             }

@@ -9,6 +9,7 @@ use std::io::BufReader;
 
 use serde::de::IgnoredAny;
 
+use super::document::{DocumentError, METADATA_DOCUMENT};
 use super::split::{self, Pos, SplitError, Splitter};
 use super::{ImportError, ImportSource, Importer};
 use crate::model::{Collection, CurrentUser, SystemInfo};
@@ -47,8 +48,14 @@ const READ_BUFFER: usize = 256 * 1024;
 pub(super) fn read_document(imp: &mut Importer<'_>, source: &ImportSource) -> Result<(), ImportError> {
     let keys = match split::top_level_keys(BufReader::with_capacity(READ_BUFFER, source.open()?)) {
         Ok(Ok(keys)) => keys,
-        Ok(Err("nothing")) => return Err(ImportError::Truncated { file: imp.source.clone(), line: 1, column: 1 }),
-        Ok(Err(found)) => return Err(ImportError::NotMetadata { file: imp.source.clone(), found: found.to_string() }),
+        Ok(Err("nothing")) => {
+            return Err(DocumentError::Empty { file: imp.source.clone(), expected: METADATA_DOCUMENT }.into())
+        }
+        Ok(Err(found)) => {
+            return Err(
+                DocumentError::NotAnObject { file: imp.source.clone(), expected: METADATA_DOCUMENT, found }.into()
+            )
+        }
         Err(error) => return Err(ImportError::Io { file: imp.source.clone(), error }),
     };
     let has = |k: &str| keys.iter().any(|key| key == k);
@@ -77,9 +84,9 @@ fn split_error(file: &str, e: SplitError) -> ImportError {
     let file = file.to_string();
     match e {
         SplitError::Io(error) => ImportError::Io { file, error },
-        SplitError::Truncated(pos) => ImportError::Truncated { file, line: pos.line, column: pos.column },
+        SplitError::Truncated(pos) => DocumentError::Truncated { file, line: pos.line, column: pos.column }.into(),
         SplitError::Syntax { pos, message } => {
-            ImportError::Syntax { file, line: pos.line, column: pos.column, message }
+            DocumentError::Syntax { file, line: pos.line, column: pos.column, message }.into()
         }
         SplitError::Limit { pos, what } => {
             ImportError::Limit { file, what: format!("{what} at line {}, column {}", pos.line, pos.column) }
@@ -189,5 +196,5 @@ pub(super) fn json_syntax(file: &str, e: &serde_json::Error, start: Pos) -> Impo
     let pos = start.offset_by(e.line(), e.column());
     let full = e.to_string();
     let message = full.split(" at line ").next().unwrap_or(&full).to_string();
-    ImportError::Syntax { file: file.to_string(), line: pos.line, column: pos.column, message }
+    DocumentError::Syntax { file: file.to_string(), line: pos.line, column: pos.column, message }.into()
 }

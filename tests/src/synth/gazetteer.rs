@@ -243,6 +243,110 @@ impl Builder<'_> {
         });
         self.units.len() - 1
     }
+
+    fn add_provinces(&mut self, g: &Gazetteer, root: usize, provinces: &[usize]) -> Vec<usize> {
+        let mut units = Vec::new();
+        for &p in provinces {
+            let place = &g.provinces[p];
+            let (en, km) = if place.code == "12" {
+                (format!("{} Capital", place.en), format!("រាជធានី{}", place.km))
+            } else {
+                (format!("{} Province", place.en), format!("ខេត្ត{}", place.km))
+            };
+            units.push(self.add(
+                Some(root),
+                2,
+                format!("KH-{}", place.code),
+                en,
+                km,
+                place.en.clone(),
+                place.km.clone(),
+            ));
+        }
+        units
+    }
+
+    /// Named after their first admin district.
+    fn add_operational_districts(
+        &mut self,
+        g: &Gazetteer,
+        province_units: &[usize],
+        od_districts: &[(usize, Vec<usize>)],
+    ) -> Vec<usize> {
+        let mut units = Vec::new();
+        for (pos, districts) in od_districts {
+            let first = &g.districts[districts[0]];
+            units.push(self.add(
+                Some(province_units[*pos]),
+                3,
+                format!("OD-{}", first.code),
+                format!("{} Operational District", first.en),
+                format!("ស្រុកប្រតិបត្តិ{}", first.km),
+                format!("{} OD", first.en),
+                format!("ស្រុកប្រតិបត្តិ{}", first.km),
+            ));
+        }
+        units
+    }
+
+    /// Named after their first commune.
+    fn add_health_centres(
+        &mut self,
+        g: &Gazetteer,
+        od_units: &[usize],
+        hc_communes: &[(usize, Vec<usize>)],
+    ) -> Vec<usize> {
+        let mut units = Vec::new();
+        for (od, communes) in hc_communes {
+            let first = &g.communes[communes[0]];
+            units.push(self.add(
+                Some(od_units[*od]),
+                4,
+                format!("HC-{}", first.code),
+                format!("{} Health Centre", first.en),
+                format!("មណ្ឌលសុខភាព{}", first.km),
+                format!("{} HC", first.en),
+                format!("មណ្ឌលសុខភាព{}", first.km),
+            ));
+        }
+        units
+    }
+
+    /// The villages of each health centre, real ones first; returns their UIDs.
+    fn add_villages(&mut self, g: &Gazetteer, hc_units: &[usize], layout: &VillageLayout, total: usize) -> Vec<Uid> {
+        let mut uids = Vec::with_capacity(total);
+        for (h, villages) in layout.real.iter().enumerate() {
+            let parent = Some(hc_units[h]);
+            for &v in villages.iter().take(layout.take[h]) {
+                let place = &g.villages[v];
+                let idx = self.add(
+                    parent,
+                    5,
+                    format!("V-{}", place.code),
+                    format!("{} Village", place.en),
+                    format!("ភូមិ{}", place.km),
+                    place.en.clone(),
+                    place.km.clone(),
+                );
+                uids.push(self.units[idx].uid);
+            }
+            for (k, _) in layout.extra_at[h].iter().enumerate() {
+                let place = &g.villages[villages[k % villages.len()]];
+                let n = 2 + k / villages.len();
+                let idx = self.add(
+                    parent,
+                    5,
+                    format!("V-{}-{}", place.code, n),
+                    format!("{} {} Village", place.en, n),
+                    format!("ភូមិ{}{}", place.km, km_digits(&n.to_string())),
+                    format!("{} {}", place.en, n),
+                    format!("{}{}", place.km, km_digits(&n.to_string())),
+                );
+                uids.push(self.units[idx].uid);
+            }
+        }
+        uids
+    }
 }
 
 /// Cuts `text` to at most `max` characters (DHIS2 short names allow 50).
@@ -260,6 +364,10 @@ pub(crate) fn clip(text: &str, max: usize) -> String {
     }
 }
 
+/// The org unit tree: country, provinces, operational districts (runs of neighbouring admin
+/// districts), health centres (runs of neighbouring communes) and villages, at the sizes asked
+/// for. First the layout is decided, then the units are made level by level (parents before
+/// children), drawing UIDs in that order.
 pub(crate) fn build_tree(g: &Gazetteer, size: &TreeSize, seed: u64, pool: &mut UidPool) -> io::Result<OrgUnitTree> {
     let mut rng = SplitMix64::new(seed, "organisationUnitLevels");
     let levels: Vec<OrgUnitLevel> = LEVELS
@@ -267,29 +375,55 @@ pub(crate) fn build_tree(g: &Gazetteer, size: &TreeSize, seed: u64, pool: &mut U
         .enumerate()
         .map(|(i, (en, km))| OrgUnitLevel { uid: pool.next(&mut rng), level: i as u8 + 1, en, km })
         .collect();
+    let provinces = selected_provinces(g, size)?;
+    let od_districts = operational_districts(g, size, &provinces)?;
+    let hc_communes = health_centres(g, size, &od_districts)?;
+    let villages = VillageLayout::plan(g, size, &hc_communes)?;
 
-    let provinces: Vec<usize> = if size.provinces.is_empty() {
-        (0..g.provinces.len()).collect()
-    } else {
-        size.provinces
-            .iter()
-            .map(|code| g.province_index(code).ok_or_else(|| infeasible("an unknown province code")))
-            .collect::<io::Result<_>>()?
-    };
+    let mut b = Builder { pool, rng: SplitMix64::new(seed, "organisationUnits"), units: Vec::new() };
+    let root = b.add(None, 1, "KH".into(), "Cambodia".into(), "កម្ពុជា".into(), "Cambodia".into(), "កម្ពុជា".into());
+    let province_units = b.add_provinces(g, root, &provinces);
+    let od_units = b.add_operational_districts(g, &province_units, &od_districts);
+    let hc_units = b.add_health_centres(g, &od_units, &hc_communes);
+    let village_uids = b.add_villages(g, &hc_units, &villages, size.villages);
+    let health_centres = hc_units.iter().map(|&i| b.units[i].uid).collect();
+    Ok(OrgUnitTree { levels, units: b.units, health_centres, villages: village_uids })
+}
 
-    // Operational districts per province, in proportion to its admin districts.
+/// The provinces asked for (all 25 when none are named), as gazetteer indices.
+fn selected_provinces(g: &Gazetteer, size: &TreeSize) -> io::Result<Vec<usize>> {
+    if size.provinces.is_empty() {
+        return Ok((0..g.provinces.len()).collect());
+    }
+    size.provinces
+        .iter()
+        .map(|code| g.province_index(code).ok_or_else(|| infeasible("an unknown province code")))
+        .collect()
+}
+
+/// Operational districts per province in proportion to its admin districts, each a run of
+/// them: (province position in `provinces`, districts).
+fn operational_districts(g: &Gazetteer, size: &TreeSize, provinces: &[usize]) -> io::Result<Vec<(usize, Vec<usize>)>> {
     let district_counts: Vec<usize> = provinces.iter().map(|&p| g.districts_of[p].len()).collect();
     let weights: Vec<u64> = district_counts.iter().map(|&c| c as u64).collect();
     let ods_per_province = apportion(size.operational_districts, &weights, &vec![1; provinces.len()], &district_counts)
         .ok_or_else(|| infeasible("the operational districts"))?;
-    // Each OD: a run of admin districts.
-    let mut od_districts: Vec<(usize, Vec<usize>)> = Vec::new(); // (province position, districts)
+    let mut od_districts = Vec::new();
     for (pos, (&p, &k)) in provinces.iter().zip(&ods_per_province).enumerate() {
         for run in split_runs(&g.districts_of[p], k).ok_or_else(|| infeasible("an operational district"))? {
             od_districts.push((pos, run));
         }
     }
-    // Health centres per OD, in proportion to its communes.
+    Ok(od_districts)
+}
+
+/// Health centres per OD in proportion to its communes, each a run of them: (OD position,
+/// communes).
+fn health_centres(
+    g: &Gazetteer,
+    size: &TreeSize,
+    od_districts: &[(usize, Vec<usize>)],
+) -> io::Result<Vec<(usize, Vec<usize>)>> {
     let od_communes: Vec<Vec<usize>> = od_districts
         .iter()
         .map(|(_, ds)| ds.iter().flat_map(|&d| g.communes_of[d].iter().copied()).collect())
@@ -298,114 +432,54 @@ pub(crate) fn build_tree(g: &Gazetteer, size: &TreeSize, seed: u64, pool: &mut U
     let weights: Vec<u64> = commune_counts.iter().map(|&c| c as u64).collect();
     let hcs_per_od = apportion(size.health_centres, &weights, &vec![1; od_communes.len()], &commune_counts)
         .ok_or_else(|| infeasible("the health centres"))?;
-    let mut hc_communes: Vec<(usize, Vec<usize>)> = Vec::new(); // (OD position, communes)
+    let mut hc_communes = Vec::new();
     for (od, (communes, &k)) in od_communes.iter().zip(&hcs_per_od).enumerate() {
         for run in split_runs(communes, k).ok_or_else(|| infeasible("a health centre"))? {
             hc_communes.push((od, run));
         }
     }
-    // Villages per HC: the real villages of its communes, trimmed or padded to the exact total.
-    let hc_villages: Vec<Vec<usize>> =
-        hc_communes.iter().map(|(_, cs)| cs.iter().flat_map(|&c| g.villages_of[c].iter().copied()).collect()).collect();
-    let available: Vec<usize> = hc_villages.iter().map(Vec::len).collect();
-    let real_total: usize = available.iter().sum();
-    let take: Vec<usize> = if size.villages >= real_total {
-        available.clone()
-    } else {
-        let weights: Vec<u64> = available.iter().map(|&c| c as u64).collect();
-        let mins: Vec<usize> = available.iter().map(|&c| c.min(1)).collect();
-        apportion(size.villages, &weights, &mins, &available).ok_or_else(|| infeasible("the villages"))?
-    };
-    let extra = size.villages.saturating_sub(real_total);
-    let n_hc = hc_villages.len();
-    if extra > 0 && (n_hc == 0 || available.iter().all(|&a| a == 0)) {
-        return Err(infeasible("extra villages"));
-    }
-    // Extra villages: spread over health centres that have villages, reusing one of their names.
-    let mut extra_at: Vec<Vec<usize>> = vec![Vec::new(); n_hc];
-    for j in 0..extra {
-        let mut h = j * n_hc / extra;
-        let mut tries = 0;
-        while available[h] == 0 && tries < n_hc {
-            h = (h + 1) % n_hc;
-            tries += 1;
-        }
-        extra_at[h].push(j);
-    }
+    Ok(hc_communes)
+}
 
-    let mut b = Builder { pool, rng: SplitMix64::new(seed, "organisationUnits"), units: Vec::new() };
-    let root = b.add(None, 1, "KH".into(), "Cambodia".into(), "កម្ពុជា".into(), "Cambodia".into(), "កម្ពុជា".into());
-    let mut province_units = Vec::new();
-    for &p in &provinces {
-        let place = &g.provinces[p];
-        let (en, km) = if place.code == "12" {
-            (format!("{} Capital", place.en), format!("រាជធានី{}", place.km))
+/// Each health centre's villages: the real villages of its communes, trimmed (`take`) or padded
+/// (`extra_at`: villages beyond the gazetteer, which reuse a name with a number) to the total.
+struct VillageLayout {
+    real: Vec<Vec<usize>>,
+    take: Vec<usize>,
+    extra_at: Vec<Vec<usize>>,
+}
+
+impl VillageLayout {
+    fn plan(g: &Gazetteer, size: &TreeSize, hc_communes: &[(usize, Vec<usize>)]) -> io::Result<VillageLayout> {
+        let real: Vec<Vec<usize>> = hc_communes
+            .iter()
+            .map(|(_, cs)| cs.iter().flat_map(|&c| g.villages_of[c].iter().copied()).collect())
+            .collect();
+        let available: Vec<usize> = real.iter().map(Vec::len).collect();
+        let real_total: usize = available.iter().sum();
+        let take: Vec<usize> = if size.villages >= real_total {
+            available.clone()
         } else {
-            (format!("{} Province", place.en), format!("ខេត្ត{}", place.km))
+            let weights: Vec<u64> = available.iter().map(|&c| c as u64).collect();
+            let mins: Vec<usize> = available.iter().map(|&c| c.min(1)).collect();
+            apportion(size.villages, &weights, &mins, &available).ok_or_else(|| infeasible("the villages"))?
         };
-        let idx = b.add(Some(root), 2, format!("KH-{}", place.code), en, km, place.en.clone(), place.km.clone());
-        province_units.push(idx);
-    }
-    let mut od_units = Vec::new();
-    for (pos, districts) in &od_districts {
-        let first = &g.districts[districts[0]];
-        let idx = b.add(
-            Some(province_units[*pos]),
-            3,
-            format!("OD-{}", first.code),
-            format!("{} Operational District", first.en),
-            format!("ស្រុកប្រតិបត្តិ{}", first.km),
-            format!("{} OD", first.en),
-            format!("ស្រុកប្រតិបត្តិ{}", first.km),
-        );
-        od_units.push(idx);
-    }
-    let mut hc_units = Vec::new();
-    for (od, communes) in &hc_communes {
-        let first = &g.communes[communes[0]];
-        let idx = b.add(
-            Some(od_units[*od]),
-            4,
-            format!("HC-{}", first.code),
-            format!("{} Health Centre", first.en),
-            format!("មណ្ឌលសុខភាព{}", first.km),
-            format!("{} HC", first.en),
-            format!("មណ្ឌលសុខភាព{}", first.km),
-        );
-        hc_units.push(idx);
-    }
-    let mut village_uids = Vec::with_capacity(size.villages);
-    for (h, villages) in hc_villages.iter().enumerate() {
-        let parent = Some(hc_units[h]);
-        for &v in villages.iter().take(take[h]) {
-            let place = &g.villages[v];
-            let idx = b.add(
-                parent,
-                5,
-                format!("V-{}", place.code),
-                format!("{} Village", place.en),
-                format!("ភូមិ{}", place.km),
-                place.en.clone(),
-                place.km.clone(),
-            );
-            village_uids.push(b.units[idx].uid);
+        let extra = size.villages.saturating_sub(real_total);
+        let n_hc = real.len();
+        if extra > 0 && (n_hc == 0 || available.iter().all(|&a| a == 0)) {
+            return Err(infeasible("extra villages"));
         }
-        for (k, _) in extra_at[h].iter().enumerate() {
-            let place = &g.villages[villages[k % villages.len()]];
-            let n = 2 + k / villages.len();
-            let idx = b.add(
-                parent,
-                5,
-                format!("V-{}-{}", place.code, n),
-                format!("{} {} Village", place.en, n),
-                format!("ភូមិ{}{}", place.km, km_digits(&n.to_string())),
-                format!("{} {}", place.en, n),
-                format!("{}{}", place.km, km_digits(&n.to_string())),
-            );
-            village_uids.push(b.units[idx].uid);
+        // Spread over health centres that have villages.
+        let mut extra_at: Vec<Vec<usize>> = vec![Vec::new(); n_hc];
+        for j in 0..extra {
+            let mut h = j * n_hc / extra;
+            let mut tries = 0;
+            while available[h] == 0 && tries < n_hc {
+                h = (h + 1) % n_hc;
+                tries += 1;
+            }
+            extra_at[h].push(j);
         }
+        Ok(VillageLayout { real, take, extra_at })
     }
-    let health_centres = hc_units.iter().map(|&i| b.units[i].uid).collect();
-    // Built level by level, so parents already come before their children.
-    Ok(OrgUnitTree { levels, units: b.units, health_centres, villages: village_uids })
 }

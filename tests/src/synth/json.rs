@@ -247,6 +247,20 @@ impl<'w> DocWriter<'w> {
         self.maybe_flush()
     }
 
+    /// `"key":[...]` with one object per item, each filled by `fill`.
+    pub(crate) fn list<T>(
+        &mut self,
+        key: &str,
+        items: impl IntoIterator<Item = T>,
+        mut fill: impl FnMut(&mut Obj<'_>, T),
+    ) -> io::Result<()> {
+        self.begin_list(key)?;
+        for item in items {
+            self.item(|o| fill(o, item))?;
+        }
+        self.end_list()
+    }
+
     /// Closes the document and flushes; returns the number of bytes written.
     pub(crate) fn finish(mut self) -> io::Result<u64> {
         self.buf.push_str("\n}\n");

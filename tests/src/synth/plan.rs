@@ -12,8 +12,9 @@ use std::io;
 use super::gazetteer::{apportion, clip, Gazetteer};
 use super::rng::{SplitMix64, Uid, UidPool};
 use super::vocab::{
-    km_digits, AttributeDef, Theme, ADVICE, CONCEPTS, CONSTANTS, CORE_ATTRIBUTES, DATA_SETS, DISEASES, ERRORS,
-    KEY_VALUE, NCD_ITEMS, ON_COMPLETE, PROGRAMS, PROGRAM_ATTRIBUTES, SECTIONS, THEMES, VACCINES, VHSG_ITEMS, WARNINGS,
+    km_digits, AttributeDef, DataSetDef, StageDef, Theme, ADVICE, CONCEPTS, CONSTANTS, CORE_ATTRIBUTES, DATA_SETS,
+    DISEASES, ERRORS, KEY_VALUE, NCD_ITEMS, ON_COMPLETE, PROGRAMS, PROGRAM_ATTRIBUTES, SECTIONS, THEMES, VACCINES,
+    VHSG_ITEMS, WARNINGS,
 };
 
 /// How many of everything (besides the org unit tree).
@@ -362,12 +363,38 @@ fn plan_categories(
     Ok((options, categories, combos))
 }
 
+/// The option sets: first `theme_option_sets` from the fixed clinical lists (repeated with a
+/// list number when there are more sets than lists), then lists of real villages of a province
+/// or district holding the remaining options.
 fn plan_option_sets(g: &Gazetteer, sizes: &Sizes, seed: u64, pool: &mut UidPool) -> io::Result<Vec<OptionSetPlan>> {
     let mut rng = SplitMix64::new(seed, "optionSets");
     let mut opt_rng = SplitMix64::new(seed, "options");
     let n_theme = sizes.theme_option_sets.min(sizes.option_sets);
     let n_place = sizes.option_sets - n_theme;
     let mut sets = Vec::with_capacity(sizes.option_sets);
+    theme_option_sets(n_theme, pool, &mut rng, &mut opt_rng, &mut sets);
+    let theme_options: usize = sets.iter().map(|s| s.options.len()).sum();
+    if n_place == 0 {
+        if theme_options != sizes.options {
+            return Err(invalid("the option total does not match the fixed option lists"));
+        }
+        return Ok(sets);
+    }
+    let remaining = sizes
+        .options
+        .checked_sub(theme_options)
+        .ok_or_else(|| invalid("too few options for the fixed option lists"))?;
+    village_option_sets(g, n_theme, n_place, remaining, pool, &mut rng, &mut opt_rng, &mut sets)?;
+    Ok(sets)
+}
+
+fn theme_option_sets(
+    n_theme: usize,
+    pool: &mut UidPool,
+    rng: &mut SplitMix64,
+    opt_rng: &mut SplitMix64,
+    sets: &mut Vec<OptionSetPlan>,
+) {
     for i in 0..n_theme {
         let theme: &Theme = &THEMES[i % THEMES.len()];
         let variant = i / THEMES.len() + 1;
@@ -376,12 +403,12 @@ fn plan_option_sets(g: &Gazetteer, sizes: &Sizes, seed: u64, pool: &mut UidPool)
         } else {
             (format!("{} (list {variant})", theme.en), format!("{} (បញ្ជី {})", theme.km, km_digits(&variant.to_string())))
         };
-        let uid = pool.next(&mut rng);
+        let uid = pool.next(rng);
         let options = theme
             .options
             .iter()
             .map(|(code, oen, okm)| OptionPlan {
-                uid: pool.next(&mut opt_rng),
+                uid: pool.next(opt_rng),
                 code: (*code).to_string(),
                 en: (*oen).to_string(),
                 km: (*okm).to_string(),
@@ -398,17 +425,20 @@ fn plan_option_sets(g: &Gazetteer, sizes: &Sizes, seed: u64, pool: &mut UidPool)
             options,
         });
     }
-    let theme_options: usize = sets.iter().map(|s| s.options.len()).sum();
-    if n_place == 0 {
-        if theme_options != sizes.options {
-            return Err(invalid("the option total does not match the fixed option lists"));
-        }
-        return Ok(sets);
-    }
-    let remaining = sizes
-        .options
-        .checked_sub(theme_options)
-        .ok_or_else(|| invalid("too few options for the fixed option lists"))?;
+}
+
+/// `n_place` sets of villages holding `remaining` options, numbered after the `n_theme` others.
+#[allow(clippy::too_many_arguments)]
+fn village_option_sets(
+    g: &Gazetteer,
+    n_theme: usize,
+    n_place: usize,
+    remaining: usize,
+    pool: &mut UidPool,
+    rng: &mut SplitMix64,
+    opt_rng: &mut SplitMix64,
+    sets: &mut Vec<OptionSetPlan>,
+) -> io::Result<()> {
     // Village lists: first whole provinces, then districts.
     let mut sources: Vec<(bool, usize, usize)> = Vec::new(); // (is province, index, capacity)
     for p in 0..g.provinces.len() {
@@ -437,7 +467,7 @@ fn plan_option_sets(g: &Gazetteer, sizes: &Sizes, seed: u64, pool: &mut UidPool)
             let d = &g.districts[idx];
             (d.en.clone(), d.km.clone(), format!("Villages of {} district", d.en), format!("ភូមិក្នុងស្រុក{}", d.km))
         };
-        let uid = pool.next(&mut rng);
+        let uid = pool.next(rng);
         let mut seen = HashSet::new();
         let mut options = Vec::with_capacity(count);
         'fill: for &d in &districts {
@@ -455,12 +485,7 @@ fn plan_option_sets(g: &Gazetteer, sizes: &Sizes, seed: u64, pool: &mut UidPool)
                         okm = format!("{okm} {}", village.code);
                         seen.insert(oen.clone());
                     }
-                    options.push(OptionPlan {
-                        uid: pool.next(&mut opt_rng),
-                        code: village.code.clone(),
-                        en: oen,
-                        km: okm,
-                    });
+                    options.push(OptionPlan { uid: pool.next(opt_rng), code: village.code.clone(), en: oen, km: okm });
                 }
             }
         }
@@ -475,7 +500,7 @@ fn plan_option_sets(g: &Gazetteer, sizes: &Sizes, seed: u64, pool: &mut UidPool)
             options,
         });
     }
-    Ok(sets)
+    Ok(())
 }
 
 /// Keeps form labels unique within one form by numbering repeats.
@@ -606,7 +631,45 @@ fn attribute_plan(
     }
 }
 
+/// Plans every object: categories, option sets, data elements (tracker, stage by stage, then
+/// aggregate, data set by data set), attributes and the person type, constants, programs with
+/// their stages, attributes and rule variables, program rules, data sets with their validation
+/// rules. Each step draws from its own named random stream; UIDs come from one pool, in this
+/// order, so the same seed always gives the same plan.
 pub(crate) fn build(g: &Gazetteer, sizes: &Sizes, seed: u64, pool: &mut UidPool) -> io::Result<Plan> {
+    check_sizes(sizes)?;
+    let (category_options, categories, combos) = plan_categories(seed, pool)?;
+    let option_sets = plan_option_sets(g, sizes, seed, pool)?;
+    let mut data_elements = Vec::with_capacity(sizes.tracker_data_elements + sizes.aggregate_data_elements);
+    let mut de_rng = SplitMix64::new(seed, "dataElements");
+    let stage_des = plan_tracker_data_elements(sizes, &option_sets, seed, &mut de_rng, pool, &mut data_elements)?;
+    let ds_des = plan_aggregate_data_elements(sizes, combos.len(), &mut de_rng, pool, &mut data_elements)?;
+    let people = plan_attributes(sizes, &option_sets, seed, pool);
+    let mut const_rng = SplitMix64::new(seed, "constants");
+    // Constants come before the rules: rule conditions use their UIDs.
+    let constants: Vec<ConstantPlan> = CONSTANTS
+        .iter()
+        .map(|&(code, en, km, value)| ConstantPlan { uid: pool.next(&mut const_rng), code, en, km, value })
+        .collect();
+    let mut programs = plan_programs(sizes, &stage_des, &data_elements, &people, seed, pool);
+    plan_rules(sizes, &mut programs, &data_elements, &people.attributes, &option_sets, &constants, seed, pool)?;
+    let (data_sets, validation_rules) = plan_data_sets(sizes, &ds_des, &data_elements, &combos, seed, pool);
+    Ok(Plan {
+        category_options,
+        categories,
+        combos,
+        option_sets,
+        data_elements,
+        tracked_entity_type: people.tracked_entity_type,
+        attributes: people.attributes,
+        programs,
+        data_sets,
+        validation_rules,
+        constants,
+    })
+}
+
+fn check_sizes(sizes: &Sizes) -> io::Result<()> {
     if sizes.programs.is_empty() || sizes.programs.iter().any(|&p| p >= PROGRAMS.len()) {
         return Err(invalid("unknown program"));
     }
@@ -616,11 +679,20 @@ pub(crate) fn build(g: &Gazetteer, sizes: &Sizes, seed: u64, pool: &mut UidPool)
     if sizes.option_sets == 0 {
         return Err(invalid("at least one option set is needed"));
     }
-    let (category_options, categories, combos) = plan_categories(seed, pool)?;
-    let option_sets = plan_option_sets(g, sizes, seed, pool)?;
+    Ok(())
+}
 
-    // Tracker data elements: stage by stage.
-    let mut de_rng = SplitMix64::new(seed, "dataElements");
+/// The tracker data elements, stage by stage in proportion to the stages' weights, about 30% of
+/// them with an option set (each set used at least once while there are enough); appended to
+/// `data_elements`. Returns each stage's data elements, stages in program order.
+fn plan_tracker_data_elements(
+    sizes: &Sizes,
+    option_sets: &[OptionSetPlan],
+    seed: u64,
+    de_rng: &mut SplitMix64,
+    pool: &mut UidPool,
+    data_elements: &mut Vec<DataElementPlan>,
+) -> io::Result<Vec<Vec<usize>>> {
     let mut layout_rng = SplitMix64::new(seed, "layout");
     let stage_refs: Vec<(usize, usize)> = sizes
         .programs
@@ -640,7 +712,6 @@ pub(crate) fn build(g: &Gazetteer, sizes: &Sizes, seed: u64, pool: &mut UidPool)
     let with_options = option_sets.len().max(total_tracker * 3 / 10).min(total_tracker);
     let mut set_order: Vec<usize> = (0..option_sets.len()).collect();
     layout_rng.shuffle(&mut set_order);
-    let mut data_elements: Vec<DataElementPlan> = Vec::with_capacity(total_tracker + sizes.aggregate_data_elements);
     let mut stage_des: Vec<Vec<usize>> = Vec::with_capacity(stage_refs.len());
     let mut slot = 0usize;
     let mut option_slot = 0usize;
@@ -682,7 +753,7 @@ pub(crate) fn build(g: &Gazetteer, sizes: &Sizes, seed: u64, pool: &mut UidPool)
             let kind = kind_of(value_type, lo, hi, option_set);
             list.push(data_elements.len());
             data_elements.push(DataElementPlan {
-                uid: pool.next(&mut de_rng),
+                uid: pool.next(de_rng),
                 code,
                 name_en,
                 name_km,
@@ -699,8 +770,18 @@ pub(crate) fn build(g: &Gazetteer, sizes: &Sizes, seed: u64, pool: &mut UidPool)
         }
         stage_des.push(list);
     }
+    Ok(stage_des)
+}
 
-    // Aggregate data elements: data set by data set.
+/// The aggregate data elements, data set by data set in proportion to their weights, named
+/// after each data set's items; appended to `data_elements`. Returns each data set's.
+fn plan_aggregate_data_elements(
+    sizes: &Sizes,
+    combos: usize,
+    de_rng: &mut SplitMix64,
+    pool: &mut UidPool,
+    data_elements: &mut Vec<DataElementPlan>,
+) -> io::Result<Vec<Vec<usize>>> {
     let ds_weights: Vec<u64> = sizes.data_sets.iter().map(|&d| DATA_SETS[d].weight).collect();
     let per_ds = apportion(
         sizes.aggregate_data_elements,
@@ -723,7 +804,7 @@ pub(crate) fn build(g: &Gazetteer, sizes: &Sizes, seed: u64, pool: &mut UidPool)
                 data_element_names(&code, def.code, def.code, &form_en, &form_km);
             list.push(data_elements.len());
             data_elements.push(DataElementPlan {
-                uid: pool.next(&mut de_rng),
+                uid: pool.next(de_rng),
                 code,
                 name_en,
                 name_km,
@@ -734,18 +815,30 @@ pub(crate) fn build(g: &Gazetteer, sizes: &Sizes, seed: u64, pool: &mut UidPool)
                 value_type: "INTEGER_ZERO_OR_POSITIVE",
                 aggregate: true,
                 option_set: None,
-                combo: def.combo.min(combos.len() - 1),
+                combo: def.combo.min(combos - 1),
                 kind: Kind::Number { lo: 0.0, hi: 500.0, int: true },
             });
         }
         ds_des.push(list);
     }
+    Ok(ds_des)
+}
 
-    // Tracked entity attributes.
+/// The person: its attributes and type.
+struct People {
+    /// The core attributes first (`core` of them), then each tracker program's own.
+    attributes: Vec<AttributePlan>,
+    core: usize,
+    /// Per program of `Sizes::programs`, its own attributes (empty for event programs).
+    program_own: Vec<Vec<usize>>,
+    tracked_entity_type: TrackedEntityTypePlan,
+}
+
+fn plan_attributes(sizes: &Sizes, option_sets: &[OptionSetPlan], seed: u64, pool: &mut UidPool) -> People {
     let mut tea_rng = SplitMix64::new(seed, "trackedEntityAttributes");
-    let n_core = sizes.core_attributes.min(CORE_ATTRIBUTES.len());
+    let core = sizes.core_attributes.min(CORE_ATTRIBUTES.len());
     let mut attributes = Vec::new();
-    for (i, def) in CORE_ATTRIBUTES.iter().take(n_core).enumerate() {
+    for (i, def) in CORE_ATTRIBUTES.iter().take(core).enumerate() {
         let uid = pool.next(&mut tea_rng);
         attributes.push(attribute_plan(
             def,
@@ -753,11 +846,11 @@ pub(crate) fn build(g: &Gazetteer, sizes: &Sizes, seed: u64, pool: &mut UidPool)
             def.en.to_string(),
             def.km.to_string(),
             uid,
-            &option_sets,
+            option_sets,
             sizes.theme_option_sets,
         ));
     }
-    let mut program_own_attributes: Vec<Vec<usize>> = Vec::new();
+    let mut program_own = Vec::new();
     for &p in sizes.programs {
         let def = &PROGRAMS[p];
         let mut own = Vec::new();
@@ -771,134 +864,174 @@ pub(crate) fn build(g: &Gazetteer, sizes: &Sizes, seed: u64, pool: &mut UidPool)
                     format!("{}: {}", def.short_en, adef.en),
                     format!("{}៖ {}", def.short_km, adef.km),
                     uid,
-                    &option_sets,
+                    option_sets,
                     sizes.theme_option_sets,
                 ));
             }
         }
-        program_own_attributes.push(own);
+        program_own.push(own);
     }
     let mut tet_rng = SplitMix64::new(seed, "trackedEntityTypes");
     let tracked_entity_type = TrackedEntityTypePlan {
         uid: pool.next(&mut tet_rng),
-        attributes: (0..n_core.min(8)).map(|i| (i, i < 5, matches!(i, 0 | 1 | 4 | 6 | 7), false)).collect(),
+        attributes: (0..core.min(8)).map(|i| (i, i < 5, matches!(i, 0 | 1 | 4 | 6 | 7), false)).collect(),
     };
+    People { attributes, core, program_own, tracked_entity_type }
+}
 
-    // Constants (their UIDs are used in rule conditions).
-    let mut const_rng = SplitMix64::new(seed, "constants");
-    let constants: Vec<ConstantPlan> = CONSTANTS
-        .iter()
-        .map(|&(code, en, km, value)| ConstantPlan { uid: pool.next(&mut const_rng), code, en, km, value })
-        .collect();
-
-    // Programs, stages, sections, variables.
+/// The programs with their stages (and sections), attributes and rule variables; rules come
+/// later (`plan_rules`).
+fn plan_programs(
+    sizes: &Sizes,
+    stage_des: &[Vec<usize>],
+    data_elements: &[DataElementPlan],
+    people: &People,
+    seed: u64,
+    pool: &mut UidPool,
+) -> Vec<ProgramPlan> {
     let mut prog_rng = SplitMix64::new(seed, "programs");
     let mut stage_rng = SplitMix64::new(seed, "programStages");
     let mut var_rng = SplitMix64::new(seed, "programRuleVariables");
     let mut programs = Vec::new();
-    let mut stage_cursor = 0usize;
+    let mut stage_des = stage_des.iter();
     for (pi, &p) in sizes.programs.iter().enumerate() {
         let def = &PROGRAMS[p];
         let uid = pool.next(&mut prog_rng);
-        let mut stages = Vec::new();
-        for sdef in def.stages {
-            let des = &stage_des[stage_cursor];
-            stage_cursor += 1;
-            let suid = pool.next(&mut stage_rng);
-            let psdes: Vec<(Uid, usize)> = des.iter().map(|&d| (pool.next(&mut stage_rng), d)).collect();
-            let sections = split_sections(des, 12, pool, &mut stage_rng);
-            stages.push(StagePlan {
-                uid: suid,
-                en: sdef.en,
-                km: sdef.km,
-                repeatable: sdef.repeatable,
-                data_elements: psdes,
-                sections,
-            });
-        }
-        let mut pteas = Vec::new();
-        if def.tracker {
-            let core: Vec<usize> = (0..n_core.min(12)).collect();
-            for (k, &a) in core.iter().chain(program_own_attributes[pi].iter()).enumerate() {
-                pteas.push(ProgramAttributePlan {
-                    uid: pool.next(&mut prog_rng),
-                    attribute: a,
-                    mandatory: a < 4 && a < n_core,
-                    searchable: a < n_core && matches!(a, 0 | 1 | 4 | 6 | 7),
-                    display_in_list: k < 4,
-                });
-            }
-        }
-        // Rule variables: most data elements, every program attribute, two calculated values.
-        let mut variables: Vec<VariablePlan> = Vec::new();
-        let mut n = 0usize;
-        for (si, stage) in stages.iter().enumerate() {
-            let count = stage.data_elements.len();
-            let mut made = 0;
-            for (k, &(_, d)) in stage.data_elements.iter().enumerate() {
-                let last_chance = k + 1 == count && made == 0;
-                if !(var_rng.chance(60) || last_chance) {
-                    continue;
-                }
-                made += 1;
-                n += 1;
-                let de = &data_elements[d];
-                let r = var_rng.below(100);
-                let (source, stage_ref) = if r < 70 {
-                    ("DATAELEMENT_CURRENT_EVENT", None)
-                } else if r < 85 {
-                    ("DATAELEMENT_NEWEST_EVENT_PROGRAM", None)
-                } else {
-                    ("DATAELEMENT_NEWEST_EVENT_PROGRAM_STAGE", Some(si))
-                };
-                variables.push(VariablePlan {
-                    uid: pool.next(&mut var_rng),
-                    name: format!("{}_{}", slug(&de.form_en), n),
-                    source,
-                    value_type: de.value_type,
-                    data_element: Some(d),
-                    attribute: None,
-                    stage: stage_ref,
-                    home_stage: Some(si),
-                    use_code: de.option_set.is_some(),
-                    kind: de.kind,
-                });
-            }
-        }
-        for ptea in &pteas {
-            n += 1;
-            let at = &attributes[ptea.attribute];
-            variables.push(VariablePlan {
-                uid: pool.next(&mut var_rng),
-                name: format!("{}_{}", slug(&at.form_en), n),
-                source: "TEI_ATTRIBUTE",
-                value_type: at.value_type,
-                data_element: None,
-                attribute: Some(ptea.attribute),
-                stage: None,
-                home_stage: None,
-                use_code: at.option_set.is_some(),
-                kind: at.kind,
-            });
-        }
-        for name in ["calc_risk_score", "calc_days_since_visit"] {
-            variables.push(VariablePlan {
-                uid: pool.next(&mut var_rng),
-                name: name.to_string(),
-                source: "CALCULATED_VALUE",
-                value_type: "NUMBER",
-                data_element: None,
-                attribute: None,
-                stage: None,
-                home_stage: None,
-                use_code: false,
-                kind: Kind::Number { lo: 0.0, hi: 10.0, int: false },
-            });
-        }
-        programs.push(ProgramPlan { uid, def: p, stages, attributes: pteas, variables, rules: Vec::new() });
+        let stages: Vec<StagePlan> = def
+            .stages
+            .iter()
+            .zip(stage_des.by_ref())
+            .map(|(sdef, des)| plan_stage(sdef, des, pool, &mut stage_rng))
+            .collect();
+        let attributes = if def.tracker {
+            program_attributes(people, &people.program_own[pi], pool, &mut prog_rng)
+        } else {
+            Vec::new()
+        };
+        let variables = rule_variables(&stages, &attributes, data_elements, &people.attributes, pool, &mut var_rng);
+        programs.push(ProgramPlan { uid, def: p, stages, attributes, variables, rules: Vec::new() });
     }
+    programs
+}
 
-    // Program rules, in proportion to each program's data elements.
+fn plan_stage(sdef: &StageDef, des: &[usize], pool: &mut UidPool, rng: &mut SplitMix64) -> StagePlan {
+    let uid = pool.next(rng);
+    let data_elements: Vec<(Uid, usize)> = des.iter().map(|&d| (pool.next(rng), d)).collect();
+    let sections = split_sections(des, 12, pool, rng);
+    StagePlan { uid, en: sdef.en, km: sdef.km, repeatable: sdef.repeatable, data_elements, sections }
+}
+
+/// A tracker program's attributes: the first core ones, then its own.
+fn program_attributes(
+    people: &People,
+    own: &[usize],
+    pool: &mut UidPool,
+    rng: &mut SplitMix64,
+) -> Vec<ProgramAttributePlan> {
+    let core: Vec<usize> = (0..people.core.min(12)).collect();
+    core.iter()
+        .chain(own)
+        .enumerate()
+        .map(|(k, &a)| ProgramAttributePlan {
+            uid: pool.next(rng),
+            attribute: a,
+            mandatory: a < 4 && a < people.core,
+            searchable: a < people.core && matches!(a, 0 | 1 | 4 | 6 | 7),
+            display_in_list: k < 4,
+        })
+        .collect()
+}
+
+/// Rule variables: most data elements of each stage (at least one per stage), every program
+/// attribute, two calculated values.
+fn rule_variables(
+    stages: &[StagePlan],
+    program_attributes: &[ProgramAttributePlan],
+    data_elements: &[DataElementPlan],
+    attributes: &[AttributePlan],
+    pool: &mut UidPool,
+    rng: &mut SplitMix64,
+) -> Vec<VariablePlan> {
+    let mut variables: Vec<VariablePlan> = Vec::new();
+    let mut n = 0usize;
+    for (si, stage) in stages.iter().enumerate() {
+        let count = stage.data_elements.len();
+        let mut made = 0;
+        for (k, &(_, d)) in stage.data_elements.iter().enumerate() {
+            let last_chance = k + 1 == count && made == 0;
+            if !(rng.chance(60) || last_chance) {
+                continue;
+            }
+            made += 1;
+            n += 1;
+            let de = &data_elements[d];
+            let r = rng.below(100);
+            let (source, stage_ref) = if r < 70 {
+                ("DATAELEMENT_CURRENT_EVENT", None)
+            } else if r < 85 {
+                ("DATAELEMENT_NEWEST_EVENT_PROGRAM", None)
+            } else {
+                ("DATAELEMENT_NEWEST_EVENT_PROGRAM_STAGE", Some(si))
+            };
+            variables.push(VariablePlan {
+                uid: pool.next(rng),
+                name: format!("{}_{}", slug(&de.form_en), n),
+                source,
+                value_type: de.value_type,
+                data_element: Some(d),
+                attribute: None,
+                stage: stage_ref,
+                home_stage: Some(si),
+                use_code: de.option_set.is_some(),
+                kind: de.kind,
+            });
+        }
+    }
+    for ptea in program_attributes {
+        n += 1;
+        let at = &attributes[ptea.attribute];
+        variables.push(VariablePlan {
+            uid: pool.next(rng),
+            name: format!("{}_{}", slug(&at.form_en), n),
+            source: "TEI_ATTRIBUTE",
+            value_type: at.value_type,
+            data_element: None,
+            attribute: Some(ptea.attribute),
+            stage: None,
+            home_stage: None,
+            use_code: at.option_set.is_some(),
+            kind: at.kind,
+        });
+    }
+    for name in ["calc_risk_score", "calc_days_since_visit"] {
+        variables.push(VariablePlan {
+            uid: pool.next(rng),
+            name: name.to_string(),
+            source: "CALCULATED_VALUE",
+            value_type: "NUMBER",
+            data_element: None,
+            attribute: None,
+            stage: None,
+            home_stage: None,
+            use_code: false,
+            kind: Kind::Number { lo: 0.0, hi: 10.0, int: false },
+        });
+    }
+    variables
+}
+
+/// Program rules, spread over the programs in proportion to their data elements.
+#[allow(clippy::too_many_arguments)]
+fn plan_rules(
+    sizes: &Sizes,
+    programs: &mut [ProgramPlan],
+    data_elements: &[DataElementPlan],
+    attributes: &[AttributePlan],
+    option_sets: &[OptionSetPlan],
+    constants: &[ConstantPlan],
+    seed: u64,
+    pool: &mut UidPool,
+) -> io::Result<()> {
     let rule_weights: Vec<u64> =
         programs.iter().map(|p| p.stages.iter().map(|s| s.data_elements.len() as u64).sum()).collect();
     let per_program = apportion(
@@ -910,77 +1043,79 @@ pub(crate) fn build(g: &Gazetteer, sizes: &Sizes, seed: u64, pool: &mut UidPool)
     .ok_or_else(|| invalid("cannot spread the program rules over the programs"))?;
     let mut rule_rng = SplitMix64::new(seed, "programRules");
     for (program, &count) in programs.iter_mut().zip(&per_program) {
-        let ctx = RuleContext {
-            program,
-            data_elements: &data_elements,
-            attributes: &attributes,
-            option_sets: &option_sets,
-            constants: &constants,
-        };
-        let mut rules = Vec::with_capacity(count);
-        for k in 0..count {
-            rules.push(ctx.rule(k, pool, &mut rule_rng));
-        }
+        let ctx = RuleContext { program, data_elements, attributes, option_sets, constants };
+        let rules = (0..count).map(|k| ctx.rule(k, pool, &mut rule_rng)).collect();
         program.rules = rules;
     }
+    Ok(())
+}
 
-    // Data sets and validation rules.
+/// The data sets with their sections, and per data set up to two validation rules.
+fn plan_data_sets(
+    sizes: &Sizes,
+    ds_des: &[Vec<usize>],
+    data_elements: &[DataElementPlan],
+    combos: &[ComboPlan],
+    seed: u64,
+    pool: &mut UidPool,
+) -> (Vec<DataSetPlan>, Vec<ValidationRulePlan>) {
     let mut ds_rng = SplitMix64::new(seed, "dataSets");
     let mut vr_rng = SplitMix64::new(seed, "validationRules");
     let mut data_sets = Vec::new();
     let mut validation_rules = Vec::new();
-    for (&d, des) in sizes.data_sets.iter().zip(&ds_des) {
+    for (&d, des) in sizes.data_sets.iter().zip(ds_des) {
         let def = &DATA_SETS[d];
         let uid = pool.next(&mut ds_rng);
         let sections = split_sections(des, 10, pool, &mut ds_rng);
-        if des.len() >= 2 {
-            let (a, b) = (&data_elements[des[0]], &data_elements[des[1]]);
-            validation_rules.push(ValidationRulePlan {
-                uid: pool.next(&mut vr_rng),
-                name: format!("{}: {} <= {}", def.code, b.form_en, a.form_en),
-                km: format!("{}: {} <= {}", def.code, b.form_km, a.form_km),
-                instruction: format!("{} cannot be more than {}", b.form_en, a.form_en),
+        validation_rules.extend(data_set_validation_rules(def, des, data_elements, combos, pool, &mut vr_rng));
+        data_sets.push(DataSetPlan { uid, def: d, data_elements: des.clone(), sections });
+    }
+    (data_sets, validation_rules)
+}
+
+/// "second item <= first item", and "one disaggregation of the first item <= its total".
+fn data_set_validation_rules(
+    def: &DataSetDef,
+    des: &[usize],
+    data_elements: &[DataElementPlan],
+    combos: &[ComboPlan],
+    pool: &mut UidPool,
+    rng: &mut SplitMix64,
+) -> Vec<ValidationRulePlan> {
+    let mut rules = Vec::new();
+    if des.len() >= 2 {
+        let (a, b) = (&data_elements[des[0]], &data_elements[des[1]]);
+        rules.push(ValidationRulePlan {
+            uid: pool.next(rng),
+            name: format!("{}: {} <= {}", def.code, b.form_en, a.form_en),
+            km: format!("{}: {} <= {}", def.code, b.form_km, a.form_km),
+            instruction: format!("{} cannot be more than {}", b.form_en, a.form_en),
+            period_type: def.period_type,
+            left: (format!("#{{{}}}", b.uid.as_str()), b.form_en.clone()),
+            right: (format!("#{{{}}}", a.uid.as_str()), a.form_en.clone()),
+            level: def.level,
+        });
+    }
+    if let Some(&first) = des.first() {
+        let de = &data_elements[first];
+        let combo = &combos[de.combo];
+        if let Some(coc) = combo.cocs.last() {
+            rules.push(ValidationRulePlan {
+                uid: pool.next(rng),
+                name: format!("{}: {} ({}) <= total", def.code, de.form_en, coc.name),
+                km: format!("{}: {} ({}) <= សរុប", def.code, de.form_km, coc.name),
+                instruction: format!("One disaggregation of {} cannot be more than its total", de.form_en),
                 period_type: def.period_type,
-                left: (format!("#{{{}}}", b.uid.as_str()), b.form_en.clone()),
-                right: (format!("#{{{}}}", a.uid.as_str()), a.form_en.clone()),
+                left: (
+                    format!("#{{{}.{}}}", de.uid.as_str(), coc.uid.as_str()),
+                    format!("{} ({})", de.form_en, coc.name),
+                ),
+                right: (format!("#{{{}}}", de.uid.as_str()), de.form_en.clone()),
                 level: def.level,
             });
         }
-        if let Some(&first) = des.first() {
-            let de = &data_elements[first];
-            let combo = &combos[de.combo];
-            if let Some(coc) = combo.cocs.last() {
-                validation_rules.push(ValidationRulePlan {
-                    uid: pool.next(&mut vr_rng),
-                    name: format!("{}: {} ({}) <= total", def.code, de.form_en, coc.name),
-                    km: format!("{}: {} ({}) <= សរុប", def.code, de.form_km, coc.name),
-                    instruction: format!("One disaggregation of {} cannot be more than its total", de.form_en),
-                    period_type: def.period_type,
-                    left: (
-                        format!("#{{{}.{}}}", de.uid.as_str(), coc.uid.as_str()),
-                        format!("{} ({})", de.form_en, coc.name),
-                    ),
-                    right: (format!("#{{{}}}", de.uid.as_str()), de.form_en.clone()),
-                    level: def.level,
-                });
-            }
-        }
-        data_sets.push(DataSetPlan { uid, def: d, data_elements: des.clone(), sections });
     }
-
-    Ok(Plan {
-        category_options,
-        categories,
-        combos,
-        option_sets,
-        data_elements,
-        tracked_entity_type,
-        attributes,
-        programs,
-        data_sets,
-        validation_rules,
-        constants,
-    })
+    rules
 }
 
 /// Everything a program rule may refer to.
@@ -1197,6 +1332,9 @@ impl RuleContext<'_> {
         (en.replace("{}", label.0), km.replace("{}", label.1))
     }
 
+    /// One action of a rule about `main`: a type drawn by weight, with its target in `scope`
+    /// (the data elements the rule's stage sees) or, when the type finds none, a SHOWWARNING or
+    /// SHOWERROR next to the field that triggered the rule.
     fn action(
         &self,
         main: &VariablePlan,
@@ -1218,93 +1356,21 @@ impl RuleContext<'_> {
             data: None,
             location: None,
         };
-        let x = self.reference(main);
-        let numeric_main = matches!(main.kind, Kind::Number { .. });
-        let main_de = main.data_element;
         let program_attrs: Vec<usize> = self.program.attributes.iter().map(|p| p.attribute).collect();
         let on_attribute = main.attribute.is_some() && !program_attrs.is_empty() && rng.chance(40);
-        let roll = rng.below(100);
-        let wanted = match roll {
-            0..=17 => "SHOWWARNING",
-            18..=31 => "SHOWERROR",
-            32..=45 => "HIDEFIELD",
-            46..=53 => "ASSIGN",
-            54..=63 => "SETMANDATORYFIELD",
-            64..=69 => "HIDESECTION",
-            70..=77 => "HIDEOPTION",
-            78..=85 => "DISPLAYTEXT",
-            86..=89 => "DISPLAYKEYVALUEPAIR",
-            90..=93 => "WARNINGONCOMPLETE",
-            94..=96 => "ERRORONCOMPLETE",
-            _ => "HIDEPROGRAMSTAGE",
-        };
+        let wanted = action_type_for(rng.below(100));
         let done = match wanted {
             "HIDEFIELD" | "SETMANDATORYFIELD" => {
-                if on_attribute {
-                    let at = program_attrs[rng.below(program_attrs.len())];
-                    a.attribute = Some(self.attributes[at].uid);
-                    true
-                } else if let Some(d) = self.pick_de(scope, main_de, rng, |_| true) {
-                    a.data_element = Some(self.data_elements[d].uid);
-                    true
-                } else {
-                    false
-                }
+                let attributes = if on_attribute { &program_attrs[..] } else { &[] };
+                self.target_field(&mut a, main, scope, attributes, rng)
             }
-            "ASSIGN" => {
-                let calc: Vec<&VariablePlan> =
-                    self.program.variables.iter().filter(|v| v.source == "CALCULATED_VALUE").collect();
-                let data = if numeric_main {
-                    format!("d2:round({x} * 10) / 10")
-                } else if main.data_element.is_some() {
-                    format!("d2:count('{}')", main.name)
-                } else {
-                    "1".to_string()
-                };
-                if !calc.is_empty() && rng.chance(50) {
-                    let c = calc[rng.below(calc.len())];
-                    a.data = Some(data);
-                    // Assigning to a calculated value names it in `content` (an expression, not
-                    // text, so it has no translation).
-                    a.content = Some((format!("#{{{}}}", c.name), String::new()));
-                    true
-                } else if let Some(d) = self.pick_de(scope, main_de, rng, |de| de.value_type == "NUMBER") {
-                    a.data_element = Some(self.data_elements[d].uid);
-                    a.data = Some(data);
-                    true
-                } else {
-                    false
-                }
-            }
-            "HIDESECTION" => {
-                let s = stage.unwrap_or_else(|| rng.below(self.program.stages.len()));
-                match self.program.stages.get(s).and_then(|st| st.sections.get(rng.below(st.sections.len()))) {
-                    Some(sec) => {
-                        a.section = Some(sec.uid);
-                        true
-                    }
-                    None => false,
-                }
-            }
-            "HIDEOPTION" => match self.pick_de(scope, None, rng, |de| de.option_set.is_some()) {
-                Some(d) => {
-                    let de = &self.data_elements[d];
-                    let set = de.option_set.and_then(|s| self.option_sets.get(s));
-                    match set.and_then(|s| s.options.get(rng.below(s.options.len()))) {
-                        Some(o) => {
-                            a.data_element = Some(de.uid);
-                            a.option = Some(o.uid);
-                            true
-                        }
-                        None => false,
-                    }
-                }
-                None => false,
-            },
+            "ASSIGN" => self.assign(&mut a, main, scope, rng),
+            "HIDESECTION" => self.hide_section(&mut a, stage, rng),
+            "HIDEOPTION" => self.hide_option(&mut a, scope, rng),
             "DISPLAYTEXT" => {
                 a.content = Some(self.message(ADVICE, label, rng));
-                if numeric_main {
-                    a.data = Some(x.clone());
+                if matches!(main.kind, Kind::Number { .. }) {
+                    a.data = Some(self.reference(main));
                 }
                 a.location = Some(if rng.chance(50) { "feedback" } else { "indicators" });
                 true
@@ -1312,39 +1378,130 @@ impl RuleContext<'_> {
             "DISPLAYKEYVALUEPAIR" => {
                 let (en, km) = KEY_VALUE[rng.below(KEY_VALUE.len())];
                 a.content = Some((en.to_string(), km.to_string()));
-                a.data = Some(if numeric_main { x.clone() } else { "#{calc_risk_score}".to_string() });
+                let numeric = matches!(main.kind, Kind::Number { .. });
+                a.data = Some(if numeric { self.reference(main) } else { "#{calc_risk_score}".to_string() });
                 a.location = Some("indicators");
                 true
             }
             "WARNINGONCOMPLETE" | "ERRORONCOMPLETE" => {
                 a.content = Some(self.message(ON_COMPLETE, label, rng));
-                if let Some(d) = main_de {
+                if let Some(d) = main.data_element {
                     a.data_element = Some(self.data_elements[d].uid);
                 }
                 true
             }
-            "HIDEPROGRAMSTAGE" => {
-                let stages = &self.program.stages;
-                if self.tracker() && stages.len() > 1 {
-                    let mut s = rng.below(stages.len());
-                    if Some(s) == main.home_stage {
-                        s = (s + 1) % stages.len();
-                    }
-                    a.stage = Some(stages[s].uid);
-                    true
-                } else {
-                    false
-                }
-            }
+            "HIDEPROGRAMSTAGE" => self.hide_stage(&mut a, main, rng),
             _ => false,
         };
         if done {
             a.action_type = wanted;
-            return a;
+        } else {
+            self.message_at_field(&mut a, main, wanted == "SHOWERROR", label, rng);
         }
-        // SHOWWARNING / SHOWERROR next to the field that triggered the rule (and the fallback).
-        a.action_type = if wanted == "SHOWERROR" { "SHOWERROR" } else { "SHOWWARNING" };
-        a.content = Some(if a.action_type == "SHOWERROR" {
+        a
+    }
+
+    /// HIDEFIELD / SETMANDATORYFIELD: one of `attributes` when given, else a data element of
+    /// `scope` other than the rule's own.
+    fn target_field(
+        &self,
+        a: &mut ActionPlan,
+        main: &VariablePlan,
+        scope: &[usize],
+        attributes: &[usize],
+        rng: &mut SplitMix64,
+    ) -> bool {
+        if !attributes.is_empty() {
+            let at = attributes[rng.below(attributes.len())];
+            a.attribute = Some(self.attributes[at].uid);
+            true
+        } else if let Some(d) = self.pick_de(scope, main.data_element, rng, |_| true) {
+            a.data_element = Some(self.data_elements[d].uid);
+            true
+        } else {
+            false
+        }
+    }
+
+    /// ASSIGN of a value computed from `main` to a calculated value or a NUMBER field.
+    fn assign(&self, a: &mut ActionPlan, main: &VariablePlan, scope: &[usize], rng: &mut SplitMix64) -> bool {
+        let calc: Vec<&VariablePlan> =
+            self.program.variables.iter().filter(|v| v.source == "CALCULATED_VALUE").collect();
+        let data = if matches!(main.kind, Kind::Number { .. }) {
+            format!("d2:round({} * 10) / 10", self.reference(main))
+        } else if main.data_element.is_some() {
+            format!("d2:count('{}')", main.name)
+        } else {
+            "1".to_string()
+        };
+        if !calc.is_empty() && rng.chance(50) {
+            let c = calc[rng.below(calc.len())];
+            a.data = Some(data);
+            // Assigning to a calculated value names it in `content` (an expression, not
+            // text, so it has no translation).
+            a.content = Some((format!("#{{{}}}", c.name), String::new()));
+            true
+        } else if let Some(d) = self.pick_de(scope, main.data_element, rng, |de| de.value_type == "NUMBER") {
+            a.data_element = Some(self.data_elements[d].uid);
+            a.data = Some(data);
+            true
+        } else {
+            false
+        }
+    }
+
+    /// HIDESECTION: a section of the rule's stage (or of any stage).
+    fn hide_section(&self, a: &mut ActionPlan, stage: Option<usize>, rng: &mut SplitMix64) -> bool {
+        let s = stage.unwrap_or_else(|| rng.below(self.program.stages.len()));
+        match self.program.stages.get(s).and_then(|st| st.sections.get(rng.below(st.sections.len()))) {
+            Some(sec) => {
+                a.section = Some(sec.uid);
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// HIDEOPTION: one option of a data element of `scope` that has an option set.
+    fn hide_option(&self, a: &mut ActionPlan, scope: &[usize], rng: &mut SplitMix64) -> bool {
+        let Some(d) = self.pick_de(scope, None, rng, |de| de.option_set.is_some()) else { return false };
+        let de = &self.data_elements[d];
+        let set = de.option_set.and_then(|s| self.option_sets.get(s));
+        match set.and_then(|s| s.options.get(rng.below(s.options.len()))) {
+            Some(o) => {
+                a.data_element = Some(de.uid);
+                a.option = Some(o.uid);
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// HIDEPROGRAMSTAGE (tracker programs of two stages or more): a stage other than `main`'s.
+    fn hide_stage(&self, a: &mut ActionPlan, main: &VariablePlan, rng: &mut SplitMix64) -> bool {
+        let stages = &self.program.stages;
+        if !self.tracker() || stages.len() < 2 {
+            return false;
+        }
+        let mut s = rng.below(stages.len());
+        if Some(s) == main.home_stage {
+            s = (s + 1) % stages.len();
+        }
+        a.stage = Some(stages[s].uid);
+        true
+    }
+
+    /// SHOWERROR (`error`) or SHOWWARNING next to the field that triggered the rule.
+    fn message_at_field(
+        &self,
+        a: &mut ActionPlan,
+        main: &VariablePlan,
+        error: bool,
+        label: (&str, &str),
+        rng: &mut SplitMix64,
+    ) {
+        a.action_type = if error { "SHOWERROR" } else { "SHOWWARNING" };
+        a.content = Some(if error {
             let (en, km) = match main.kind {
                 Kind::Date => ERRORS[1],
                 _ => ERRORS[rng.below(2) * 2],
@@ -1353,11 +1510,29 @@ impl RuleContext<'_> {
         } else {
             self.message(WARNINGS, label, rng)
         });
-        if let Some(d) = main_de {
+        if let Some(d) = main.data_element {
             a.data_element = Some(self.data_elements[d].uid);
         } else if let Some(at) = main.attribute {
             a.attribute = Some(self.attributes[at].uid);
         }
-        a
+    }
+}
+
+/// The type of an action, by a roll of 0-99: the mix of actions in real programs, warnings and
+/// hiding fields most common.
+fn action_type_for(roll: usize) -> &'static str {
+    match roll {
+        0..=17 => "SHOWWARNING",
+        18..=31 => "SHOWERROR",
+        32..=45 => "HIDEFIELD",
+        46..=53 => "ASSIGN",
+        54..=63 => "SETMANDATORYFIELD",
+        64..=69 => "HIDESECTION",
+        70..=77 => "HIDEOPTION",
+        78..=85 => "DISPLAYTEXT",
+        86..=89 => "DISPLAYKEYVALUEPAIR",
+        90..=93 => "WARNINGONCOMPLETE",
+        94..=96 => "ERRORONCOMPLETE",
+        _ => "HIDEPROGRAMSTAGE",
     }
 }

@@ -1,6 +1,7 @@
 //! Searching people by text over the searchable attributes of a program or a tracked entity
 //! type: prefix or whole-word, ranked (the whole value > whole words > prefixes), limited, each
-//! hit with the attribute it matched.
+//! hit with the attribute it matched. A query is searched by its first [`MAX_QUERY_WORDS`] words
+//! (the result names the words left out), so that a long text costs no more than a name.
 //!
 //! Owns choosing the attributes from metadata (`searchable`, plus unique attributes, which a
 //! person can always be found by) and reading the index. Does not own the index rows (`index`)
@@ -59,6 +60,21 @@ pub struct SearchTarget {
     pub tracked_entity_type: Uid,
     pub attributes: Vec<Uid>,
 }
+
+/// What a search found.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct SearchResult {
+    /// The hits, best first, at most the limit.
+    pub hits: Vec<SearchHit>,
+    /// Words of the query that were not searched: a query of more than [`MAX_QUERY_WORDS`] words
+    /// is searched by its first ones (the screen can say which were left out).
+    pub words_ignored: Vec<String>,
+}
+
+/// How many words of a query are searched. Each further word adds index lookups for every
+/// searchable attribute; names, phones and IDs are a few words, and a longer text (a pasted
+/// address, a whole sentence) is searched by its first words, which already narrow it down.
+pub const MAX_QUERY_WORDS: usize = 8;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SearchHit {
@@ -123,20 +139,22 @@ fn prefix_end(prefix: &str) -> String {
     format!("{prefix}\u{10FFFF}")
 }
 
-/// Searches the people of `target` for `text`.
+/// Searches the people of `target` for `text` (its first [`MAX_QUERY_WORDS`] words; the whole
+/// text for an exact match).
 pub fn search(
     d: &Data<'_>,
     target: &SearchTarget,
     text: &str,
     options: &SearchOptions,
-) -> Result<Vec<SearchHit>, SearchError> {
+) -> Result<SearchResult, SearchError> {
     if options.limit == 0 {
         return Err(SearchError::ZeroLimit);
     }
-    let tokens = query_tokens(text);
+    let mut tokens = query_tokens(text);
     if tokens.is_empty() {
         return Err(SearchError::EmptyQuery);
     }
+    let words_ignored = tokens.split_off(tokens.len().min(MAX_QUERY_WORDS));
     let mut hits: Vec<SearchHit> = Vec::new();
     let mut seen: HashSet<Uid> = HashSet::new();
     // A whole phone number compares in national form, anything else in search form.
@@ -155,7 +173,7 @@ pub fn search(
         collect_tokens(d, target, &tokens, kind, options, &mut hits, &mut seen)?;
     }
     hits.truncate(options.limit);
-    Ok(hits)
+    Ok(SearchResult { hits, words_ignored })
 }
 
 /// `AND e.tracked_entity_type = ? AND e.deleted = 0 [AND e.org_unit IN (...)]` with its
@@ -388,6 +406,7 @@ mod tests {
     fn found(store: &Store, text: &str, mode: MatchMode) -> Vec<(Uid, MatchKind)> {
         search(&store.data(), &target(), text, &opts(mode))
             .unwrap()
+            .hits
             .into_iter()
             .map(|h| (h.tracked_entity, h.kind))
             .collect()
@@ -454,8 +473,9 @@ mod tests {
             found(&store, "sok", MatchMode::Prefix),
             vec![(exact, MatchKind::Exact), (word, MatchKind::WholeWord), (prefix, MatchKind::Prefix)]
         );
-        let hits =
-            search(&store.data(), &target(), "sok", &SearchOptions { limit: 2, ..opts(MatchMode::Prefix) }).unwrap();
+        let hits = search(&store.data(), &target(), "sok", &SearchOptions { limit: 2, ..opts(MatchMode::Prefix) })
+            .unwrap()
+            .hits;
         assert_eq!(hits.iter().map(|h| h.tracked_entity).collect::<Vec<_>>(), vec![exact, word]);
         assert_eq!(hits[0].attribute, uid(NAME));
         assert_eq!(hits[0].value, "Sok");
@@ -467,7 +487,7 @@ mod tests {
         let te = register(&mut store, HC1, &[(NAME, "Sok"), (PHONE, "+855 12 345 678")]);
         let other = register(&mut store, HC1, &[(NAME, "Dara"), (PHONE, "097 123 4567")]);
         for typed in ["012345678", "012 345", "+85512", "+855 12 34", "00855 12", "០១២៣"] {
-            let hits = search(&store.data(), &target(), typed, &opts(MatchMode::Prefix)).unwrap();
+            let hits = search(&store.data(), &target(), typed, &opts(MatchMode::Prefix)).unwrap().hits;
             assert_eq!(hits.len(), 1, "{typed}");
             assert_eq!((hits[0].tracked_entity, hits[0].attribute), (te, uid(PHONE)), "{typed}");
         }
@@ -481,11 +501,11 @@ mod tests {
         let there = register(&mut store, HC2, &[(NAME, "Sok")]);
         assert!(found(&store, "2020", MatchMode::Prefix).is_empty(), "birth date is not searchable here");
         let only_hc2 = SearchOptions { org_units: vec![uid(HC2)], ..opts(MatchMode::Prefix) };
-        let hits = search(&store.data(), &target(), "sok", &only_hc2).unwrap();
+        let hits = search(&store.data(), &target(), "sok", &only_hc2).unwrap().hits;
         assert_eq!(hits.iter().map(|h| h.tracked_entity).collect::<Vec<_>>(), vec![there]);
         // A person of another type and a deleted person are not found.
         let other_type = SearchTarget { tracked_entity_type: uid("PhumTETHous"), ..target() };
-        assert!(search(&store.data(), &other_type, "sok", &opts(MatchMode::Prefix)).unwrap().is_empty());
+        assert!(search(&store.data(), &other_type, "sok", &opts(MatchMode::Prefix)).unwrap().hits.is_empty());
         store.conn().execute("UPDATE tracked_entity SET deleted = 1 WHERE uid = ?1", [here.as_str()]).unwrap();
         assert_eq!(found(&store, "sok", MatchMode::Prefix), vec![(there, MatchKind::Exact)]);
     }
@@ -502,6 +522,26 @@ mod tests {
             .unwrap();
         assert!(found(&store, "sok", MatchMode::Prefix).is_empty());
         assert_eq!(found(&store, "dar", MatchMode::Prefix), vec![(te, MatchKind::Prefix)]);
+    }
+
+    #[test]
+    fn a_query_of_many_words_is_searched_by_its_first_words_and_says_which_were_left_out() {
+        let mut store = Store::open_in_memory().unwrap();
+        let te = register(&mut store, HC1, &[(NAME, "Sok Chan Dara")]);
+        register(&mut store, HC1, &[(NAME, "Sok Keo")]);
+        let text = "sok chan dara a b c d e f g h i";
+        let result = search(&store.data(), &target(), text, &opts(MatchMode::Prefix)).unwrap();
+        // The first eight words are searched; "a b c d e" start words nobody has.
+        assert!(result.hits.is_empty(), "{result:?}");
+        assert_eq!(result.words_ignored, ["f", "g", "h", "i"]);
+        let result = search(&store.data(), &target(), "sok chan dara", &opts(MatchMode::Prefix)).unwrap();
+        assert_eq!(result.hits.iter().map(|h| h.tracked_entity).collect::<Vec<_>>(), [te]);
+        assert!(result.words_ignored.is_empty());
+        // The first words find the person whatever follows them.
+        let long = format!("sok chan dara {}", "dara ".repeat(12));
+        let result = search(&store.data(), &target(), &long, &opts(MatchMode::Prefix)).unwrap();
+        assert_eq!(result.hits.iter().map(|h| h.tracked_entity).collect::<Vec<_>>(), [te]);
+        assert_eq!(result.words_ignored.len(), 15 - MAX_QUERY_WORDS);
     }
 
     #[test]

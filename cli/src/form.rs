@@ -282,7 +282,8 @@ impl Runner<'_> {
             }
             "overdue" | "upcoming" => {
                 let (program, org_unit) = (self.uid(step, "program")?, self.uid(step, "org_unit")?);
-                let count = |field: &str, default: u64| step[field].as_u64().unwrap_or(default).min(u64::from(u32::MAX));
+                let count =
+                    |field: &str, default: u64| step[field].as_u64().unwrap_or(default).min(u64::from(u32::MAX));
                 let page = Page { offset: count("offset", 0) as usize, limit: count("limit", 50) as usize };
                 let list = if action == "overdue" {
                     schedule::overdue(self.store, program, org_unit, self.ctx.today, page)?

@@ -66,7 +66,10 @@ fn completing_an_enrollment_runs_its_rules_and_refuses_with_every_reason_until_t
     reg.set_value(&mut store, "NcdTEASex01", Some("F")).unwrap();
     reg.set_value(&mut store, "NcdTEADob01", Some("1990-02-14")).unwrap();
     let change = complete_enrollment(&mut store, enr, &ncd_ctx()).unwrap();
-    assert_eq!((change.before, change.status, change.completed_date), (EnrollmentStatus::Active, EnrollmentStatus::Completed, Some(TODAY)));
+    assert_eq!(
+        (change.before, change.status, change.completed_date),
+        (EnrollmentStatus::Active, EnrollmentStatus::Completed, Some(TODAY))
+    );
     assert_eq!(status(&store, enr), (EnrollmentStatus::Completed, Some(TODAY)));
     let err = refused(&dir, || complete_enrollment(&mut store, enr, &ncd_ctx()));
     assert!(matches!(err, FormError::EnrollmentStatusUnchanged { .. }), "{err}");
@@ -75,7 +78,8 @@ fn completing_an_enrollment_runs_its_rules_and_refuses_with_every_reason_until_t
 #[test]
 fn a_closed_enrollment_takes_no_new_visit_its_visits_are_read_only_and_its_person_stays_editable() {
     let (dir, mut store) = ncd_with(|_| {});
-    let enr = register_ncd(&mut store, &[("NcdTEAName1", "Chan Dara"), ("NcdTEASex01", "M"), ("NcdTEADob01", "1970-05-01")]);
+    let enr =
+        register_ncd(&mut store, &[("NcdTEAName1", "Chan Dara"), ("NcdTEASex01", "M"), ("NcdTEADob01", "1970-05-01")]);
     let (mut earlier, _) = visit(&mut store, enr).unwrap();
     earlier.set_value(&mut store, "NcdDESystol", Some("130")).unwrap();
     let event = earlier.record_uid().unwrap();
@@ -130,7 +134,8 @@ fn second_enrollment(store: &mut Store, enrollment: Uid, status: EnrollmentStatu
 fn a_person_has_one_active_enrollment_in_a_program_and_one_at_all_when_it_enrolls_once() {
     // Enrolling more than once is allowed: only two ACTIVE enrollments are refused (E1015).
     let (dir, mut store) = ncd_with(|doc| doc["programs"][0]["onlyEnrollOnce"] = json!(false));
-    let first = register_ncd(&mut store, &[("NcdTEAName1", "Chan Dara"), ("NcdTEASex01", "M"), ("NcdTEADob01", "1970-05-01")]);
+    let first =
+        register_ncd(&mut store, &[("NcdTEAName1", "Chan Dara"), ("NcdTEASex01", "M"), ("NcdTEADob01", "1970-05-01")]);
     cancel_enrollment(&mut store, first, &ncd_ctx()).unwrap();
     let second = second_enrollment(&mut store, first, EnrollmentStatus::Active);
     let err = refused(&dir, || reopen_enrollment(&mut store, first, &ncd_ctx()));
@@ -139,7 +144,8 @@ fn a_person_has_one_active_enrollment_in_a_program_and_one_at_all_when_it_enroll
 
     // The fixture's program enrolls once: another ACTIVE or COMPLETED enrollment forbids both (E1016).
     let (dir, mut store) = ncd_with(|_| {});
-    let first = register_ncd(&mut store, &[("NcdTEAName1", "Chan Dara"), ("NcdTEASex01", "M"), ("NcdTEADob01", "1970-05-01")]);
+    let first =
+        register_ncd(&mut store, &[("NcdTEAName1", "Chan Dara"), ("NcdTEASex01", "M"), ("NcdTEADob01", "1970-05-01")]);
     let second = second_enrollment(&mut store, first, EnrollmentStatus::Cancelled);
     complete_enrollment(&mut store, first, &ncd_ctx()).unwrap();
     for attempt in [reopen_enrollment, complete_enrollment] {
@@ -156,13 +162,16 @@ fn a_person_has_one_active_enrollment_in_a_program_and_one_at_all_when_it_enroll
 
 #[test]
 fn an_enrollment_is_changed_only_with_write_access_inside_the_capture_scope() {
-    let (dir, mut store) = ncd_with(|doc| doc["programs"][0]["access"] = json!({"data": {"read": true, "write": false}}));
-    let enr = register_ncd(&mut store, &[("NcdTEAName1", "Chan Dara"), ("NcdTEASex01", "M"), ("NcdTEADob01", "1970-05-01")]);
+    let (dir, mut store) =
+        ncd_with(|doc| doc["programs"][0]["access"] = json!({"data": {"read": true, "write": false}}));
+    let enr =
+        register_ncd(&mut store, &[("NcdTEAName1", "Chan Dara"), ("NcdTEASex01", "M"), ("NcdTEADob01", "1970-05-01")]);
     let err = refused(&dir, || cancel_enrollment(&mut store, enr, &ncd_ctx()));
     assert!(matches!(err, FormError::NoDataWriteAccess { .. }), "{err}");
 
     let (dir, mut store) = ncd_with(|_| {});
-    let enr = register_ncd(&mut store, &[("NcdTEAName1", "Chan Dara"), ("NcdTEASex01", "M"), ("NcdTEADob01", "1970-05-01")]);
+    let enr =
+        register_ncd(&mut store, &[("NcdTEAName1", "Chan Dara"), ("NcdTEASex01", "M"), ("NcdTEADob01", "1970-05-01")]);
     let elsewhere = phum_core::form::FormContext::new(on(TODAY)).with_capture_org_units(vec![uid("NcdHCTakeo1")]);
     let err = refused(&dir, || complete_enrollment(&mut store, enr, &elsewhere));
     assert!(matches!(err, FormError::OrgUnitOutOfScope { .. }), "{err}");

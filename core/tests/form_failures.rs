@@ -43,7 +43,8 @@ fn registration(store: &mut Store) -> FormSession {
     let (mut reg, _) =
         FormSession::new_registration(store, uid(NCD), uid(CENTRE), ymd(2026, 10, 1), ymd(2026, 10, 1), &ctx())
             .unwrap();
-    for (field, value) in [("SchTEAName1", "ចាន់ ដារា"), ("SchTEASex01", "M"), ("SchTEADob01", "1970-05-01")] {
+    for (field, value) in [("SchTEAName1", "ចាន់ ដារា"), ("SchTEASex01", "M"), ("SchTEADob01", "1970-05-01")]
+    {
         reg.set_value(store, field, Some(value)).unwrap();
     }
     reg

@@ -397,7 +397,8 @@ fn working_lists_are_read_a_page_at_a_time_with_the_length_of_the_whole_list() {
     assert_eq!(paged, whole.rows, "the pages, one after the other, are the list");
     assert!(whole.rows.windows(2).all(|w| w[0].due_date <= w[1].due_date), "most overdue first");
 
-    let soon = schedule::upcoming(&store, uid(IMM), uid(ANGK_TA_SAOM), today, 365, Page { offset: 10, limit: 5 }).unwrap();
+    let soon =
+        schedule::upcoming(&store, uid(IMM), uid(ANGK_TA_SAOM), today, 365, Page { offset: 10, limit: 5 }).unwrap();
     assert_eq!((soon.total, soon.rows.len()), (24, 5), "9- and 18-month doses of 12 children");
     let all = upcoming(&store, IMM, ANGK_TA_SAOM, today, 365);
     assert_eq!(soon.rows, all[10..15]);

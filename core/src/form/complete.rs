@@ -61,7 +61,8 @@ impl FollowUp {
             },
             Kind::Event(e) if e.in_enrollment() => {
                 let uid = e.stage_uid();
-                let stage = store.get::<ProgramStage>(uid)?.ok_or(FormError::NotFound { kind: "program stage", uid })?;
+                let stage =
+                    store.get::<ProgramStage>(uid)?.ok_or(FormError::NotFound { kind: "program stage", uid })?;
                 FollowUp::NextVisit { event: e.uid(), stage: Box::new(stage) }
             }
             Kind::Event(_) | Kind::DataSet(_) => FollowUp::Nothing,

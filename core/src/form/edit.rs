@@ -266,8 +266,8 @@ mod tests {
         let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/phum/ncd_program.json");
         store.import_metadata(&[ImportSource::File(path)]).unwrap();
         let today = ymd(2026, 11, 20);
-        let ctx = FormContext::new(DeviceClock::default().pinned_on(today))
-            .with_capture_org_units(vec![uid("NcdProvKSp1")]);
+        let ctx =
+            FormContext::new(DeviceClock::default().pinned_on(today)).with_capture_org_units(vec![uid("NcdProvKSp1")]);
         let (mut reg, _) =
             FormSession::new_registration(&mut store, uid("NcdProgram1"), uid("NcdHCentre1"), today, today, &ctx)
                 .unwrap();

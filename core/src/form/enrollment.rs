@@ -58,7 +58,11 @@ pub struct EnrollmentChange {
 }
 
 /// Completes the enrollment after its rules and mandatory attributes allow it (see the module).
-pub fn complete_enrollment(store: &mut Store, enrollment: Uid, ctx: &FormContext) -> Result<EnrollmentChange, FormError> {
+pub fn complete_enrollment(
+    store: &mut Store,
+    enrollment: Uid,
+    ctx: &FormContext,
+) -> Result<EnrollmentChange, FormError> {
     set_status(store, enrollment, EnrollmentStatus::Completed, ctx)
 }
 
@@ -78,7 +82,8 @@ fn set_status(
     status: EnrollmentStatus,
     ctx: &FormContext,
 ) -> Result<EnrollmentChange, FormError> {
-    let e = store.data().enrollment(uid)?.filter(|e| !e.deleted).ok_or(FormError::NotFound { kind: "enrollment", uid })?;
+    let e =
+        store.data().enrollment(uid)?.filter(|e| !e.deleted).ok_or(FormError::NotFound { kind: "enrollment", uid })?;
     let program = tracker_program(store, e.program)?;
     scope::check(store, ctx, e.org_unit, Assigned::Program(e.program))?;
     if program.access.and_then(|a| a.data).is_some_and(|d| !d.write) {
@@ -142,7 +147,12 @@ fn check_other_enrollments(
     }
     if program.only_enroll_once && status != EnrollmentStatus::Cancelled {
         if let Some(o) = others.iter().find(|o| o.status != EnrollmentStatus::Cancelled) {
-            return Err(FormError::EnrolledOnce { enrollment: e.uid, program: e.program, other: o.uid, status: o.status });
+            return Err(FormError::EnrolledOnce {
+                enrollment: e.uid,
+                program: e.program,
+                other: o.uid,
+                status: o.status,
+            });
         }
     }
     Ok(())

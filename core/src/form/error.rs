@@ -127,14 +127,18 @@ pub enum FormError {
     BadFieldKey { field: String },
     /// The event belongs to an enrollment that is completed or cancelled: its events can neither
     /// be changed nor added (DHIS2 Android SDK: `ENROLLMENT_IS_NOT_OPEN`).
-    #[error("enrollment {enrollment} is {status}: its events cannot be changed or added; re-open the enrollment first")]
+    #[error(
+        "enrollment {enrollment} is {status}: its events cannot be changed or added; re-open the enrollment first"
+    )]
     EnrollmentNotActive { enrollment: Uid, status: EnrollmentStatus },
     /// An enrollment action that would not change its status.
     #[error("enrollment {enrollment} is already {status}")]
     EnrollmentStatusUnchanged { enrollment: Uid, status: EnrollmentStatus },
     /// Re-opening while the person has another ACTIVE enrollment in the program (Android
     /// Capture's `ACTIVE_EXIST`; the server's E1015).
-    #[error("enrollment {enrollment} cannot be re-opened: the person's enrollment {other} in program {program} is active")]
+    #[error(
+        "enrollment {enrollment} cannot be re-opened: the person's enrollment {other} in program {program} is active"
+    )]
     ActiveEnrollmentExists { enrollment: Uid, program: Uid, other: Uid },
     /// The program enrolls a person once and the person has another active or completed
     /// enrollment in it (the server's E1016).

@@ -14,7 +14,10 @@ use crate::model::Uid;
 pub(crate) enum Lock {
     Period(PeriodLock),
     /// The event's enrollment is not ACTIVE.
-    EnrollmentClosed { enrollment: Uid, status: EnrollmentStatus },
+    EnrollmentClosed {
+        enrollment: Uid,
+        status: EnrollmentStatus,
+    },
 }
 
 impl Lock {

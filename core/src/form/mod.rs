@@ -176,19 +176,9 @@ impl serde::Serialize for RecordRef {
         #[derive(serde::Serialize)]
         #[serde(tag = "kind", rename_all = "snake_case")]
         enum Wire<'a> {
-            Event {
-                uid: &'a Uid,
-            },
-            Enrollment {
-                uid: &'a Uid,
-                tracked_entity: &'a Uid,
-            },
-            DataSetForm {
-                data_set: &'a Uid,
-                period: &'a str,
-                org_unit: &'a Uid,
-                attribute_option_combo: &'a Uid,
-            },
+            Event { uid: &'a Uid },
+            Enrollment { uid: &'a Uid, tracked_entity: &'a Uid },
+            DataSetForm { data_set: &'a Uid, period: &'a str, org_unit: &'a Uid, attribute_option_combo: &'a Uid },
         }
         let wire = match self {
             RecordRef::Event(uid) => Wire::Event { uid },
@@ -368,7 +358,8 @@ impl std::fmt::Debug for FormSession {
 impl FormSession {
     /// Creates an event (ACTIVE, dated `event_date`) and opens its form. Refused when the org unit
     /// is outside the user's capture scope or not assigned to the program, the date is in the
-    /// future, the stage is not the program's, or the enrollment does not fit the program.
+    /// future, the stage is not the program's, the enrollment does not fit the program, or the
+    /// enrollment is completed or cancelled.
     pub fn new_event(
         store: &mut Store,
         new: NewEventForm,
@@ -378,7 +369,8 @@ impl FormSession {
         Ok(session.opened())
     }
 
-    /// Opens a stored event's form.
+    /// Opens a stored event's form; read-only (the view says why) when its enrollment is
+    /// completed or cancelled.
     pub fn open_event(store: &mut Store, event: Uid, ctx: &FormContext) -> Result<(FormSession, FormView), FormError> {
         let session = event::open(store, event, ctx)?;
         Ok(session.opened())
@@ -399,7 +391,8 @@ impl FormSession {
         Ok(session.opened())
     }
 
-    /// Opens the registration form of a stored enrollment.
+    /// Opens the registration form of a stored enrollment, whatever its status: the person's
+    /// attributes stay editable.
     pub fn open_registration(
         store: &mut Store,
         enrollment: Uid,

@@ -115,7 +115,15 @@ mod tests {
         let today = ymd(2026, 12, 31);
         // One screening a day from day 1 to day 60 of 2026.
         let all: Vec<Event> = (1..=60)
-            .map(|day| screening(&mut store, "PhumScrStg1", "PhumOUHC001", EventStatus::Completed, ymd(2026, 1, 1) + chrono::TimeDelta::days(day - 1)))
+            .map(|day| {
+                screening(
+                    &mut store,
+                    "PhumScrStg1",
+                    "PhumOUHC001",
+                    EventStatus::Completed,
+                    ymd(2026, 1, 1) + chrono::TimeDelta::days(day - 1),
+                )
+            })
             .collect();
         // Not seen: another stage, another org unit, waiting, skipped, deleted, dated after today.
         screening(&mut store, "PhumScrStg2", "PhumOUHC001", EventStatus::Completed, ymd(2026, 1, 30));
@@ -131,10 +139,16 @@ mod tests {
         let context = d.rule_context_of_event_program(&all[29], today, 10).unwrap();
         assert_eq!(dates(&context), [60, 59, 58, 57, 56, 55, 54, 53, 52, 51, 29, 28, 27, 26, 25, 24, 23, 22, 21, 20]);
         // The newest has nothing later; the oldest nothing earlier.
-        assert_eq!(dates(&d.rule_context_of_event_program(&all[59], today, 10).unwrap()), (50..=59).rev().collect::<Vec<_>>());
+        assert_eq!(
+            dates(&d.rule_context_of_event_program(&all[59], today, 10).unwrap()),
+            (50..=59).rev().collect::<Vec<_>>()
+        );
         assert_eq!(dates(&d.rule_context_of_event_program(&all[0], today, 3).unwrap()), [60, 59, 58]);
         // An event dated after today is not in the list: the newest ten.
-        assert_eq!(dates(&d.rule_context_of_event_program(&future, today, 10).unwrap()), (51..=60).rev().collect::<Vec<_>>());
+        assert_eq!(
+            dates(&d.rule_context_of_event_program(&future, today, 10).unwrap()),
+            (51..=60).rev().collect::<Vec<_>>()
+        );
         // On day 30 itself, nothing dated later is seen.
         let context = d.rule_context_of_event_program(&all[29], ymd(2026, 1, 30), 10).unwrap();
         assert_eq!(dates(&context), (20..=29).rev().collect::<Vec<_>>());

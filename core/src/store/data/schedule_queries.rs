@@ -76,10 +76,8 @@ impl Data<'_> {
              ORDER BY ev.due_date, ev.uid LIMIT ?5 OFFSET ?6"
         ))?;
         let (limit, offset) = (i64::try_from(limit).unwrap_or(i64::MAX), i64::try_from(offset).unwrap_or(i64::MAX));
-        let rows = stmt.query_map(
-            params![program.as_str(), org_unit.as_str(), from, to, limit, offset],
-            scheduled_row,
-        )?;
+        let rows =
+            stmt.query_map(params![program.as_str(), org_unit.as_str(), from, to, limit, offset], scheduled_row)?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
 

@@ -132,7 +132,8 @@ const DATA_VALUES: ValueTable = ValueTable { table: "event_data_value", owner: "
 const TE_COLUMNS: &str = "uid, tracked_entity_type, org_unit, created, updated, sync_state, deleted";
 const ENROLLMENT_COLUMNS: &str = "uid, tracked_entity, program, org_unit, enrollment_date, incident_date, status, \
      completed_date, created, updated, sync_state, deleted";
-pub(super) const EVENT_COLUMNS: &str = "uid, enrollment, program, program_stage, org_unit, status, event_date, due_date, \
+pub(super) const EVENT_COLUMNS: &str =
+    "uid, enrollment, program, program_stage, org_unit, status, event_date, due_date, \
      completed_date, attribute_option_combo, created, updated, sync_state, deleted";
 
 fn tracked_entity_row(r: &Row) -> rusqlite::Result<TrackedEntity> {

@@ -6,8 +6,9 @@
 //! are created (the enrollment stays ACTIVE for its visits, as on Android: completing the
 //! enrollment is its own action, `form::enrollment`); a data set form's completion is recorded.
 //!
-//! Owns the refusal list. Does not own the rules (`rules`) or the validation rules
-//! (`validate::aggregate`).
+//! Owns the refusal list and the completion's transaction. Does not own the rules (`rules`), the
+//! events that follow (`schedule::generate`: their `_in` variants write in this transaction) or
+//! the validation rules (`validate::aggregate`).
 
 use super::changes::{diff, FormChanges};
 use super::error::{FormError, Refusal};

@@ -1,6 +1,7 @@
 //! `phum form run SCRIPT.json [--json] [--time-zone NAME]`: replays a health worker's visit from a script (open or
-//! create forms, set values, complete, delete, list overdue and upcoming visits, look at an
-//! enrollment's dashboard, search people) and prints what each step did. Trainers use it to show
+//! create forms, set values, complete, delete, complete, cancel or re-open an enrollment, list
+//! overdue and upcoming visits a page at a time, look at an enrollment's dashboard, search people)
+//! and prints what each step did. Trainers use it to show
 //! a visit; tests use it to replay one. Every step is a call into `phum_core`; a step that fails
 //! prints its error and the script goes on (a refused value is a result worth showing). "Today"
 //! and every timestamp written come from the device clock in `--time-zone` (the system clock,
@@ -11,9 +12,12 @@ use chrono::{DateTime, NaiveDate as Date};
 use std::collections::HashMap;
 use std::path::PathBuf;
 
-use phum_core::form::{FormChanges, FormContext, FormError, FormSession, FormView, NewEventForm, RecordRef};
+use phum_core::form::{
+    cancel_enrollment, complete_enrollment, reopen_enrollment, EnrollmentChange, FormChanges, FormContext, FormError,
+    FormSession, FormView, NewEventForm, RecordRef,
+};
 use phum_core::model::{DeviceClock, Uid};
-use phum_core::schedule::{self, WorkingListRow};
+use phum_core::schedule::{self, Page, WorkingList, WorkingListRow};
 use phum_core::search;
 use phum_core::search::query::{self as search_query, MatchMode, SearchOptions, SearchScope};
 use phum_core::store::import::check_json_object;
@@ -45,13 +49,22 @@ SCRIPT FORMAT
         field: a data element or attribute UID, \"deUid.cocUid\" in a data set, or the record's
         dates \"eventDate\", \"enrollmentDate\", \"incidentDate\"
     {\"do\": \"complete\", \"form\": \"visit\"}
+        an event becomes COMPLETED (its next visit is scheduled); a registration is finished
+        (its auto-generated events are created) and its enrollment stays ACTIVE
+    {\"do\": \"complete_enrollment\", \"enrollment\"}   after its rules and mandatory attributes allow it
+    {\"do\": \"cancel_enrollment\", \"enrollment\"}
+    {\"do\": \"reopen_enrollment\", \"enrollment\"}
+        a completed or cancelled enrollment takes no new event and its events are read-only
     {\"do\": \"view\", \"form\": \"visit\"}
     {\"do\": \"save\", \"form\": \"visit\"}      values are saved by every set; this closes the form
     {\"do\": \"delete\", \"event\"}
-    {\"do\": \"overdue\", \"program\", \"org_unit\"}
-    {\"do\": \"upcoming\", \"program\", \"org_unit\", \"within_days\"? (default 28)}
+    {\"do\": \"overdue\", \"program\", \"org_unit\", \"offset\"? (default 0), \"limit\"? (default 50, at most 500)}
+    {\"do\": \"upcoming\", \"program\", \"org_unit\", \"within_days\"? (default 28), \"offset\"?, \"limit\"?}
+        one page of the list and \"total\", the length of the whole list
     {\"do\": \"dashboard\", \"enrollment\"}
     {\"do\": \"search\", \"program\" or \"tracked_entity_type\", \"text\", \"mode\"?: \"prefix\"|\"whole_word\", \"limit\"?}
+  A search of more than 8 words searches the first 8 (\"words_ignored\" lists the others).
+  Numbers, phones, dates and times may be typed with Khmer digits; they are stored as ASCII.
   Dates are yyyy-MM-dd and default to \"today\": the date in --time-zone, so that at
   01:30 in Phnom Penh it is already the new day. Records are stamped with the local time
   and its UTC offset (2026-03-02T01:30:00.000+07:00).
@@ -60,7 +73,8 @@ OUTPUT
   One line per step. With --json, one JSON object per step:
     {\"step\": N, \"do\": ..., \"ok\": true, ...what it returned}
     {\"step\": N, \"do\": ..., \"ok\": false, \"error\": {\"kind\": \"HiddenField\", \"message\": ...}}
-  set and complete return only what changed (fields, sections, messages, can_complete).
+  set and complete return only what changed (fields, sections, messages, can_complete); a form
+  names its record as data: {\"kind\": \"enrollment\", \"uid\": ..., \"tracked_entity\": ...}.
 
 EXIT STATUS
   0 the script ran (steps may have failed: see their lines); 2 the script cannot be read.";
@@ -146,7 +160,8 @@ struct Runner<'a> {
 }
 
 fn parse_date(field: &'static str, text: &str) -> Result<Date, StepError> {
-    phum_core::expr::value::parse_iso_date(text).ok_or(StepError::BadDate { field, value: text.to_string() })
+    let typed = phum_core::model::digits::ascii_digits(text);
+    phum_core::expr::value::parse_iso_date(&typed).ok_or(StepError::BadDate { field, value: text.to_string() })
 }
 
 impl Runner<'_> {
@@ -262,15 +277,27 @@ impl Runner<'_> {
                 self.store.write(|d| d.delete_event(event, now))?;
                 Ok(json!({"deleted": event.as_str()}))
             }
+            "complete_enrollment" | "cancel_enrollment" | "reopen_enrollment" => {
+                let enrollment = self.uid(step, "enrollment")?;
+                let change = match action.as_str() {
+                    "complete_enrollment" => complete_enrollment(self.store, enrollment, &self.ctx)?,
+                    "cancel_enrollment" => cancel_enrollment(self.store, enrollment, &self.ctx)?,
+                    _ => reopen_enrollment(self.store, enrollment, &self.ctx)?,
+                };
+                Ok(change_json(&change))
+            }
             "overdue" | "upcoming" => {
                 let (program, org_unit) = (self.uid(step, "program")?, self.uid(step, "org_unit")?);
-                let rows = if action == "overdue" {
-                    schedule::overdue(self.store, program, org_unit, self.ctx.today)?
+                let count =
+                    |field: &str, default: u64| step[field].as_u64().unwrap_or(default).min(u64::from(u32::MAX));
+                let page = Page { offset: count("offset", 0) as usize, limit: count("limit", 50) as usize };
+                let list = if action == "overdue" {
+                    schedule::overdue(self.store, program, org_unit, self.ctx.today, page)?
                 } else {
-                    let within = step["within_days"].as_u64().unwrap_or(28).min(u64::from(u32::MAX)) as u32;
-                    schedule::upcoming(self.store, program, org_unit, self.ctx.today, within)?
+                    let within = count("within_days", 28) as u32;
+                    schedule::upcoming(self.store, program, org_unit, self.ctx.today, within, page)?
                 };
-                Ok(json!({"rows": rows.iter().map(row_json).collect::<Vec<_>>()}))
+                Ok(list_json(&list))
             }
             "dashboard" => {
                 let enrollment = self.uid(step, "enrollment")?;
@@ -305,15 +332,16 @@ impl Runner<'_> {
                 let limit = step["limit"].as_u64().unwrap_or(20).min(1000) as usize;
                 let target = search_query::search_target(self.store, scope)?;
                 let options = SearchOptions { mode, limit, org_units: Vec::new() };
-                let hits = search_query::search(&self.store.data(), &target, self.text(step, "text")?, &options)?;
-                let hits: Vec<Json> = hits
+                let result = search_query::search(&self.store.data(), &target, self.text(step, "text")?, &options)?;
+                let hits: Vec<Json> = result
+                    .hits
                     .iter()
                     .map(|h| {
                         json!({"person": h.tracked_entity.as_str(), "org_unit": h.org_unit.as_str(),
                                "attribute": h.attribute.as_str(), "value": h.value, "match": format!("{:?}", h.kind)})
                     })
                     .collect();
-                Ok(json!({"hits": hits}))
+                Ok(json!({"hits": hits, "words_ignored": result.words_ignored}))
             }
             other => Err(StepError::UnknownStep(other.to_string())),
         }
@@ -321,16 +349,21 @@ impl Runner<'_> {
 }
 
 fn record_json(record: &RecordRef) -> Json {
-    match record {
-        RecordRef::Event(uid) => json!({"event": uid.as_str()}),
-        RecordRef::Enrollment { enrollment, tracked_entity } => {
-            json!({"enrollment": enrollment.as_str(), "person": tracked_entity.as_str()})
-        }
-        RecordRef::DataSetForm { data_set, period, org_unit, attribute_option_combo } => json!({
-            "data_set": data_set.as_str(), "period": period, "org_unit": org_unit.as_str(),
-            "attribute_option_combo": attribute_option_combo.as_str()
-        }),
-    }
+    json!(record)
+}
+
+fn change_json(c: &EnrollmentChange) -> Json {
+    json!({
+        "enrollment": c.enrollment.as_str(), "before": c.before.as_str(), "status": c.status.as_str(),
+        "completed_date": c.completed_date.map(|d| d.to_string()),
+    })
+}
+
+fn list_json(list: &WorkingList) -> Json {
+    json!({
+        "rows": list.rows.iter().map(row_json).collect::<Vec<_>>(), "total": list.total,
+        "offset": list.page.offset, "limit": list.page.limit,
+    })
 }
 
 fn changes_json(changes: &FormChanges) -> Json {
@@ -379,7 +412,17 @@ fn human(n: usize, action: &str, result: &Result<Json, StepError>) -> String {
                     if messages.is_empty() { String::new() } else { format!(" messages: {}", messages.join(" | ")) }
                 )
             } else if let Some(rows) = r.get("rows").and_then(Json::as_array) {
-                format!("{} row(s)", rows.len())
+                let from = r["offset"].as_u64().unwrap_or(0);
+                match rows.len() as u64 {
+                    0 => format!("0 of {} row(s)", r["total"]),
+                    n => format!("rows {}-{} of {}", from + 1, from + n, r["total"]),
+                }
+            } else if let Some(status) = r.get("status").and_then(Json::as_str) {
+                let (enrollment, before) = (r["enrollment"].as_str().unwrap_or(""), r["before"].as_str().unwrap_or(""));
+                match r["completed_date"].as_str() {
+                    Some(day) => format!("enrollment {enrollment}: {before} -> {status} on {day}"),
+                    None => format!("enrollment {enrollment}: {before} -> {status}"),
+                }
             } else if let Some(stages) = r.get("stages").and_then(Json::as_array) {
                 let missing: Vec<&str> =
                     stages.iter().filter(|s| s["missing"] == true).filter_map(|s| s["name"].as_str()).collect();
@@ -391,7 +434,10 @@ fn human(n: usize, action: &str, result: &Result<Json, StepError>) -> String {
                     missing.join("; ")
                 )
             } else if let Some(hits) = r.get("hits").and_then(Json::as_array) {
-                format!("{} hit(s)", hits.len())
+                match r["words_ignored"].as_array().filter(|w| !w.is_empty()) {
+                    Some(ignored) => format!("{} hit(s) ({} word(s) not searched)", hits.len(), ignored.len()),
+                    None => format!("{} hit(s)", hits.len()),
+                }
             } else if let Some(record) = r.get("record") {
                 format!("opened {record}")
             } else {

@@ -1,6 +1,7 @@
 //! `phum form run`: a trainer's immunization visit replayed from a script over the scheduling
-//! fixture (register a child, refused and accepted values, completion, working lists, dashboard,
-//! search), checked step by step through `--json`.
+//! fixture (register a child, refused and accepted values, completion, working lists a page at a
+//! time, dashboard, search, the enrollment completed, re-opened and cancelled), checked step by
+//! step through `--json`.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -33,7 +34,7 @@ fn run_json(dir: &Path, script: &Path) -> Vec<Value> {
 fn a_trainer_replays_an_immunization_visit_step_by_step() {
     let dir = with_program();
     let steps = run_json(dir.path(), &fixture("tests/fixtures/form/immunization_visit.json"));
-    assert_eq!(steps.len(), 22);
+    assert_eq!(steps.len(), 27);
     let step = |n: usize| &steps[n - 1];
     let error_kind = |n: usize| step(n)["error"]["kind"].as_str().unwrap_or("").to_string();
 
@@ -63,13 +64,28 @@ fn a_trainer_replays_an_immunization_visit_step_by_step() {
     let birth = board.iter().find(|s| s["stage"] == "SchImmBirth").unwrap();
     assert_eq!((birth["missing"].as_bool(), birth["overdue"].as_bool()), (Some(true), Some(true)));
 
-    // Search by a Khmer name prefix and by the phone written another way.
-    let person = step(1)["record"]["person"].as_str().unwrap();
+    // Search by a Khmer name prefix and by the phone (typed in Khmer digits) written another way.
+    assert_eq!(step(1)["record"]["kind"], "enrollment");
+    assert_eq!(step(1)["view"]["record"], step(1)["record"], "the view names its record as data");
+    let person = step(1)["record"]["tracked_entity"].as_str().unwrap();
     for n in [19, 20] {
         assert!(step(n)["hits"].as_array().unwrap().iter().any(|h| h["person"] == person), "{}", step(n));
     }
     assert_eq!(step(21)["rows"].as_array().unwrap().len(), 1, "the 14-week dose is due within 60 days");
     assert_eq!(error_kind(22), "NoForm");
+
+    // A page of the overdue list knows the length of the whole list: the birth and 10-week doses
+    // are still overdue after the 6-week visit; the second of them is on the page.
+    assert_eq!(step(10)["total"], 3);
+    assert_eq!(step(23)["rows"].as_array().unwrap().len(), 1);
+    assert_eq!((step(23)["total"].as_u64(), step(23)["offset"].as_u64()), (Some(2), Some(1)));
+    assert_eq!(step(23)["rows"][0]["stage"], "SchImm10Wks");
+    // The enrollment completed takes no new event; re-opened, then cancelled.
+    assert_eq!((step(24)["before"].as_str(), step(24)["status"].as_str()), (Some("ACTIVE"), Some("COMPLETED")));
+    assert_eq!(step(24)["completed_date"], "2026-11-20");
+    assert_eq!(error_kind(25), "EnrollmentNotActive");
+    assert_eq!(step(26)["status"], "ACTIVE");
+    assert_eq!((step(27)["status"].as_str(), step(27)["completed_date"].as_str()), (Some("CANCELLED"), None));
 }
 
 #[test]

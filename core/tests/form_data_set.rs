@@ -54,6 +54,19 @@ fn the_grid_has_one_cell_per_data_element_and_category_option_combo() {
 }
 
 #[test]
+fn a_period_and_cell_values_typed_in_khmer_digits_are_read_as_ascii() {
+    let (_dir, mut store) = store();
+    let mut s = open(&mut store, "២០២៦១១", TODAY).unwrap();
+    assert_eq!(
+        serde_json::to_value(&s.view().record).unwrap()["period"],
+        "202611",
+        "the form is the one of November 2026"
+    );
+    let changes = s.set_value(&mut store, MALE, Some("១២")).unwrap();
+    assert_eq!(changes.field(MALE).unwrap().value.as_deref(), Some("12"));
+}
+
+#[test]
 fn a_violated_validation_rule_refuses_completion_until_the_values_are_fixed() {
     let (dir, mut store) = store();
     let mut s = open(&mut store, "202611", TODAY).unwrap();

@@ -77,6 +77,23 @@ fn khmer_digits_are_accepted_and_stored_as_ascii() {
 }
 
 #[test]
+fn a_phone_number_typed_in_khmer_digits_is_accepted_stored_in_ascii_and_found_by_search() {
+    use phum_core::search::query::{search, search_target, MatchMode, SearchOptions, SearchScope};
+    let (_dir, mut store) = ncd();
+    let enr = register(&mut store, "Chan Dara", "M", "1970-05-01");
+    let (mut reg, _) = FormSession::open_registration(&mut store, enr, &ncd_ctx()).unwrap();
+    let changes = reg.set_value(&mut store, "NcdTEAPhone", Some("០១២ ៣៤៥ ៦៧៨")).unwrap();
+    assert_eq!(changes.field("NcdTEAPhone").unwrap().value.as_deref(), Some("012 345 678"));
+    let person = store.data().enrollment(enr).unwrap().unwrap().tracked_entity;
+    let stored = store.data().attribute_values(person).unwrap();
+    assert!(stored.iter().any(|(a, v)| a.as_str() == "NcdTEAPhone" && v == "012 345 678"), "{stored:?}");
+    let target = search_target(&store, SearchScope::Program(uid("NcdProgram1"))).unwrap();
+    let options = SearchOptions { mode: MatchMode::Prefix, limit: 5, org_units: vec![] };
+    let hits = search(&store.data(), &target, "+855 12 345", &options).unwrap();
+    assert_eq!(hits.hits.iter().map(|h| h.tracked_entity).collect::<Vec<_>>(), [person]);
+}
+
+#[test]
 fn high_blood_pressure_warns_and_makes_the_referral_mandatory_for_completion() {
     let (dir, mut store) = ncd();
     let enr = register(&mut store, "Chan Dara", "M", "1970-05-01");

@@ -9,7 +9,7 @@ use chrono::NaiveDate as Date;
 use phum_core::model::value_type::{EventStatus, RuleActionType};
 use phum_core::model::{DeviceClock, ProgramStage, Timestamp, Uid};
 use phum_core::rules::RuleEffect;
-use phum_core::schedule::{self, EventState, ScheduleError};
+use phum_core::schedule::{self, EventState, Page, ScheduleError, WorkingListRow};
 use phum_core::store::data::tracker::{Enrollment, Event};
 use phum_core::store::data::DataError;
 use phum_core::store::import::ImportSource;
@@ -64,6 +64,16 @@ fn enrol(store: &mut Store, org_unit: &str, program: &str, name: &str, incident:
         .unwrap()
 }
 
+/// The whole overdue list (one page is enough for these tests).
+fn overdue(store: &Store, program: &str, org_unit: &str, today: Date) -> Result<Vec<WorkingListRow>, ScheduleError> {
+    Ok(schedule::overdue(store, uid(program), uid(org_unit), today, Page::first(100))?.rows)
+}
+
+/// The whole upcoming list.
+fn upcoming(store: &Store, program: &str, org_unit: &str, today: Date, days: u32) -> Vec<WorkingListRow> {
+    schedule::upcoming(store, uid(program), uid(org_unit), today, days, Page::first(100)).unwrap().rows
+}
+
 fn event_of(events: &[Event], stage: &str) -> Event {
     let mut of_stage: Vec<&Event> = events.iter().filter(|e| e.program_stage == uid(stage)).collect();
     assert_eq!(of_stage.len(), 1, "one event of {stage} expected in {events:#?}");
@@ -114,7 +124,7 @@ fn a_child_enrolled_late_counts_from_birth_and_missed_doses_become_overdue_not_d
     let bcg = event_of(&created, "SchImmBirth");
     assert_eq!((bcg.status, bcg.event_date, bcg.due_date), (EventStatus::Schedule, None, Some(birth)));
 
-    let list = schedule::overdue(&store, uid(IMM), uid(ANGK_TA_SAOM), today).unwrap();
+    let list = overdue(&store, IMM, ANGK_TA_SAOM, today).unwrap();
     let got: Vec<(&str, Date, i64)> =
         list.iter().map(|r| (r.program_stage.as_str(), r.due_date, r.days_overdue)).collect();
     assert_eq!(
@@ -155,19 +165,19 @@ fn the_overdue_list_keeps_to_its_org_unit_and_leaves_out_given_doses_and_closed_
         .set_enrollment_status(c.uid, phum_core::model::value_type::EnrollmentStatus::Completed, on(today).now())
         .unwrap();
 
-    assert!(schedule::overdue(&store, uid(IMM), uid(ANGK_TA_SAOM), today).unwrap().is_empty());
-    let nhaeng = schedule::overdue(&store, uid(IMM), uid(NHAENG_NHANG), today).unwrap();
+    assert!(overdue(&store, IMM, ANGK_TA_SAOM, today).unwrap().is_empty());
+    let nhaeng = overdue(&store, IMM, NHAENG_NHANG, today).unwrap();
     let got: Vec<(&str, i64)> = nhaeng.iter().map(|r| (r.program_stage.as_str(), r.days_overdue)).collect();
     assert_eq!(got, vec![("SchImm6Week", 37), ("SchImm10Wks", 9)]);
     assert!(nhaeng.iter().all(|r| r.enrollment == b.uid));
 
     // Due today counts as upcoming, not overdue; a's 10-week dose is due 2026-06-08.
-    let soon = schedule::upcoming(&store, uid(IMM), uid(ANGK_TA_SAOM), today, 30).unwrap();
+    let soon = upcoming(&store, IMM, ANGK_TA_SAOM, today, 30);
     let got: Vec<(&str, Date, i64)> =
         soon.iter().map(|r| (r.program_stage.as_str(), r.due_date, r.days_overdue)).collect();
     assert_eq!(got, vec![("SchImm10Wks", ymd(2026, 6, 8), -19)]);
-    assert!(schedule::upcoming(&store, uid(IMM), uid(ANGK_TA_SAOM), today, 18).unwrap().is_empty());
-    let due_today = schedule::upcoming(&store, uid(IMM), uid(ANGK_TA_SAOM), ymd(2026, 6, 8), 0).unwrap();
+    assert!(upcoming(&store, IMM, ANGK_TA_SAOM, today, 18).is_empty());
+    let due_today = upcoming(&store, IMM, ANGK_TA_SAOM, ymd(2026, 6, 8), 0);
     assert_eq!(due_today.len(), 1);
     assert_eq!(due_today[0].days_overdue, 0);
 }
@@ -264,7 +274,7 @@ fn completing_a_monthly_ncd_visit_schedules_the_next_one_thirty_days_on() {
         "one waiting visit is enough"
     );
 
-    let upcoming = schedule::upcoming(&store, uid(NCD), uid(ANGK_TA_SAOM), ymd(2026, 3, 10), 7).unwrap();
+    let upcoming = upcoming(&store, NCD, ANGK_TA_SAOM, ymd(2026, 3, 10), 7);
     assert_eq!(upcoming.iter().map(|r| r.event).collect::<Vec<_>>(), vec![next.uid]);
     let shown: Vec<&str> = upcoming[0].display.iter().map(|d| d.name.as_str()).collect();
     assert_eq!(
@@ -321,12 +331,12 @@ fn a_program_that_ignores_overdue_events_has_no_overdue_list_and_keeps_them_sche
     assert_eq!(event_of(&created, "SchTdDose02").due_date, Some(ymd(2026, 2, 7)));
 
     let today = ymd(2026, 4, 1);
-    assert!(schedule::overdue(&store, uid(TD), uid(ANGK_TA_SAOM), today).unwrap().is_empty());
+    assert!(overdue(&store, TD, ANGK_TA_SAOM, today).unwrap().is_empty());
     let dash = schedule::enrollment_dashboard(&store, en.uid, today, &[]).unwrap();
     let td2 = &dash.stages[1];
     assert_eq!(td2.events[0].state, EventState::Scheduled);
     assert!(td2.missing && !td2.overdue);
-    assert_eq!(schedule::upcoming(&store, uid(TD), uid(ANGK_TA_SAOM), ymd(2026, 2, 1), 7).unwrap().len(), 1);
+    assert_eq!(upcoming(&store, TD, ANGK_TA_SAOM, ymd(2026, 2, 1), 7).len(), 1);
 }
 
 #[test]
@@ -334,7 +344,7 @@ fn unknown_enrollments_and_programs_are_named_in_the_error() {
     let mut store = store();
     let err = schedule::generate_on_enrollment(&mut store, uid("SchNoEnrol1"), &on(ymd(2026, 1, 1))).unwrap_err();
     assert!(err.to_string().contains("SchNoEnrol1"), "{err}");
-    let err = schedule::overdue(&store, uid("SchNoProg01"), uid(ANGK_TA_SAOM), ymd(2026, 1, 1)).unwrap_err();
+    let err = overdue(&store, "SchNoProg01", ANGK_TA_SAOM, ymd(2026, 1, 1)).unwrap_err();
     assert!(matches!(err, ScheduleError::NotFound { kind: "program", .. }), "{err}");
     let err = store.write(|d| {
         d.insert_enrollment(uid("SchNoPersn1"), uid(IMM), uid(ANGK_TA_SAOM), ymd(2026, 1, 1), ymd(2026, 1, 1), now())
@@ -363,4 +373,38 @@ fn a_monthly_sdk_stage_is_due_on_the_first_day_of_the_month_of_its_start() {
     // A next event after one in March falls in the following period.
     let next = schedule::next_due_date(&stage, ymd(2026, 4, 20), ymd(2026, 3, 17), Some(ymd(2026, 3, 5)));
     assert_eq!(next.unwrap(), ymd(2026, 4, 1));
+}
+
+#[test]
+fn working_lists_are_read_a_page_at_a_time_with_the_length_of_the_whole_list() {
+    let mut store = store();
+    let today = ymd(2026, 9, 1);
+    for i in 0..12 {
+        let birth = ymd(2026, 1, 5 + i);
+        let en = enrol(&mut store, ANGK_TA_SAOM, IMM, "ចាន់ សុភា", birth, birth);
+        schedule::generate_on_enrollment(&mut store, en.uid, &on(birth)).unwrap();
+    }
+    let whole = schedule::overdue(&store, uid(IMM), uid(ANGK_TA_SAOM), today, Page::first(Page::MAX_LIMIT)).unwrap();
+    // Every child is overdue for the 6-, 10- and 14-week doses (birth doses were given).
+    assert_eq!((whole.total, whole.rows.len()), (36, 36));
+    let mut paged = Vec::new();
+    for offset in (0..40).step_by(7) {
+        let page = schedule::overdue(&store, uid(IMM), uid(ANGK_TA_SAOM), today, Page { offset, limit: 7 }).unwrap();
+        assert_eq!(page.total, 36, "every page knows the length of the list");
+        assert!(page.rows.len() <= 7);
+        paged.extend(page.rows);
+    }
+    assert_eq!(paged, whole.rows, "the pages, one after the other, are the list");
+    assert!(whole.rows.windows(2).all(|w| w[0].due_date <= w[1].due_date), "most overdue first");
+
+    let soon =
+        schedule::upcoming(&store, uid(IMM), uid(ANGK_TA_SAOM), today, 365, Page { offset: 10, limit: 5 }).unwrap();
+    assert_eq!((soon.total, soon.rows.len()), (24, 5), "9- and 18-month doses of 12 children");
+    let all = upcoming(&store, IMM, ANGK_TA_SAOM, today, 365);
+    assert_eq!(soon.rows, all[10..15]);
+
+    for limit in [0, Page::MAX_LIMIT + 1] {
+        let err = schedule::overdue(&store, uid(IMM), uid(ANGK_TA_SAOM), today, Page { offset: 0, limit }).unwrap_err();
+        assert!(matches!(err, ScheduleError::BadPageLimit { .. }), "{err}");
+    }
 }

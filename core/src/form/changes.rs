@@ -73,7 +73,7 @@ mod tests {
     fn view(fields: Vec<FieldView>, messages: Vec<&str>) -> FormView {
         FormView {
             kind: FormKind::Event,
-            record: "r".into(),
+            record: crate::form::RecordRef::Event(crate::model::Uid::parse("PhumEvent01").unwrap()),
             title: "t".into(),
             sections: vec![],
             fields,

@@ -254,7 +254,9 @@ pub(crate) fn open(
     let locale = ctx.locale.as_deref();
     let ds = store.get::<DataSet>(data_set)?.ok_or(FormError::NotFound { kind: "data set", uid: data_set })?;
     let unit = scope::check(store, ctx, org_unit, Assigned::DataSet(data_set))?;
-    let parsed = Period::parse_as(period, ds.period_type).map_err(|source| FormError::InvalidPeriod {
+    // A period is typed in digits too (២០២៦១១ is 202611).
+    let typed = crate::model::digits::ascii_digits(period);
+    let parsed = Period::parse_as(&typed, ds.period_type).map_err(|source| FormError::InvalidPeriod {
         data_set,
         period: period.to_string(),
         source,
@@ -358,7 +360,7 @@ pub(crate) fn open(
         today: ctx.today,
         clock: ctx.clock,
         completed,
-        locked: period_lock(&ds, &parsed, ctx.today),
+        locked: period_lock(&ds, &parsed, ctx.today).map(super::lock::Lock::Period),
     };
     FormSession::assemble(parts, store)
 }

@@ -2,7 +2,11 @@
 //! the value (`input`), re-run the rules on the new values, apply their effects as the app does
 //! (`rules::outcome::apply`), and in ONE transaction check that the stored record is still what
 //! this session last wrote (optimistic versioning), save the user's value and every rule-made
-//! change, and read the record's new state back. The session changes only after the commit.
+//! change, and read the record's new state back. The session changes only after the commit, and
+//! nothing after the commit fails the call: advice read afterwards (possible duplicates) that
+//! cannot be read becomes a form message ([`MessageKind::CheckFailed`]).
+//!
+//! [`MessageKind::CheckFailed`]: super::MessageKind::CheckFailed
 //!
 //! Owns that flow and the record [`Stamp`]. Does not own the kind-specific reads and writes
 //! (`event`, `registration`, `data_set`) or completion (`complete`).
@@ -122,6 +126,17 @@ impl FormSession {
         Ok(())
     }
 
+    /// The rule pass on the current values, taken into the session without saving anything.
+    pub(crate) fn preview(&mut self, d: &Data<'_>) -> Result<(), FormError> {
+        let pass = self.run_rules(&self.values);
+        let mut values = self.values.clone();
+        rule_writes(&self.values, &pass.outcome.changed_values, &mut values);
+        self.values = values;
+        self.take_pass(pass);
+        self.stamp = self.read_stamp(d)?;
+        Ok(())
+    }
+
     /// Fails with `ChangedElsewhere` unless the stored record is as this session left it.
     pub(crate) fn check_stamp(&self, d: &Data<'_>) -> Result<(), FormError> {
         if self.read_stamp(d)? != self.stamp {
@@ -218,8 +233,62 @@ pub(crate) fn set_value(
     s.values = values;
     s.take_pass(pass);
     s.stamp = stamp;
+    // Saved: from here on nothing may fail. Possible duplicates are advice read after the
+    // save; if they cannot be read the form says so and the value stays saved.
+    s.checks_not_made.clear();
     if let Kind::Registration(r) = &s.kind {
-        s.duplicate_hints = r.duplicate_hints(&store.data(), &s.fields, &s.values)?;
+        match r.duplicate_hints(&store.data(), &s.fields, &s.values) {
+            Ok(hints) => s.duplicate_hints = hints,
+            Err(e) => {
+                s.duplicate_hints.clear();
+                s.checks_not_made.push(format!("possible duplicates could not be looked for: {e}"));
+            }
+        }
     }
     Ok(diff(&before, &s.view()))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::form::{fault, FormContext, FormSession, MessageKind};
+    use crate::model::{DeviceClock, Uid};
+    use crate::store::import::ImportSource;
+    use crate::store::Store;
+    use crate::test_dates::ymd;
+
+    fn uid(s: &str) -> Uid {
+        Uid::parse(s).unwrap()
+    }
+
+    #[test]
+    fn a_value_is_saved_and_answered_even_when_possible_duplicates_cannot_be_read() {
+        let mut store = Store::open_in_memory().unwrap();
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/phum/ncd_program.json");
+        store.import_metadata(&[ImportSource::File(path)]).unwrap();
+        let today = ymd(2026, 11, 20);
+        let ctx =
+            FormContext::new(DeviceClock::default().pinned_on(today)).with_capture_org_units(vec![uid("NcdProvKSp1")]);
+        let (mut reg, _) =
+            FormSession::new_registration(&mut store, uid("NcdProgram1"), uid("NcdHCentre1"), today, today, &ctx)
+                .unwrap();
+
+        fault::arm("duplicate hints");
+        let changes = reg.set_value(&mut store, "NcdTEAName1", Some("Chan Dara")).unwrap();
+        assert_eq!(changes.field("NcdTEAName1").unwrap().value.as_deref(), Some("Chan Dara"));
+        let failed: Vec<&str> = changes
+            .messages_added
+            .iter()
+            .filter(|m| m.kind == MessageKind::CheckFailed)
+            .map(|m| m.text.as_str())
+            .collect();
+        assert_eq!(failed.len(), 1, "{changes:?}");
+        assert!(failed[0].starts_with("possible duplicates could not be looked for"), "{}", failed[0]);
+        let person = store.data().enrollment(reg.record_uid().unwrap()).unwrap().unwrap().tracked_entity;
+        assert_eq!(store.data().attribute_values(person).unwrap(), [(uid("NcdTEAName1"), "Chan Dara".to_string())]);
+
+        // The session is in step with the store: the next change is saved and the message goes.
+        let changes = reg.set_value(&mut store, "NcdTEASex01", Some("M")).unwrap();
+        assert!(changes.messages_removed.iter().any(|m| m.kind == MessageKind::CheckFailed), "{changes:?}");
+        assert!(!reg.view().messages.iter().any(|m| m.kind == MessageKind::CheckFailed));
+    }
 }

@@ -5,6 +5,7 @@
 
 use super::RecordRef;
 use crate::model::period::PeriodError;
+use crate::model::value_type::EnrollmentStatus;
 use crate::model::Uid;
 use crate::rules::load::LoadError;
 use crate::store::data::DataError;
@@ -124,15 +125,37 @@ pub enum FormError {
     /// A field key that is not a UID (or `deUid.cocUid` in a grid).
     #[error("field key '{field}' is not a UID (or deUid.cocUid)")]
     BadFieldKey { field: String },
+    /// The event belongs to an enrollment that is completed or cancelled: its events can neither
+    /// be changed nor added (DHIS2 Android SDK: `ENROLLMENT_IS_NOT_OPEN`).
+    #[error(
+        "enrollment {enrollment} is {status}: its events cannot be changed or added; re-open the enrollment first"
+    )]
+    EnrollmentNotActive { enrollment: Uid, status: EnrollmentStatus },
+    /// An enrollment action that would not change its status.
+    #[error("enrollment {enrollment} is already {status}")]
+    EnrollmentStatusUnchanged { enrollment: Uid, status: EnrollmentStatus },
+    /// Re-opening while the person has another ACTIVE enrollment in the program (Android
+    /// Capture's `ACTIVE_EXIST`; the server's E1015).
+    #[error(
+        "enrollment {enrollment} cannot be re-opened: the person's enrollment {other} in program {program} is active"
+    )]
+    ActiveEnrollmentExists { enrollment: Uid, program: Uid, other: Uid },
+    /// The program enrolls a person once and the person has another active or completed
+    /// enrollment in it (the server's E1016).
+    #[error("program {program} enrolls a person once and the person's enrollment {other} is {status}: enrollment {enrollment} cannot become active or completed")]
+    EnrolledOnce { enrollment: Uid, program: Uid, other: Uid, status: EnrollmentStatus },
+    /// The signed-in user may not write data of this program (`access.data.write` is false).
+    #[error("you may read but not write data of program {program}")]
+    NoDataWriteAccess { program: Uid },
     #[error(transparent)]
     Rules(#[from] LoadError),
     #[error(transparent)]
     Data(#[from] DataError),
     #[error(transparent)]
     Search(#[from] crate::search::SearchError),
-    /// The record was completed, but the events that follow from it (the enrollment's
-    /// auto-generated events, a repeatable stage's next visit) could not be created.
-    #[error("completed, but scheduling what follows failed: {0}")]
+    /// The events that follow from completing (the enrollment's auto-generated events, a
+    /// repeatable stage's next visit) could not be created, so nothing was completed.
+    #[error("not completed: creating the events that follow failed: {0}")]
     Schedule(#[from] crate::schedule::ScheduleError),
 }
 

@@ -4,7 +4,13 @@
 //! with the enrollment and the context events as the app passes them:
 //! - inside an enrollment: its other events whose status is not SCHEDULE, SKIPPED or OVERDUE and
 //!   whose date is not after today;
-//! - an event program: events of the same stage and org unit, up to 10 older and 10 newer.
+//! - an event program: of the events of the same stage and org unit with that status and date,
+//!   the 10 newest of those after it and the 10 nearest before it (the 10 newest when it is not
+//!   among them), read around it by `store::data::rule_queries` (`OTHER_EVENTS_LIMIT` of
+//!   `RulesRepository` in the app's `form` module).
+//!
+//! An event of a completed or cancelled enrollment opens read-only and no event is added to such an
+//! enrollment (the SDK's `EventService`: `ENROLLMENT_IS_NOT_OPEN`, `blockingCanAddEventToEnrollment`).
 //!
 //! Owns creating and opening events, their rule inputs, saving their values and completing them.
 //! Does not own the shared edit flow (`edit`) or scheduling.
@@ -17,10 +23,11 @@ use super::edit::Stamp;
 use super::error::FormError;
 use super::fields::{self, option_sets_of};
 use super::input::check_not_future;
+use super::lock::Lock;
 use super::scope::{self, Assigned};
 use super::view::{label, name};
 use super::{is_record_date, FieldSpec, FormContext, FormSession, Kind, NewEventForm, Parts, RecordRef, EVENT_DATE};
-use crate::model::value_type::{EventStatus, ProgramType};
+use crate::model::value_type::{EnrollmentStatus, EventStatus, ProgramType};
 use crate::model::{
     Child, DataElement, IdRef, OrganisationUnit, Program, ProgramStage, ProgramStageSection, Timestamp, Uid,
 };
@@ -28,7 +35,7 @@ use crate::rules::{Evaluation, RuleEngine, RuleEnrollment, RuleEvent, Supplement
 use crate::store::data::tracker::{Data, Event, NewEvent};
 use crate::store::Store;
 
-/// How many older and newer events of the same stage an event program passes as context.
+/// How many later and earlier events of the same stage an event program passes as context.
 const EVENT_PROGRAM_CONTEXT: usize = 10;
 
 pub(crate) struct EventForm {
@@ -60,6 +67,11 @@ impl EventForm {
         };
         let mut parts = vec![ev.updated.to_string(), ev.status.as_str().to_string(), format!("{:?}", ev.event_date)];
         parts.push(ev.deleted.to_string());
+        // A change of the enrollment's status decides whether the event may still be changed.
+        if let Some(enrollment) = ev.enrollment {
+            let status = d.enrollment(enrollment)?.map(|e| (e.status, e.deleted));
+            parts.push(format!("enrollment {status:?}"));
+        }
         parts.extend(d.data_values(ev.uid)?.into_iter().map(|(de, v)| format!("{de}={v}")));
         Ok(Stamp(parts))
     }
@@ -82,6 +94,18 @@ impl EventForm {
             d.set_data_value(self.event.uid, de, value.as_deref(), now)?;
         }
         Ok(())
+    }
+
+    pub(crate) fn uid(&self) -> Uid {
+        self.event.uid
+    }
+
+    pub(crate) fn stage_uid(&self) -> Uid {
+        self.event.program_stage
+    }
+
+    pub(crate) fn in_enrollment(&self) -> bool {
+        self.event.enrollment.is_some()
     }
 
     /// Completes the event `now`: its completion date is `now`'s date, not its event date.
@@ -115,6 +139,11 @@ pub(crate) fn create(store: &mut Store, new: &NewEventForm, ctx: &FormContext) -
             let e = e.ok_or(FormError::NotFound { kind: "enrollment", uid: enrollment })?;
             if e.program != new.program {
                 return Err(FormError::EnrollmentNotInProgram { enrollment, expected: new.program, found: e.program });
+            }
+            // A completed or cancelled enrollment takes no new event (SDK
+            // `EventService.blockingCanAddEventToEnrollment`: the enrollment must be ACTIVE).
+            if e.status != EnrollmentStatus::Active {
+                return Err(FormError::EnrollmentNotActive { enrollment, status: e.status });
             }
             // A visit the schedule is waiting for is that event, now with its date (as tapping a
             // scheduled event does on Android); a stage that is not repeatable takes one event.
@@ -255,9 +284,13 @@ fn build(
     if let Some(date) = event.event_date {
         values.insert(EVENT_DATE.to_string(), crate::expr::value::iso_date(date));
     }
+    let mut locked = None;
     let (enrollment, others) = match event.enrollment {
         Some(enr) => {
             let e = d.enrollment(enr)?.ok_or(FormError::NotFound { kind: "enrollment", uid: enr })?;
+            if e.status != EnrollmentStatus::Active {
+                locked = Some(Lock::EnrollmentClosed { enrollment: enr, status: e.status });
+            }
             let attributes = d.attribute_values(e.tracked_entity)?;
             let types = fields::attribute_value_types(store, attributes.iter().map(|(a, _)| *a))?;
             let enr_code = store.get::<OrganisationUnit>(e.org_unit)?.and_then(|u| u.identity.code);
@@ -280,18 +313,9 @@ fn build(
             (Some(rule_enr), others)
         }
         None => {
-            let target_date = event.event_date.unwrap_or(Date::MAX);
-            let same: Vec<Event> = d
-                .events_in(event.program, event.org_unit)?
-                .into_iter()
-                .filter(|e| e.program_stage == event.program_stage && e.uid != event.uid)
-                .collect();
-            let (older, newer): (Vec<Event>, Vec<Event>) =
-                same.into_iter().partition(|e| e.event_date.unwrap_or(Date::MAX) <= target_date);
             let mut others = Vec::new();
-            let skip_older = older.len().saturating_sub(EVENT_PROGRAM_CONTEXT);
-            for ev in older.iter().skip(skip_older).chain(newer.iter().take(EVENT_PROGRAM_CONTEXT)) {
-                others.push(stored_event(store, &d, ev)?);
+            for ev in d.rule_context_of_event_program(&event, ctx.today, EVENT_PROGRAM_CONTEXT)? {
+                others.push(stored_event(store, &d, &ev)?);
             }
             (None, others)
         }
@@ -318,7 +342,7 @@ fn build(
         today: ctx.today,
         clock: ctx.clock,
         completed,
-        locked: None,
+        locked,
     };
     FormSession::assemble(parts, store)
 }

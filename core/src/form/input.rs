@@ -1,4 +1,5 @@
-//! Checking one typed value for one field before anything is saved: Khmer digits to ASCII, the
+//! Checking one typed value for one field before anything is saved: Khmer digits to ASCII in every
+//! value typed in digits (numbers, phones, dates, times, ages, coordinates: `model::digits`), the
 //! value type (`validate::value_type`), the option set (a code of the field's set, not hidden by a
 //! rule; each code of a MULTI_TEXT), and dates not after today unless the field allows it.
 //!
@@ -12,18 +13,9 @@ use chrono::NaiveDate as Date;
 use super::error::FormError;
 use super::FieldSpec;
 use crate::expr::value::{iso_date, parse_iso_date};
+use crate::model::digits::ascii_digits;
 use crate::model::ValueType;
 use crate::validate::value_type::validate;
-
-/// Khmer digits (០-៩) become ASCII digits; everything else is kept.
-pub(crate) fn ascii_digits(text: &str) -> String {
-    text.chars()
-        .map(|c| match c {
-            '\u{17E0}'..='\u{17E9}' => char::from(b'0' + (c as u32 - 0x17E0) as u8),
-            _ => c,
-        })
-        .collect()
-}
 
 /// The value to store for `text` (`None`: clear), or why it is refused.
 pub(crate) fn check(
@@ -33,13 +25,7 @@ pub(crate) fn check(
     today: Date,
 ) -> Result<Option<String>, FormError> {
     let Some(text) = text.filter(|t| !t.is_empty()) else { return Ok(None) };
-    let value = if spec.value_type.is_numeric()
-        || matches!(spec.value_type, ValueType::Date | ValueType::Age | ValueType::DateTime | ValueType::Time)
-    {
-        ascii_digits(text)
-    } else {
-        text.to_string()
-    };
+    let value = if spec.value_type.is_typed_in_digits() { ascii_digits(text) } else { text.to_string() };
     validate(spec.value_type, &value).map_err(|source| FormError::InvalidValue {
         field: spec.key.clone(),
         value: value.clone(),
@@ -108,6 +94,22 @@ mod tests {
             Err(FormError::InvalidValue { .. })
         ));
         assert_eq!(check(&spec(ValueType::Text), Some(""), None, today).unwrap(), None);
+    }
+
+    #[test]
+    fn khmer_digits_are_read_in_phones_dates_times_ages_and_coordinates_but_not_in_text() {
+        let today = ymd(2026, 11, 20);
+        let stored = |t: ValueType, typed: &str| check(&spec(t), Some(typed), None, today).unwrap().unwrap();
+        assert_eq!(stored(ValueType::PhoneNumber, "០១២ ៣៤៥ ៦៧៨"), "012 345 678");
+        assert_eq!(stored(ValueType::PhoneNumber, "+៨៥៥12345678"), "+85512345678");
+        assert_eq!(stored(ValueType::Date, "២០២៦-១១-០២"), "2026-11-02");
+        assert_eq!(stored(ValueType::Age, "២០២០-០១-៣១"), "2020-01-31");
+        assert_eq!(stored(ValueType::Time, "០៨:៣០"), "08:30");
+        assert_eq!(stored(ValueType::DateTime, "២០២៦-១១-០២T០៨:៣០"), "2026-11-02T08:30");
+        assert_eq!(stored(ValueType::Percentage, "៥០"), "50");
+        assert_eq!(stored(ValueType::UnitInterval, "០.៥"), "0.5");
+        assert_eq!(stored(ValueType::Coordinate, "[១០៤.៩, ១១.៥]"), "[104.9, 11.5]");
+        assert_eq!(stored(ValueType::Text, "ផ្ទះលេខ ១២"), "ផ្ទះលេខ ១២", "text is kept as typed");
     }
 
     #[test]

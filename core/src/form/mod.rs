@@ -19,14 +19,23 @@
 //! (`rules::outcome`), saves the user's value and the rule-made changes (assigned values, values of
 //! hidden fields, a chosen option that became hidden) in ONE transaction, and returns only what
 //! changed ([`FormChanges`]). [`FormSession::complete`] refuses with every reason
-//! ([`Refusal`]) or marks the record complete.
+//! ([`Refusal`]) or completes the form with what follows from it (the next visit, a
+//! registration's auto-generated events) in one transaction.
+//!
+//! An enrollment as a whole is completed, cancelled or re-opened with [`complete_enrollment`],
+//! [`cancel_enrollment`] and [`reopen_enrollment`] (the dashboard's actions in Android Capture;
+//! completing runs the enrollment's rules and refuses with every reason). The events of a
+//! completed or cancelled enrollment open read-only and none is added to it; its registration form
+//! stays editable.
 //!
 //! "Today" and "now" come from the device's clock in the context ([`FormContext::new`]): today is
 //! the date in the device's time zone when the form opens (future dates, period openness, rule
 //! `V{current_date}`), and every write is stamped with the clock's local time and UTC offset
 //! when it happens (a completed event's completion date is the day it was completed).
 //!
-//! Every error is specific and leaves the store and the session as they were. Concurrency is
+//! Every error is specific and leaves the store and the session as they were; a call that
+//! returns success has committed everything it did (advice that could not be read after the
+//! commit, such as possible duplicates, is a form message, not an error). Concurrency is
 //! optimistic: a session remembers the state of its record after its own last write; when the
 //! stored record changed underneath (another session, another process), `set_value` and
 //! `complete` fail with [`FormError::ChangedElsewhere`] and change nothing. Reopen the form to go on.
@@ -47,10 +56,13 @@ mod changes;
 mod complete;
 mod data_set;
 mod edit;
+mod enrollment;
 mod error;
 mod event;
+mod fault;
 mod fields;
 mod input;
+mod lock;
 mod registration;
 mod scope;
 mod view;
@@ -60,6 +72,7 @@ use std::collections::{BTreeMap, HashMap};
 use chrono::NaiveDate as Date;
 
 pub use changes::FormChanges;
+pub use enrollment::{cancel_enrollment, complete_enrollment, reopen_enrollment, EnrollmentChange};
 pub use error::{FormError, Refusal, ScopeProblem};
 pub use view::{FieldView, FormKind, FormMessage, FormView, MessageKind, OptionView, SectionView};
 
@@ -110,7 +123,10 @@ pub struct NewEventForm {
     pub event_date: Date,
 }
 
-/// The stored record a session edits.
+/// The stored record a session edits. Serialised as data: `{"kind": "event", "uid": ...}`,
+/// `{"kind": "enrollment", "uid": ..., "tracked_entity": ...}` or `{"kind": "data_set_form",
+/// "data_set": ..., "period": ..., "org_unit": ..., "attribute_option_combo": ...}`; `Display`
+/// gives the same as one line of text for logs and messages.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum RecordRef {
     Event(Uid),
@@ -125,6 +141,56 @@ pub enum RecordRef {
         org_unit: Uid,
         attribute_option_combo: Uid,
     },
+}
+
+/// Which kind of stored record a form edits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RecordKind {
+    Event,
+    Enrollment,
+    DataSetForm,
+}
+
+impl RecordRef {
+    pub fn kind(&self) -> RecordKind {
+        match self {
+            RecordRef::Event(_) => RecordKind::Event,
+            RecordRef::Enrollment { .. } => RecordKind::Enrollment,
+            RecordRef::DataSetForm { .. } => RecordKind::DataSetForm,
+        }
+    }
+
+    /// The event or enrollment UID; `None` for a data set form (keyed by its parts).
+    pub fn uid(&self) -> Option<Uid> {
+        match self {
+            RecordRef::Event(uid) => Some(*uid),
+            RecordRef::Enrollment { enrollment, .. } => Some(*enrollment),
+            RecordRef::DataSetForm { .. } => None,
+        }
+    }
+}
+
+impl serde::Serialize for RecordRef {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        #[derive(serde::Serialize)]
+        #[serde(tag = "kind", rename_all = "snake_case")]
+        enum Wire<'a> {
+            Event { uid: &'a Uid },
+            Enrollment { uid: &'a Uid, tracked_entity: &'a Uid },
+            DataSetForm { data_set: &'a Uid, period: &'a str, org_unit: &'a Uid, attribute_option_combo: &'a Uid },
+        }
+        let wire = match self {
+            RecordRef::Event(uid) => Wire::Event { uid },
+            RecordRef::Enrollment { enrollment, tracked_entity } => {
+                Wire::Enrollment { uid: enrollment, tracked_entity }
+            }
+            RecordRef::DataSetForm { data_set, period, org_unit, attribute_option_combo } => {
+                Wire::DataSetForm { data_set, period, org_unit, attribute_option_combo }
+            }
+        };
+        wire.serialize(serializer)
+    }
 }
 
 impl std::fmt::Display for RecordRef {
@@ -207,6 +273,8 @@ pub struct FormSession {
     pub(crate) rule_failures: Vec<String>,
     /// People already stored who may be the one being registered (registration forms).
     pub(crate) duplicate_hints: Vec<String>,
+    /// Advice of the last change that could not be read (why), shown as form messages.
+    pub(crate) checks_not_made: Vec<String>,
     /// The messages of the ERRORONCOMPLETE effects of the last pass.
     pub(crate) errors_on_complete: Vec<String>,
     /// Option group UID to its option UIDs (for SHOW/HIDEOPTIONGROUP).
@@ -217,8 +285,8 @@ pub struct FormSession {
     /// Stamps this session's writes.
     pub(crate) clock: DeviceClock,
     pub(crate) completed: bool,
-    /// Why nothing may be changed (closed period), if so.
-    pub(crate) locked: Option<data_set::PeriodLock>,
+    /// Why nothing may be changed (a closed period, a closed enrollment), if so.
+    pub(crate) locked: Option<lock::Lock>,
 }
 
 /// What each kind of form builds when it opens; the rest of a session starts empty and is set by
@@ -234,13 +302,27 @@ pub(crate) struct Parts {
     pub(crate) today: Date,
     pub(crate) clock: DeviceClock,
     pub(crate) completed: bool,
-    pub(crate) locked: Option<data_set::PeriodLock>,
+    pub(crate) locked: Option<lock::Lock>,
 }
 
 impl FormSession {
-    /// A session from its parts, after its first rule pass.
+    /// A session from its parts, after its first rule pass (which saves what the rules change).
     pub(crate) fn assemble(p: Parts, store: &mut Store) -> Result<FormSession, FormError> {
-        let mut session = FormSession {
+        let mut session = FormSession::from_parts(p);
+        session.settle(store)?;
+        Ok(session)
+    }
+
+    /// A session from its parts after a rule pass that saves nothing: what the rules change is
+    /// taken into its values in memory only.
+    pub(crate) fn evaluated(p: Parts, store: &Store) -> Result<FormSession, FormError> {
+        let mut session = FormSession::from_parts(p);
+        session.preview(&store.data())?;
+        Ok(session)
+    }
+
+    fn from_parts(p: Parts) -> FormSession {
+        FormSession {
             kind: p.kind,
             record: p.record,
             title: p.title,
@@ -250,6 +332,7 @@ impl FormSession {
             outcome: Default::default(),
             rule_failures: Vec::new(),
             duplicate_hints: Vec::new(),
+            checks_not_made: Vec::new(),
             errors_on_complete: Vec::new(),
             option_groups: p.option_groups,
             stamp: edit::Stamp::default(),
@@ -257,9 +340,7 @@ impl FormSession {
             clock: p.clock,
             completed: p.completed,
             locked: p.locked,
-        };
-        session.settle(store)?;
-        Ok(session)
+        }
     }
 }
 
@@ -277,7 +358,8 @@ impl std::fmt::Debug for FormSession {
 impl FormSession {
     /// Creates an event (ACTIVE, dated `event_date`) and opens its form. Refused when the org unit
     /// is outside the user's capture scope or not assigned to the program, the date is in the
-    /// future, the stage is not the program's, or the enrollment does not fit the program.
+    /// future, the stage is not the program's, the enrollment does not fit the program, or the
+    /// enrollment is completed or cancelled.
     pub fn new_event(
         store: &mut Store,
         new: NewEventForm,
@@ -287,7 +369,8 @@ impl FormSession {
         Ok(session.opened())
     }
 
-    /// Opens a stored event's form.
+    /// Opens a stored event's form; read-only (the view says why) when its enrollment is
+    /// completed or cancelled.
     pub fn open_event(store: &mut Store, event: Uid, ctx: &FormContext) -> Result<(FormSession, FormView), FormError> {
         let session = event::open(store, event, ctx)?;
         Ok(session.opened())
@@ -308,7 +391,8 @@ impl FormSession {
         Ok(session.opened())
     }
 
-    /// Opens the registration form of a stored enrollment.
+    /// Opens the registration form of a stored enrollment, whatever its status: the person's
+    /// attributes stay editable.
     pub fn open_registration(
         store: &mut Store,
         enrollment: Uid,
@@ -351,11 +435,7 @@ impl FormSession {
 
     /// The event or enrollment UID; `None` for a data set form (see [`FormSession::record`]).
     pub fn record_uid(&self) -> Option<Uid> {
-        match &self.record {
-            RecordRef::Event(uid) => Some(*uid),
-            RecordRef::Enrollment { enrollment, .. } => Some(*enrollment),
-            RecordRef::DataSetForm { .. } => None,
-        }
+        self.record.uid()
     }
 
     /// Sets (`Some`) or clears (`None` or "") one field: a data element or attribute UID, or
@@ -364,10 +444,48 @@ impl FormSession {
         edit::set_value(self, store, field, text)
     }
 
-    /// Completes the form: the event becomes COMPLETED, the enrollment COMPLETED, or the data set
-    /// form is marked complete. Refused with every reason when mandatory fields are empty, rules
-    /// show errors, an ERRORONCOMPLETE fired, or (data sets) a validation rule is violated.
+    /// Completes the form, in one transaction with what follows from it: an event becomes
+    /// COMPLETED (in an enrollment, its repeatable stage's next visit is scheduled); a registration
+    /// is finished and the program's auto-generated events are created, the enrollment staying
+    /// ACTIVE for its visits as on Android ([`complete_enrollment`] ends the enrollment); a data
+    /// set form is marked complete. Refused with every reason when mandatory fields are empty,
+    /// rules show errors, an ERRORONCOMPLETE fired, or (data sets) a validation rule is violated.
     pub fn complete(&mut self, store: &mut Store) -> Result<FormChanges, FormError> {
         complete::complete(self, store)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn uid(s: &str) -> Uid {
+        Uid::parse(s).unwrap()
+    }
+
+    #[test]
+    fn a_record_is_shown_as_its_kind_and_uids_not_as_text() {
+        let event = RecordRef::Event(uid("PhumEvent01"));
+        assert_eq!((event.kind(), event.uid()), (RecordKind::Event, Some(uid("PhumEvent01"))));
+        assert_eq!(serde_json::to_value(&event).unwrap(), serde_json::json!({"kind": "event", "uid": "PhumEvent01"}));
+        let enrollment = RecordRef::Enrollment { enrollment: uid("PhumEnrol01"), tracked_entity: uid("PhumPerson1") };
+        assert_eq!(
+            serde_json::to_value(&enrollment).unwrap(),
+            serde_json::json!({"kind": "enrollment", "uid": "PhumEnrol01", "tracked_entity": "PhumPerson1"})
+        );
+        let form = RecordRef::DataSetForm {
+            data_set: uid("PhumDataSet"),
+            period: "202611".into(),
+            org_unit: uid("PhumOUHC001"),
+            attribute_option_combo: uid("PhumAocDflt"),
+        };
+        assert_eq!((form.kind(), form.uid()), (RecordKind::DataSetForm, None));
+        assert_eq!(
+            serde_json::to_value(&form).unwrap(),
+            serde_json::json!({"kind": "data_set_form", "data_set": "PhumDataSet", "period": "202611",
+                               "org_unit": "PhumOUHC001", "attribute_option_combo": "PhumAocDflt"})
+        );
+        // Display stays for logs.
+        assert_eq!(enrollment.to_string(), "enrollment PhumEnrol01");
     }
 }

@@ -6,12 +6,16 @@
 //! pass (`RuleEngine::evaluate_enrollment`) with attribute values normalised as the app does.
 //!
 //! Unique attributes are checked with `search::unique` before a value is saved, and the person's
-//! search index (`search::index`) is refreshed in the same transaction as the values.
-//! Possible-duplicate hints (`search::duplicates`) are not wired in: they need to know which
-//! attributes are the name, birth date and phone of a program.
+//! search index (`search::index`) is refreshed in the same transaction as the values. After each
+//! saved change, people who may be the same person (`search::duplicates`) are shown as form
+//! messages; the form's attributes play name, birth date and phone by their value types.
 //!
-//! Owns creating the person and enrollment, their rule inputs, saving attribute values and
-//! completing the enrollment. Does not own people search or duplicates (`search`).
+//! Completing the form finishes the registration: the checks of completion, then the program's
+//! auto-generated events (`complete`); the enrollment stays ACTIVE, as on Android, until it is
+//! completed as a whole (`enrollment`).
+//!
+//! Owns creating the person and enrollment, their rule inputs, and saving attribute values. Does
+//! not own people search or duplicates (`search`).
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -26,7 +30,7 @@ use super::view::{label, name};
 use super::{
     is_record_date, FieldSpec, FormContext, FormSession, Kind, Parts, RecordRef, ENROLLMENT_DATE, INCIDENT_DATE,
 };
-use crate::model::value_type::{EnrollmentStatus, ProgramType};
+use crate::model::value_type::ProgramType;
 use crate::model::{Child, IdRef, Program, ProgramSection, Timestamp, TrackedEntityAttribute, Uid, ValueType};
 use crate::rules::{Evaluation, RuleEngine, RuleEvent, Supplementary};
 use crate::search::duplicates::{possible_duplicates, DuplicateReason, Registration};
@@ -106,9 +110,13 @@ impl RegistrationForm {
     }
 
     /// Registering ends the form, not the enrollment: as on Android, the enrollment stays ACTIVE
-    /// for its visits. What completing triggers (the auto-generated events) is done by the caller.
+    /// for its visits. What completing triggers (the auto-generated events) is done by `complete`.
     pub(crate) fn enrollment_uid(&self) -> Uid {
         self.enrollment.uid
+    }
+
+    pub(crate) fn program_uid(&self) -> Uid {
+        self.enrollment.program
     }
 
     /// Possible duplicates of the person being registered (`search::duplicates`), as messages.
@@ -121,6 +129,7 @@ impl RegistrationForm {
         fields: &[FieldSpec],
         values: &BTreeMap<String, String>,
     ) -> Result<Vec<String>, FormError> {
+        super::fault::point("duplicate hints").map_err(crate::store::data::DataError::from)?;
         let Some(person) = d.tracked_entity(self.tracked_entity)? else { return Ok(Vec::new()) };
         let typed = |t: ValueType| fields.iter().filter(move |f| f.value_type == t);
         let value_of =
@@ -180,7 +189,7 @@ impl RegistrationForm {
     }
 }
 
-fn tracker_program(store: &Store, program: Uid) -> Result<Program, FormError> {
+pub(crate) fn tracker_program(store: &Store, program: Uid) -> Result<Program, FormError> {
     let p = store.get::<Program>(program)?.ok_or(FormError::NotFound { kind: "program", uid: program })?;
     if p.program_type != ProgramType::WithRegistration {
         return Err(FormError::WrongProgramType { program, why: "an event program: it has no registration" });
@@ -225,6 +234,20 @@ fn build(
     program: Program,
     ctx: &FormContext,
 ) -> Result<FormSession, FormError> {
+    let parts = parts(store, enrollment, program, ctx)?;
+    FormSession::assemble(parts, store)
+}
+
+/// The form of a stored enrollment as its rules judge it now, changing nothing stored (for
+/// completing the enrollment: `form::enrollment`).
+pub(crate) fn evaluated(store: &Store, enrollment: Enrollment, ctx: &FormContext) -> Result<FormSession, FormError> {
+    let p = tracker_program(store, enrollment.program)?;
+    let parts = parts(store, enrollment, p, ctx)?;
+    FormSession::evaluated(parts, store)
+}
+
+/// Everything the form of `enrollment` shows, read from the store.
+fn parts(store: &Store, enrollment: Enrollment, program: Program, ctx: &FormContext) -> Result<Parts, FormError> {
     let locale = ctx.locale.as_deref();
     let mut ptas = program.program_tracked_entity_attributes.clone();
     ptas.sort_by_key(|a| a.sort_order.unwrap_or(i64::MAX));
@@ -327,10 +350,12 @@ fn build(
             store.get::<crate::model::ProgramStage>(ev.program_stage)?.map(|s| s.identity.name).unwrap_or_default();
         events.push(fields::stored_rule_event(&d, &ev, &stage_name, org_unit_code.clone())?);
     }
-    let completed = enrollment.status == EnrollmentStatus::Completed;
+    // The person's attributes stay editable whatever the enrollment's status, as in Android
+    // Capture's enrollment form (its `EnrollmentRepository.canBeEdited` asks only for write access).
+    let completed = false;
     let title = name(&program.identity, locale);
     let record = RecordRef::Enrollment { enrollment: enrollment.uid, tracked_entity: enrollment.tracked_entity };
-    let parts = Parts {
+    Ok(Parts {
         kind: Kind::Registration(Box::new(RegistrationForm {
             tracked_entity: enrollment.tracked_entity,
             program_name: program.identity.name.clone(),
@@ -353,6 +378,5 @@ fn build(
         clock: ctx.clock,
         completed,
         locked: None,
-    };
-    FormSession::assemble(parts, store)
+    })
 }

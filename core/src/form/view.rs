@@ -70,6 +70,9 @@ pub enum MessageKind {
     /// A person already stored may be the one being registered (same name and birth date, or
     /// same phone).
     PossibleDuplicate,
+    /// Advice that is read after a value is saved (possible duplicates) could not be read: the
+    /// value is saved, the advice is missing.
+    CheckFailed,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -83,7 +86,8 @@ pub struct FormMessage {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct FormView {
     pub kind: FormKind,
-    pub record: String,
+    /// The stored record, as data (kind and UID, or a data set form's key).
+    pub record: super::RecordRef,
     pub title: String,
     pub sections: Vec<SectionView>,
     pub fields: Vec<FieldView>,
@@ -162,6 +166,7 @@ pub(crate) fn build(s: &FormSession) -> FormView {
     messages.extend(o.messages_on_complete.iter().map(|t| msg(MessageKind::OnComplete, None, t)));
     messages.extend(s.rule_failures.iter().map(|t| msg(MessageKind::RuleFailure, None, t)));
     messages.extend(s.duplicate_hints.iter().map(|t| msg(MessageKind::PossibleDuplicate, None, t)));
+    messages.extend(s.checks_not_made.iter().map(|t| msg(MessageKind::CheckFailed, None, t)));
     let kind = match s.kind {
         Kind::Event(_) => FormKind::Event,
         Kind::Registration(_) => FormKind::Registration,
@@ -169,7 +174,7 @@ pub(crate) fn build(s: &FormSession) -> FormView {
     };
     FormView {
         kind,
-        record: s.record.to_string(),
+        record: s.record.clone(),
         title: s.title.clone(),
         sections,
         fields,

@@ -4,7 +4,8 @@
 //! missing).
 //!
 //! Owns classifying events against "today" and `Program.ignoreOverdueEvents`, and assembling
-//! rows with the person's `displayInList` attributes. Does not own due-date rules (`due`),
+//! rows with the person's `displayInList` attributes, a page at a time ([`Page`]: the list's
+//! length is counted in SQL, only the page's rows are read). Does not own due-date rules (`due`),
 //! creating events (`generate`), or evaluating program rules: HIDEPROGRAMSTAGE effects are passed
 //! in.
 //!
@@ -120,38 +121,92 @@ fn program(store: &Store, uid: Uid) -> Result<Program, ScheduleError> {
     store.get::<Program>(uid)?.ok_or(ScheduleError::NotFound { kind: "program", uid })
 }
 
-/// The scheduled events of `program` at `org_unit` due before `today`, most overdue first.
-/// Empty when the program ignores overdue events.
+/// Which part of a working list to read: `limit` rows (1 to [`Page::MAX_LIMIT`]) after skipping
+/// `offset`. A health centre's overdue list can hold thousands of visits; a screen shows a page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Page {
+    pub offset: usize,
+    pub limit: usize,
+}
+
+impl Page {
+    /// The most rows one page may ask for.
+    pub const MAX_LIMIT: usize = 500;
+
+    /// The first `limit` rows.
+    pub fn first(limit: usize) -> Page {
+        Page { offset: 0, limit }
+    }
+
+    fn check(self) -> Result<Page, ScheduleError> {
+        if self.limit == 0 || self.limit > Page::MAX_LIMIT {
+            return Err(ScheduleError::BadPageLimit { limit: self.limit, max: Page::MAX_LIMIT });
+        }
+        Ok(self)
+    }
+}
+
+/// One page of a working list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WorkingList {
+    /// The page's rows, in list order.
+    pub rows: Vec<WorkingListRow>,
+    /// How many rows the whole list has.
+    pub total: usize,
+    /// The page that was read.
+    pub page: Page,
+}
+
+/// One page of the scheduled events of `program` at `org_unit` due before `today`, most overdue
+/// first, with the length of the whole list. Empty when the program ignores overdue events.
 pub fn overdue(
     store: &Store,
     program_uid: Uid,
     org_unit: Uid,
     today: Date,
-) -> Result<Vec<WorkingListRow>, ScheduleError> {
+    page: Page,
+) -> Result<WorkingList, ScheduleError> {
+    let page = page.check()?;
     let program = program(store, program_uid)?;
-    if program.ignore_overdue_events {
-        return Ok(Vec::new());
+    let yesterday = today.pred_opt();
+    if program.ignore_overdue_events || yesterday.is_none() {
+        return Ok(WorkingList { rows: Vec::new(), total: 0, page });
     }
-    let Some(yesterday) = today.pred_opt() else {
-        return Ok(Vec::new());
-    };
-    let events = store.data().scheduled_events_in(program_uid, org_unit, None, Some(yesterday))?;
-    rows(store, &program, events, today)
+    list(store, &program, org_unit, None, yesterday, today, page)
 }
 
-/// The scheduled events of `program` at `org_unit` due from `today` to `within_days` days later,
-/// soonest first.
+/// One page of the scheduled events of `program` at `org_unit` due from `today` to `within_days`
+/// days later, soonest first, with the length of the whole list.
 pub fn upcoming(
     store: &Store,
     program_uid: Uid,
     org_unit: Uid,
     today: Date,
     within_days: u32,
-) -> Result<Vec<WorkingListRow>, ScheduleError> {
+    page: Page,
+) -> Result<WorkingList, ScheduleError> {
+    let page = page.check()?;
     let program = program(store, program_uid)?;
     let until = today.checked_add_signed(TimeDelta::days(i64::from(within_days))).unwrap_or(Date::MAX);
-    let events = store.data().scheduled_events_in(program_uid, org_unit, Some(today), Some(until))?;
-    rows(store, &program, events, today)
+    list(store, &program, org_unit, Some(today), Some(until), today, page)
+}
+
+/// The page of a list of scheduled events due in `from..=to`, and the list's length, both
+/// computed by SQLite: only the page's rows are read.
+fn list(
+    store: &Store,
+    program: &Program,
+    org_unit: Uid,
+    from: Option<Date>,
+    to: Option<Date>,
+    today: Date,
+    page: Page,
+) -> Result<WorkingList, ScheduleError> {
+    let uid = program.identity.id;
+    let d = store.data();
+    let total = d.count_scheduled_events_in(uid, org_unit, from, to)?;
+    let events = d.scheduled_events_in(uid, org_unit, from, to, page.offset, page.limit)?;
+    Ok(WorkingList { rows: rows(store, program, events, today)?, total, page })
 }
 
 fn rows(

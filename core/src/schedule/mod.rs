@@ -20,10 +20,10 @@ use crate::store::data::DataError;
 use crate::store::StoreError;
 
 pub use due::{auto_event, auto_generated_stages, first_due_date, next_due_date, stage_base_date, AutoEvent};
-pub use generate::{generate_on_enrollment, schedule_next_after};
+pub use generate::{generate_on_enrollment, generate_on_enrollment_in, schedule_next_after, schedule_next_after_in};
 pub use lists::{
-    enrollment_dashboard, event_state, overdue, upcoming, DisplayValue, EnrollmentDashboard, EventState, StageEvent,
-    StageRow, WorkingListRow,
+    enrollment_dashboard, event_state, overdue, upcoming, DisplayValue, EnrollmentDashboard, EventState, Page,
+    StageEvent, StageRow, WorkingList, WorkingListRow,
 };
 
 /// What can go wrong while scheduling or listing.
@@ -35,6 +35,9 @@ pub enum ScheduleError {
     /// A date computed from a stage's settings falls outside the calendar this build handles.
     #[error("program stage {stage}: {days} days from {from} is outside the supported calendar")]
     DateOutOfRange { stage: Uid, from: chrono::NaiveDate, days: i64 },
+    /// A working-list page must ask for 1 to `max` rows.
+    #[error("a page of a working list holds 1 to {max} rows, not {limit}")]
+    BadPageLimit { limit: usize, max: usize },
     #[error(transparent)]
     Data(#[from] DataError),
     #[error(transparent)]

@@ -18,13 +18,7 @@ fn is_zero_width(c: char) -> bool {
     matches!(c, '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{17B4}' | '\u{17B5}')
 }
 
-/// Khmer digits ០-៩ (U+17E0..U+17E9) as ASCII digits; any other character unchanged.
-pub fn ascii_digit(c: char) -> char {
-    match c {
-        '\u{17E0}'..='\u{17E9}' => char::from(b'0' + (c as u32 - 0x17E0) as u8),
-        _ => c,
-    }
-}
+pub use crate::model::digits::ascii_digit;
 
 /// Characters that separate words: everything that is neither a letter, a digit nor a mark.
 fn is_separator(c: char) -> bool {

@@ -1,6 +1,9 @@
 //! Searching people by text over the searchable attributes of a program or a tracked entity
 //! type: prefix or whole-word, ranked (the whole value > whole words > prefixes), limited, each
-//! hit with the attribute it matched.
+//! hit with the attribute it matched. A query is searched by its first [`MAX_QUERY_WORDS`] words
+//! (the result names the words left out). Several words are matched by intersecting the people of
+//! the two rarest words, read in index order, and checking the others person by person; when
+//! those words are too common to hold, by scanning the rarest and checking the others per person.
 //!
 //! Owns choosing the attributes from metadata (`searchable`, plus unique attributes, which a
 //! person can always be found by) and reading the index. Does not own the index rows (`index`)
@@ -8,7 +11,7 @@
 
 use std::collections::HashSet;
 
-use rusqlite::params_from_iter;
+use rusqlite::{params_from_iter, OptionalExtension};
 
 use super::normalise::{normalise_phone, normalise_phone_prefix, normalise_text};
 use super::SearchError;
@@ -59,6 +62,21 @@ pub struct SearchTarget {
     pub tracked_entity_type: Uid,
     pub attributes: Vec<Uid>,
 }
+
+/// What a search found.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct SearchResult {
+    /// The hits, best first, at most the limit.
+    pub hits: Vec<SearchHit>,
+    /// Words of the query that were not searched: a query of more than [`MAX_QUERY_WORDS`] words
+    /// is searched by its first ones (the screen can say which were left out).
+    pub words_ignored: Vec<String>,
+}
+
+/// How many words of a query are searched. Each further word adds index lookups for every
+/// searchable attribute; names, phones and IDs are a few words, and a longer text (a pasted
+/// address, a whole sentence) is searched by its first words, which already narrow it down.
+pub const MAX_QUERY_WORDS: usize = 8;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SearchHit {
@@ -118,25 +136,36 @@ fn query_tokens(text: &str) -> Vec<String> {
     normalise_text(text).split(' ').filter(|t| !t.is_empty()).map(str::to_string).collect()
 }
 
+/// A hit before its value is read: the matched word, the person, their org unit, the attribute.
+type Candidate = (String, Uid, Uid, Uid);
+
+/// An index row: the word, the person, the attribute.
+type IndexRow = (String, Uid, Uid);
+
 /// The last string that starts with `prefix` in SQLite's binary order (for range scans).
 fn prefix_end(prefix: &str) -> String {
     format!("{prefix}\u{10FFFF}")
 }
 
-/// Searches the people of `target` for `text`.
+/// Searches the people of `target` for `text` (its first [`MAX_QUERY_WORDS`] words; the whole
+/// text for an exact match).
 pub fn search(
     d: &Data<'_>,
     target: &SearchTarget,
     text: &str,
     options: &SearchOptions,
-) -> Result<Vec<SearchHit>, SearchError> {
+) -> Result<SearchResult, SearchError> {
     if options.limit == 0 {
         return Err(SearchError::ZeroLimit);
     }
-    let tokens = query_tokens(text);
+    let mut tokens = query_tokens(text);
     if tokens.is_empty() {
         return Err(SearchError::EmptyQuery);
     }
+    // A word typed twice matches like once.
+    let mut distinct = HashSet::new();
+    tokens.retain(|t| distinct.insert(t.clone()));
+    let words_ignored = tokens.split_off(tokens.len().min(MAX_QUERY_WORDS));
     let mut hits: Vec<SearchHit> = Vec::new();
     let mut seen: HashSet<Uid> = HashSet::new();
     // A whole phone number compares in national form, anything else in search form.
@@ -155,7 +184,7 @@ pub fn search(
         collect_tokens(d, target, &tokens, kind, options, &mut hits, &mut seen)?;
     }
     hits.truncate(options.limit);
-    Ok(hits)
+    Ok(SearchResult { hits, words_ignored })
 }
 
 /// `AND e.tracked_entity_type = ? AND e.deleted = 0 [AND e.org_unit IN (...)]` with its
@@ -185,7 +214,7 @@ fn collect_exact(
     hits: &mut Vec<SearchHit>,
     seen: &mut HashSet<Uid>,
 ) -> Result<(), SearchError> {
-    let mut found: Vec<(String, Uid, Uid, Uid)> = Vec::new();
+    let mut found: Vec<Candidate> = Vec::new();
     for attribute in &target.attributes {
         let mut args = vec![attribute.as_str().to_string(), norm.to_string()];
         let filter = person_filter(target, options, &mut args);
@@ -245,29 +274,172 @@ fn scan_tokens(
     hits: &mut Vec<SearchHit>,
     seen: &mut HashSet<Uid>,
 ) -> Result<(), SearchError> {
-    let range = |t: &str| match kind {
-        MatchKind::Prefix => (t.to_string(), prefix_end(t)),
-        _ => (t.to_string(), t.to_string()),
-    };
-    // The word with the fewest index rows drives the scan; the others must match some
-    // searchable value of the same person. A word without any row empties the tier.
-    let driver = if tokens.len() == 1 {
-        0
-    } else {
-        let mut counts = Vec::with_capacity(tokens.len());
-        for token in tokens {
-            let (lo, hi) = range(token);
-            let n = rows_up_to(d, &target.attributes, &lo, &hi, DRIVER_COUNT_CAP)?;
-            if n == 0 {
-                return Ok(());
-            }
-            counts.push(n);
+    if tokens.len() == 1 {
+        return scan_driver(d, target, tokens, 0, kind, options, hits, seen);
+    }
+    // The words by how many index rows they have (counted up to a cap); a word without any row
+    // empties the tier.
+    let mut counts = Vec::with_capacity(tokens.len());
+    for token in tokens {
+        let (lo, hi) = token_range(token, kind);
+        let n = rows_up_to(d, &target.attributes, &lo, &hi, DRIVER_COUNT_CAP)?;
+        if n == 0 {
+            return Ok(());
         }
-        let best = counts.iter().enumerate().min_by_key(|(i, n)| (**n, usize::MAX - tokens[*i].len()));
-        best.map_or(0, |(i, _)| i)
-    };
+        counts.push(n);
+    }
+    let mut order: Vec<usize> = (0..tokens.len()).collect();
+    order.sort_by_key(|&i| (counts[i], usize::MAX - tokens[i].len()));
     let want = options.limit - hits.len().min(options.limit);
-    let mut found: Vec<(String, Uid, Uid, Uid)> = Vec::new();
+    if let Some(found) = intersect_rarest(d, target, tokens, &order, kind, options, want, seen)? {
+        return finish(d, found, kind, options.limit, hits, seen);
+    }
+    scan_driver(d, target, tokens, order[0], kind, options, hits, seen)
+}
+
+/// The index range of a query word: the word itself, or every word it starts.
+fn token_range(token: &str, kind: MatchKind) -> (String, String) {
+    match kind {
+        MatchKind::Prefix => (token.to_string(), prefix_end(token)),
+        _ => (token.to_string(), token.to_string()),
+    }
+}
+
+/// Index rows read for one word before its people are too many to hold in memory: the words are
+/// then matched by [`scan_driver`] instead.
+const SET_CAP: usize = 20_000;
+
+/// How many people are left to check word by word (one probe each) rather than by reading the
+/// next word's index range.
+const PROBE_MAX: usize = 64;
+
+/// The people who have the rarest words, by reading the words' index ranges in order (a few
+/// hundred pages read one after the other) and intersecting them in memory, rarest first, while
+/// more than [`PROBE_MAX`] people are left; then each person left is checked for the other words
+/// and the person filter. Several common words that rarely go together (two names of different
+/// people, a pasted line) cost a few range reads instead of a probe per person of the rarest
+/// word. `None` when one of the two rarest words has more than [`SET_CAP`] rows (a one-letter
+/// prefix): [`scan_driver`] then finds enough people quickly.
+#[allow(clippy::too_many_arguments)]
+fn intersect_rarest(
+    d: &Data<'_>,
+    target: &SearchTarget,
+    tokens: &[String],
+    order: &[usize],
+    kind: MatchKind,
+    options: &SearchOptions,
+    want: usize,
+    seen: &HashSet<Uid>,
+) -> Result<Option<Vec<Candidate>>, SearchError> {
+    let (lo, hi) = token_range(&tokens[order[0]], kind);
+    let Some(driver) = rows_in(d, &target.attributes, &lo, &hi, SET_CAP)? else { return Ok(None) };
+    let mut candidates: Vec<IndexRow> = driver;
+    let mut next = 1;
+    while next < order.len() {
+        let people: HashSet<Uid> = candidates.iter().map(|(_, te, _)| *te).collect();
+        if next >= 2 && people.len() <= PROBE_MAX {
+            break;
+        }
+        let (lo, hi) = token_range(&tokens[order[next]], kind);
+        let Some(rows) = rows_in(d, &target.attributes, &lo, &hi, SET_CAP)? else {
+            if next == 1 {
+                return Ok(None);
+            }
+            break;
+        };
+        let with_word: HashSet<Uid> = rows.into_iter().map(|(_, te, _)| te).collect();
+        candidates.retain(|(_, te, _)| with_word.contains(te));
+        next += 1;
+    }
+    // In the order the driving scan gives: by matched word, then person (first attribute first).
+    candidates.sort_by(|a, b| (&a.0, a.1.as_str()).cmp(&(&b.0, b.1.as_str())));
+
+    let mut args = vec![String::new()];
+    let filter = person_filter(target, options, &mut args);
+    let mut person =
+        d.conn.prepare_cached(&format!("SELECT e.org_unit FROM tracked_entity e WHERE e.uid = ?1{filter}"))?;
+    let marks: Vec<String> = (0..target.attributes.len()).map(|i| format!("?{}", i + 4)).collect();
+    let mut has_word = d.conn.prepare_cached(&format!(
+        "SELECT 1 FROM search_token o INDEXED BY search_token_by_person
+         WHERE o.tracked_entity = ?1 AND o.token >= ?2 AND o.token <= ?3 AND o.attribute IN ({}) LIMIT 1",
+        marks.join(", ")
+    ))?;
+    let others: Vec<(String, String)> = order[next..].iter().map(|&i| token_range(&tokens[i], kind)).collect();
+    let mut found = Vec::new();
+    let mut taken: HashSet<Uid> = HashSet::new();
+    for (token, te, attribute) in candidates {
+        if found.len() >= want {
+            break;
+        }
+        if seen.contains(&te) || taken.contains(&te) {
+            continue;
+        }
+        args[0] = te.as_str().to_string();
+        let org_unit: Option<String> =
+            person.query_row(params_from_iter(args.iter()), |r| r.get(0)).optional().map_err(SearchError::from)?;
+        let Some(org_unit) = org_unit else { continue };
+        let mut every = true;
+        for (lo, hi) in &others {
+            let mut probe = vec![te.as_str(), lo.as_str(), hi.as_str()];
+            probe.extend(target.attributes.iter().map(|a| a.as_str()));
+            if !has_word.exists(params_from_iter(probe.iter()))? {
+                every = false;
+                break;
+            }
+        }
+        if every {
+            let org_unit = uid_column(&org_unit)
+                .map_err(|e| rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e)))?;
+            taken.insert(te);
+            found.push((token, te, org_unit, attribute));
+        }
+    }
+    Ok(Some(found))
+}
+
+/// The index rows (word, person, attribute) of the searchable attributes with a word in
+/// `lo..=hi`, attribute by attribute, each by word and person; `None` past `cap` rows.
+fn rows_in(
+    d: &Data<'_>,
+    attributes: &[Uid],
+    lo: &str,
+    hi: &str,
+    cap: usize,
+) -> Result<Option<Vec<IndexRow>>, SearchError> {
+    let mut stmt = d.conn.prepare_cached(
+        "SELECT token, tracked_entity FROM search_token WHERE attribute = ?1 AND token >= ?2 AND token <= ?3
+         ORDER BY token, tracked_entity LIMIT ?4",
+    )?;
+    let mut out = Vec::new();
+    for attribute in attributes {
+        let left = (cap + 1 - out.len()) as i64;
+        let mut rows = stmt.query(rusqlite::params![attribute.as_str(), lo, hi, left])?;
+        while let Some(row) = rows.next()? {
+            out.push((row.get(0)?, uid_at(row, 1)?, *attribute));
+        }
+        if out.len() > cap {
+            return Ok(None);
+        }
+    }
+    Ok(Some(out))
+}
+
+/// Matches `tokens` by scanning the index rows of the driving word and checking, person by
+/// person, that the other words match some searchable value of the same person.
+#[allow(clippy::too_many_arguments)]
+fn scan_driver(
+    d: &Data<'_>,
+    target: &SearchTarget,
+    tokens: &[String],
+    driver: usize,
+    kind: MatchKind,
+    options: &SearchOptions,
+    hits: &mut Vec<SearchHit>,
+    seen: &mut HashSet<Uid>,
+) -> Result<(), SearchError> {
+    let range = |t: &str| token_range(t, kind);
+    let want = options.limit - hits.len().min(options.limit);
+    let mut found: Vec<Candidate> = Vec::new();
     for attribute in &target.attributes {
         let (lo, hi) = range(&tokens[driver]);
         let mut args = vec![attribute.as_str().to_string(), lo, hi];
@@ -342,7 +514,7 @@ fn rows_up_to(d: &Data<'_>, attributes: &[Uid], lo: &str, hi: &str, cap: usize) 
 /// attributes, and adds them with their stored values until the limit.
 fn finish(
     d: &Data<'_>,
-    mut found: Vec<(String, Uid, Uid, Uid)>,
+    mut found: Vec<Candidate>,
     kind: MatchKind,
     limit: usize,
     hits: &mut Vec<SearchHit>,
@@ -388,6 +560,7 @@ mod tests {
     fn found(store: &Store, text: &str, mode: MatchMode) -> Vec<(Uid, MatchKind)> {
         search(&store.data(), &target(), text, &opts(mode))
             .unwrap()
+            .hits
             .into_iter()
             .map(|h| (h.tracked_entity, h.kind))
             .collect()
@@ -454,8 +627,9 @@ mod tests {
             found(&store, "sok", MatchMode::Prefix),
             vec![(exact, MatchKind::Exact), (word, MatchKind::WholeWord), (prefix, MatchKind::Prefix)]
         );
-        let hits =
-            search(&store.data(), &target(), "sok", &SearchOptions { limit: 2, ..opts(MatchMode::Prefix) }).unwrap();
+        let hits = search(&store.data(), &target(), "sok", &SearchOptions { limit: 2, ..opts(MatchMode::Prefix) })
+            .unwrap()
+            .hits;
         assert_eq!(hits.iter().map(|h| h.tracked_entity).collect::<Vec<_>>(), vec![exact, word]);
         assert_eq!(hits[0].attribute, uid(NAME));
         assert_eq!(hits[0].value, "Sok");
@@ -467,7 +641,7 @@ mod tests {
         let te = register(&mut store, HC1, &[(NAME, "Sok"), (PHONE, "+855 12 345 678")]);
         let other = register(&mut store, HC1, &[(NAME, "Dara"), (PHONE, "097 123 4567")]);
         for typed in ["012345678", "012 345", "+85512", "+855 12 34", "00855 12", "០១២៣"] {
-            let hits = search(&store.data(), &target(), typed, &opts(MatchMode::Prefix)).unwrap();
+            let hits = search(&store.data(), &target(), typed, &opts(MatchMode::Prefix)).unwrap().hits;
             assert_eq!(hits.len(), 1, "{typed}");
             assert_eq!((hits[0].tracked_entity, hits[0].attribute), (te, uid(PHONE)), "{typed}");
         }
@@ -481,11 +655,11 @@ mod tests {
         let there = register(&mut store, HC2, &[(NAME, "Sok")]);
         assert!(found(&store, "2020", MatchMode::Prefix).is_empty(), "birth date is not searchable here");
         let only_hc2 = SearchOptions { org_units: vec![uid(HC2)], ..opts(MatchMode::Prefix) };
-        let hits = search(&store.data(), &target(), "sok", &only_hc2).unwrap();
+        let hits = search(&store.data(), &target(), "sok", &only_hc2).unwrap().hits;
         assert_eq!(hits.iter().map(|h| h.tracked_entity).collect::<Vec<_>>(), vec![there]);
         // A person of another type and a deleted person are not found.
         let other_type = SearchTarget { tracked_entity_type: uid("PhumTETHous"), ..target() };
-        assert!(search(&store.data(), &other_type, "sok", &opts(MatchMode::Prefix)).unwrap().is_empty());
+        assert!(search(&store.data(), &other_type, "sok", &opts(MatchMode::Prefix)).unwrap().hits.is_empty());
         store.conn().execute("UPDATE tracked_entity SET deleted = 1 WHERE uid = ?1", [here.as_str()]).unwrap();
         assert_eq!(found(&store, "sok", MatchMode::Prefix), vec![(there, MatchKind::Exact)]);
     }
@@ -502,6 +676,79 @@ mod tests {
             .unwrap();
         assert!(found(&store, "sok", MatchMode::Prefix).is_empty());
         assert_eq!(found(&store, "dar", MatchMode::Prefix), vec![(te, MatchKind::Prefix)]);
+    }
+
+    #[test]
+    fn a_query_of_many_words_is_searched_by_its_first_words_and_says_which_were_left_out() {
+        let mut store = Store::open_in_memory().unwrap();
+        let te = register(&mut store, HC1, &[(NAME, "Sok Chan Dara")]);
+        register(&mut store, HC1, &[(NAME, "Sok Keo")]);
+        let text = "sok chan dara a b c d e f g h i";
+        let result = search(&store.data(), &target(), text, &opts(MatchMode::Prefix)).unwrap();
+        // The first eight words are searched; "a b c d e" start words nobody has.
+        assert!(result.hits.is_empty(), "{result:?}");
+        assert_eq!(result.words_ignored, ["f", "g", "h", "i"]);
+        let result = search(&store.data(), &target(), "sok chan dara", &opts(MatchMode::Prefix)).unwrap();
+        assert_eq!(result.hits.iter().map(|h| h.tracked_entity).collect::<Vec<_>>(), [te]);
+        assert!(result.words_ignored.is_empty());
+        // The first words find the person whatever follows them; a word typed twice counts once.
+        let long = "sok chan dara dara s c d so ch zz qq ww ee rr tt yy";
+        let result = search(&store.data(), &target(), long, &opts(MatchMode::Prefix)).unwrap();
+        assert_eq!(result.hits.iter().map(|h| h.tracked_entity).collect::<Vec<_>>(), [te]);
+        assert_eq!(result.words_ignored, ["zz", "qq", "ww", "ee", "rr", "tt", "yy"]);
+    }
+
+    #[test]
+    fn intersecting_the_two_rarest_words_finds_what_scanning_the_rarest_finds() {
+        let mut store = Store::open_in_memory().unwrap();
+        let family = ["Sok", "Chan", "Keo", "Heng", "សុខ", "ចាន់"];
+        let given = ["Dara", "Sokha", "Dalin", "Sophea", "ដារា", "សុភា"];
+        for i in 0..240 {
+            let name = format!("{} {} {}", family[i % 6], given[(i / 6) % 6], given[(i / 36) % 6]);
+            let id = format!("KRL-{:06}", i % 17);
+            register(&mut store, if i % 3 == 0 { HC2 } else { HC1 }, &[(NAME, &name), (ID, &id)]);
+        }
+        let queries = [
+            "sok da",
+            "chan sophea d",
+            "keo krl",
+            "ចាន់ ដា",
+            "so so",
+            "heng dara krl-000003",
+            "dal d s",
+            "s d k",
+            "c d s krl",
+        ];
+        let mut with_hits = 0;
+        for mode in [MatchMode::Prefix, MatchMode::WholeWord] {
+            for org_units in [vec![], vec![uid(HC2)]] {
+                let options = SearchOptions { mode, limit: 7, org_units };
+                let kind = if mode == MatchMode::Prefix { MatchKind::Prefix } else { MatchKind::WholeWord };
+                for text in queries {
+                    let tokens = query_tokens(text);
+                    let d = store.data();
+                    let counts: Vec<usize> = tokens
+                        .iter()
+                        .map(|t| {
+                            let (lo, hi) = token_range(t, kind);
+                            rows_up_to(&d, &target().attributes, &lo, &hi, DRIVER_COUNT_CAP).unwrap()
+                        })
+                        .collect();
+                    let mut order: Vec<usize> = (0..tokens.len()).collect();
+                    order.sort_by_key(|&i| (counts[i], usize::MAX - tokens[i].len()));
+                    let (mut by_sets, mut by_scan) = (Vec::new(), Vec::new());
+                    let found = intersect_rarest(&d, &target(), &tokens, &order, kind, &options, 7, &HashSet::new())
+                        .unwrap()
+                        .expect("small sets");
+                    finish(&d, found, kind, 7, &mut by_sets, &mut HashSet::new()).unwrap();
+                    scan_driver(&d, &target(), &tokens, order[0], kind, &options, &mut by_scan, &mut HashSet::new())
+                        .unwrap();
+                    assert_eq!(by_sets, by_scan, "{text:?} {mode:?} {:?}", options.org_units);
+                    with_hits += usize::from(!by_scan.is_empty());
+                }
+            }
+        }
+        assert!(with_hits >= 10, "most queries find people: {with_hits}");
     }
 
     #[test]

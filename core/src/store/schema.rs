@@ -181,6 +181,12 @@ const MIGRATIONS: &[&str] = &[
         DELETE FROM search_value WHERE tracked_entity = old.tracked_entity AND attribute = old.attribute;
     END;
     ",
+    // 4: the rule engine's context of an event-program event is read around it by date
+    // (`data::rule_queries`): the index serves the range and the order, so opening a form reads
+    // about 20 events whatever the number at the health centre.
+    "
+    CREATE INDEX event_by_stage_date ON event (program_stage, org_unit, event_date);
+    ",
 ];
 
 /// The schema version this build writes.

@@ -168,9 +168,9 @@ pub unsafe extern "C" fn phum_probe_registration(
         let (form, _) = FormSession::open_registration(s, enrollment, &ctx).ok()?;
         drop(form);
         let board = schedule::enrollment_dashboard(s, enrollment, ctx.today, &[]).ok()?;
-        let overdue = schedule::overdue(s, program, org_unit, ctx.today).ok()?;
-        let upcoming = schedule::upcoming(s, program, org_unit, ctx.today, 28).ok()?;
-        Some((board.stages.len() + overdue.len() + upcoming.len()) as i64)
+        let overdue = schedule::overdue(s, program, org_unit, ctx.today, schedule::Page::first(50)).ok()?;
+        let upcoming = schedule::upcoming(s, program, org_unit, ctx.today, 28, schedule::Page::first(50)).ok()?;
+        Some((board.stages.len() + overdue.rows.len() + upcoming.rows.len()) as i64)
     };
     run().unwrap_or(-1)
 }
@@ -233,7 +233,7 @@ pub unsafe extern "C" fn phum_probe_search(s: *mut Store, program: *const c_char
         s.write(|d| rebuild(d, None)).ok()?;
         let target = search_target(s, SearchScope::Program(uid(program)?)).ok()?;
         let options = SearchOptions { mode: MatchMode::Prefix, limit: 20, org_units: Vec::new() };
-        search(&s.data(), &target, text(query)?, &options).ok().map(|h| h.len() as i64)
+        search(&s.data(), &target, text(query)?, &options).ok().map(|r| r.hits.len() as i64)
     };
     run().unwrap_or(-1)
 }

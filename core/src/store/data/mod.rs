@@ -7,6 +7,7 @@
 //! change is allowed (the form session decides), what the server answers (`sync`), or metadata.
 
 pub mod aggregate;
+pub mod rule_queries;
 pub mod schedule_queries;
 pub mod tracker;
 

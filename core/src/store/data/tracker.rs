@@ -132,7 +132,8 @@ const DATA_VALUES: ValueTable = ValueTable { table: "event_data_value", owner: "
 const TE_COLUMNS: &str = "uid, tracked_entity_type, org_unit, created, updated, sync_state, deleted";
 const ENROLLMENT_COLUMNS: &str = "uid, tracked_entity, program, org_unit, enrollment_date, incident_date, status, \
      completed_date, created, updated, sync_state, deleted";
-const EVENT_COLUMNS: &str = "uid, enrollment, program, program_stage, org_unit, status, event_date, due_date, \
+pub(super) const EVENT_COLUMNS: &str =
+    "uid, enrollment, program, program_stage, org_unit, status, event_date, due_date, \
      completed_date, attribute_option_combo, created, updated, sync_state, deleted";
 
 fn tracked_entity_row(r: &Row) -> rusqlite::Result<TrackedEntity> {
@@ -164,7 +165,7 @@ fn enrollment_row(r: &Row) -> rusqlite::Result<Enrollment> {
     })
 }
 
-fn event_row(r: &Row) -> rusqlite::Result<Event> {
+pub(super) fn event_row(r: &Row) -> rusqlite::Result<Event> {
     Ok(Event {
         uid: uid_at(r, 0)?,
         enrollment: opt_uid_at(r, 1)?,
@@ -471,16 +472,6 @@ impl Data<'_> {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
-    /// The events of a program at an org unit (not deleted), by event date or due date.
-    pub fn events_in(&self, program: Uid, org_unit: Uid) -> Result<Vec<Event>, DataError> {
-        let mut stmt = self.conn.prepare_cached(&format!(
-            "SELECT {EVENT_COLUMNS} FROM event WHERE program = ?1 AND org_unit = ?2 AND deleted = 0
-             ORDER BY coalesce(event_date, due_date), created"
-        ))?;
-        let rows = stmt.query_map([program.as_str(), org_unit.as_str()], event_row)?;
-        Ok(rows.collect::<Result<_, _>>()?)
-    }
-
     /// Changes an event's status and dates. The completion date follows the status: the day the
     /// event became COMPLETED (`now`'s date, whatever its event date), kept while it stays
     /// COMPLETED, cleared when it is reopened.
@@ -642,7 +633,6 @@ mod tests {
         d.delete_event(ev.uid, now()).unwrap();
         let kept = d.event(ev.uid).unwrap().unwrap();
         assert!(kept.deleted);
-        assert!(d.events_in(uid("PhumImmProg"), uid("PhumOUHC001")).unwrap().is_empty());
         assert!(matches!(
             d.set_data_value(uid("NoSuchEvent"), uid("PhumDEWeigh"), None, now()),
             Err(DataError::NotFound { .. })

@@ -60,16 +60,19 @@ fn captured() -> (tempfile::TempDir, PathBuf, Store) {
             let person = d.insert_tracked_entity(uid("PhumTETPers"), hc, now)?;
             d.set_attribute_value(person.uid, uid("PhumTEAName"), Some("Sok Dara"), now)?;
             let enrollment = d.insert_enrollment(person.uid, uid("PhumImmProg"), hc, day, day, now)?;
-            let event = d.insert_event(&NewEvent {
-                enrollment: Some(enrollment.uid),
-                program: uid("PhumImmProg"),
-                program_stage: uid("PhumStgBirt"),
-                org_unit: hc,
-                status: EventStatus::Active,
-                event_date: Some(day),
-                due_date: None,
-                attribute_option_combo: None,
-            }, now)?;
+            let event = d.insert_event(
+                &NewEvent {
+                    enrollment: Some(enrollment.uid),
+                    program: uid("PhumImmProg"),
+                    program_stage: uid("PhumStgBirt"),
+                    org_unit: hc,
+                    status: EventStatus::Active,
+                    event_date: Some(day),
+                    due_date: None,
+                    attribute_option_combo: None,
+                },
+                now,
+            )?;
             d.set_data_value(event.uid, uid("PhumDEWeigh"), Some("3.1"), now)?;
             let key = AggregateKey {
                 data_element: uid("PhumDEChild"),

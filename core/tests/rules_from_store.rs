@@ -308,13 +308,8 @@ fn variables_are_kept_by_what_they_name_and_typed_by_their_source_as_the_app_doe
         ],
     )
     .with_uid("Probe")];
-    let out = RuleEngine::new(rules).evaluate_event(
-        &probe,
-        None,
-        &[earlier],
-        &Supplementary::default(),
-        ymd(2026, 11, 20),
-    );
+    let out =
+        RuleEngine::new(rules).evaluate_event(&probe, None, &[earlier], &Supplementary::default(), ymd(2026, 11, 20));
     let data: Vec<Option<&str>> = out.effects.iter().map(|e| e.data.as_deref()).collect();
     assert_eq!(data, vec![Some("false"), Some("Hepatitis B birth dose")]);
 }

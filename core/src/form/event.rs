@@ -158,9 +158,13 @@ pub(crate) fn create(store: &mut Store, new: &NewEventForm, ctx: &FormContext) -
                 let uid = waiting.uid;
                 let due = waiting.due_date;
                 let now = ctx.clock.now();
-                store.write(|d| d.update_event(uid, EventStatus::Active, Some(new.event_date), due, now))?;
-                let event = store.data().event(uid)?.ok_or(FormError::NotFound { kind: "event", uid })?;
-                return build(store, event, program, stage, ctx);
+                // Taking the visit and opening its form are one call: a form that cannot be
+                // built leaves the visit waiting.
+                return store.atomically(|store| {
+                    store.write(|d| d.update_event(uid, EventStatus::Active, Some(new.event_date), due, now))?;
+                    let event = store.data().event(uid)?.ok_or(FormError::NotFound { kind: "event", uid })?;
+                    build(store, event, program, stage, ctx)
+                });
             }
             if !stage.repeatable && !of_stage.is_empty() {
                 return Err(FormError::StageNotRepeatable { stage: stage.identity.id, existing: of_stage[0].uid });
@@ -169,23 +173,27 @@ pub(crate) fn create(store: &mut Store, new: &NewEventForm, ctx: &FormContext) -
         _ => {}
     }
     let now = ctx.clock.now();
-    let event = store.write(|d| {
-        d.insert_event(
-            &NewEvent {
-                enrollment: new.enrollment,
-                program: new.program,
-                program_stage: stage.identity.id,
-                org_unit: new.org_unit,
-                status: EventStatus::Active,
-                event_date: Some(new.event_date),
-                due_date: None,
-                attribute_option_combo: None,
-            },
-            now,
-        )
-        .map_err(FormError::from)
-    })?;
-    build(store, event, program, stage, ctx)
+    // Creating the event and opening its form are one call: a form that cannot be built leaves
+    // no event behind.
+    store.atomically(|store| {
+        let event = store.write(|d| {
+            d.insert_event(
+                &NewEvent {
+                    enrollment: new.enrollment,
+                    program: new.program,
+                    program_stage: stage.identity.id,
+                    org_unit: new.org_unit,
+                    status: EventStatus::Active,
+                    event_date: Some(new.event_date),
+                    due_date: None,
+                    attribute_option_combo: None,
+                },
+                now,
+            )
+            .map_err(FormError::from)
+        })?;
+        build(store, event, program, stage, ctx)
+    })
 }
 
 /// Opens a stored event.

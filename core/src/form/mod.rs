@@ -308,6 +308,7 @@ pub(crate) struct Parts {
 impl FormSession {
     /// A session from its parts, after its first rule pass (which saves what the rules change).
     pub(crate) fn assemble(p: Parts, store: &mut Store) -> Result<FormSession, FormError> {
+        fault::point("open form").map_err(crate::store::data::DataError::from)?;
         let mut session = FormSession::from_parts(p);
         session.settle(store)?;
         Ok(session)
@@ -487,5 +488,98 @@ mod tests {
         );
         // Display stays for logs.
         assert_eq!(enrollment.to_string(), "enrollment PhumEnrol01");
+    }
+
+    /// Creating a record and opening its form are one call: when the form cannot be opened,
+    /// nothing the call wrote is left.
+    mod creating_is_atomic {
+        use super::uid;
+        use crate::form::{fault, FormContext, FormError, FormSession, NewEventForm};
+        use crate::model::value_type::EventStatus;
+        use crate::model::DeviceClock;
+        use crate::store::data::tracker::NewEvent;
+        use crate::store::import::ImportSource;
+        use crate::store::Store;
+        use crate::test_dates::ymd;
+
+        fn ncd() -> (Store, FormContext) {
+            let mut store = Store::open_in_memory().unwrap();
+            let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/phum/ncd_program.json");
+            store.import_metadata(&[ImportSource::File(path)]).unwrap();
+            let ctx = FormContext::new(DeviceClock::default().pinned_on(ymd(2026, 11, 20)))
+                .with_capture_org_units(vec![uid("NcdProvKSp1")]);
+            (store, ctx)
+        }
+
+        fn rows(store: &Store, table: &str) -> i64 {
+            store.conn().query_row(&format!("SELECT COUNT(*) FROM {table}"), [], |r| r.get(0)).unwrap()
+        }
+
+        fn injected(err: FormError) {
+            assert!(err.to_string().contains("injected failure at open form"), "{err}");
+        }
+
+        #[test]
+        fn a_registration_whose_form_cannot_open_leaves_no_person_or_enrollment() {
+            let (mut store, ctx) = ncd();
+            let day = ymd(2026, 11, 20);
+            fault::arm("open form");
+            let err = FormSession::new_registration(&mut store, uid("NcdProgram1"), uid("NcdHCentre1"), day, day, &ctx)
+                .unwrap_err();
+            injected(err);
+            assert_eq!((rows(&store, "tracked_entity"), rows(&store, "enrollment")), (0, 0));
+            // The store is usable and the same call succeeds afterwards.
+            FormSession::new_registration(&mut store, uid("NcdProgram1"), uid("NcdHCentre1"), day, day, &ctx).unwrap();
+            assert_eq!((rows(&store, "tracked_entity"), rows(&store, "enrollment")), (1, 1));
+        }
+
+        #[test]
+        fn an_event_whose_form_cannot_open_is_not_created_and_a_waiting_visit_stays_waiting() {
+            let (mut store, ctx) = ncd();
+            let day = ymd(2026, 11, 20);
+            let (reg, _) =
+                FormSession::new_registration(&mut store, uid("NcdProgram1"), uid("NcdHCentre1"), day, day, &ctx)
+                    .unwrap();
+            let enrollment = reg.record_uid().unwrap();
+            let new = NewEventForm {
+                program: uid("NcdProgram1"),
+                stage: uid("NcdStgVisit"),
+                org_unit: uid("NcdHCentre1"),
+                enrollment: Some(enrollment),
+                event_date: day,
+            };
+            fault::arm("open form");
+            injected(FormSession::new_event(&mut store, new.clone(), &ctx).unwrap_err());
+            assert_eq!(rows(&store, "event"), 0);
+
+            // A visit the schedule waits for is taken by the new event: not when its form fails.
+            let now = ctx.clock.now();
+            let waiting = store
+                .write(|d| {
+                    d.insert_event(
+                        &NewEvent {
+                            enrollment: Some(enrollment),
+                            program: uid("NcdProgram1"),
+                            program_stage: uid("NcdStgVisit"),
+                            org_unit: uid("NcdHCentre1"),
+                            status: EventStatus::Schedule,
+                            event_date: None,
+                            due_date: Some(ymd(2026, 11, 25)),
+                            attribute_option_combo: None,
+                        },
+                        now,
+                    )
+                })
+                .unwrap();
+            fault::arm("open form");
+            injected(FormSession::new_event(&mut store, new.clone(), &ctx).unwrap_err());
+            let stored = store.data().event(waiting.uid).unwrap().unwrap();
+            assert_eq!((stored.status, stored.event_date), (EventStatus::Schedule, None));
+            assert_eq!(rows(&store, "event"), 1);
+
+            let (visit, _) = FormSession::new_event(&mut store, new, &ctx).unwrap();
+            assert_eq!(visit.record_uid(), Some(waiting.uid));
+            assert_eq!(store.data().event(waiting.uid).unwrap().unwrap().status, EventStatus::Active);
+        }
     }
 }

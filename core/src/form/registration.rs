@@ -213,11 +213,15 @@ pub(crate) fn create(
     check_not_future("enrollmentDate", enrollment_date, p.select_enrollment_dates_in_future, ctx.today)?;
     check_not_future("incidentDate", incident_date, p.select_incident_dates_in_future, ctx.today)?;
     let now = ctx.clock.now();
-    let enrollment = store.write(|d| {
-        let te = d.insert_tracked_entity(te_type.id, org_unit, now)?;
-        d.insert_enrollment(te.uid, program, org_unit, enrollment_date, incident_date, now).map_err(FormError::from)
-    })?;
-    build(store, enrollment, p, ctx)
+    // Registering and opening the form are one call: a form that cannot be built leaves no
+    // person or enrollment behind.
+    store.atomically(|store| {
+        let enrollment = store.write(|d| {
+            let te = d.insert_tracked_entity(te_type.id, org_unit, now)?;
+            d.insert_enrollment(te.uid, program, org_unit, enrollment_date, incident_date, now).map_err(FormError::from)
+        })?;
+        build(store, enrollment, p, ctx)
+    })
 }
 
 pub(crate) fn open(store: &mut Store, enrollment: Uid, ctx: &FormContext) -> Result<FormSession, FormError> {

@@ -141,21 +141,105 @@ impl Store {
     }
 
     /// Runs `f` in one transaction: committed when it returns `Ok`, rolled back otherwise (and
-    /// when it panics), so a failed step changes nothing.
+    /// when it panics), so a failed step changes nothing. Inside [`Store::atomically`] it is a
+    /// savepoint of the caller's transaction: its writes last only if the whole call succeeds.
     pub fn write<T, E: From<data::DataError>>(
         &mut self,
         f: impl FnOnce(&data::tracker::Data<'_>) -> Result<T, E>,
     ) -> Result<T, E> {
-        let tx = self.conn.transaction().map_err(|e| E::from(data::DataError::from(e)))?;
-        let out = f(&data::tracker::Data { conn: &tx })?;
-        tx.commit().map_err(|e| E::from(data::DataError::from(e)))?;
+        let sp = self.conn.savepoint().map_err(|e| E::from(data::DataError::from(e)))?;
+        let out = f(&data::tracker::Data { conn: &sp })?;
+        sp.commit().map_err(|e| E::from(data::DataError::from(e)))?;
         Ok(out)
+    }
+
+    /// Runs `f`, which may read and write the store as it likes (each [`Store::write`] in it
+    /// included), as ONE transaction: everything it wrote is committed when it returns `Ok`, and
+    /// nothing is left when it returns an error or panics. For calls that write and then go on to
+    /// read what they wrote and can still fail: creating a record and opening its form.
+    pub fn atomically<T, E: From<data::DataError>>(
+        &mut self,
+        f: impl FnOnce(&mut Store) -> Result<T, E>,
+    ) -> Result<T, E> {
+        let sql = |e: rusqlite::Error| E::from(data::DataError::from(e));
+        self.conn.execute_batch("SAVEPOINT phum_call").map_err(sql)?;
+        let undo = |conn: &Connection| {
+            // Failing to undo leaves SQLite to roll the open transaction back when the
+            // connection closes; nothing of it was committed.
+            let _ = conn.execute_batch("ROLLBACK TO phum_call; RELEASE phum_call");
+        };
+        match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| f(self))) {
+            Ok(Ok(out)) => match self.conn.execute_batch("RELEASE phum_call") {
+                Ok(()) => Ok(out),
+                Err(e) => {
+                    undo(&self.conn);
+                    Err(sql(e))
+                }
+            },
+            Ok(Err(e)) => {
+                undo(&self.conn);
+                Err(e)
+            }
+            Err(panic) => {
+                undo(&self.conn);
+                std::panic::resume_unwind(panic)
+            }
+        }
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn probes(store: &Store) -> i64 {
+        store
+            .conn()
+            .query_row("SELECT COUNT(*) FROM metadata_singleton WHERE name LIKE 'probe%'", [], |r| r.get(0))
+            .unwrap()
+    }
+
+    fn probe(store: &mut Store, name: &str) -> Result<(), data::DataError> {
+        store.write(|d| {
+            d.conn.execute("INSERT INTO metadata_singleton(name, body) VALUES (?1, '1')", [name])?;
+            Ok(())
+        })
+    }
+
+    #[test]
+    fn an_atomic_call_keeps_all_its_writes_or_none() {
+        let mut store = Store::open_in_memory().unwrap();
+        store
+            .atomically(|s| {
+                probe(s, "probe-a")?;
+                probe(s, "probe-b")
+            })
+            .unwrap();
+        assert_eq!(probes(&store), 2);
+
+        // A later failure undoes the writes that succeeded before it, committed savepoints included.
+        let err = store
+            .atomically(|s| {
+                probe(s, "probe-c")?;
+                probe(s, "probe-a")
+            })
+            .unwrap_err();
+        assert!(err.to_string().contains("UNIQUE"), "{err}");
+        assert_eq!(probes(&store), 2);
+
+        // A panic inside undoes them too, and the store goes on working.
+        let panicked = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            let _ = store.atomically(|s| -> Result<(), data::DataError> {
+                probe(s, "probe-d")?;
+                panic!("a bug in the middle of a call");
+            });
+        }));
+        assert!(panicked.is_err());
+        assert_eq!(probes(&store), 2);
+        probe(&mut store, "probe-e").unwrap();
+        assert_eq!(probes(&store), 3);
+        assert!(store.conn().is_autocommit(), "no transaction is left open");
+    }
 
     #[test]
     fn encrypted_database_is_not_plain_sqlite_and_needs_its_key() {

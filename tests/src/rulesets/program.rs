@@ -15,12 +15,12 @@
 
 use std::path::Path;
 
+use chrono::{NaiveDate as Date, TimeDelta};
 use phum_core::model::{TrackedEntityAttribute, Uid};
 use phum_core::rules::load::{load_rule_set, normalise_attribute_value};
 use phum_core::store::import::ImportSource;
 use phum_core::store::Store;
 use serde_json::{json, Value as Json};
-use chrono::{NaiveDate as Date, TimeDelta};
 
 use super::answer::{answer_prepared, broken};
 use super::case::{CaseEnrollment, CaseEvent, CaseSupplementary};

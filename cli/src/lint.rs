@@ -15,11 +15,16 @@ CHECKS
   type-mismatch, non-boolean-condition, quirk-date-string-compare (a DATE V{} compared with text:
   == is always false, < fails), quirk-round-negative-precision, missing-location
   (DISPLAYKEYVALUEPAIR), missing-section (HIDESECTION), assign-without-target,
-  unknown-data-element and unknown-category-option-combo (validation rules).
+  unknown-data-element and unknown-category-option-combo (validation rules), variable-left-out (a
+  rule variable that names neither a data element nor an attribute and is not CALCULATED_VALUE:
+  Android Capture drops it).
   Warnings: quirk-grouping (upstream reads a - b + c as a - (b + c) and a / b * c as a / (b * c)),
   quirk-remainder (10 % 3 is 0.1 upstream), quirk-assign-truncation (ASSIGN of a fraction to an
   integer field), quirk-assign-percentage, empty-condition (never fires on Android),
-  shadows-environment-variable, and type-mismatch where a value may or may not work.
+  shadows-environment-variable, variable-left-out (its data element or attribute is not in the
+  files: dropped on a device without it), variable-reads-nothing (a DATAELEMENT_* variable without a
+  data element, TEI_ATTRIBUTE without an attribute, NEWEST_EVENT_PROGRAM_STAGE without a stage),
+  and type-mismatch where a value may or may not work.
 
   Rules may use variables and constants from any FILE of the run.
 

@@ -3,7 +3,7 @@
 //! Android, DISPLAYKEYVALUEPAIR needs a location, HIDESECTION a section, ASSIGN a field or a
 //! `#{variable}` in its content; ASSIGN to an integer field truncates a fractional value, ASSIGN to
 //! a PERCENTAGE field stores "50.0"; a rule variable named like an environment variable shadows
-//! `V{}`.
+//! `V{}`, and one whose source Android Capture leaves out or never fills is said to be so.
 //!
 //! Owns these object checks. Does not own expression checks (`names`, `types`, `quirks`,
 //! `grouping`).
@@ -126,6 +126,69 @@ pub fn assigned_value(
     out
 }
 
+/// What the Android app makes of a variable's source (`toRuleVariableList` / `toRuleVariable` in
+/// its `RuleEngineExtensions.kt`; `rules::load` follows it): a variable that names neither a data
+/// element nor an attribute is left out unless it is a CALCULATED_VALUE, so every rule that reads
+/// it fails; one whose data element or attribute is not on the device is left out too (said only
+/// when the files define fields at all, so a run over rules alone stays quiet); a DATAELEMENT_*
+/// variable without a data element, a TEI_ATTRIBUTE one without an attribute, and a
+/// NEWEST_EVENT_PROGRAM_STAGE one without a stage are kept but never have a value.
+pub fn variable_source(variable: &ProgramRuleVariable, catalog: &Catalog) -> Vec<Issue> {
+    use crate::model::value_type::RuleVariableSource::*;
+    let (de, tea) = (variable.data_element, variable.tracked_entity_attribute);
+    let source = variable.source_type;
+    let mut out = Vec::new();
+    if de.is_none() && tea.is_none() {
+        if source != CalculatedValue {
+            out.push(
+                Issue::error(
+                    Code::VariableLeftOut,
+                    None,
+                    format!(
+                        "a {source} variable that names neither a data element nor an attribute is left out by                          Android Capture: every rule that reads it fails with 'unknown variable'"
+                    ),
+                )
+                .suggest("name the data element or attribute it reads, or make it CALCULATED_VALUE"),
+            );
+        }
+        return out;
+    }
+    let named = de.or(tea).map(|r| r.id);
+    if let Some(uid) = named.filter(|uid| !catalog.fields.is_empty() && !catalog.fields.contains_key(uid)) {
+        let what = if de.is_some() { "data element" } else { "attribute" };
+        out.push(Issue::warning(
+            Code::VariableLeftOut,
+            None,
+            format!(
+                "its {what} {uid} is not in the files: Android Capture leaves a variable out when its {what} is                  not on the device, and every rule that reads it fails with 'unknown variable'"
+            ),
+        ));
+    }
+    let reads_nothing = match source {
+        DataElementCurrentEvent | DataElementNewestEventProgram | DataElementPreviousEvent if de.is_none() => {
+            Some(format!("a {source} variable reads a data element, and this one names none"))
+        }
+        DataElementNewestEventProgramStage if de.is_none() => {
+            Some(format!("a {source} variable reads a data element, and this one names none"))
+        }
+        DataElementNewestEventProgramStage if variable.program_stage.is_none() => {
+            Some(format!("a {source} variable without a program stage matches no event"))
+        }
+        TeiAttribute if tea.is_none() => {
+            Some(format!("a {source} variable reads an attribute, and this one names none"))
+        }
+        _ => None,
+    };
+    if let Some(why) = reads_nothing {
+        out.push(Issue::warning(
+            Code::VariableReadsNothing,
+            None,
+            format!("{why}: on Android it never has a value (rules see the type's default)"),
+        ));
+    }
+    out
+}
+
 pub fn variable_shape(variable: &ProgramRuleVariable) -> Option<Issue> {
     let name = variable.identity.name.as_str();
     ENVIRONMENT_VARIABLES.contains(&name).then(|| {
@@ -148,6 +211,64 @@ mod tests {
 
     fn action(json: &str) -> ProgramRuleAction {
         serde_json::from_str(json).unwrap()
+    }
+
+    fn variable_findings(variable: &str, fields: &str) -> Vec<(Code, crate::lint::Severity)> {
+        let json = format!(r#"{{"programRuleVariables": [{variable}], "dataElements": [{fields}]}}"#);
+        let files = [MetadataFile::parse("t.json", &json).unwrap()];
+        let catalog = Catalog::build(&files);
+        let (_, v) = catalog.all_variables().next().unwrap();
+        variable_source(v, &catalog).into_iter().map(|i| (i.code, i.severity)).collect()
+    }
+
+    #[test]
+    fn variables_android_drops_or_never_fills_are_named() {
+        use crate::lint::Severity::{Error, Warning};
+        let de = r#"{"id": "Dele0000001", "name": "Weight", "valueType": "NUMBER"}"#;
+        let var = |source: &str, rest: &str| {
+            format!(r#"{{"id": "Vari0000001", "name": "v", "programRuleVariableSourceType": "{source}"{rest}}}"#)
+        };
+        // Named and present, or a calculated value naming nothing (or a data element): fine.
+        let fine = [
+            var("DATAELEMENT_CURRENT_EVENT", r#", "dataElement": {"id": "Dele0000001"}"#),
+            var("CALCULATED_VALUE", ""),
+            var("CALCULATED_VALUE", r#", "dataElement": {"id": "Dele0000001"}"#),
+            var(
+                "DATAELEMENT_NEWEST_EVENT_PROGRAM_STAGE",
+                r#", "dataElement": {"id": "Dele0000001"}, "programStage": {"id": "Stag0000001"}"#,
+            ),
+        ];
+        for v in &fine {
+            assert_eq!(variable_findings(v, de), vec![], "{v}");
+        }
+        assert_eq!(variable_findings(&var("DATAELEMENT_CURRENT_EVENT", ""), de), vec![(Code::VariableLeftOut, Error)]);
+        assert_eq!(
+            variable_findings(&var("DATAELEMENT_CURRENT_EVENT", r#", "dataElement": {"id": "Dele0000009"}"#), de),
+            vec![(Code::VariableLeftOut, Warning)]
+        );
+        // Rules alone (no field in the files): nothing can be said about the field.
+        assert_eq!(
+            variable_findings(&var("DATAELEMENT_CURRENT_EVENT", r#", "dataElement": {"id": "Dele0000009"}"#), ""),
+            vec![]
+        );
+        assert_eq!(
+            variable_findings(
+                &var("DATAELEMENT_NEWEST_EVENT_PROGRAM_STAGE", r#", "dataElement": {"id": "Dele0000001"}"#),
+                de
+            ),
+            vec![(Code::VariableReadsNothing, Warning)]
+        );
+        assert_eq!(
+            variable_findings(&var("TEI_ATTRIBUTE", r#", "dataElement": {"id": "Dele0000001"}"#), de),
+            vec![(Code::VariableReadsNothing, Warning)]
+        );
+        assert_eq!(
+            variable_findings(
+                &var("DATAELEMENT_PREVIOUS_EVENT", r#", "trackedEntityAttribute": {"id": "Attr0000001"}"#),
+                de
+            ),
+            vec![(Code::VariableLeftOut, Warning), (Code::VariableReadsNothing, Warning)]
+        );
     }
 
     #[test]

@@ -62,6 +62,8 @@ codes! {
     AssignWithoutTarget = "assign-without-target",
     UnknownDataElement = "unknown-data-element",
     UnknownCategoryOptionCombo = "unknown-category-option-combo",
+    VariableLeftOut = "variable-left-out",
+    VariableReadsNothing = "variable-reads-nothing",
 }
 
 impl Serialize for Code {

@@ -127,7 +127,9 @@ pub fn lint(files: &[MetadataFile]) -> Vec<Finding> {
             name: &v.identity.name,
             uid: v.identity.id.to_string(),
         };
-        subject.place(&Part::Whole, "", actions::variable_shape(v).into_iter().collect(), &mut out);
+        let mut issues: Vec<Issue> = actions::variable_shape(v).into_iter().collect();
+        issues.extend(actions::variable_source(v, &catalog));
+        subject.place(&Part::Whole, "", issues, &mut out);
     }
     out
 }

@@ -5,9 +5,7 @@
 mod form_support;
 
 use form_support::*;
-use phum_core::form::{
-    cancel_enrollment, complete_enrollment, reopen_enrollment, FormError, FormSession, NewEventForm, Refusal,
-};
+use phum_core::form::{cancel_enrollment, complete_enrollment, reopen_enrollment, FormError, FormSession, Refusal};
 use phum_core::model::value_type::EnrollmentStatus;
 use phum_core::model::Uid;
 use phum_core::store::import::ImportSource;
@@ -31,20 +29,6 @@ fn ncd_with(change: impl FnOnce(&mut Value)) -> (tempfile::TempDir, Store) {
 fn status(store: &Store, enrollment: Uid) -> (EnrollmentStatus, Option<chrono::NaiveDate>) {
     let e = store.data().enrollment(enrollment).unwrap().unwrap();
     (e.status, e.completed_date)
-}
-
-fn visit(store: &mut Store, enrollment: Uid) -> Result<(FormSession, phum_core::form::FormView), FormError> {
-    FormSession::new_event(
-        store,
-        NewEventForm {
-            program: uid("NcdProgram1"),
-            stage: uid("NcdStgVisit"),
-            org_unit: uid("NcdHCentre1"),
-            enrollment: Some(enrollment),
-            event_date: TODAY,
-        },
-        &ncd_ctx(),
-    )
 }
 
 #[test]
@@ -80,13 +64,13 @@ fn a_closed_enrollment_takes_no_new_visit_its_visits_are_read_only_and_its_perso
     let (dir, mut store) = ncd_with(|_| {});
     let enr =
         register_ncd(&mut store, &[("NcdTEAName1", "Chan Dara"), ("NcdTEASex01", "M"), ("NcdTEADob01", "1970-05-01")]);
-    let (mut earlier, _) = visit(&mut store, enr).unwrap();
+    let (mut earlier, _) = new_ncd_visit(&mut store, enr).unwrap();
     earlier.set_value(&mut store, "NcdDESystol", Some("130")).unwrap();
     let event = earlier.record_uid().unwrap();
     cancel_enrollment(&mut store, enr, &ncd_ctx()).unwrap();
     assert_eq!(status(&store, enr), (EnrollmentStatus::Cancelled, None));
 
-    let err = refused(&dir, || visit(&mut store, enr));
+    let err = refused(&dir, || new_ncd_visit(&mut store, enr));
     assert!(matches!(err, FormError::EnrollmentNotActive { status: EnrollmentStatus::Cancelled, .. }), "{err}");
     // The visit opens, shows why it cannot be changed, and refuses changes with that reason.
     let (mut s, view) = FormSession::open_event(&mut store, event, &ncd_ctx()).unwrap();

@@ -25,18 +25,7 @@ fn register(store: &mut Store, name: &str, sex: &str, dob: &str) -> Uid {
 }
 
 fn visit(store: &mut Store, enrollment: Uid) -> (FormSession, FormView) {
-    FormSession::new_event(
-        store,
-        NewEventForm {
-            program: uid("NcdProgram1"),
-            stage: uid("NcdStgVisit"),
-            org_unit: uid("NcdHCentre1"),
-            enrollment: Some(enrollment),
-            event_date: TODAY,
-        },
-        &ncd_ctx(),
-    )
-    .unwrap()
+    new_ncd_visit(store, enrollment).unwrap()
 }
 
 fn field<'a>(view: &'a FormView, key: &str) -> &'a phum_core::form::FieldView {

@@ -2,6 +2,8 @@
 //! leave captured records pointing at programs, stages, org units, data sets and other metadata
 //! it lacks, is refused and changes nothing, unless `ImportOptions::allow_orphaned_records`.
 
+mod db_snapshot;
+
 use std::path::{Path, PathBuf};
 
 use phum_core::expr::value::parse_iso_date;
@@ -27,21 +29,10 @@ fn uid(s: &str) -> Uid {
 
 /// Every row of the metadata and captured tables, as text.
 fn snapshot(path: &Path) -> String {
-    let conn = rusqlite::Connection::open(path).unwrap();
-    let mut out = String::new();
-    for table in ["metadata_object", "metadata_singleton", "metadata_import", "tracked_entity", "enrollment", "event"] {
-        let mut stmt = conn.prepare(&format!("SELECT * FROM {table} ORDER BY 1, 2")).unwrap();
-        let cols = stmt.column_count();
-        let mut rows = stmt.query([]).unwrap();
-        while let Some(row) = rows.next().unwrap() {
-            for i in 0..cols {
-                let v: rusqlite::types::Value = row.get(i).unwrap();
-                out.push_str(&format!("{v:?}|"));
-            }
-            out.push('\n');
-        }
-    }
-    out
+    db_snapshot::snapshot(
+        path,
+        &["metadata_object", "metadata_singleton", "metadata_import", "tracked_entity", "enrollment", "event"],
+    )
 }
 
 /// A plain database with the mini export and, at its health centre, a person with a name, an

@@ -2,6 +2,8 @@
 //! children listed by id, English and Khmer translations), and against bad input: every bad
 //! document is refused with a specific error and leaves the database byte-for-byte as it was.
 
+mod db_snapshot;
+
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -25,21 +27,7 @@ fn uid(s: &str) -> Uid {
 
 /// Every row of every table, as text: equal snapshots mean an unchanged database.
 fn snapshot(path: &Path) -> String {
-    let conn = rusqlite::Connection::open(path).unwrap();
-    let mut out = String::new();
-    for table in ["metadata_object", "metadata_singleton", "metadata_import"] {
-        let mut stmt = conn.prepare(&format!("SELECT * FROM {table} ORDER BY 1, 2")).unwrap();
-        let cols = stmt.column_count();
-        let mut rows = stmt.query([]).unwrap();
-        while let Some(row) = rows.next().unwrap() {
-            for i in 0..cols {
-                let v: rusqlite::types::Value = row.get(i).unwrap();
-                out.push_str(&format!("{v:?}|"));
-            }
-            out.push('\n');
-        }
-    }
-    out
+    db_snapshot::snapshot(path, &["metadata_object", "metadata_singleton", "metadata_import"])
 }
 
 /// A plain database holding the mini export, and its snapshot.

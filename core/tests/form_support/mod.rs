@@ -83,6 +83,24 @@ pub fn register_ncd(store: &mut phum_core::store::Store, values: &[(&str, &str)]
     reg.record_uid().unwrap()
 }
 
+/// A new NCD follow-up visit of `enrollment` at its health centre, dated today.
+pub fn new_ncd_visit(
+    store: &mut phum_core::store::Store,
+    enrollment: Uid,
+) -> Result<(phum_core::form::FormSession, phum_core::form::FormView), FormError> {
+    phum_core::form::FormSession::new_event(
+        store,
+        phum_core::form::NewEventForm {
+            program: uid("NcdProgram1"),
+            stage: uid("NcdStgVisit"),
+            org_unit: uid("NcdHCentre1"),
+            enrollment: Some(enrollment),
+            event_date: TODAY,
+        },
+        &ncd_ctx(),
+    )
+}
+
 /// Every row of every captured-data table, read through a second connection.
 pub fn dump(dir: &tempfile::TempDir) -> Vec<String> {
     let conn = rusqlite::Connection::open(dir.path().join("phum.db")).unwrap();

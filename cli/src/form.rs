@@ -1,17 +1,16 @@
-//! `phum form run SCRIPT.json [--json] [--time-zone NAME]`: replays a health worker's visit from a script (open or
-//! create forms, set values, complete, delete, complete, cancel or re-open an enrollment, list
-//! overdue and upcoming visits a page at a time, look at an enrollment's dashboard, search people)
-//! and prints what each step did. Trainers use it to show
+//! `phum form run SCRIPT.json [--json] [--time-zone NAME]`: replays a health worker's visit from
+//! a script (open or create forms, set values, complete forms, delete events, complete, cancel or
+//! re-open an enrollment, list overdue and upcoming visits a page at a time, look at an
+//! enrollment's dashboard, search people) and prints what each step did. Trainers use it to show
 //! a visit; tests use it to replay one. Every step is a call into `phum_core`; a step that fails
 //! prints its error and the script goes on (a refused value is a result worth showing). "Today"
 //! and every timestamp written come from the device clock in `--time-zone` (the system clock,
 //! or the instant or date the script pins).
 
-use chrono::{DateTime, NaiveDate as Date};
-
 use std::collections::HashMap;
 use std::path::PathBuf;
 
+use chrono::{DateTime, NaiveDate as Date};
 use phum_core::form::{
     cancel_enrollment, complete_enrollment, reopen_enrollment, EnrollmentChange, FormChanges, FormContext, FormError,
     FormSession, FormView, NewEventForm, RecordRef,
@@ -194,7 +193,7 @@ impl Runner<'_> {
     fn date_or_today(&self, step: &Json, field: &'static str) -> Result<Date, StepError> {
         match step[field].as_str() {
             Some(text) => parse_date(field, text),
-            None => Ok(self.ctx.today),
+            None => Ok(self.ctx.today()),
         }
     }
 
@@ -206,7 +205,7 @@ impl Runner<'_> {
 
     fn opened(&mut self, step: &Json, session: FormSession, view: FormView) -> Result<Json, StepError> {
         let name = self.text(step, "as")?.to_string();
-        let record = record_json(session.record());
+        let record = json!(session.record());
         self.forms.insert(name.clone(), session);
         Ok(json!({"form": name, "record": record, "view": view}))
     }
@@ -269,7 +268,7 @@ impl Runner<'_> {
             "save" => {
                 let name = self.text(step, "form")?.to_string();
                 let form = self.forms.remove(&name).ok_or(StepError::NoForm(name))?;
-                Ok(json!({"closed": record_json(form.record())}))
+                Ok(json!({"closed": form.record()}))
             }
             "delete" => {
                 let event = self.uid(step, "event")?;
@@ -292,16 +291,16 @@ impl Runner<'_> {
                     |field: &str, default: u64| step[field].as_u64().unwrap_or(default).min(u64::from(u32::MAX));
                 let page = Page { offset: count("offset", 0) as usize, limit: count("limit", 50) as usize };
                 let list = if action == "overdue" {
-                    schedule::overdue(self.store, program, org_unit, self.ctx.today, page)?
+                    schedule::overdue(self.store, program, org_unit, self.ctx.today(), page)?
                 } else {
                     let within = count("within_days", 28) as u32;
-                    schedule::upcoming(self.store, program, org_unit, self.ctx.today, within, page)?
+                    schedule::upcoming(self.store, program, org_unit, self.ctx.today(), within, page)?
                 };
                 Ok(list_json(&list))
             }
             "dashboard" => {
                 let enrollment = self.uid(step, "enrollment")?;
-                let board = schedule::enrollment_dashboard(self.store, enrollment, self.ctx.today, &[])?;
+                let board = schedule::enrollment_dashboard(self.store, enrollment, self.ctx.today(), &[])?;
                 let stages: Vec<Json> = board
                     .stages
                     .iter()
@@ -346,10 +345,6 @@ impl Runner<'_> {
             other => Err(StepError::UnknownStep(other.to_string())),
         }
     }
-}
-
-fn record_json(record: &RecordRef) -> Json {
-    json!(record)
 }
 
 fn change_json(c: &EnrollmentChange) -> Json {

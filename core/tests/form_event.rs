@@ -128,7 +128,7 @@ fn an_event_dated_ten_days_ago_and_completed_today_is_completed_today_in_the_dev
     // 01:30 on 20 November in Phnom Penh: still 19 November in UTC.
     let clock = phum_core::model::DeviceClock::default().pinned_at("2026-11-19T18:30:00Z".parse().unwrap());
     let ctx = phum_core::form::FormContext::new(clock).with_capture_org_units(vec![uid("PhumProv001")]);
-    assert_eq!(ctx.today, TODAY);
+    assert_eq!(ctx.today(), TODAY);
     let ten_days_ago = ymd(2026, 11, 10);
     let (s, _) = FormSession::new_event(
         &mut store,

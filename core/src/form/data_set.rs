@@ -357,10 +357,9 @@ pub(crate) fn open(
         sections,
         values,
         option_groups: Default::default(),
-        today: ctx.today,
         clock: ctx.clock,
         completed,
-        locked: period_lock(&ds, &parsed, ctx.today).map(super::lock::Lock::Period),
+        locked: period_lock(&ds, &parsed, ctx.today()).map(super::lock::Lock::Period),
     };
     FormSession::assemble(parts, store)
 }

@@ -39,8 +39,8 @@ impl FormSession {
     /// The rule pass for `values`: the applied outcome and the failed rules' messages.
     pub(crate) fn run_rules(&self, values: &BTreeMap<String, String>) -> Pass {
         let evaluation = match &self.kind {
-            Kind::Event(e) => e.evaluate(values, self.today),
-            Kind::Registration(r) => r.evaluate(values, self.today),
+            Kind::Event(e) => e.evaluate(values, self.clock.today()),
+            Kind::Registration(r) => r.evaluate(values, self.clock.today()),
             Kind::DataSet(_) => {
                 return Pass {
                     outcome: RuleOutcome { can_complete: true, ..RuleOutcome::default() },
@@ -198,7 +198,7 @@ pub(crate) fn set_value(
             why: "its value is assigned by a program rule",
         });
     }
-    let value = input::check(spec, text, s.outcome.hidden_options.get(field), s.today)?;
+    let value = input::check(spec, text, s.outcome.hidden_options.get(field), s.clock.today())?;
     if value.is_none() && super::is_record_date(field) {
         return Err(FormError::DateRequired { field: field.to_string() });
     }

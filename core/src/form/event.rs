@@ -120,7 +120,7 @@ impl EventForm {
 pub(crate) fn create(store: &mut Store, new: &NewEventForm, ctx: &FormContext) -> Result<FormSession, FormError> {
     let (program, stage) = program_and_stage(store, new.program, new.stage)?;
     scope::check(store, ctx, new.org_unit, Assigned::Program(new.program))?;
-    check_not_future("eventDate", new.event_date, false, ctx.today)?;
+    check_not_future("eventDate", new.event_date, false, ctx.today())?;
     match (program.program_type, new.enrollment) {
         (ProgramType::WithRegistration, None) => {
             return Err(FormError::WrongProgramType {
@@ -312,7 +312,7 @@ fn build(
             let mut others = Vec::new();
             for ev in d.events_of_enrollment(enr)? {
                 let skip = matches!(ev.status, EventStatus::Schedule | EventStatus::Skipped | EventStatus::Overdue)
-                    || ev.event_date.is_none_or(|date| date > ctx.today)
+                    || ev.event_date.is_none_or(|date| date > ctx.today())
                     || ev.uid == event.uid;
                 if !skip {
                     others.push(stored_event(store, &d, &ev)?);
@@ -322,7 +322,7 @@ fn build(
         }
         None => {
             let mut others = Vec::new();
-            for ev in d.rule_context_of_event_program(&event, ctx.today, EVENT_PROGRAM_CONTEXT)? {
+            for ev in d.rule_context_of_event_program(&event, ctx.today(), EVENT_PROGRAM_CONTEXT)? {
                 others.push(stored_event(store, &d, &ev)?);
             }
             (None, others)
@@ -347,7 +347,6 @@ fn build(
         sections: section_specs,
         values,
         option_groups,
-        today: ctx.today,
         clock: ctx.clock,
         completed,
         locked,

@@ -83,11 +83,9 @@ use crate::store::Store;
 /// Who captures, when, and in which language.
 #[derive(Debug, Clone, PartialEq)]
 pub struct FormContext {
-    /// The device's clock: stamps every write with its `now()`.
+    /// The device's clock: today (future dates, period openness, rule `V{current_date}`) and
+    /// the `now()` every write is stamped with.
     pub clock: DeviceClock,
-    /// Today's date on the device (the clock's when the context was made): future dates, period
-    /// openness and rule `V{current_date}`.
-    pub today: Date,
     /// Metadata translations to show (`km`, `en`); `None` shows names as written.
     pub locale: Option<String>,
     /// The user's capture org units (each with its descendants). `None` takes them from
@@ -96,9 +94,14 @@ pub struct FormContext {
 }
 
 impl FormContext {
-    /// A context on the device's clock; today is the clock's today.
+    /// A context on the device's clock.
     pub fn new(clock: DeviceClock) -> FormContext {
-        FormContext { clock, today: clock.today(), locale: None, capture_org_units: None }
+        FormContext { clock, locale: None, capture_org_units: None }
+    }
+
+    /// Today's date on the device, in its time zone.
+    pub fn today(&self) -> Date {
+        self.clock.today()
     }
 
     pub fn with_locale(mut self, locale: &str) -> FormContext {
@@ -281,8 +284,7 @@ pub struct FormSession {
     pub(crate) option_groups: HashMap<String, Vec<String>>,
     /// The stored record's state after this session's last write.
     pub(crate) stamp: edit::Stamp,
-    pub(crate) today: Date,
-    /// Stamps this session's writes.
+    /// Today for the session's checks and rules, and the `now` its writes are stamped with.
     pub(crate) clock: DeviceClock,
     pub(crate) completed: bool,
     /// Why nothing may be changed (a closed period, a closed enrollment), if so.
@@ -299,7 +301,6 @@ pub(crate) struct Parts {
     pub(crate) sections: Vec<SectionSpec>,
     pub(crate) values: BTreeMap<String, String>,
     pub(crate) option_groups: HashMap<String, Vec<String>>,
-    pub(crate) today: Date,
     pub(crate) clock: DeviceClock,
     pub(crate) completed: bool,
     pub(crate) locked: Option<lock::Lock>,
@@ -337,7 +338,6 @@ impl FormSession {
             errors_on_complete: Vec::new(),
             option_groups: p.option_groups,
             stamp: edit::Stamp::default(),
-            today: p.today,
             clock: p.clock,
             completed: p.completed,
             locked: p.locked,

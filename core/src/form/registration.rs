@@ -210,8 +210,8 @@ pub(crate) fn create(
         return Err(FormError::WrongProgramType { program, why: "without a tracked entity type" });
     };
     scope::check(store, ctx, org_unit, Assigned::Program(program))?;
-    check_not_future("enrollmentDate", enrollment_date, p.select_enrollment_dates_in_future, ctx.today)?;
-    check_not_future("incidentDate", incident_date, p.select_incident_dates_in_future, ctx.today)?;
+    check_not_future("enrollmentDate", enrollment_date, p.select_enrollment_dates_in_future, ctx.today())?;
+    check_not_future("incidentDate", incident_date, p.select_incident_dates_in_future, ctx.today())?;
     let now = ctx.clock.now();
     // Registering and opening the form are one call: a form that cannot be built leaves no
     // person or enrollment behind.
@@ -378,7 +378,6 @@ fn parts(store: &Store, enrollment: Enrollment, program: Program, ctx: &FormCont
         sections: section_specs,
         values,
         option_groups,
-        today: ctx.today,
         clock: ctx.clock,
         completed,
         locked: None,

@@ -129,7 +129,7 @@ pub unsafe extern "C" fn phum_probe_event_form(
             stage: uid(stage)?,
             org_unit,
             enrollment: None,
-            event_date: ctx.today,
+            event_date: ctx.today(),
         };
         let (mut form, _) = FormSession::new_event(s, new, &ctx).ok()?;
         form.set_value(s, text(field)?, text(value)).ok()?;
@@ -160,16 +160,16 @@ pub unsafe extern "C" fn phum_probe_registration(
         let s = store(s)?;
         let (program, org_unit) = (uid(program)?, uid(org_unit)?);
         let ctx = context(text(today)?, None)?.with_capture_org_units(vec![org_unit]);
-        let (mut form, _) = FormSession::new_registration(s, program, org_unit, ctx.today, ctx.today, &ctx).ok()?;
+        let (mut form, _) = FormSession::new_registration(s, program, org_unit, ctx.today(), ctx.today(), &ctx).ok()?;
         form.set_value(s, text(field)?, text(value)).ok()?;
         // Refused while mandatory fields are empty: a result like any other here.
         let _ = form.complete(s);
         let enrollment = form.record_uid()?;
         let (form, _) = FormSession::open_registration(s, enrollment, &ctx).ok()?;
         drop(form);
-        let board = schedule::enrollment_dashboard(s, enrollment, ctx.today, &[]).ok()?;
-        let overdue = schedule::overdue(s, program, org_unit, ctx.today, schedule::Page::first(50)).ok()?;
-        let upcoming = schedule::upcoming(s, program, org_unit, ctx.today, 28, schedule::Page::first(50)).ok()?;
+        let board = schedule::enrollment_dashboard(s, enrollment, ctx.today(), &[]).ok()?;
+        let overdue = schedule::overdue(s, program, org_unit, ctx.today(), schedule::Page::first(50)).ok()?;
+        let upcoming = schedule::upcoming(s, program, org_unit, ctx.today(), 28, schedule::Page::first(50)).ok()?;
         Some((board.stages.len() + overdue.rows.len() + upcoming.rows.len()) as i64)
     };
     run().unwrap_or(-1)

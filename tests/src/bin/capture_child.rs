@@ -114,7 +114,7 @@ fn iteration(store: &mut Store, ctx: &FormContext, round: u64, i: u64) {
             stage: uid("NcdStgVisit"),
             org_unit: unit,
             enrollment: Some(reg.record),
-            event_date: ctx.today,
+            event_date: ctx.today(),
         },
         ctx,
     )

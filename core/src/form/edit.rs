@@ -104,21 +104,29 @@ impl FormSession {
         }
     }
 
-    /// Runs the rules on the current values and saves what they change (at open, as the app
-    /// does when it first shows a form). Sets the stamp.
-    pub(crate) fn settle(&mut self, store: &mut Store) -> Result<(), FormError> {
+    /// The rule pass on the current values: the pass, the values as the rules leave them, and
+    /// the writes that takes.
+    fn pass_on_current_values(&self) -> (Pass, BTreeMap<String, String>, BTreeMap<String, Option<String>>) {
         let pass = self.run_rules(&self.values);
         let mut values = self.values.clone();
         let writes = rule_writes(&self.values, &pass.outcome.changed_values, &mut values);
-        let stamp = if writes.is_empty() || self.completed || self.locked.is_some() {
-            self.read_stamp(&store.data())?
-        } else {
+        (pass, values, writes)
+    }
+
+    /// Runs the rules on the current values and saves what they change (at open, as the app
+    /// does when it first shows a form; not in a completed or read-only form). Sets the stamp.
+    pub(crate) fn settle(&mut self, store: &mut Store) -> Result<(), FormError> {
+        let (pass, values, writes) = self.pass_on_current_values();
+        let save = !writes.is_empty() && !self.completed && self.locked.is_none();
+        let stamp = if save {
             store.write(|d| {
                 self.save(d, &writes)?;
                 self.read_stamp(d)
             })?
+        } else {
+            self.read_stamp(&store.data())?
         };
-        if !(writes.is_empty() || self.completed || self.locked.is_some()) {
+        if save {
             self.values = values;
         }
         self.take_pass(pass);
@@ -128,9 +136,7 @@ impl FormSession {
 
     /// The rule pass on the current values, taken into the session without saving anything.
     pub(crate) fn preview(&mut self, d: &Data<'_>) -> Result<(), FormError> {
-        let pass = self.run_rules(&self.values);
-        let mut values = self.values.clone();
-        rule_writes(&self.values, &pass.outcome.changed_values, &mut values);
+        let (pass, values, _) = self.pass_on_current_values();
         self.values = values;
         self.take_pass(pass);
         self.stamp = self.read_stamp(d)?;

@@ -7,7 +7,7 @@
 //!
 //! Owns the printing. Does not own deciding what to rewrite (`diff::answer`, `rulesets::evidence`).
 
-use phum_core::expr::{BinaryOp, Expr, Function, ItemKind, UnaryOp};
+use phum_core::expr::{Expr, Function, ItemKind, UnaryOp};
 
 /// `expr` as JVM-parseable text.
 pub fn text(expr: &Expr) -> String {
@@ -48,8 +48,8 @@ fn write(expr: &Expr, rewrite: &mut dyn FnMut(&Expr) -> Option<String>, out: &mu
         Expr::Number(n) => out.push_str(&format!("{n}")),
         Expr::Str(s) => out.push_str(&quote(s)),
         Expr::Variable { kind: ItemKind::Quoted, name } => out.push_str(&quote(name)),
-        Expr::Variable { kind, name } => out.push_str(&format!("{}{{{name}}}", prefix(*kind))),
-        Expr::DataItem { kind, key } => out.push_str(&format!("{}{{{key}}}", prefix(*kind))),
+        Expr::Variable { kind, name } => out.push_str(&format!("{}{{{name}}}", kind.prefix())),
+        Expr::DataItem { kind, key } => out.push_str(&format!("{}{{{key}}}", kind.prefix())),
         Expr::NamedValue(n) => out.push_str(&format!("[{n}]")),
         Expr::Unary(op, e) => {
             out.push_str(match op {
@@ -65,7 +65,7 @@ fn write(expr: &Expr, rewrite: &mut dyn FnMut(&Expr) -> Option<String>, out: &mu
         Expr::Binary(op, a, b) => {
             out.push('(');
             write(a, rewrite, out);
-            out.push_str(&format!(" {} ", symbol(*op)));
+            out.push_str(&format!(" {} ", op.symbol()));
             write(b, rewrite, out);
             out.push(')');
         }
@@ -107,24 +107,10 @@ fn condition_literal(inner: &str) -> String {
     }
 }
 
-fn prefix(kind: ItemKind) -> &'static str {
-    match kind {
-        ItemKind::Hash => "#",
-        ItemKind::Attribute => "A",
-        ItemKind::Constant => "C",
-        ItemKind::Environment => "V",
-        ItemKind::Quoted => "",
-    }
-}
-
-fn symbol(op: BinaryOp) -> &'static str {
-    op.symbol()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use phum_core::expr::parse;
+    use phum_core::expr::{parse, BinaryOp};
 
     fn round_trip(src: &str) -> String {
         let printed = text(&parse(src).unwrap());

@@ -23,7 +23,8 @@ pub enum ItemKind {
 }
 
 impl ItemKind {
-    fn prefix(self) -> &'static str {
+    /// The letter before the braces (`#`, `A`, `C`, `V`; nothing for a quoted name).
+    pub fn prefix(self) -> &'static str {
         match self {
             ItemKind::Hash => "#",
             ItemKind::Attribute => "A",

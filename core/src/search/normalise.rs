@@ -7,6 +7,7 @@
 //! [`khmer_cluster_order`]); tokens; Cambodian phone numbers (+855 / 00855 / 855 / 0 prefixes).
 //! Does not own what is stored (values are stored as typed) or how tokens are indexed (`index`).
 
+use crate::model::digits::ascii_digit;
 use unicode_normalization::UnicodeNormalization;
 
 const COENG: char = '\u{17D2}';
@@ -17,8 +18,6 @@ const TA: char = '\u{178F}';
 fn is_zero_width(c: char) -> bool {
     matches!(c, '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{17B4}' | '\u{17B5}')
 }
-
-pub use crate::model::digits::ascii_digit;
 
 /// Characters that separate words: everything that is neither a letter, a digit nor a mark.
 fn is_separator(c: char) -> bool {

@@ -8,6 +8,7 @@
 
 pub mod expr;
 pub mod form;
+pub mod i18n;
 #[cfg(feature = "lint")]
 pub mod lint;
 pub mod model;

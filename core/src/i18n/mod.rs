@@ -30,11 +30,13 @@ pub(crate) mod catalogue_tests;
 mod dates;
 mod digits;
 mod message;
+mod screens;
 
 pub use catalogue::{render, try_render, RenderError, CATALOGUE_FILES};
 pub use dates::{format_date, format_period, month_name, weekday_name};
 pub use digits::{show_digits, show_number};
 pub use message::{Arg, Localize, Message};
+pub use screens::ScreenText;
 
 use serde::{Deserialize, Serialize};
 

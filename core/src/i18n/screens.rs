@@ -548,7 +548,7 @@ mod tests {
     use super::*;
     use crate::form::RecordRef;
     use crate::i18n::catalogue_tests::assert_renders_in_both;
-    use crate::i18n::{Lang, Locale, CATALOGUE_FILES};
+    use crate::i18n::{server_error_message, Lang, Locale, ServerDetails, CATALOGUE_FILES};
     use crate::model::Uid;
     use crate::test_dates::ymd;
 
@@ -693,7 +693,8 @@ mod tests {
             RejectedTitle,
             RecordRejected {
                 record: RecordRef::Event(Uid::parse("EvXkCcZt8wa").unwrap()).message(),
-                reason: ScreenText::SyncOffline.message(),
+                reason: server_error_message("E1018", &ServerDetails::from_args(["National ID", "Immunization"]))
+                    .unwrap(),
             },
             SyncFixHint,
             OpenRecord,

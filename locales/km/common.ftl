@@ -27,7 +27,7 @@ period-day = { $date }
 period-week = សប្ដាហ៍ទី { $week } ឆ្នាំ { $year }
 period-biweek = ពីរសប្ដាហ៍ទី { $biweek } ឆ្នាំ { $year }
 period-month = { $month } { $year }
-period-quarter = ត្រីមាសទី { $quarter } ឆ្នាំ { $year }
+period-quarter = ត្រីមាស { $quarter } { $year }
 period-year = ឆ្នាំ { $year }
 period-range = { $start } – { $end }
 

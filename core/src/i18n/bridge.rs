@@ -14,8 +14,6 @@ macro_rules! untranslated {
     )+};
 }
 
-// model
-untranslated!(crate::model::UidError, crate::model::period::PeriodError, crate::model::ClockError);
 // validate
 untranslated!(crate::validate::value_type::ValueError);
 untranslated!(crate::validate::aggregate::eval::EvalError, crate::validate::aggregate::decimal::ArithError);

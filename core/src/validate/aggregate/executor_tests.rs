@@ -4,6 +4,7 @@ use std::collections::HashMap;
 
 use super::executor::*;
 use super::parser::ParseErrorKind;
+use super::value::ValueKind;
 use crate::model::value_type::{Importance, ValidationOperator};
 use crate::model::{Uid, ValidationRule};
 
@@ -205,7 +206,7 @@ fn a_side_that_cannot_be_evaluated_fails_the_rule() {
     let r = result(never("C{abcdefghijk}", "equal_to", "1"), &[]);
     assert!(matches!(r, RuleResult::Failed(RuleError::Eval { side: Side::Left, .. })), "{r:?}");
     let r = result(never("1", "equal_to", "1 < 2"), &[]);
-    assert_eq!(r, RuleResult::Failed(RuleError::NotANumber { side: Side::Right, type_name: "Boolean" }));
+    assert_eq!(r, RuleResult::Failed(RuleError::NotANumber { side: Side::Right, kind: ValueKind::Boolean }));
     let r = result(never("log(0)", "less_than", "1"), &[]);
     assert!(matches!(r, RuleResult::Failed(RuleError::NotFinite { side: Side::Left, .. })), "{r:?}");
 }

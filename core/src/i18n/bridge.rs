@@ -15,7 +15,6 @@ macro_rules! untranslated {
 }
 
 // store
-untranslated!(crate::store::StoreError, crate::store::data::DataError, crate::store::KeyError);
 untranslated!(crate::store::import::DocumentError, crate::store::import::ImportError);
 // expr
 untranslated!(crate::expr::eval::EvalError, crate::expr::ParseError, crate::expr::value::CoercionError);

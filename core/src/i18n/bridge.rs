@@ -14,8 +14,6 @@ macro_rules! untranslated {
     )+};
 }
 
-// store
-untranslated!(crate::store::import::DocumentError, crate::store::import::ImportError);
 // expr
 untranslated!(crate::expr::eval::EvalError, crate::expr::ParseError, crate::expr::value::CoercionError);
 untranslated!(crate::expr::number::NumberError, crate::expr::pattern::PatternError, crate::expr::gs1::Gs1Error);

@@ -204,18 +204,19 @@ pub enum ImportError {
         location: String,
         problem: InvalidValue,
     },
+    /// `object` names the object; the boxes keep the error small.
     Field {
         file: String,
         location: String,
-        object: Message,
+        object: Box<Message>,
         field: &'static str,
-        problem: FieldProblem,
+        problem: Box<FieldProblem>,
     },
     /// `first` and `second` are the names of the two objects (`None`: unnamed).
     DuplicateUid {
         file: String,
         location: String,
-        collection: &'static str,
+        collection: Collection,
         uid: Uid,
         first: Option<String>,
         second: Option<String>,
@@ -257,7 +258,7 @@ impl Localize for ImportError {
                 "import-field",
                 file = file,
                 location = location,
-                object = object.clone(),
+                object = (**object).clone(),
                 field = *field,
                 problem = problem.message()
             ),
@@ -266,7 +267,7 @@ impl Localize for ImportError {
                 file = file,
                 location = location,
                 uid = uid,
-                collection = *collection,
+                collection = collection.as_str(),
                 first = shown_name(first.as_deref()),
                 second = shown_name(second.as_deref())
             ),
@@ -546,9 +547,9 @@ impl Importer<'_> {
         ImportError::Field {
             file: self.source.clone(),
             location: self.location.clone(),
-            object: describe(T::COLLECTION.as_str(), obj.uid().as_str(), obj.name()),
+            object: Box::new(describe(T::COLLECTION.as_str(), obj.uid().as_str(), obj.name())),
             field: issue.field,
-            problem: issue.problem,
+            problem: Box::new(issue.problem),
         }
     }
 
@@ -595,7 +596,7 @@ impl Importer<'_> {
             return Err(ImportError::DuplicateUid {
                 file: self.source.clone(),
                 location: self.location.clone(),
-                collection,
+                collection: T::COLLECTION,
                 uid,
                 first,
                 second: obj.name().map(str::to_string),
@@ -825,7 +826,7 @@ mod tests {
             ImportError::DuplicateUid {
                 file: file(),
                 location: "dataElements[3]".into(),
-                collection: "dataElements",
+                collection: Collection::DataElements,
                 uid: uid("PhumDEWeigh"),
                 first: Some("Weight (kg)".into()),
                 second: None,
@@ -854,9 +855,9 @@ mod tests {
         samples.extend(field_problems().into_iter().map(|problem| ImportError::Field {
             file: file(),
             location: location(),
-            object: object(),
+            object: Box::new(object()),
             field: "path",
-            problem,
+            problem: Box::new(problem),
         }));
         let name = |e: &ImportError| match e {
             ImportError::Io { .. } => "Io",

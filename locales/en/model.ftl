@@ -8,6 +8,9 @@ model-uid-wrong-length = '{ $text }' is not a DHIS2 UID: it has { $len } { $len 
 model-uid-first-not-letter = '{ $text }' is not a DHIS2 UID: it must start with a letter (A-Z or a-z)
 model-uid-bad-character = '{ $text }' is not a DHIS2 UID: character { $position } is not a letter or digit (A-Z, a-z, 0-9)
 
+## Timestamps
+model-timestamp-invalid = '{ $text }' is not a DHIS2 date or timestamp (expected yyyy-MM-dd or yyyy-MM-ddTHH:mm:ss.SSS, optionally with Z or ±hh:mm)
+
 ## Periods
 model-period-unknown-format = `{ $text }` is not a DHIS2 period identifier
 model-period-unknown-type = `{ $text }` is not a DHIS2 period type

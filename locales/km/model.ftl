@@ -5,6 +5,9 @@ model-uid-wrong-length = '{ $text }' មិនមែនជា UID របស់ D
 model-uid-first-not-letter = '{ $text }' មិនមែនជា UID របស់ DHIS2 ទេ៖ វាត្រូវចាប់ផ្ដើមដោយអក្សរ (A-Z ឬ a-z)។
 model-uid-bad-character = '{ $text }' មិនមែនជា UID របស់ DHIS2 ទេ៖ តួអក្សរទី { $position } មិនមែនជាអក្សរ ឬលេខ (A-Z, a-z, 0-9) ទេ។
 
+## ត្រាពេលវេលា
+model-timestamp-invalid = '{ $text }' មិនមែនជាកាលបរិច្ឆេទ ឬត្រាពេលវេលារបស់ DHIS2 ទេ (ត្រូវការ yyyy-MM-dd ឬ yyyy-MM-ddTHH:mm:ss.SSS ដែលអាចមាន Z ឬ ±hh:mm)។
+
 ## រយៈពេល
 model-period-unknown-format = `{ $text }` មិនមែនជាលេខសម្គាល់រយៈពេលរបស់ DHIS2 ទេ។
 model-period-unknown-type = `{ $text }` មិនមែនជាប្រភេទរយៈពេលរបស់ DHIS2 ទេ។

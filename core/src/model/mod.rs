@@ -12,6 +12,7 @@ pub mod collection;
 pub mod common;
 pub mod data_element;
 pub mod data_set;
+pub mod decode_error;
 pub mod digits;
 pub mod org_unit;
 pub mod period;

@@ -130,7 +130,7 @@ impl<'de> Deserialize<'de> for Uid {
                 f.write_str("a DHIS2 UID (11 letters or digits, a letter first)")
             }
             fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Uid, E> {
-                Uid::parse(v).map_err(E::custom)
+                Uid::parse(v).map_err(|e| super::decode_error::custom(e.message()))
             }
         }
         d.deserialize_str(Visitor)

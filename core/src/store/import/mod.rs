@@ -165,8 +165,10 @@ fn shown_name(name: Option<&str>) -> Message {
 pub enum InvalidValue {
     /// A collection key (`programs`) whose value is not a list.
     NotAList { collection: Collection, line: usize, column: usize },
+    /// A UID, period or timestamp refused its text: why (`model::decode_error`).
+    Refused(Message),
     /// The value does not have the shape of its type: serde's text (a missing field, a wrong
-    /// type, an unknown value type name, a malformed UID), without its position.
+    /// type, an unknown value type name), without its position.
     Decode(String),
     /// The object could not be written back as JSON to be stored: serde_json's text.
     Encode(String),
@@ -178,6 +180,7 @@ impl Localize for InvalidValue {
             InvalidValue::NotAList { collection, line, column } => {
                 msg!("import-invalid-not-a-list", collection = collection.as_str(), line = line, column = column)
             }
+            InvalidValue::Refused(why) => why.clone(),
             InvalidValue::Decode(detail) => msg!("import-invalid-decode", detail = detail),
             InvalidValue::Encode(detail) => msg!("import-invalid-encode", detail = detail),
         }
@@ -537,7 +540,13 @@ impl Importer<'_> {
             let location = if path == "." { self.location.clone() } else { format!("{}.{path}", self.location) };
             let message = e.into_inner().to_string();
             let message = message.split(" at line ").next().unwrap_or(&message).to_string();
-            ImportError::Invalid { file: self.source.clone(), location, problem: InvalidValue::Decode(message) }
+            // A UID, period or timestamp that refused its text left its message behind.
+            let (location, problem) = match crate::model::decode_error::take_matching(&message) {
+                Some((None, why)) => (location, InvalidValue::Refused(why)),
+                Some((Some(inner), why)) => (format!("{location}: {inner}"), InvalidValue::Refused(why)),
+                None => (location, InvalidValue::Decode(message)),
+            };
+            ImportError::Invalid { file: self.source.clone(), location, problem }
         })?;
         de.end().map_err(|e| stream::json_syntax(&self.source, &e, pos))?;
         Ok(parsed)
@@ -702,6 +711,7 @@ mod tests {
     use super::*;
     use crate::i18n::catalogue_tests::assert_renders_in_both;
     use crate::model::value_type::RuleActionType;
+    use crate::model::UidError;
 
     fn uid(s: &str) -> Uid {
         Uid::parse(s).unwrap()
@@ -807,15 +817,17 @@ mod tests {
         assert_eq!(limits.iter().map(limit_index).collect::<Vec<_>>(), [0, 1, 2, 3]);
         let invalid = [
             InvalidValue::NotAList { collection: Collection::Programs, line: 1, column: 14 },
+            InvalidValue::Refused(UidError::FirstNotLetter { text: "1hmmmmmmmmm".into() }.message()),
             InvalidValue::Decode("missing field `id`".into()),
             InvalidValue::Encode("key must be a string".into()),
         ];
         let invalid_index = |v: &InvalidValue| match v {
             InvalidValue::NotAList { .. } => 0,
-            InvalidValue::Decode(_) => 1,
-            InvalidValue::Encode(_) => 2,
+            InvalidValue::Refused(_) => 1,
+            InvalidValue::Decode(_) => 2,
+            InvalidValue::Encode(_) => 3,
         };
-        assert_eq!(invalid.iter().map(invalid_index).collect::<Vec<_>>(), [0, 1, 2]);
+        assert_eq!(invalid.iter().map(invalid_index).collect::<Vec<_>>(), [0, 1, 2, 3]);
         let io = |kind: io::ErrorKind| ImportError::Io { file: file(), error: io::Error::new(kind, "disk on fire") };
         let object = || describe("programRules", "PhumPRNoBCG", Some("Weight only after a vaccine"));
         let mut samples = vec![
@@ -906,5 +918,25 @@ mod tests {
         for e in &samples {
             assert_renders_in_both(&e.message());
         }
+    }
+
+    #[test]
+    fn a_refused_uid_inside_a_document_is_said_in_the_readers_language() {
+        let mut store = Store::open_in_memory().unwrap();
+        let doc = br#"{"dataElements": [{"id": "PhumDEWeigh", "name": "Weight", "valueType": "NUMBER",
+            "domainType": "TRACKER", "aggregationType": "NONE", "optionSet": {"id": "1hmmmmmmmmm"}}]}"#;
+        let source = ImportSource::Bytes { name: "bad.json".into(), bytes: doc.to_vec() };
+        let err = store.import_metadata(&[source]).unwrap_err();
+        let ImportError::Invalid { problem: InvalidValue::Refused(why), .. } = &err else { panic!("{err:?}") };
+        assert_eq!(why.id, "model-uid-first-not-letter");
+        assert_eq!(
+            err.to_string(),
+            "bad.json: dataElements[0].optionSet.id: '1hmmmmmmmmm' is not a DHIS2 UID: it must start with a letter (A-Z or a-z)"
+        );
+        let khmer = err.localized(crate::i18n::Locale::KHMER);
+        assert!(
+            khmer.contains("មិនមែនជា UID របស់ DHIS2 ទេ") && khmer.contains("dataElements[0].optionSet.id"),
+            "{khmer}"
+        );
     }
 }

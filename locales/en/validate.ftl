@@ -88,3 +88,7 @@ validate-parse-arguments-between = { $min } to { $max }
 validate-parse-arguments-at-least = at least { $count }
 validate-parse-wrong-argument-count = { $function }() takes { $expected } arguments, found { $found }
 validate-parse-too-deep = the expression is nested more than { $max } levels deep
+
+## Why a rule was not run
+validate-not-run-skip-form-validation = not run: the rule is set to skip form validation
+validate-not-run-org-unit-level = not run: the rule does not apply to organisation units at level { $level }

@@ -40,9 +40,9 @@ import-split-syntax = { $problem } នៅបន្ទាត់ { $line } ជួ�
 import-split-limit = { $limit } នៅបន្ទាត់ { $line } ជួរឈរ { $column }
 
 ## វត្ថុ ដូចដែលសារដាក់ឈ្មោះ
-import-object-named = { $kind } '{ $name }' ({ $uid })
+import-object-named = { $kind } «{ $name }» ({ $uid })
 import-object = { $kind } { $uid }
-import-name-quoted = '{ $name }'
+import-name-quoted = «{ $name }»
 import-name-none = វត្ថុមួយដែលគ្មានឈ្មោះ
 
 ## មូលហេតុដែលការនាំចូលត្រូវបានបដិសេធ (គ្មានអ្វីត្រូវបានផ្លាស់ប្ដូរទេ)
@@ -65,21 +65,21 @@ import-orphans = វត្ថុចំនួន { $count } មិនជាកម
 import-no-sources = មិនបានផ្ដល់ប្រភពទិន្នន័យមេណាមួយទេ។
 import-no-metadata = { $sources } គ្មានទិន្នន័យមេទេ៖ គ្មានកម្មវិធី អង្គភាព ធាតុទិន្នន័យ ឬវត្ថុផ្សេងទៀតនៃបណ្ដុំដែល Phum រក្សាទុកសូម្បីតែមួយ (ចំនួនឯកសារ { $count })៖ គ្មានអ្វីត្រូវបានផ្លាស់ប្ដូរទេ។
 import-no-metadata-found-only = { $sources } គ្មានទិន្នន័យមេទេ៖ គ្មានកម្មវិធី អង្គភាព ធាតុទិន្នន័យ ឬវត្ថុផ្សេងទៀតនៃបណ្ដុំដែល Phum រក្សាទុកសូម្បីតែមួយ (ចំនួនឯកសារ { $count }; រកឃើញតែ៖ { $ignored })៖ គ្មានអ្វីត្រូវបានផ្លាស់ប្ដូរទេ។
-import-would-orphan-records = ការនាំចូលនេះខ្វះទិន្នន័យមេដែលកំណត់ត្រាបានបញ្ចូលកំពុងប្រើ ដូច្នេះគ្មានអ្វីត្រូវបានផ្លាស់ប្ដូរទេ៖ { $records }។
-import-orphaned-records = { $collection }៖ បាត់ { $missing } ({ $first }) ដែលកំណត់ត្រាបានបញ្ចូល { $records } កំពុងប្រើ
-import-orphaned-records-more = { $collection }៖ បាត់ { $missing } ({ $first }, ...) ដែលកំណត់ត្រាបានបញ្ចូល { $records } កំពុងប្រើ
+import-would-orphan-records = ការនាំចូលនេះខ្វះទិន្នន័យមេដែលកំណត់ត្រាដែលបានបញ្ចូលកំពុងប្រើ ដូច្នេះគ្មានអ្វីត្រូវបានផ្លាស់ប្ដូរទេ៖ { $records }។
+import-orphaned-records = { $collection }៖ បាត់ { $missing } ({ $first }) ដែលកំណត់ត្រាដែលបានបញ្ចូល { $records } កំពុងប្រើ
+import-orphaned-records-more = { $collection }៖ បាត់ { $missing } ({ $first }, ...) ដែលកំណត់ត្រាដែលបានបញ្ចូល { $records } កំពុងប្រើ
 
 ## អ្វីដែលខុសនៅប្រអប់មួយនៃវត្ថុមួយ
 import-field-empty-name = ឈ្មោះទទេ
-import-field-tracker-program-without-type = កម្មវិធីតាមដាន (WITH_REGISTRATION) ត្រូវការប្រភេទវត្ថុដែលត្រូវតាមដាន
+import-field-tracker-program-without-type = កម្មវិធីតាមដាន (WITH_REGISTRATION) ត្រូវការប្រភេទបុគ្គល
 import-field-action-needs = សកម្មភាព { $action } ត្រូវការ{ $needs }
-import-action-needs-field = ធាតុទិន្នន័យ ឬលក្ខណៈនៃវត្ថុដែលត្រូវតាមដាន
+import-action-needs-field = ធាតុទិន្នន័យ ឬលក្ខណៈបុគ្គល
 import-action-needs-assign-target = ប្រអប់ដើម្បីកំណត់តម្លៃ (ធាតុទិន្នន័យ លក្ខណៈ ឬឈ្មោះអថេរក្នុង content)
-import-action-needs-section = ផ្នែកនៃដំណាក់កាលកម្មវិធី
-import-action-needs-stage = ដំណាក់កាលកម្មវិធី
+import-action-needs-section = ផ្នែកនៃដំណាក់កាល
+import-action-needs-stage = ដំណាក់កាល
 import-action-needs-option = ជម្រើសមួយ
 import-action-needs-option-group = ក្រុមជម្រើសមួយ
-import-field-option-without-code = ជម្រើសត្រូវការកូដ៖ កូដគឺជាតម្លៃដែលត្រូវរក្សាទុក និងបញ្ជូន
+import-field-option-without-code = ជម្រើសត្រូវការកូដ៖ កូដគឺជាតម្លៃដែលត្រូវរក្សាទុក និងផ្ញើ
 import-field-path-not-uids = '{ $path }' មិនមែនជាផ្លូវនៃ UID ដូចជា /ImspTQPwCqd/O6uvpzGd5pu ទេ
 import-field-path-not-own-uid = ផ្លូវ '{ $path }' មិនបញ្ចប់ដោយ UID ផ្ទាល់របស់អង្គភាពទេ
 import-field-level-not-path = កម្រិត { $level } មិនត្រូវនឹងផ្លូវ '{ $path }' (ជ្រៅ { $depth } កម្រិត) ទេ

@@ -1,4 +1,4 @@
-# គំរូ៖ UID រយៈពេល និងប្រភេទរយៈពេល ប្រភេទតម្លៃ និងស្ថានភាព នាឡិកានៃឧបករណ៍ (core::model)។
+# គំរូ៖ UID កំឡុងពេល និងប្រភេទកំឡុងពេល ប្រភេទតម្លៃ និងស្ថានភាព នាឡិកានៃឧបករណ៍ (core::model)។
 
 ## UID
 model-uid-wrong-length = '{ $text }' មិនមែនជា UID របស់ DHIS2 ទេ៖ វាមាន { $len } តួអក្សរ ប៉ុន្តែ UID មាន 11 តួអក្សរ។
@@ -9,15 +9,15 @@ model-uid-bad-character = '{ $text }' មិនមែនជា UID របស់ 
 model-timestamp-invalid = '{ $text }' មិនមែនជាកាលបរិច្ឆេទ ឬត្រាពេលវេលារបស់ DHIS2 ទេ (ត្រូវការ yyyy-MM-dd ឬ yyyy-MM-ddTHH:mm:ss.SSS ដែលអាចមាន Z ឬ ±hh:mm)។
 
 ## រយៈពេល
-model-period-unknown-format = `{ $text }` មិនមែនជាលេខសម្គាល់រយៈពេលរបស់ DHIS2 ទេ។
-model-period-unknown-type = `{ $text }` មិនមែនជាប្រភេទរយៈពេលរបស់ DHIS2 ទេ។
+model-period-unknown-format = `{ $text }` មិនមែនជាលេខសម្គាល់កំឡុងពេលរបស់ DHIS2 ទេ។
+model-period-unknown-type = `{ $text }` មិនមែនជាប្រភេទកំឡុងពេលរបស់ DHIS2 ទេ។
 model-period-year-out-of-range = `{ $text }`៖ ឆ្នាំ { $year } នៅក្រៅឆ្នាំដែលកម្មវិធីគាំទ្រ ({ $min } ដល់ { $max })។
 model-period-invalid-date = `{ $text }` មិនមែនជាកាលបរិច្ឆេទក្នុងប្រតិទិនទេ។
 model-period-week-out-of-range = `{ $text }`៖ គ្មានសប្ដាហ៍ទី { $week } ទេ ឆ្នាំនោះមានសប្ដាហ៍ទី 1 ដល់ទី { $max }។
 model-period-index-out-of-range = `{ $text }`៖ គ្មាន{ $unit }ទី { $index } ទេ តម្លៃត្រឹមត្រូវគឺ 1 ដល់ { $max }។
-model-period-wrong-type = `{ $text }` ជារយៈពេល{ $found } ប៉ុន្តែត្រូវការរយៈពេល{ $expected }។
+model-period-wrong-type = `{ $text }` ជាកំឡុងពេល{ $found } ប៉ុន្តែត្រូវការកំឡុងពេល{ $expected }។
 
-## ឈ្មោះនៃរយៈពេលមួយដែលមានលេខរៀង
+## ឈ្មោះនៃកំឡុងពេលមួយដែលមានលេខរៀង
 model-period-unit-day = ថ្ងៃ
 model-period-unit-week = សប្ដាហ៍
 model-period-unit-bi-week = ពីរសប្ដាហ៍
@@ -27,7 +27,7 @@ model-period-unit-quarter = ត្រីមាស
 model-period-unit-six-months = ឆមាស
 model-period-unit-year = ឆ្នាំ
 
-## ប្រភេទរយៈពេល
+## ប្រភេទកំឡុងពេល
 model-period-type-daily = ប្រចាំថ្ងៃ
 model-period-type-weekly = ប្រចាំសប្ដាហ៍
 model-period-type-weekly-wednesday = ប្រចាំសប្ដាហ៍ (ចាប់ពីថ្ងៃពុធ)
@@ -70,7 +70,7 @@ model-value-type-integer = ចំនួនគត់
 model-value-type-integer-positive = ចំនួនគត់វិជ្ជមាន
 model-value-type-integer-negative = ចំនួនគត់អវិជ្ជមាន
 model-value-type-integer-zero-or-positive = ចំនួនគត់សូន្យ ឬវិជ្ជមាន
-model-value-type-tracker-associate = មនុស្សដែលភ្ជាប់
+model-value-type-tracker-associate = បុគ្គលដែលភ្ជាប់
 model-value-type-username = ឈ្មោះគណនី
 model-value-type-coordinate = កូអរដោនេ
 model-value-type-organisation-unit = អង្គភាព
@@ -82,7 +82,7 @@ model-value-type-image = រូបភាព
 model-value-type-geojson = រូបរាងលើផែនទី (GeoJSON)
 
 ## ស្ថានភាពនៃព្រឹត្តិការណ៍ និងការចុះឈ្មោះ
-model-event-status-active = កំពុងបើក
+model-event-status-active = បើក
 model-event-status-completed = បានបញ្ចប់
 model-event-status-visited = បានមកពិនិត្យ
 model-event-status-schedule = បានកំណត់ពេល

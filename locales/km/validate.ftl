@@ -1,7 +1,7 @@
 # ការត្រួតពិនិត្យ៖ តម្លៃធៀបនឹងប្រភេទតម្លៃ និងច្បាប់ត្រួតពិនិត្យទិន្នន័យសរុប (core::validate)។
 
 ## តម្លៃដែលមិនត្រូវនឹងប្រភេទតម្លៃរបស់វា
-validate-value-invalid = មិនមែនជាតម្លៃត្រឹមត្រូវនៃប្រភេទ “{ $value_type }” ទេ៖ { $problem }។
+validate-value-invalid = មិនមែនជាតម្លៃត្រឹមត្រូវនៃប្រភេទ «{ $value_type }» ទេ៖ { $problem }។
 validate-value-text-too-long = មាន { $length } តួអក្សរ ប៉ុន្តែអនុញ្ញាតយ៉ាងច្រើន { $max } តួអក្សរ
 validate-value-email = ត្រូវការអាសយដ្ឋានអ៊ីមែល ដូចជា name@example.org
 validate-value-phone-number = ត្រូវការពី 4 ដល់ 20 តួ ជាលេខ ដកឃ្លា និង + - ( ) ហើយបញ្ចប់ដោយលេខ
@@ -88,3 +88,7 @@ validate-parse-arguments-between = ពី { $min } ដល់ { $max }
 validate-parse-arguments-at-least = យ៉ាងតិច { $count }
 validate-parse-wrong-argument-count = { $function }() ត្រូវការអាគុយម៉ង់ { $expected } ប៉ុន្តែមាន { $found }
 validate-parse-too-deep = កន្សោមមានកម្រិតជាន់គ្នាលើសពី { $max } កម្រិត
+
+## មូលហេតុដែលច្បាប់មិនត្រូវបានដំណើរការ
+validate-not-run-skip-form-validation = មិនបានដំណើរការទេ៖ ច្បាប់នេះត្រូវបានកំណត់ឱ្យរំលងការត្រួតពិនិត្យទម្រង់។
+validate-not-run-org-unit-level = មិនបានដំណើរការទេ៖ ច្បាប់នេះមិនអនុវត្តចំពោះអង្គភាពនៅកម្រិត { $level } ទេ។

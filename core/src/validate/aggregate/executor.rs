@@ -126,6 +126,15 @@ pub enum RuleError {
     },
 }
 
+impl Localize for NotRunReason {
+    fn message(&self) -> Message {
+        match self {
+            NotRunReason::SkipFormValidation => Message::new("validate-not-run-skip-form-validation"),
+            NotRunReason::OrgUnitLevel { level } => msg!("validate-not-run-org-unit-level", level = level),
+        }
+    }
+}
+
 impl Localize for Side {
     fn message(&self) -> Message {
         match self {

@@ -13,7 +13,7 @@ use phum_core::expr::number::jvm_double_to_string;
 use phum_core::expr::parse;
 use phum_core::expr::value::Value;
 use phum_core::expr::vectors::{self, Actual, Outcome};
-use phum_core::store::import::DocumentError;
+use phum_core::store::import::{DocumentError, ExpectedDocument};
 use serde_json::{json, Value as Json};
 
 use crate::error::CliError;
@@ -152,7 +152,7 @@ fn run_vectors(path: &Path, json: bool) -> Result<(), CliError> {
     let text = std::fs::read_to_string(path).map_err(|source| CliError::Io { path: path.to_path_buf(), source })?;
     if text.trim().is_empty() {
         let file = path.display().to_string();
-        return Err(DocumentError::Empty { file, expected: "expression test vectors, one JSON object per line" }.into());
+        return Err(DocumentError::Empty { file, expected: ExpectedDocument::ExpressionVectors }.into());
     }
     let all = vectors::parse_file(&text).map_err(|errors| CliError::Vectors { path: path.to_path_buf(), errors })?;
     let (mut passed, mut failed) = (0usize, 0usize);

@@ -19,7 +19,7 @@ use phum_core::model::{DeviceClock, Uid};
 use phum_core::schedule::{self, Page, WorkingList, WorkingListRow};
 use phum_core::search;
 use phum_core::search::query::{self as search_query, MatchMode, SearchOptions, SearchScope};
-use phum_core::store::import::check_json_object;
+use phum_core::store::import::{check_json_object, ExpectedDocument};
 use phum_core::store::Store;
 use serde::Deserialize;
 use serde_json::{json, Value as Json};
@@ -79,7 +79,6 @@ EXIT STATUS
   0 the script ran (steps may have failed: see their lines); 2 the script cannot be read.";
 
 /// What a script file must be, for the message when it is not.
-const FORM_SCRIPT: &str = "a form script: a JSON object with \"steps\" (see phum form run --help)";
 
 #[derive(clap::Args)]
 #[command(after_long_help = SCRIPT_HELP)]
@@ -447,7 +446,7 @@ pub fn run(command: FormCommand) -> Result<(), CliError> {
     let FormCommand::Run(args) = command;
     let text = std::fs::read_to_string(&args.script)
         .map_err(|source| CliError::ScriptUnreadable { path: args.script.clone(), source })?;
-    check_json_object(&args.script.display().to_string(), text.as_bytes(), FORM_SCRIPT)?;
+    check_json_object(&args.script.display().to_string(), text.as_bytes(), ExpectedDocument::FormScript)?;
     let script: Script = serde_json::from_str(&text)
         .map_err(|e| CliError::BadScript { path: args.script.clone(), message: e.to_string() })?;
     let bad = |message: String| CliError::BadScript { path: args.script.clone(), message };

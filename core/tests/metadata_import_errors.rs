@@ -226,7 +226,7 @@ fn a_dangling_reference_names_both_objects() {
     let err = refused_with(|v| {
         v["optionSets"] = json!([]);
     });
-    assert!(err.contains("reference(s) point to objects that are not in the import"), "{err}");
+    assert!(err.contains("references point to objects that are not in the import"), "{err}");
     assert!(err.contains("dataElement 'Vaccine given' (PhumDEVacc1): optionSet points to PhumOSVacc1"), "{err}");
     assert!(err.contains("trackedEntityAttribute 'Sex' (PhumTEASex1): optionSet points to PhumOSSex01"), "{err}");
 }

@@ -14,16 +14,6 @@ macro_rules! untranslated {
     )+};
 }
 
-// model
-untranslated!(crate::model::UidError, crate::model::period::PeriodError, crate::model::ClockError);
-// validate
-untranslated!(crate::validate::value_type::ValueError);
-untranslated!(crate::validate::aggregate::eval::EvalError, crate::validate::aggregate::decimal::ArithError);
-untranslated!(crate::validate::aggregate::value::CastError, crate::validate::aggregate::parser::AggregateParseError);
-untranslated!(crate::validate::aggregate::executor::RuleError);
-// store
-untranslated!(crate::store::StoreError, crate::store::data::DataError, crate::store::KeyError);
-untranslated!(crate::store::import::DocumentError, crate::store::import::ImportError);
 // expr
 untranslated!(crate::expr::eval::EvalError, crate::expr::ParseError, crate::expr::value::CoercionError);
 untranslated!(crate::expr::number::NumberError, crate::expr::pattern::PatternError, crate::expr::gs1::Gs1Error);

@@ -14,6 +14,7 @@ use chrono::{DateTime, NaiveDate, NaiveTime, Offset, TimeZone, Utc};
 use chrono_tz::Tz;
 
 use super::Timestamp;
+use crate::i18n::{Localize, Message};
 
 /// The zone of a device that says nothing else: Cambodia's (UTC+07:00 all year).
 pub const DEFAULT_TIME_ZONE: &str = "Asia/Phnom_Penh";
@@ -21,9 +22,17 @@ pub const DEFAULT_TIME_ZONE: &str = "Asia/Phnom_Penh";
 /// What can be wrong with a clock's settings.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ClockError {
-    #[error("unknown time zone '{name}': expected an IANA name such as Asia/Phnom_Penh")]
     UnknownTimeZone { name: String },
 }
+
+impl Localize for ClockError {
+    fn message(&self) -> Message {
+        match self {
+            ClockError::UnknownTimeZone { name } => crate::msg!("model-clock-unknown-time-zone", name = name),
+        }
+    }
+}
+crate::english_display!(ClockError);
 
 /// The device's time zone, and the instant it is (the system clock unless pinned).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -139,5 +148,17 @@ mod tests {
         assert!(err.to_string().contains("'Asia/Phnom_Pen'"), "{err}");
         assert!(DeviceClock::new("+07:00").is_err());
         assert!(DeviceClock::new("").is_err());
+    }
+
+    #[test]
+    fn every_clock_error_variant_renders_in_both_languages() {
+        let samples = [ClockError::UnknownTimeZone { name: "Asia/Phnom_Pen".into() }];
+        let name = |e: &ClockError| match e {
+            ClockError::UnknownTimeZone { .. } => "UnknownTimeZone",
+        };
+        assert_eq!(samples.iter().map(name).collect::<Vec<_>>(), ["UnknownTimeZone"]);
+        for e in &samples {
+            crate::i18n::catalogue_tests::assert_renders_in_both(&e.message());
+        }
     }
 }

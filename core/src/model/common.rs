@@ -385,10 +385,7 @@ impl<'de> Deserialize<'de> for Timestamp {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Timestamp, D::Error> {
         let text = String::deserialize(d)?;
         Timestamp::parse(&text).ok_or_else(|| {
-            D::Error::custom(format!(
-                "'{}' is not a DHIS2 date or timestamp (expected yyyy-MM-dd or yyyy-MM-ddTHH:mm:ss.SSS, optionally with Z or ±hh:mm)",
-                super::uid::shorten(&text)
-            ))
+            super::decode_error::custom(crate::msg!("model-timestamp-invalid", text = super::uid::shorten(&text)))
         })
     }
 }

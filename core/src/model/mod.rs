@@ -1,6 +1,8 @@
 //! DHIS2 metadata and data types as DHIS2 2.39-2.42 send them (serde), with UIDs, value types,
 //! ISO periods, the device's clock (`clock`: today and now in the device's time zone), and
-//! digits typed in Khmer or ASCII (`digits`).
+//! digits typed in Khmer or ASCII (`digits`). Value types, period types and statuses have names
+//! for people in both languages (`Localize`); a value refused while deserialising keeps its
+//! message for the importer (`decode_error`).
 //!
 //! Owns the wire shapes and the checks that need nothing but one value (a UID's format, a period
 //! string, an enum name). Does not own storage, cross-object references (the importer in
@@ -12,6 +14,7 @@ pub mod collection;
 pub mod common;
 pub mod data_element;
 pub mod data_set;
+pub mod decode_error;
 pub mod digits;
 pub mod org_unit;
 pub mod period;

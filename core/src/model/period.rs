@@ -71,6 +71,9 @@ use std::str::FromStr;
 use chrono::{Datelike, NaiveDate as Date, Weekday};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+use crate::i18n::{Localize, Message};
+use crate::msg;
+
 /// The first year that a period label may carry.
 pub const MIN_YEAR: i32 = 1900;
 /// The last year that a period label may carry.
@@ -240,20 +243,79 @@ impl PeriodType {
     }
 
     /// What one numbered period of this type is called, for error messages.
-    fn unit(self) -> &'static str {
+    fn unit(self) -> PeriodUnit {
         match self {
-            PeriodType::Daily => "day",
+            PeriodType::Daily => PeriodUnit::Day,
             PeriodType::Weekly
             | PeriodType::WeeklyWednesday
             | PeriodType::WeeklyThursday
             | PeriodType::WeeklySaturday
-            | PeriodType::WeeklySunday => "week",
-            PeriodType::BiWeekly => "bi-week",
-            PeriodType::Monthly => "month",
-            PeriodType::BiMonthly => "bi-month",
-            PeriodType::Quarterly | PeriodType::QuarterlyNov => "quarter",
-            PeriodType::SixMonthly | PeriodType::SixMonthlyApril | PeriodType::SixMonthlyNov => "six-month period",
-            _ => "year",
+            | PeriodType::WeeklySunday => PeriodUnit::Week,
+            PeriodType::BiWeekly => PeriodUnit::BiWeek,
+            PeriodType::Monthly => PeriodUnit::Month,
+            PeriodType::BiMonthly => PeriodUnit::BiMonth,
+            PeriodType::Quarterly | PeriodType::QuarterlyNov => PeriodUnit::Quarter,
+            PeriodType::SixMonthly | PeriodType::SixMonthlyApril | PeriodType::SixMonthlyNov => PeriodUnit::SixMonths,
+            _ => PeriodUnit::Year,
+        }
+    }
+}
+
+/// The name a person reads for a period type ("Quarterly (starting November)"); the DHIS2 name
+/// ([`PeriodType::name`]) stays for metadata and logs.
+impl Localize for PeriodType {
+    fn message(&self) -> Message {
+        match self {
+            PeriodType::Daily => Message::new("model-period-type-daily"),
+            PeriodType::Weekly => Message::new("model-period-type-weekly"),
+            PeriodType::WeeklyWednesday => Message::new("model-period-type-weekly-wednesday"),
+            PeriodType::WeeklyThursday => Message::new("model-period-type-weekly-thursday"),
+            PeriodType::WeeklySaturday => Message::new("model-period-type-weekly-saturday"),
+            PeriodType::WeeklySunday => Message::new("model-period-type-weekly-sunday"),
+            PeriodType::BiWeekly => Message::new("model-period-type-bi-weekly"),
+            PeriodType::Monthly => Message::new("model-period-type-monthly"),
+            PeriodType::BiMonthly => Message::new("model-period-type-bi-monthly"),
+            PeriodType::Quarterly => Message::new("model-period-type-quarterly"),
+            PeriodType::QuarterlyNov => Message::new("model-period-type-quarterly-nov"),
+            PeriodType::SixMonthly => Message::new("model-period-type-six-monthly"),
+            PeriodType::SixMonthlyApril => Message::new("model-period-type-six-monthly-april"),
+            PeriodType::SixMonthlyNov => Message::new("model-period-type-six-monthly-nov"),
+            PeriodType::Yearly => Message::new("model-period-type-yearly"),
+            PeriodType::FinancialFeb => Message::new("model-period-type-financial-feb"),
+            PeriodType::FinancialApril => Message::new("model-period-type-financial-april"),
+            PeriodType::FinancialJuly => Message::new("model-period-type-financial-july"),
+            PeriodType::FinancialAug => Message::new("model-period-type-financial-aug"),
+            PeriodType::FinancialSep => Message::new("model-period-type-financial-sep"),
+            PeriodType::FinancialOct => Message::new("model-period-type-financial-oct"),
+            PeriodType::FinancialNov => Message::new("model-period-type-financial-nov"),
+        }
+    }
+}
+
+/// What one numbered period of a type is called in an error ("quarter 5 does not exist").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PeriodUnit {
+    Day,
+    Week,
+    BiWeek,
+    Month,
+    BiMonth,
+    Quarter,
+    SixMonths,
+    Year,
+}
+
+impl Localize for PeriodUnit {
+    fn message(&self) -> Message {
+        match self {
+            PeriodUnit::Day => Message::new("model-period-unit-day"),
+            PeriodUnit::Week => Message::new("model-period-unit-week"),
+            PeriodUnit::BiWeek => Message::new("model-period-unit-bi-week"),
+            PeriodUnit::Month => Message::new("model-period-unit-month"),
+            PeriodUnit::BiMonth => Message::new("model-period-unit-bi-month"),
+            PeriodUnit::Quarter => Message::new("model-period-unit-quarter"),
+            PeriodUnit::SixMonths => Message::new("model-period-unit-six-months"),
+            PeriodUnit::Year => Message::new("model-period-unit-year"),
         }
     }
 }
@@ -281,21 +343,37 @@ impl FromStr for PeriodType {
 /// (shortened to 40 characters).
 #[derive(Debug, thiserror::Error, PartialEq, Eq, Clone)]
 pub enum PeriodError {
-    #[error("`{text}` is not a DHIS2 period identifier")]
     UnknownFormat { text: String },
-    #[error("`{text}` is not a DHIS2 period type")]
     UnknownPeriodType { text: String },
-    #[error("`{text}`: year {year} is outside the supported years {min}..={max}")]
     YearOutOfRange { text: String, year: i32, min: i32, max: i32 },
-    #[error("`{text}` is not a calendar date")]
     InvalidDate { text: String },
-    #[error("`{text}`: week {week} does not exist, that year has weeks 1..={max}")]
     WeekOutOfRange { text: String, week: u32, max: u32 },
-    #[error("`{text}`: {unit} {index} does not exist, valid values are 1..={max}")]
-    IndexOutOfRange { text: String, unit: &'static str, index: u32, max: u32 },
-    #[error("`{text}` is a {found} period, expected {expected}")]
+    IndexOutOfRange { text: String, unit: PeriodUnit, index: u32, max: u32 },
     WrongType { text: String, expected: PeriodType, found: PeriodType },
 }
+
+impl Localize for PeriodError {
+    fn message(&self) -> Message {
+        match self {
+            PeriodError::UnknownFormat { text } => msg!("model-period-unknown-format", text = text),
+            PeriodError::UnknownPeriodType { text } => msg!("model-period-unknown-type", text = text),
+            PeriodError::YearOutOfRange { text, year, min, max } => {
+                msg!("model-period-year-out-of-range", text = text, year = *year, min = *min, max = *max)
+            }
+            PeriodError::InvalidDate { text } => msg!("model-period-invalid-date", text = text),
+            PeriodError::WeekOutOfRange { text, week, max } => {
+                msg!("model-period-week-out-of-range", text = text, week = week, max = max)
+            }
+            PeriodError::IndexOutOfRange { text, unit, index, max } => {
+                msg!("model-period-index-out-of-range", text = text, unit = unit.message(), index = index, max = max)
+            }
+            PeriodError::WrongType { text, expected, found } => {
+                msg!("model-period-wrong-type", text = text, expected = expected.message(), found = found.message())
+            }
+        }
+    }
+}
+crate::english_display!(PeriodError);
 
 /// One DHIS2 period: a period type and the first day of the period.
 ///
@@ -488,7 +566,7 @@ impl Serialize for Period {
 impl<'de> Deserialize<'de> for Period {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let text = String::deserialize(deserializer)?;
-        Period::parse(&text).map_err(serde::de::Error::custom)
+        Period::parse(&text).map_err(|e| super::decode_error::custom(e.message()))
     }
 }
 
@@ -923,7 +1001,12 @@ mod tests {
         assert_eq!(p("2026BiW26").next(), last);
         assert_eq!(
             Period::parse("2025BiW27"),
-            Err(PeriodError::IndexOutOfRange { text: "2025BiW27".into(), unit: "bi-week", index: 27, max: 26 })
+            Err(PeriodError::IndexOutOfRange {
+                text: "2025BiW27".into(),
+                unit: PeriodUnit::BiWeek,
+                index: 27,
+                max: 26
+            })
         );
     }
 
@@ -1035,18 +1118,18 @@ mod tests {
         assert_eq!(Period::parse("2025W0"), Err(week("2025W0", 0, 52)));
         assert_eq!(Period::parse("2025W00"), Err(week("2025W00", 0, 52)));
         assert_eq!(Period::parse("2025SunW99"), Err(week("2025SunW99", 99, 53)));
-        assert_eq!(Period::parse("202513"), Err(index("202513", "month", 13, 12)));
-        assert_eq!(Period::parse("202500"), Err(index("202500", "month", 0, 12)));
-        assert_eq!(Period::parse("202507B"), Err(index("202507B", "bi-month", 7, 6)));
-        assert_eq!(Period::parse("2025Q5"), Err(index("2025Q5", "quarter", 5, 4)));
-        assert_eq!(Period::parse("2025Q0"), Err(index("2025Q0", "quarter", 0, 4)));
-        assert_eq!(Period::parse("2025Q10"), Err(index("2025Q10", "quarter", 10, 4)));
-        assert_eq!(Period::parse("2025NovQ5"), Err(index("2025NovQ5", "quarter", 5, 4)));
-        assert_eq!(Period::parse("2025S3"), Err(index("2025S3", "six-month period", 3, 2)));
-        assert_eq!(Period::parse("2025AprilS3"), Err(index("2025AprilS3", "six-month period", 3, 2)));
-        assert_eq!(Period::parse("2025BiW28"), Err(index("2025BiW28", "bi-week", 28, 26)));
-        assert_eq!(Period::parse("2026BiW28"), Err(index("2026BiW28", "bi-week", 28, 27)));
-        assert_eq!(Period::parse("2025BiW0"), Err(index("2025BiW0", "bi-week", 0, 26)));
+        assert_eq!(Period::parse("202513"), Err(index("202513", PeriodUnit::Month, 13, 12)));
+        assert_eq!(Period::parse("202500"), Err(index("202500", PeriodUnit::Month, 0, 12)));
+        assert_eq!(Period::parse("202507B"), Err(index("202507B", PeriodUnit::BiMonth, 7, 6)));
+        assert_eq!(Period::parse("2025Q5"), Err(index("2025Q5", PeriodUnit::Quarter, 5, 4)));
+        assert_eq!(Period::parse("2025Q0"), Err(index("2025Q0", PeriodUnit::Quarter, 0, 4)));
+        assert_eq!(Period::parse("2025Q10"), Err(index("2025Q10", PeriodUnit::Quarter, 10, 4)));
+        assert_eq!(Period::parse("2025NovQ5"), Err(index("2025NovQ5", PeriodUnit::Quarter, 5, 4)));
+        assert_eq!(Period::parse("2025S3"), Err(index("2025S3", PeriodUnit::SixMonths, 3, 2)));
+        assert_eq!(Period::parse("2025AprilS3"), Err(index("2025AprilS3", PeriodUnit::SixMonths, 3, 2)));
+        assert_eq!(Period::parse("2025BiW28"), Err(index("2025BiW28", PeriodUnit::BiWeek, 28, 26)));
+        assert_eq!(Period::parse("2026BiW28"), Err(index("2026BiW28", PeriodUnit::BiWeek, 28, 27)));
+        assert_eq!(Period::parse("2025BiW0"), Err(index("2025BiW0", PeriodUnit::BiWeek, 0, 26)));
     }
 
     #[test]
@@ -1297,5 +1380,48 @@ mod tests {
             }
             assert_eq!(period, first, "{ty}");
         }
+    }
+
+    #[test]
+    fn every_period_error_variant_renders_in_both_languages() {
+        use crate::i18n::catalogue_tests::assert_renders_in_both;
+        let samples = [
+            PeriodError::UnknownFormat { text: "2025X1".into() },
+            PeriodError::UnknownPeriodType { text: "weekly".into() },
+            PeriodError::YearOutOfRange { text: "1899".into(), year: 1899, min: MIN_YEAR, max: MAX_YEAR },
+            PeriodError::InvalidDate { text: "20250230".into() },
+            PeriodError::WeekOutOfRange { text: "2021W53".into(), week: 53, max: 52 },
+            PeriodError::IndexOutOfRange { text: "2025Q5".into(), unit: PeriodUnit::Quarter, index: 5, max: 4 },
+            PeriodError::WrongType { text: "2019".into(), expected: PeriodType::Monthly, found: PeriodType::Yearly },
+        ];
+        let name = |e: &PeriodError| match e {
+            PeriodError::UnknownFormat { .. } => "UnknownFormat",
+            PeriodError::UnknownPeriodType { .. } => "UnknownPeriodType",
+            PeriodError::YearOutOfRange { .. } => "YearOutOfRange",
+            PeriodError::InvalidDate { .. } => "InvalidDate",
+            PeriodError::WeekOutOfRange { .. } => "WeekOutOfRange",
+            PeriodError::IndexOutOfRange { .. } => "IndexOutOfRange",
+            PeriodError::WrongType { .. } => "WrongType",
+        };
+        let names: std::collections::BTreeSet<_> = samples.iter().map(name).collect();
+        assert_eq!(names.len(), 7, "one sample per variant");
+        for e in &samples {
+            assert_renders_in_both(&e.message());
+        }
+        assert_eq!(samples[6].to_string(), "`2019` is a Yearly period, expected Monthly");
+        assert_eq!(samples[5].to_string(), "`2025Q5`: quarter 5 does not exist, valid values are 1..=4");
+    }
+
+    #[test]
+    fn every_period_type_and_unit_has_a_name_in_both_languages() {
+        use crate::i18n::catalogue_tests::assert_renders_in_both;
+        let mut english = std::collections::BTreeSet::new();
+        for ty in PeriodType::ALL {
+            assert_renders_in_both(&ty.message());
+            assert_renders_in_both(&ty.unit().message());
+            english.insert(ty.localized(crate::i18n::Locale::ENGLISH));
+        }
+        assert_eq!(english.len(), PeriodType::ALL.len(), "two period types share a name: {english:?}");
+        assert_eq!(PeriodType::QuarterlyNov.localized(crate::i18n::Locale::ENGLISH), "Quarterly (starting November)");
     }
 }

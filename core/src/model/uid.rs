@@ -9,6 +9,9 @@ use std::str::FromStr;
 use rand::Rng;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+use crate::i18n::{Localize, Message};
+use crate::msg;
+
 /// Length of every DHIS2 UID.
 pub const UID_LEN: usize = 11;
 
@@ -22,13 +25,23 @@ pub struct Uid([u8; UID_LEN]);
 /// Why a text is not a UID.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum UidError {
-    #[error("'{text}' is not a DHIS2 UID: it has {len} characters, a UID has 11")]
     WrongLength { text: String, len: usize },
-    #[error("'{text}' is not a DHIS2 UID: it must start with a letter (A-Z or a-z)")]
     FirstNotLetter { text: String },
-    #[error("'{text}' is not a DHIS2 UID: character {position} is not a letter or digit (A-Z, a-z, 0-9)")]
     BadCharacter { text: String, position: usize },
 }
+
+impl Localize for UidError {
+    fn message(&self) -> Message {
+        match self {
+            UidError::WrongLength { text, len } => msg!("model-uid-wrong-length", text = text, len = len),
+            UidError::FirstNotLetter { text } => msg!("model-uid-first-not-letter", text = text),
+            UidError::BadCharacter { text, position } => {
+                msg!("model-uid-bad-character", text = text, position = position)
+            }
+        }
+    }
+}
+crate::english_display!(UidError);
 
 impl Uid {
     /// Checks `text` against DHIS2's UID rule.
@@ -117,7 +130,7 @@ impl<'de> Deserialize<'de> for Uid {
                 f.write_str("a DHIS2 UID (11 letters or digits, a letter first)")
             }
             fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Uid, E> {
-                Uid::parse(v).map_err(E::custom)
+                Uid::parse(v).map_err(|e| super::decode_error::custom(e.message()))
             }
         }
         d.deserialize_str(Visitor)
@@ -176,5 +189,25 @@ mod tests {
         let err = serde_json::from_str::<Uid>("\"workflowId\"").unwrap_err().to_string();
         assert!(err.contains("'workflowId' is not a DHIS2 UID"), "{err}");
         assert!(serde_json::from_str::<Uid>("42").is_err());
+    }
+
+    #[test]
+    fn every_uid_error_variant_renders_in_both_languages() {
+        let samples = [
+            UidError::WrongLength { text: "lxAQ7Zs9VY".into(), len: 10 },
+            UidError::FirstNotLetter { text: "1xAQ7Zs9VYR".into() },
+            UidError::BadCharacter { text: "lxAQ7Zs_VYR".into(), position: 8 },
+        ];
+        let name = |e: &UidError| match e {
+            UidError::WrongLength { .. } => "WrongLength",
+            UidError::FirstNotLetter { .. } => "FirstNotLetter",
+            UidError::BadCharacter { .. } => "BadCharacter",
+        };
+        let names: std::collections::BTreeSet<_> = samples.iter().map(name).collect();
+        assert_eq!(names.len(), 3);
+        for e in &samples {
+            crate::i18n::catalogue_tests::assert_renders_in_both(&e.message());
+        }
+        assert_eq!(samples[0].to_string(), "'lxAQ7Zs9VY' is not a DHIS2 UID: it has 10 characters, a UID has 11");
     }
 }

@@ -5,6 +5,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::i18n::{Localize, Message};
+
 /// Declares a closed DHIS2 vocabulary: serde uses the wire names, `ALL` lists them, `as_str` gives
 /// the wire name back.
 macro_rules! dhis2_enum {
@@ -62,6 +64,43 @@ impl ValueType {
     }
 }
 
+/// The name a person reads for a value type ("Whole number"); the wire name ([`ValueType::as_str`])
+/// stays for metadata, storage and logs.
+impl Localize for ValueType {
+    fn message(&self) -> Message {
+        match self {
+            ValueType::Text => Message::new("model-value-type-text"),
+            ValueType::LongText => Message::new("model-value-type-long-text"),
+            ValueType::MultiText => Message::new("model-value-type-multi-text"),
+            ValueType::Letter => Message::new("model-value-type-letter"),
+            ValueType::PhoneNumber => Message::new("model-value-type-phone-number"),
+            ValueType::Email => Message::new("model-value-type-email"),
+            ValueType::Boolean => Message::new("model-value-type-boolean"),
+            ValueType::TrueOnly => Message::new("model-value-type-true-only"),
+            ValueType::Date => Message::new("model-value-type-date"),
+            ValueType::DateTime => Message::new("model-value-type-date-time"),
+            ValueType::Time => Message::new("model-value-type-time"),
+            ValueType::Number => Message::new("model-value-type-number"),
+            ValueType::UnitInterval => Message::new("model-value-type-unit-interval"),
+            ValueType::Percentage => Message::new("model-value-type-percentage"),
+            ValueType::Integer => Message::new("model-value-type-integer"),
+            ValueType::IntegerPositive => Message::new("model-value-type-integer-positive"),
+            ValueType::IntegerNegative => Message::new("model-value-type-integer-negative"),
+            ValueType::IntegerZeroOrPositive => Message::new("model-value-type-integer-zero-or-positive"),
+            ValueType::TrackerAssociate => Message::new("model-value-type-tracker-associate"),
+            ValueType::Username => Message::new("model-value-type-username"),
+            ValueType::Coordinate => Message::new("model-value-type-coordinate"),
+            ValueType::OrganisationUnit => Message::new("model-value-type-organisation-unit"),
+            ValueType::Reference => Message::new("model-value-type-reference"),
+            ValueType::Age => Message::new("model-value-type-age"),
+            ValueType::Url => Message::new("model-value-type-url"),
+            ValueType::FileResource => Message::new("model-value-type-file-resource"),
+            ValueType::Image => Message::new("model-value-type-image"),
+            ValueType::GeoJson => Message::new("model-value-type-geojson"),
+        }
+    }
+}
+
 dhis2_enum! {
     /// Whether a data element is captured in events (tracker) or in data sets (aggregate).
     DomainType { Aggregate = "AGGREGATE", Tracker = "TRACKER" }
@@ -106,6 +145,31 @@ dhis2_enum! {
 dhis2_enum! {
     /// The state of an enrollment (DHIS2's `EnrollmentStatus`).
     EnrollmentStatus { Active = "ACTIVE", Completed = "COMPLETED", Cancelled = "CANCELLED" }
+}
+
+/// An event's status as the person reads it ("Scheduled", "Completed").
+impl Localize for EventStatus {
+    fn message(&self) -> Message {
+        match self {
+            EventStatus::Active => Message::new("model-event-status-active"),
+            EventStatus::Completed => Message::new("model-event-status-completed"),
+            EventStatus::Visited => Message::new("model-event-status-visited"),
+            EventStatus::Schedule => Message::new("model-event-status-schedule"),
+            EventStatus::Overdue => Message::new("model-event-status-overdue"),
+            EventStatus::Skipped => Message::new("model-event-status-skipped"),
+        }
+    }
+}
+
+/// An enrollment's status as the person reads it ("Active", "Cancelled").
+impl Localize for EnrollmentStatus {
+    fn message(&self) -> Message {
+        match self {
+            EnrollmentStatus::Active => Message::new("model-enrollment-status-active"),
+            EnrollmentStatus::Completed => Message::new("model-enrollment-status-completed"),
+            EnrollmentStatus::Cancelled => Message::new("model-enrollment-status-cancelled"),
+        }
+    }
 }
 
 dhis2_enum! {
@@ -184,5 +248,24 @@ mod tests {
     fn validation_operators_are_lower_case_on_the_wire() {
         let op: ValidationOperator = serde_json::from_str("\"less_than_or_equal_to\"").unwrap();
         assert_eq!(op, ValidationOperator::LessThanOrEqual);
+    }
+
+    #[test]
+    fn every_value_type_and_status_has_a_distinct_name_in_both_languages() {
+        use crate::i18n::catalogue_tests::assert_renders_in_both;
+        use crate::i18n::{Lang, Locale};
+        fn check<T: Localize>(all: &[T]) {
+            for lang in Lang::ALL {
+                let names: std::collections::BTreeSet<String> =
+                    all.iter().map(|v| v.localized(Locale::new(lang, false))).collect();
+                assert_eq!(names.len(), all.len(), "two share a name in {lang:?}: {names:?}");
+            }
+            all.iter().for_each(|v| assert_renders_in_both(&v.message()));
+        }
+        check(ValueType::ALL);
+        check(EventStatus::ALL);
+        check(EnrollmentStatus::ALL);
+        assert_eq!(ValueType::IntegerZeroOrPositive.localized(Locale::ENGLISH), "Zero or positive whole number");
+        assert_eq!(ValueType::Integer.localized(Locale::KHMER), "ចំនួនគត់");
     }
 }

@@ -53,7 +53,11 @@ pub struct IndexStats {
 /// attributes. Each value must be the one stored (`Data::set_attribute_value` first).
 pub fn index_person(d: &Data<'_>, tracked_entity: Uid, values: &[(Uid, &str)]) -> Result<(), SearchError> {
     if d.tracked_entity(tracked_entity)?.is_none() {
-        return Err(DataError::NotFound { kind: "tracked_entity", uid: tracked_entity.as_str().to_string() }.into());
+        return Err(DataError::NotFound {
+            kind: crate::store::data::RecordKind::TrackedEntity,
+            uid: tracked_entity.as_str().to_string(),
+        }
+        .into());
     }
     let mut stored = d.conn.prepare_cached(
         "SELECT value FROM attribute_value WHERE tracked_entity = ?1 AND attribute = ?2 AND value = ?3",

@@ -7,17 +7,29 @@ use std::fmt;
 
 use rand::RngCore;
 
+use crate::i18n::{Localize, Message};
+
 /// A raw SQLCipher key (32 random bytes, used directly, without key derivation).
 #[derive(Clone, PartialEq, Eq)]
 pub struct DbKey([u8; 32]);
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum KeyError {
-    #[error("a database key is 64 hexadecimal characters; this one has {0} characters")]
+    /// The number of characters the text has.
     WrongLength(usize),
-    #[error("a database key is 64 hexadecimal characters; character {0} is not 0-9 or a-f")]
+    /// The position (from 1) of the first character that is not a hex digit.
     NotHex(usize),
 }
+
+impl Localize for KeyError {
+    fn message(&self) -> Message {
+        match self {
+            KeyError::WrongLength(length) => crate::msg!("store-key-wrong-length", length = length),
+            KeyError::NotHex(position) => crate::msg!("store-key-not-hex", position = position),
+        }
+    }
+}
+crate::english_display!(KeyError);
 
 impl DbKey {
     pub fn generate() -> DbKey {
@@ -68,5 +80,22 @@ mod tests {
         assert_eq!(DbKey::from_hex(&bad), Err(KeyError::NotHex(63)));
         assert_ne!(DbKey::generate(), DbKey::generate());
         assert_eq!(format!("{key:?}"), "DbKey(..)");
+    }
+
+    #[test]
+    fn every_key_error_variant_renders_in_both_languages() {
+        let samples = [KeyError::WrongLength(63), KeyError::NotHex(7)];
+        let name = |e: &KeyError| match e {
+            KeyError::WrongLength(_) => "WrongLength",
+            KeyError::NotHex(_) => "NotHex",
+        };
+        assert_eq!(samples.iter().map(name).collect::<Vec<_>>(), ["WrongLength", "NotHex"]);
+        for e in &samples {
+            crate::i18n::catalogue_tests::assert_renders_in_both(&e.message());
+        }
+        assert_eq!(
+            DbKey::from_hex("abc").unwrap_err().to_string(),
+            "a database key is 64 hexadecimal characters; this one has 3 characters"
+        );
     }
 }

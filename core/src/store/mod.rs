@@ -16,6 +16,9 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, ErrorCode, OpenFlags};
 
+use crate::i18n::{Localize, Message};
+use crate::msg;
+
 pub use account::Account;
 pub use key::{DbKey, KeyError};
 pub use schema::SCHEMA_VERSION;
@@ -29,24 +32,60 @@ pub struct Store {
 /// What can go wrong with the database itself.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
-    #[error("cannot open database {path}: {source}")]
-    Open { path: PathBuf, source: rusqlite::Error },
+    Open {
+        path: PathBuf,
+        source: rusqlite::Error,
+    },
     /// [`Store::open_existing`] found no file there.
-    #[error("there is no database at {path}")]
-    NotFound { path: PathBuf },
-    #[error("database {path} cannot be read with this key: the key is wrong, the file is encrypted and no key was given, or it is not a Phum database")]
-    WrongKeyOrNotADatabase { path: PathBuf },
-    #[error(
-        "database {path} has schema version {found}, newer than this build of Phum knows ({known}); update the app"
-    )]
-    NewerSchema { path: PathBuf, found: i64, known: i64 },
-    #[error("migrating database {path} to schema version {version} failed: {source}")]
-    Migration { path: PathBuf, version: i64, source: rusqlite::Error },
-    #[error("stored {collection} {uid} cannot be read back: {message}")]
-    CorruptRow { collection: String, uid: String, message: String },
-    #[error("database error: {0}")]
+    NotFound {
+        path: PathBuf,
+    },
+    WrongKeyOrNotADatabase {
+        path: PathBuf,
+    },
+    NewerSchema {
+        path: PathBuf,
+        found: i64,
+        known: i64,
+    },
+    Migration {
+        path: PathBuf,
+        version: i64,
+        source: rusqlite::Error,
+    },
+    /// `message` is the decoder's own text (serde_json's, or why a stored UID is not one).
+    CorruptRow {
+        collection: String,
+        uid: String,
+        message: String,
+    },
     Sql(#[from] rusqlite::Error),
 }
+
+/// SQLite's own words go in as a detail: they name what failed (a locked file, a full disk, a
+/// constraint), which the person reporting the problem passes on.
+impl Localize for StoreError {
+    fn message(&self) -> Message {
+        match self {
+            StoreError::Open { path, source } => {
+                msg!("store-open", path = path, detail = source.to_string())
+            }
+            StoreError::NotFound { path } => msg!("store-not-found", path = path),
+            StoreError::WrongKeyOrNotADatabase { path } => msg!("store-wrong-key-or-not-a-database", path = path),
+            StoreError::NewerSchema { path, found, known } => {
+                msg!("store-newer-schema", path = path, found = found, known = known)
+            }
+            StoreError::Migration { path, version, source } => {
+                msg!("store-migration", path = path, version = version, detail = source.to_string())
+            }
+            StoreError::CorruptRow { collection, uid, message } => {
+                msg!("store-corrupt-row", collection = collection, uid = uid, detail = message)
+            }
+            StoreError::Sql(e) => msg!("store-sql", detail = e.to_string()),
+        }
+    }
+}
+crate::english_display!(StoreError);
 
 impl Store {
     /// Opens (creating if needed) the database at `path`. With a key the file is encrypted by
@@ -312,5 +351,38 @@ mod tests {
         assert_eq!(fk, 1);
         drop(store);
         assert!(std::fs::read(&path).unwrap().starts_with(b"SQLite format 3\0"));
+    }
+
+    #[test]
+    fn every_store_error_variant_renders_in_both_languages() {
+        use crate::i18n::catalogue_tests::assert_renders_in_both;
+        let path = PathBuf::from("/data/phum/account.db");
+        let sqlite = || rusqlite::Error::SqliteFailure(rusqlite::ffi::Error::new(14), None);
+        let samples = [
+            StoreError::Open { path: path.clone(), source: sqlite() },
+            StoreError::NotFound { path: path.clone() },
+            StoreError::WrongKeyOrNotADatabase { path: path.clone() },
+            StoreError::NewerSchema { path: path.clone(), found: 9, known: 4 },
+            StoreError::Migration { path: path.clone(), version: 3, source: sqlite() },
+            StoreError::CorruptRow {
+                collection: "programs".into(),
+                uid: "PhumImmProg".into(),
+                message: "missing field `id`".into(),
+            },
+            StoreError::Sql(rusqlite::Error::QueryReturnedNoRows),
+        ];
+        let name = |e: &StoreError| match e {
+            StoreError::Open { .. } => "Open",
+            StoreError::NotFound { .. } => "NotFound",
+            StoreError::WrongKeyOrNotADatabase { .. } => "WrongKeyOrNotADatabase",
+            StoreError::NewerSchema { .. } => "NewerSchema",
+            StoreError::Migration { .. } => "Migration",
+            StoreError::CorruptRow { .. } => "CorruptRow",
+            StoreError::Sql(_) => "Sql",
+        };
+        assert_eq!(samples.iter().map(name).collect::<std::collections::BTreeSet<_>>().len(), 7);
+        for e in &samples {
+            assert_renders_in_both(&e.message());
+        }
     }
 }

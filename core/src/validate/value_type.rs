@@ -22,7 +22,9 @@
 //! rejects them too, and a value that is not canonical ASCII here was not normalised on input.
 //! For plain decimal text (a sign, ASCII digits, one point) Phum answers exactly as the SDK.
 
+use crate::i18n::{Localize, Message};
 use crate::model::ValueType;
+use crate::msg;
 
 /// Longest TEXT-like value the SDK accepts, counted in UTF-16 code units as Kotlin counts.
 pub const TEXT_MAX_LENGTH: usize = 50_000;
@@ -34,161 +36,232 @@ pub const UID_LIKE_LENGTH: usize = 11;
 /// (`BooleanFailure`, `NumberFailure`, ...); the four SDK integer classes (`IntegerFailure`,
 /// `IntegerPositiveFailure`, `IntegerNegativeFailure`, `IntegerZeroOrPositiveFailure`) share the
 /// `Integer` variant, told apart by `value_type`. [`ValueError::sdk_failure`] gives the exact SDK
-/// name. Messages are English for now; they will become Fluent ids.
+/// name. What a person reads is [`Localize::message`]: the value type's name and the problem.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ValueError {
     /// SDK `BooleanFailure`.
-    #[error("not a valid {value_type} value: {kind}")]
     Boolean { value_type: ValueType, kind: BooleanFailure },
     /// SDK `TrueOnlyFailure`.
-    #[error("not a valid {value_type} value: {kind}")]
     TrueOnly { value_type: ValueType, kind: TrueOnlyFailure },
     /// SDK `LetterFailure`.
-    #[error("not a valid {value_type} value: {kind}")]
     Letter { value_type: ValueType, kind: LetterFailure },
     /// SDK `TextFailure.TooLargeTextException`. `length` is in UTF-16 code units.
-    #[error("not a valid {value_type} value: {length} characters, at most {max} are allowed")]
     Text { value_type: ValueType, length: usize, max: usize },
     /// SDK `UidFailure`.
-    #[error("not a valid {value_type} value: {kind}")]
     Uid { value_type: ValueType, kind: UidFailure },
     /// SDK `EmailFailure.MalformedEmailException`.
-    #[error("not a valid {value_type} value: expected an e-mail address such as name@example.org")]
     Email { value_type: ValueType },
     /// SDK `PhoneNumberFailure.MalformedPhoneNumberException`.
-    #[error(
-        "not a valid {value_type} value: expected 4 to 20 characters of digits, spaces and + - ( ), \
-         ending in a digit"
-    )]
     PhoneNumber { value_type: ValueType },
     /// SDK `UrlFailure.MalformedUrlException` (only from [`validate_web_url`]).
-    #[error("not a valid {value_type} value: expected a web address such as https://dhis2.org")]
     Url { value_type: ValueType },
     /// SDK `DateFailure.ParseException`.
-    #[error("not a valid {value_type} value: expected a date written yyyy-MM-dd, such as 2025-03-14")]
     Date { value_type: ValueType },
     /// SDK `DateTimeFailure.ParseException`.
-    #[error(
-        "not a valid {value_type} value: expected a date and time written yyyy-MM-ddTHH:mm, \
-         such as 2025-03-14T08:30"
-    )]
     DateTime { value_type: ValueType },
     /// SDK `TimeFailure.ParseException`.
-    #[error("not a valid {value_type} value: expected a 24-hour time written HH:mm, such as 08:30")]
     Time { value_type: ValueType },
     /// SDK `CoordinateFailure.CoordinateMalformedException`.
-    #[error("not a valid {value_type} value: expected [longitude,latitude] such as [104.9160,11.5564]")]
     Coordinate { value_type: ValueType },
     /// SDK `NumberFailure`.
-    #[error("not a valid {value_type} value: {kind}")]
     Number { value_type: ValueType, kind: NumberFailure },
     /// SDK `UnitIntervalFailure`.
-    #[error("not a valid {value_type} value: {kind}")]
     UnitInterval { value_type: ValueType, kind: UnitIntervalFailure },
     /// SDK `PercentageFailure`.
-    #[error("not a valid {value_type} value: {kind}")]
     Percentage { value_type: ValueType, kind: PercentageFailure },
     /// SDK `IntegerFailure`, `IntegerPositiveFailure`, `IntegerNegativeFailure` and
     /// `IntegerZeroOrPositiveFailure`, by `value_type`.
-    #[error("not a valid {value_type} value: {kind}")]
     Integer { value_type: ValueType, kind: IntegerFailure },
 }
 
 /// SDK `BooleanFailure` kinds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
 pub enum BooleanFailure {
-    #[error("write \"false\", not \"0\"")]
     ZeroIsNotFalse,
-    #[error("write \"true\", not \"1\"")]
     OneIsNotTrue,
-    #[error("expected \"true\" or \"false\"")]
     Malformed,
 }
 
 /// SDK `TrueOnlyFailure` kinds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
 pub enum TrueOnlyFailure {
-    #[error("only \"true\" is allowed; leave the field empty for no")]
     FalseIsNotAllowed,
-    #[error("write \"true\", not \"1\"")]
     OneIsNotTrue,
-    #[error("expected \"true\"")]
     Malformed,
 }
 
 /// SDK `LetterFailure` kinds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
 pub enum LetterFailure {
-    #[error("expected one letter, the value is empty")]
     Empty,
-    #[error("expected exactly one letter")]
     MoreThanOneCharacter,
-    #[error("expected one letter from A to Z or a to z")]
     NotALetter,
 }
 
 /// SDK `UidFailure` kinds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
 pub enum UidFailure {
-    #[error("expected 11 letters or digits, the value is shorter")]
     TooShort,
-    #[error("expected 11 letters or digits, the value is longer")]
     TooLong,
-    #[error("expected 11 letters or digits (A-Z, a-z, 0-9)")]
     Malformed,
 }
 
 /// SDK `NumberFailure` kinds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
 pub enum NumberFailure {
-    #[error("expected a number such as 12, -3 or 4.75")]
     NotANumber,
-    #[error("leading zeros are not allowed (write 5.2, not 005.2)")]
     LeadingZero,
-    #[error("scientific notation such as 3e-1 is not allowed")]
     ScientificNotation,
 }
 
 /// SDK `UnitIntervalFailure` kinds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
 pub enum UnitIntervalFailure {
-    #[error("expected a number from 0 to 1, such as 0.25")]
     NotANumber,
-    #[error("scientific notation such as 3e-1 is not allowed")]
     ScientificNotation,
-    #[error("must be at most 1")]
     GreaterThanOne,
-    #[error("must be at least 0")]
     SmallerThanZero,
 }
 
 /// SDK `PercentageFailure` kinds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
 pub enum PercentageFailure {
-    #[error("expected a whole number from 0 to 100")]
     NotAWholeNumber,
-    #[error("must be at most 100")]
     GreaterThan100,
-    #[error("must be at least 0")]
     Negative,
 }
 
 /// Kinds shared by the SDK's four integer failure classes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
 pub enum IntegerFailure {
-    #[error("expected a whole number such as 12 or -3")]
     NotAWholeNumber,
-    #[error("leading zeros are not allowed (write 34, not 0034)")]
     LeadingZero,
-    #[error("must be between -2147483648 and 2147483647")]
     Overflow,
-    #[error("zero is not allowed")]
     Zero,
-    #[error("must not be negative")]
     Negative,
-    #[error("must be less than zero")]
     Positive,
 }
+
+impl Localize for ValueError {
+    /// "not a valid value of type “Whole number”: expected a whole number such as 12 or -3".
+    fn message(&self) -> Message {
+        let problem = match self {
+            ValueError::Boolean { kind, .. } => kind.message(),
+            ValueError::TrueOnly { kind, .. } => kind.message(),
+            ValueError::Letter { kind, .. } => kind.message(),
+            ValueError::Text { length, max, .. } => msg!("validate-value-text-too-long", length = length, max = max),
+            ValueError::Uid { kind, .. } => kind.message(),
+            ValueError::Email { .. } => Message::new("validate-value-email"),
+            ValueError::PhoneNumber { .. } => Message::new("validate-value-phone-number"),
+            ValueError::Url { .. } => Message::new("validate-value-url"),
+            ValueError::Date { .. } => Message::new("validate-value-date"),
+            ValueError::DateTime { .. } => Message::new("validate-value-date-time"),
+            ValueError::Time { .. } => Message::new("validate-value-time"),
+            ValueError::Coordinate { .. } => Message::new("validate-value-coordinate"),
+            ValueError::Number { kind, .. } => kind.message(),
+            ValueError::UnitInterval { kind, .. } => kind.message(),
+            ValueError::Percentage { kind, .. } => kind.message(),
+            ValueError::Integer { kind, .. } => kind.message(),
+        };
+        msg!("validate-value-invalid", value_type = self.value_type().message(), problem = problem)
+    }
+}
+
+impl Localize for BooleanFailure {
+    fn message(&self) -> Message {
+        match self {
+            BooleanFailure::ZeroIsNotFalse => Message::new("validate-value-boolean-zero-is-not-false"),
+            BooleanFailure::OneIsNotTrue => Message::new("validate-value-boolean-one-is-not-true"),
+            BooleanFailure::Malformed => Message::new("validate-value-boolean-malformed"),
+        }
+    }
+}
+
+impl Localize for TrueOnlyFailure {
+    fn message(&self) -> Message {
+        match self {
+            TrueOnlyFailure::FalseIsNotAllowed => Message::new("validate-value-true-only-false-is-not-allowed"),
+            TrueOnlyFailure::OneIsNotTrue => Message::new("validate-value-true-only-one-is-not-true"),
+            TrueOnlyFailure::Malformed => Message::new("validate-value-true-only-malformed"),
+        }
+    }
+}
+
+impl Localize for LetterFailure {
+    fn message(&self) -> Message {
+        match self {
+            LetterFailure::Empty => Message::new("validate-value-letter-empty"),
+            LetterFailure::MoreThanOneCharacter => Message::new("validate-value-letter-more-than-one"),
+            LetterFailure::NotALetter => Message::new("validate-value-letter-not-a-letter"),
+        }
+    }
+}
+
+impl Localize for UidFailure {
+    fn message(&self) -> Message {
+        match self {
+            UidFailure::TooShort => Message::new("validate-value-uid-too-short"),
+            UidFailure::TooLong => Message::new("validate-value-uid-too-long"),
+            UidFailure::Malformed => Message::new("validate-value-uid-malformed"),
+        }
+    }
+}
+
+impl Localize for NumberFailure {
+    fn message(&self) -> Message {
+        match self {
+            NumberFailure::NotANumber => Message::new("validate-value-number-not-a-number"),
+            NumberFailure::LeadingZero => Message::new("validate-value-number-leading-zero"),
+            NumberFailure::ScientificNotation => Message::new("validate-value-number-scientific-notation"),
+        }
+    }
+}
+
+impl Localize for UnitIntervalFailure {
+    fn message(&self) -> Message {
+        match self {
+            UnitIntervalFailure::NotANumber => Message::new("validate-value-unit-interval-not-a-number"),
+            UnitIntervalFailure::ScientificNotation => Message::new("validate-value-unit-interval-scientific-notation"),
+            UnitIntervalFailure::GreaterThanOne => Message::new("validate-value-unit-interval-greater-than-one"),
+            UnitIntervalFailure::SmallerThanZero => Message::new("validate-value-unit-interval-smaller-than-zero"),
+        }
+    }
+}
+
+impl Localize for PercentageFailure {
+    fn message(&self) -> Message {
+        match self {
+            PercentageFailure::NotAWholeNumber => Message::new("validate-value-percentage-not-a-whole-number"),
+            PercentageFailure::GreaterThan100 => Message::new("validate-value-percentage-greater-than-100"),
+            PercentageFailure::Negative => Message::new("validate-value-percentage-negative"),
+        }
+    }
+}
+
+impl Localize for IntegerFailure {
+    fn message(&self) -> Message {
+        match self {
+            IntegerFailure::NotAWholeNumber => Message::new("validate-value-integer-not-a-whole-number"),
+            IntegerFailure::LeadingZero => Message::new("validate-value-integer-leading-zero"),
+            IntegerFailure::Overflow => Message::new("validate-value-integer-overflow"),
+            IntegerFailure::Zero => Message::new("validate-value-integer-zero"),
+            IntegerFailure::Negative => Message::new("validate-value-integer-negative"),
+            IntegerFailure::Positive => Message::new("validate-value-integer-positive"),
+        }
+    }
+}
+
+crate::english_display!(
+    ValueError,
+    BooleanFailure,
+    TrueOnlyFailure,
+    LetterFailure,
+    UidFailure,
+    NumberFailure,
+    UnitIntervalFailure,
+    PercentageFailure,
+    IntegerFailure
+);
 
 impl ValueError {
     /// The value type that the value was checked against.
@@ -1124,6 +1197,149 @@ mod tests {
         let err = validate(ValueType::IntegerNegative, "5").unwrap_err();
         assert_eq!(err.value_type(), ValueType::IntegerNegative);
         assert_eq!(err.sdk_failure(), "IntegerNegativeFailure.ValueIsPositive");
-        assert_eq!(err.to_string(), "not a valid INTEGER_NEGATIVE value: must be less than zero");
+        assert_eq!(err.to_string(), "not a valid value of type “Negative whole number”: must be less than zero");
+    }
+
+    #[test]
+    fn every_value_error_variant_renders_in_both_languages() {
+        use crate::i18n::catalogue_tests::assert_renders_in_both;
+        use std::collections::BTreeSet;
+        let mut samples = vec![
+            ValueError::Text { value_type: ValueType::LongText, length: 50_001, max: TEXT_MAX_LENGTH },
+            ValueError::Email { value_type: ValueType::Email },
+            ValueError::PhoneNumber { value_type: ValueType::PhoneNumber },
+            ValueError::Url { value_type: ValueType::Url },
+            ValueError::Date { value_type: ValueType::Date },
+            ValueError::DateTime { value_type: ValueType::DateTime },
+            ValueError::Time { value_type: ValueType::Time },
+            ValueError::Coordinate { value_type: ValueType::Coordinate },
+        ];
+        let all_booleanfailure =
+            [BooleanFailure::ZeroIsNotFalse, BooleanFailure::OneIsNotTrue, BooleanFailure::Malformed];
+        let all_trueonlyfailure =
+            [TrueOnlyFailure::FalseIsNotAllowed, TrueOnlyFailure::OneIsNotTrue, TrueOnlyFailure::Malformed];
+        let all_letterfailure = [LetterFailure::Empty, LetterFailure::MoreThanOneCharacter, LetterFailure::NotALetter];
+        let all_uidfailure = [UidFailure::TooShort, UidFailure::TooLong, UidFailure::Malformed];
+        let all_numberfailure =
+            [NumberFailure::NotANumber, NumberFailure::LeadingZero, NumberFailure::ScientificNotation];
+        let all_unitintervalfailure = [
+            UnitIntervalFailure::NotANumber,
+            UnitIntervalFailure::ScientificNotation,
+            UnitIntervalFailure::GreaterThanOne,
+            UnitIntervalFailure::SmallerThanZero,
+        ];
+        let all_percentagefailure =
+            [PercentageFailure::NotAWholeNumber, PercentageFailure::GreaterThan100, PercentageFailure::Negative];
+        let all_integerfailure = [
+            IntegerFailure::NotAWholeNumber,
+            IntegerFailure::LeadingZero,
+            IntegerFailure::Overflow,
+            IntegerFailure::Zero,
+            IntegerFailure::Negative,
+            IntegerFailure::Positive,
+        ];
+        samples.extend(
+            all_booleanfailure.iter().map(|&kind| ValueError::Boolean { value_type: ValueType::Boolean, kind }),
+        );
+        samples.extend(
+            all_trueonlyfailure.iter().map(|&kind| ValueError::TrueOnly { value_type: ValueType::TrueOnly, kind }),
+        );
+        samples
+            .extend(all_letterfailure.iter().map(|&kind| ValueError::Letter { value_type: ValueType::Letter, kind }));
+        samples.extend(
+            all_uidfailure.iter().map(|&kind| ValueError::Uid { value_type: ValueType::OrganisationUnit, kind }),
+        );
+        samples
+            .extend(all_numberfailure.iter().map(|&kind| ValueError::Number { value_type: ValueType::Number, kind }));
+        samples.extend(
+            all_unitintervalfailure
+                .iter()
+                .map(|&kind| ValueError::UnitInterval { value_type: ValueType::UnitInterval, kind }),
+        );
+        samples.extend(
+            all_percentagefailure
+                .iter()
+                .map(|&kind| ValueError::Percentage { value_type: ValueType::Percentage, kind }),
+        );
+        samples.extend(
+            all_integerfailure.iter().map(|&kind| ValueError::Integer { value_type: ValueType::IntegerPositive, kind }),
+        );
+        // Each kind list is complete: a match without a wildcard counts the variants.
+        let count = |k: &BooleanFailure| match k {
+            BooleanFailure::ZeroIsNotFalse => 0,
+            BooleanFailure::OneIsNotTrue => 1,
+            BooleanFailure::Malformed => 2,
+        };
+        assert_eq!(all_booleanfailure.iter().map(count).collect::<BTreeSet<_>>().len(), 3);
+        let count = |k: &TrueOnlyFailure| match k {
+            TrueOnlyFailure::FalseIsNotAllowed => 0,
+            TrueOnlyFailure::OneIsNotTrue => 1,
+            TrueOnlyFailure::Malformed => 2,
+        };
+        assert_eq!(all_trueonlyfailure.iter().map(count).collect::<BTreeSet<_>>().len(), 3);
+        let count = |k: &LetterFailure| match k {
+            LetterFailure::Empty => 0,
+            LetterFailure::MoreThanOneCharacter => 1,
+            LetterFailure::NotALetter => 2,
+        };
+        assert_eq!(all_letterfailure.iter().map(count).collect::<BTreeSet<_>>().len(), 3);
+        let count = |k: &UidFailure| match k {
+            UidFailure::TooShort => 0,
+            UidFailure::TooLong => 1,
+            UidFailure::Malformed => 2,
+        };
+        assert_eq!(all_uidfailure.iter().map(count).collect::<BTreeSet<_>>().len(), 3);
+        let count = |k: &NumberFailure| match k {
+            NumberFailure::NotANumber => 0,
+            NumberFailure::LeadingZero => 1,
+            NumberFailure::ScientificNotation => 2,
+        };
+        assert_eq!(all_numberfailure.iter().map(count).collect::<BTreeSet<_>>().len(), 3);
+        let count = |k: &UnitIntervalFailure| match k {
+            UnitIntervalFailure::NotANumber => 0,
+            UnitIntervalFailure::ScientificNotation => 1,
+            UnitIntervalFailure::GreaterThanOne => 2,
+            UnitIntervalFailure::SmallerThanZero => 3,
+        };
+        assert_eq!(all_unitintervalfailure.iter().map(count).collect::<BTreeSet<_>>().len(), 4);
+        let count = |k: &PercentageFailure| match k {
+            PercentageFailure::NotAWholeNumber => 0,
+            PercentageFailure::GreaterThan100 => 1,
+            PercentageFailure::Negative => 2,
+        };
+        assert_eq!(all_percentagefailure.iter().map(count).collect::<BTreeSet<_>>().len(), 3);
+        let count = |k: &IntegerFailure| match k {
+            IntegerFailure::NotAWholeNumber => 0,
+            IntegerFailure::LeadingZero => 1,
+            IntegerFailure::Overflow => 2,
+            IntegerFailure::Zero => 3,
+            IntegerFailure::Negative => 4,
+            IntegerFailure::Positive => 5,
+        };
+        assert_eq!(all_integerfailure.iter().map(count).collect::<BTreeSet<_>>().len(), 6);
+        let name = |e: &ValueError| match e {
+            ValueError::Boolean { .. } => "Boolean",
+            ValueError::TrueOnly { .. } => "TrueOnly",
+            ValueError::Letter { .. } => "Letter",
+            ValueError::Text { .. } => "Text",
+            ValueError::Uid { .. } => "Uid",
+            ValueError::Email { .. } => "Email",
+            ValueError::PhoneNumber { .. } => "PhoneNumber",
+            ValueError::Url { .. } => "Url",
+            ValueError::Date { .. } => "Date",
+            ValueError::DateTime { .. } => "DateTime",
+            ValueError::Time { .. } => "Time",
+            ValueError::Coordinate { .. } => "Coordinate",
+            ValueError::Number { .. } => "Number",
+            ValueError::UnitInterval { .. } => "UnitInterval",
+            ValueError::Percentage { .. } => "Percentage",
+            ValueError::Integer { .. } => "Integer",
+        };
+        assert_eq!(samples.iter().map(name).collect::<BTreeSet<_>>().len(), 16, "one sample per variant");
+        for e in &samples {
+            assert_renders_in_both(&e.message());
+        }
+        let khmer = samples[0].localized(crate::i18n::Locale::KHMER);
+        assert!(khmer.contains("អត្ថបទវែង") && khmer.contains("50001"), "{khmer}");
     }
 }

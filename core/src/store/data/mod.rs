@@ -13,6 +13,7 @@ pub mod tracker;
 
 use rusqlite::types::{FromSql, FromSqlError, FromSqlResult, ToSql, ToSqlOutput, ValueRef};
 
+use crate::i18n::{Localize, Message};
 use crate::model::{Timestamp, Uid};
 
 /// Where a record stands with the server.
@@ -87,16 +88,67 @@ pub(crate) fn timestamp_column(text: &str) -> FromSqlResult<Timestamp> {
     Timestamp::parse(text).ok_or_else(|| FromSqlError::Other(format!("bad timestamp '{text}'").into()))
 }
 
+/// Where a record stands with the server, as the sync screen shows it.
+impl Localize for SyncState {
+    fn message(&self) -> Message {
+        match self {
+            SyncState::ToPost => Message::new("store-sync-state-to-post"),
+            SyncState::ToUpdate => Message::new("store-sync-state-to-update"),
+            SyncState::Uploading => Message::new("store-sync-state-uploading"),
+            SyncState::Synced => Message::new("store-sync-state-synced"),
+            SyncState::Warning => Message::new("store-sync-state-warning"),
+            SyncState::Error => Message::new("store-sync-state-error"),
+        }
+    }
+}
+
+/// A kind of captured record, for messages (and its table).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum RecordKind {
+    TrackedEntity,
+    Enrollment,
+    Event,
+}
+
+impl RecordKind {
+    /// The table that holds records of this kind.
+    pub(crate) fn table(self) -> &'static str {
+        match self {
+            RecordKind::TrackedEntity => "tracked_entity",
+            RecordKind::Enrollment => "enrollment",
+            RecordKind::Event => "event",
+        }
+    }
+}
+
+impl Localize for RecordKind {
+    fn message(&self) -> Message {
+        match self {
+            RecordKind::TrackedEntity => Message::new("store-record-tracked-entity"),
+            RecordKind::Enrollment => Message::new("store-record-enrollment"),
+            RecordKind::Event => Message::new("store-record-event"),
+        }
+    }
+}
+
 /// What can go wrong writing captured data.
 #[derive(Debug, thiserror::Error)]
 pub enum DataError {
-    #[error("{kind} {uid} is not in the store")]
-    NotFound { kind: &'static str, uid: String },
-    #[error("{kind} {uid} already exists")]
-    AlreadyExists { kind: &'static str, uid: Uid },
-    #[error(transparent)]
+    NotFound { kind: RecordKind, uid: String },
     Store(#[from] super::StoreError),
 }
+
+impl Localize for DataError {
+    fn message(&self) -> Message {
+        match self {
+            DataError::NotFound { kind, uid } => {
+                crate::msg!("store-record-not-found", kind = kind.message(), uid = uid)
+            }
+            DataError::Store(e) => e.message(),
+        }
+    }
+}
+crate::english_display!(DataError);
 
 impl From<rusqlite::Error> for DataError {
     fn from(e: rusqlite::Error) -> DataError {
@@ -116,5 +168,55 @@ mod tests {
         }
         assert_eq!(SyncState::from_wire("SYNCED"), Some(SyncState::Synced));
         assert_eq!(SyncState::from_wire("synced"), None);
+    }
+
+    #[test]
+    fn every_sync_state_and_record_kind_has_a_name_in_both_languages() {
+        use crate::i18n::catalogue_tests::assert_renders_in_both;
+        let states = [
+            SyncState::ToPost,
+            SyncState::ToUpdate,
+            SyncState::Uploading,
+            SyncState::Synced,
+            SyncState::Warning,
+            SyncState::Error,
+        ];
+        let index = |s: &SyncState| match s {
+            SyncState::ToPost => 0,
+            SyncState::ToUpdate => 1,
+            SyncState::Uploading => 2,
+            SyncState::Synced => 3,
+            SyncState::Warning => 4,
+            SyncState::Error => 5,
+        };
+        assert_eq!(states.iter().map(index).collect::<Vec<_>>(), [0, 1, 2, 3, 4, 5]);
+        let mut names = std::collections::BTreeSet::new();
+        for s in &states {
+            assert_renders_in_both(&s.message());
+            names.insert(s.localized(crate::i18n::Locale::KHMER));
+        }
+        assert_eq!(names.len(), states.len(), "two sync states share a Khmer name: {names:?}");
+        assert_eq!(SyncState::ToPost.localized(crate::i18n::Locale::ENGLISH), "Not sent");
+        for kind in [RecordKind::TrackedEntity, RecordKind::Enrollment, RecordKind::Event] {
+            assert_renders_in_both(&kind.message());
+        }
+    }
+
+    #[test]
+    fn every_data_error_variant_renders_in_both_languages() {
+        use crate::i18n::catalogue_tests::assert_renders_in_both;
+        let samples = [
+            DataError::NotFound { kind: RecordKind::Event, uid: "PhumEvent01".into() },
+            DataError::Store(super::super::StoreError::Sql(rusqlite::Error::InvalidQuery)),
+        ];
+        let name = |e: &DataError| match e {
+            DataError::NotFound { .. } => "NotFound",
+            DataError::Store(_) => "Store",
+        };
+        assert_eq!(samples.iter().map(name).collect::<Vec<_>>(), ["NotFound", "Store"]);
+        for e in &samples {
+            assert_renders_in_both(&e.message());
+        }
+        assert_eq!(samples[0].to_string(), "event PhumEvent01 is not in the store");
     }
 }

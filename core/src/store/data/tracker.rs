@@ -10,7 +10,7 @@
 use chrono::NaiveDate as Date;
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
-use super::{timestamp_column, uid_column, DataError, SyncState};
+use super::{timestamp_column, uid_column, DataError, RecordKind, SyncState};
 use crate::model::value_type::{EnrollmentStatus, EventStatus};
 use crate::model::{Timestamp, Uid};
 
@@ -226,14 +226,15 @@ impl Data<'_> {
     }
 
     /// Stamps a record changed `now` and marks it for sending.
-    fn touch(&self, table: &'static str, uid: Uid, now: Timestamp) -> Result<(), DataError> {
+    fn touch(&self, kind: RecordKind, uid: Uid, now: Timestamp) -> Result<(), DataError> {
+        let table = kind.table();
         let state: Option<SyncState> = self
             .conn
             .prepare_cached(&format!("SELECT sync_state FROM {table} WHERE uid = ?1"))?
             .query_row([uid.as_str()], |r| r.get(0))
             .optional()?;
         let Some(state) = state else {
-            return Err(DataError::NotFound { kind: table, uid: uid.as_str().to_string() });
+            return Err(DataError::NotFound { kind, uid: uid.as_str().to_string() });
         };
         self.conn.execute(
             &format!("UPDATE {table} SET updated = ?2, sync_state = ?3 WHERE uid = ?1"),
@@ -250,7 +251,7 @@ impl Data<'_> {
         value: Option<&str>,
         now: Timestamp,
     ) -> Result<(), DataError> {
-        self.touch("tracked_entity", tracked_entity, now)?;
+        self.touch(RecordKind::TrackedEntity, tracked_entity, now)?;
         self.set_keyed_value(&ATTRIBUTE_VALUES, tracked_entity, attribute, value, now)
     }
 
@@ -318,7 +319,10 @@ impl Data<'_> {
         now: Timestamp,
     ) -> Result<Enrollment, DataError> {
         if self.tracked_entity(tracked_entity)?.is_none() {
-            return Err(DataError::NotFound { kind: "tracked_entity", uid: tracked_entity.as_str().to_string() });
+            return Err(DataError::NotFound {
+                kind: RecordKind::TrackedEntity,
+                uid: tracked_entity.as_str().to_string(),
+            });
         }
         let e = Enrollment {
             uid: Uid::generate(),
@@ -389,7 +393,7 @@ impl Data<'_> {
         incident_date: Date,
         now: Timestamp,
     ) -> Result<(), DataError> {
-        self.touch("enrollment", uid, now)?;
+        self.touch(RecordKind::Enrollment, uid, now)?;
         self.conn.execute(
             "UPDATE enrollment SET enrollment_date = ?2, incident_date = ?3 WHERE uid = ?1",
             params![uid.as_str(), iso(enrollment_date), iso(incident_date)],
@@ -399,7 +403,7 @@ impl Data<'_> {
 
     /// Changes an enrollment's status; COMPLETED records `now`'s date as the completion date.
     pub fn set_enrollment_status(&self, uid: Uid, status: EnrollmentStatus, now: Timestamp) -> Result<(), DataError> {
-        self.touch("enrollment", uid, now)?;
+        self.touch(RecordKind::Enrollment, uid, now)?;
         let completed = (status == EnrollmentStatus::Completed).then(|| iso(now.date()));
         self.conn.execute(
             "UPDATE enrollment SET status = ?2, completed_date = ?3 WHERE uid = ?1",
@@ -413,7 +417,7 @@ impl Data<'_> {
     pub fn insert_event(&self, new: &NewEvent, now: Timestamp) -> Result<Event, DataError> {
         if let Some(enrollment) = new.enrollment {
             if self.enrollment(enrollment)?.is_none() {
-                return Err(DataError::NotFound { kind: "enrollment", uid: enrollment.as_str().to_string() });
+                return Err(DataError::NotFound { kind: RecordKind::Enrollment, uid: enrollment.as_str().to_string() });
             }
         }
         let ev = Event {
@@ -484,9 +488,9 @@ impl Data<'_> {
         now: Timestamp,
     ) -> Result<(), DataError> {
         let Some(before) = self.event(uid)? else {
-            return Err(DataError::NotFound { kind: "event", uid: uid.as_str().to_string() });
+            return Err(DataError::NotFound { kind: RecordKind::Event, uid: uid.as_str().to_string() });
         };
-        self.touch("event", uid, now)?;
+        self.touch(RecordKind::Event, uid, now)?;
         let completed = match (status, before.status) {
             (EventStatus::Completed, EventStatus::Completed) => before.completed_date.or(Some(now.date())),
             (EventStatus::Completed, _) => Some(now.date()),
@@ -508,7 +512,7 @@ impl Data<'_> {
         value: Option<&str>,
         now: Timestamp,
     ) -> Result<(), DataError> {
-        self.touch("event", event, now)?;
+        self.touch(RecordKind::Event, event, now)?;
         self.set_keyed_value(&DATA_VALUES, event, data_element, value, now)
     }
 
@@ -521,12 +525,12 @@ impl Data<'_> {
     /// server.
     pub fn delete_event(&self, uid: Uid, now: Timestamp) -> Result<(), DataError> {
         let Some(ev) = self.event(uid)? else {
-            return Err(DataError::NotFound { kind: "event", uid: uid.as_str().to_string() });
+            return Err(DataError::NotFound { kind: RecordKind::Event, uid: uid.as_str().to_string() });
         };
         if ev.sync_state == SyncState::ToPost {
             self.conn.execute("DELETE FROM event WHERE uid = ?1", [uid.as_str()])?;
         } else {
-            self.touch("event", uid, now)?;
+            self.touch(RecordKind::Event, uid, now)?;
             self.conn.execute("UPDATE event SET deleted = 1 WHERE uid = ?1", [uid.as_str()])?;
         }
         Ok(())
@@ -601,7 +605,7 @@ mod tests {
                 )
             })
             .unwrap_err();
-        assert!(matches!(err, DataError::NotFound { kind: "tracked_entity", .. }), "{err}");
+        assert!(matches!(err, DataError::NotFound { kind: RecordKind::TrackedEntity, .. }), "{err}");
         let n: i64 = store.conn().query_row("SELECT count(*) FROM tracked_entity", [], |r| r.get(0)).unwrap();
         assert_eq!(n, 0);
     }

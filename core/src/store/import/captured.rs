@@ -12,7 +12,9 @@
 
 use rusqlite::Transaction;
 
+use crate::i18n::{Localize, Message};
 use crate::model::Collection;
+use crate::msg;
 
 /// How many missing UIDs of one collection a report names.
 const FIRST_SHOWN: usize = 5;
@@ -29,19 +31,29 @@ pub struct OrphanedRecords {
     pub first: Vec<String>,
 }
 
-impl std::fmt::Display for OrphanedRecords {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let more = if self.missing > self.first.len() { ", ..." } else { "" };
-        write!(
-            f,
-            "{}: {} missing ({}{more}), used by {} captured record(s)",
-            self.collection,
-            self.missing,
-            self.first.join(", "),
-            self.records
-        )
+impl Localize for OrphanedRecords {
+    fn message(&self) -> Message {
+        let (collection, first) = (self.collection.as_str(), self.first.join(", "));
+        if self.missing > self.first.len() {
+            msg!(
+                "import-orphaned-records-more",
+                collection = collection,
+                missing = self.missing,
+                first = first,
+                records = self.records
+            )
+        } else {
+            msg!(
+                "import-orphaned-records",
+                collection = collection,
+                missing = self.missing,
+                first = first,
+                records = self.records
+            )
+        }
     }
 }
+crate::english_display!(OrphanedRecords);
 
 /// Each collection, with the captured columns that hold its UIDs (a query of one column `ref`,
 /// one row per record that uses it).

@@ -20,7 +20,6 @@ mod split;
 mod stream;
 
 use std::collections::BTreeMap;
-use std::fmt;
 use std::io::{self, Read};
 use std::path::PathBuf;
 
@@ -28,13 +27,16 @@ use rusqlite::{params, Transaction, TransactionBehavior};
 
 use super::metadata::{MetadataObject, SINGLETON_SYSTEM, SINGLETON_USER};
 use super::{Store, StoreError};
+use crate::i18n::{Localize, Message};
 use crate::model::{Child, Collection, CurrentUser, DataElement, SystemInfo, Uid};
+use crate::msg;
 use objects::{FieldIssue, Importable, Reference};
 use split::Pos;
 
 pub use captured::OrphanedRecords;
-pub use document::{check_json_object, json_error, DocumentError, METADATA_DOCUMENT};
-pub use split::{MAX_DEPTH, MAX_ENTRY_BYTES, MAX_STRING_BYTES};
+pub use document::{check_json_object, json_error, DocumentError, ExpectedDocument, METADATA_DOCUMENT};
+pub use objects::{ActionNeed, FieldProblem};
+pub use split::{JsonKind, LimitKind, SyntaxProblem, MAX_DEPTH, MAX_ENTRY_BYTES, MAX_STRING_BYTES};
 
 /// One document to import.
 pub enum ImportSource {
@@ -109,54 +111,205 @@ pub struct MissingReference {
     pub target_uid: String,
 }
 
-impl fmt::Display for MissingReference {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.file, describe(&self.from_collection, &self.from_uid, self.from_name.as_deref()))?;
-        write!(f, ": {} points to {}, which is not among the {} imported", self.field, self.target_uid, self.target)
+impl Localize for MissingReference {
+    fn message(&self) -> Message {
+        msg!(
+            "import-missing-reference",
+            file = &self.file,
+            object = describe(&self.from_collection, &self.from_uid, self.from_name.as_deref()),
+            field = &self.field,
+            target_uid = &self.target_uid,
+            target = &self.target
+        )
     }
 }
 
-fn describe(collection: &str, uid: &str, name: Option<&str>) -> String {
-    let singular = Collection::from_key(collection).map(|c| c.singular()).unwrap_or(collection);
+/// An object that must belong to another (a stage to its program, an option to its option set)
+/// and was given without it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Orphan {
+    pub collection: Collection,
+    pub uid: String,
+    pub name: Option<String>,
+    /// The field that names the owner (`program`, `optionSet`).
+    pub owner: &'static str,
+}
+
+impl Localize for Orphan {
+    fn message(&self) -> Message {
+        let object = describe(self.collection.as_str(), &self.uid, self.name.as_deref());
+        msg!("import-orphan", object = object, owner = self.owner)
+    }
+}
+
+/// An object as messages name it: its kind (the DHIS2 name, `programRule`), its name if it has
+/// one, and its UID.
+fn describe(collection: &str, uid: &str, name: Option<&str>) -> Message {
+    let kind = Collection::from_key(collection).map(|c| c.singular()).unwrap_or(collection);
     match name {
-        Some(n) => format!("{singular} '{n}' ({uid})"),
-        None => format!("{singular} {uid}"),
+        Some(n) => msg!("import-object-named", kind = kind, name = n, uid = uid),
+        None => msg!("import-object", kind = kind, uid = uid),
+    }
+}
+
+/// An object's name in a list of two ("'Weight (kg)'"), or that it has none.
+fn shown_name(name: Option<&str>) -> Message {
+    match name {
+        Some(n) => msg!("import-name-quoted", name = n),
+        None => Message::new("import-name-none"),
+    }
+}
+
+/// Why a value in a document cannot be read as the metadata it should be.
+#[derive(Debug, Clone, PartialEq)]
+pub enum InvalidValue {
+    /// A collection key (`programs`) whose value is not a list.
+    NotAList { collection: Collection, line: usize, column: usize },
+    /// A UID, period or timestamp refused its text: why (`model::decode_error`).
+    Refused(Message),
+    /// The value does not have the shape of its type: serde's text (a missing field, a wrong
+    /// type, an unknown value type name), without its position.
+    Decode(String),
+    /// The object could not be written back as JSON to be stored: serde_json's text.
+    Encode(String),
+}
+
+impl Localize for InvalidValue {
+    fn message(&self) -> Message {
+        match self {
+            InvalidValue::NotAList { collection, line, column } => {
+                msg!("import-invalid-not-a-list", collection = collection.as_str(), line = line, column = column)
+            }
+            InvalidValue::Refused(why) => why.clone(),
+            InvalidValue::Decode(detail) => msg!("import-invalid-decode", detail = detail),
+            InvalidValue::Encode(detail) => msg!("import-invalid-encode", detail = detail),
+        }
     }
 }
 
 /// Why an import was refused. Nothing was changed.
 #[derive(Debug, thiserror::Error)]
 pub enum ImportError {
-    #[error("{file}: cannot read: {error}")]
-    Io { file: String, error: io::Error },
+    Io {
+        file: String,
+        error: io::Error,
+    },
     /// Empty, cut off, not JSON, or not an object.
-    #[error(transparent)]
     Document(#[from] DocumentError),
-    #[error("{file}: refused: {what}")]
-    Limit { file: String, what: String },
-    #[error("{file}: {location}: {message}")]
-    Invalid { file: String, location: String, message: String },
-    #[error("{file}: {location}: {object}: {field}: {message}")]
-    Field { file: String, location: String, object: String, field: &'static str, message: String },
-    /// `both` names the two objects: `'Weight (kg)' and 'Weight at birth'`.
-    #[error("{file}: {location}: UID {uid} is used twice in {collection}, with different content: {both}")]
-    DuplicateUid { file: String, location: String, collection: &'static str, uid: Uid, both: String },
-    #[error("{} reference(s) point to objects that are not in the import{}:\n  {}", .total, if *.total > .shown.len() { format!(" (first {} shown)", .shown.len()) } else { String::new() }, .shown.iter().map(|m| m.to_string()).collect::<Vec<_>>().join("\n  "))]
-    MissingReferences { total: usize, shown: Vec<MissingReference> },
-    #[error("{} object(s) belong to nothing:\n  {}", .0.len(), .0.join("\n  "))]
-    Orphans(Vec<String>),
-    #[error("no metadata sources given")]
+    Limit {
+        file: String,
+        line: usize,
+        column: usize,
+        limit: LimitKind,
+    },
+    Invalid {
+        file: String,
+        location: String,
+        problem: InvalidValue,
+    },
+    /// `object` names the object; the boxes keep the error small.
+    Field {
+        file: String,
+        location: String,
+        object: Box<Message>,
+        field: &'static str,
+        problem: Box<FieldProblem>,
+    },
+    /// `first` and `second` are the names of the two objects (`None`: unnamed).
+    DuplicateUid {
+        file: String,
+        location: String,
+        collection: Collection,
+        uid: Uid,
+        first: Option<String>,
+        second: Option<String>,
+    },
+    /// `shown` holds the first [`MAX_REPORTED`] of `total`.
+    MissingReferences {
+        total: usize,
+        shown: Vec<MissingReference>,
+    },
+    Orphans(Vec<Orphan>),
     NoSources,
     /// Not one object of a collection Phum stores came in; `ignored` names the top-level keys
     /// that did (`"a (1)"`).
-    #[error("{} hold(s) no metadata: not one program, organisation unit, data element or other object of a collection Phum stores{}; nothing was changed", .sources.join(", "), if .ignored.is_empty() { String::new() } else { format!(" (found only: {})", .ignored.join(", ")) })]
-    NoMetadata { sources: Vec<String>, ignored: Vec<String> },
+    NoMetadata {
+        sources: Vec<String>,
+        ignored: Vec<String>,
+    },
     /// Captured records use metadata that the import lacks.
-    #[error("the import lacks metadata that captured records use, so nothing was changed:\n  {}", .0.iter().map(|o| o.to_string()).collect::<Vec<_>>().join("\n  "))]
     WouldOrphanRecords(Vec<OrphanedRecords>),
-    #[error(transparent)]
     Store(#[from] StoreError),
 }
+
+impl Localize for ImportError {
+    fn message(&self) -> Message {
+        match self {
+            ImportError::Io { file, error } => match error.kind() {
+                io::ErrorKind::NotFound => msg!("import-io-not-found", file = file),
+                io::ErrorKind::PermissionDenied => msg!("import-io-permission-denied", file = file),
+                _ => msg!("import-io", file = file, detail = error.to_string()),
+            },
+            ImportError::Document(e) => e.message(),
+            ImportError::Limit { file, line, column, limit } => {
+                msg!("import-limit", file = file, limit = limit.message(), line = line, column = column)
+            }
+            ImportError::Invalid { file, location, problem } => {
+                msg!("import-invalid", file = file, location = location, problem = problem.message())
+            }
+            ImportError::Field { file, location, object, field, problem } => msg!(
+                "import-field",
+                file = file,
+                location = location,
+                object = (**object).clone(),
+                field = *field,
+                problem = problem.message()
+            ),
+            ImportError::DuplicateUid { file, location, collection, uid, first, second } => msg!(
+                "import-duplicate-uid",
+                file = file,
+                location = location,
+                uid = uid,
+                collection = collection.as_str(),
+                first = shown_name(first.as_deref()),
+                second = shown_name(second.as_deref())
+            ),
+            ImportError::MissingReferences { total, shown } => {
+                let references: Vec<Message> = shown.iter().map(Localize::message).collect();
+                if *total > shown.len() {
+                    msg!("import-missing-references-first", total = total, shown = shown.len(), references = references)
+                } else {
+                    msg!("import-missing-references", total = total, references = references)
+                }
+            }
+            ImportError::Orphans(orphans) => {
+                let list: Vec<Message> = orphans.iter().map(Localize::message).collect();
+                msg!("import-orphans", count = orphans.len(), orphans = list)
+            }
+            ImportError::NoSources => Message::new("import-no-sources"),
+            ImportError::NoMetadata { sources, ignored } => {
+                let count = sources.len();
+                let sources = sources.join(", ");
+                if ignored.is_empty() {
+                    msg!("import-no-metadata", count = count, sources = sources)
+                } else {
+                    msg!(
+                        "import-no-metadata-found-only",
+                        count = count,
+                        sources = sources,
+                        ignored = ignored.join(", ")
+                    )
+                }
+            }
+            ImportError::WouldOrphanRecords(records) => {
+                let list: Vec<Message> = records.iter().map(Localize::message).collect();
+                msg!("import-would-orphan-records", records = list)
+            }
+            ImportError::Store(e) => e.message(),
+        }
+    }
+}
+crate::english_display!(ImportError);
 
 impl From<rusqlite::Error> for ImportError {
     fn from(e: rusqlite::Error) -> ImportError {
@@ -312,7 +465,7 @@ fn finish(tx: &Transaction<'_>, sources: &[String]) -> Result<(), ImportError> {
         })?;
         for row in rows {
             let (uid, name) = row?;
-            orphans.push(format!("{} has no {owner}", describe(collection.as_str(), &uid, name.as_deref())));
+            orphans.push(Orphan { collection: *collection, uid, name, owner });
         }
     }
     if !orphans.is_empty() {
@@ -387,7 +540,13 @@ impl Importer<'_> {
             let location = if path == "." { self.location.clone() } else { format!("{}.{path}", self.location) };
             let message = e.into_inner().to_string();
             let message = message.split(" at line ").next().unwrap_or(&message).to_string();
-            ImportError::Invalid { file: self.source.clone(), location, message }
+            // A UID, period or timestamp that refused its text left its message behind.
+            let (location, problem) = match crate::model::decode_error::take_matching(&message) {
+                Some((None, why)) => (location, InvalidValue::Refused(why)),
+                Some((Some(inner), why)) => (format!("{location}: {inner}"), InvalidValue::Refused(why)),
+                None => (location, InvalidValue::Decode(message)),
+            };
+            ImportError::Invalid { file: self.source.clone(), location, problem }
         })?;
         de.end().map_err(|e| stream::json_syntax(&self.source, &e, pos))?;
         Ok(parsed)
@@ -397,22 +556,23 @@ impl Importer<'_> {
         ImportError::Field {
             file: self.source.clone(),
             location: self.location.clone(),
-            object: describe(T::COLLECTION.as_str(), obj.uid().as_str(), obj.name()),
+            object: Box::new(describe(T::COLLECTION.as_str(), obj.uid().as_str(), obj.name())),
             field: issue.field,
-            message: issue.message,
+            problem: Box::new(issue.problem),
         }
     }
 
     /// Checks and writes one object, its children first.
     fn store<T: Importable>(&mut self, mut obj: T, embedded: bool) -> Result<(), ImportError> {
         if obj.name().is_some_and(|n| n.trim().is_empty()) {
-            return Err(self.field_error(&obj, FieldIssue { field: "name", message: "the name is empty".into() }));
+            return Err(self.field_error(&obj, FieldIssue { field: "name", problem: FieldProblem::EmptyName }));
         }
         obj.check().map_err(|issue| self.field_error(&obj, issue))?;
         obj.extract_children(self)?;
         let uid = obj.uid();
-        let body = serde_json::to_string(&obj)
-            .map_err(|e| self.field_error(&obj, FieldIssue { field: "(object)", message: e.to_string() }))?;
+        let body = serde_json::to_string(&obj).map_err(|e| {
+            self.field_error(&obj, FieldIssue { field: "(object)", problem: FieldProblem::Encode(e.to_string()) })
+        })?;
         let collection = T::COLLECTION.as_str();
         let parent = obj.parent().map(|p| p.to_string());
         let changed = self
@@ -442,13 +602,13 @@ impl Importer<'_> {
                 // unit can sit on two pages. Only different content under one UID is an error.
                 return Ok(());
             }
-            let shown = |n: Option<&str>| n.map(|n| format!("'{n}'")).unwrap_or_else(|| "an unnamed one".into());
             return Err(ImportError::DuplicateUid {
                 file: self.source.clone(),
                 location: self.location.clone(),
-                collection,
+                collection: T::COLLECTION,
                 uid,
-                both: format!("{} and {}", shown(first.as_deref()), shown(obj.name())),
+                first,
+                second: obj.name().map(str::to_string),
             });
         }
         let mut refs = std::mem::take(&mut self.refs);
@@ -518,7 +678,7 @@ impl Importer<'_> {
         let body = serde_json::to_string(value).map_err(|e| ImportError::Invalid {
             file: self.source.clone(),
             location: name.into(),
-            message: e.to_string(),
+            problem: InvalidValue::Encode(e.to_string()),
         })?;
         self.tx.execute(
             "INSERT INTO metadata_singleton (name, body) VALUES (?1, ?2) ON CONFLICT (name) DO UPDATE SET body = excluded.body",
@@ -541,5 +701,242 @@ impl Importer<'_> {
 
     fn set_system(&mut self, info: SystemInfo) -> Result<(), ImportError> {
         self.set_singleton(SINGLETON_SYSTEM, &info)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeSet;
+
+    use super::*;
+    use crate::i18n::catalogue_tests::assert_renders_in_both;
+    use crate::model::value_type::RuleActionType;
+    use crate::model::UidError;
+
+    fn uid(s: &str) -> Uid {
+        Uid::parse(s).unwrap()
+    }
+
+    fn missing(n: usize) -> Vec<MissingReference> {
+        (0..n)
+            .map(|i| MissingReference {
+                file: "bad.json".into(),
+                from_collection: "programRules".into(),
+                from_uid: "PhumPRNoBCG".into(),
+                from_name: (i == 0).then(|| "Weight only after a vaccine".to_string()),
+                field: "programStage".into(),
+                target: "programStages".into(),
+                target_uid: "PhumMissing".into(),
+            })
+            .collect()
+    }
+
+    fn orphaned(first: &[&str], missing: usize) -> OrphanedRecords {
+        OrphanedRecords {
+            collection: Collection::Programs,
+            missing,
+            records: 2,
+            first: first.iter().map(|s| s.to_string()).collect(),
+        }
+    }
+
+    fn field_problems() -> Vec<FieldProblem> {
+        let needs = [
+            ActionNeed::DataElementOrAttribute,
+            ActionNeed::AssignTarget,
+            ActionNeed::Section,
+            ActionNeed::Stage,
+            ActionNeed::Option,
+            ActionNeed::OptionGroup,
+        ];
+        let need_index = |n: &ActionNeed| match n {
+            ActionNeed::DataElementOrAttribute => 0,
+            ActionNeed::AssignTarget => 1,
+            ActionNeed::Section => 2,
+            ActionNeed::Stage => 3,
+            ActionNeed::Option => 4,
+            ActionNeed::OptionGroup => 5,
+        };
+        assert_eq!(needs.iter().map(need_index).collect::<Vec<_>>(), (0..6).collect::<Vec<_>>());
+        let path = || "/PhumCntry01/PhumHC00001".to_string();
+        let mut problems = vec![
+            FieldProblem::EmptyName,
+            FieldProblem::TrackerProgramWithoutType,
+            FieldProblem::OptionWithoutCode,
+            FieldProblem::PathNotUids { path: "/ImspTQPwCqd/x".into() },
+            FieldProblem::PathNotEndingInOwnUid { path: path() },
+            FieldProblem::LevelNotPath { level: 3, path: path(), depth: 2 },
+            FieldProblem::ParentNotInPath { path: path() },
+            FieldProblem::ClosedBeforeOpened { closed: "2019-01-01".into(), opened: "2020-01-01".into() },
+            FieldProblem::LevelZero,
+            FieldProblem::EndsBeforeStarts { end: "2024-12-31".into(), start: "2025-01-01".into() },
+            FieldProblem::NegativeExpiryDays { days: -1.0 },
+            FieldProblem::DataInputPeriod(crate::model::period::PeriodError::UnknownFormat { text: "2025X".into() }),
+            FieldProblem::NotFinite,
+            FieldProblem::Encode("key must be a string".into()),
+        ];
+        problems
+            .extend(needs.iter().map(|&needs| FieldProblem::ActionNeeds { action: RuleActionType::HideOption, needs }));
+        let name = |p: &FieldProblem| match p {
+            FieldProblem::EmptyName => "EmptyName",
+            FieldProblem::TrackerProgramWithoutType => "TrackerProgramWithoutType",
+            FieldProblem::ActionNeeds { .. } => "ActionNeeds",
+            FieldProblem::OptionWithoutCode => "OptionWithoutCode",
+            FieldProblem::PathNotUids { .. } => "PathNotUids",
+            FieldProblem::PathNotEndingInOwnUid { .. } => "PathNotEndingInOwnUid",
+            FieldProblem::LevelNotPath { .. } => "LevelNotPath",
+            FieldProblem::ParentNotInPath { .. } => "ParentNotInPath",
+            FieldProblem::ClosedBeforeOpened { .. } => "ClosedBeforeOpened",
+            FieldProblem::LevelZero => "LevelZero",
+            FieldProblem::EndsBeforeStarts { .. } => "EndsBeforeStarts",
+            FieldProblem::NegativeExpiryDays { .. } => "NegativeExpiryDays",
+            FieldProblem::DataInputPeriod(_) => "DataInputPeriod",
+            FieldProblem::NotFinite => "NotFinite",
+            FieldProblem::Encode(_) => "Encode",
+        };
+        assert_eq!(problems.iter().map(name).collect::<BTreeSet<_>>().len(), 15, "one sample per variant");
+        problems
+    }
+
+    #[test]
+    fn every_import_error_variant_renders_in_both_languages() {
+        let file = || "bad.json".to_string();
+        let location = || "programs[3].programRuleVariables[0]".to_string();
+        let limits = [
+            LimitKind::LongKey,
+            LimitKind::LargeObject { start_line: 3, start_column: 7 },
+            LimitKind::Nesting,
+            LimitKind::LongString,
+        ];
+        let limit_index = |l: &LimitKind| match l {
+            LimitKind::LongKey => 0,
+            LimitKind::LargeObject { .. } => 1,
+            LimitKind::Nesting => 2,
+            LimitKind::LongString => 3,
+        };
+        assert_eq!(limits.iter().map(limit_index).collect::<Vec<_>>(), [0, 1, 2, 3]);
+        let invalid = [
+            InvalidValue::NotAList { collection: Collection::Programs, line: 1, column: 14 },
+            InvalidValue::Refused(UidError::FirstNotLetter { text: "1hmmmmmmmmm".into() }.message()),
+            InvalidValue::Decode("missing field `id`".into()),
+            InvalidValue::Encode("key must be a string".into()),
+        ];
+        let invalid_index = |v: &InvalidValue| match v {
+            InvalidValue::NotAList { .. } => 0,
+            InvalidValue::Refused(_) => 1,
+            InvalidValue::Decode(_) => 2,
+            InvalidValue::Encode(_) => 3,
+        };
+        assert_eq!(invalid.iter().map(invalid_index).collect::<Vec<_>>(), [0, 1, 2, 3]);
+        let io = |kind: io::ErrorKind| ImportError::Io { file: file(), error: io::Error::new(kind, "disk on fire") };
+        let object = || describe("programRules", "PhumPRNoBCG", Some("Weight only after a vaccine"));
+        let mut samples = vec![
+            io(io::ErrorKind::NotFound),
+            io(io::ErrorKind::PermissionDenied),
+            io(io::ErrorKind::Other),
+            ImportError::Document(DocumentError::Truncated { file: file(), line: 1, column: 15 }),
+            ImportError::DuplicateUid {
+                file: file(),
+                location: "dataElements[3]".into(),
+                collection: Collection::DataElements,
+                uid: uid("PhumDEWeigh"),
+                first: Some("Weight (kg)".into()),
+                second: None,
+            },
+            ImportError::MissingReferences { total: 1, shown: missing(1) },
+            ImportError::MissingReferences { total: 3, shown: missing(3) },
+            ImportError::MissingReferences { total: 120, shown: missing(2) },
+            ImportError::Orphans(vec![Orphan {
+                collection: Collection::Options,
+                uid: "PhumOptBCG1".into(),
+                name: Some("BCG".into()),
+                owner: "optionSet",
+            }]),
+            ImportError::NoSources,
+            ImportError::NoMetadata { sources: vec![file()], ignored: vec![] },
+            ImportError::NoMetadata { sources: vec![file(), "b.json".into()], ignored: vec!["items (2)".into()] },
+            ImportError::WouldOrphanRecords(vec![orphaned(&["PhumImmProg"], 1), orphaned(&["PhumImmProg"], 7)]),
+            ImportError::Store(StoreError::Sql(rusqlite::Error::InvalidQuery)),
+        ];
+        samples.extend(limits.iter().map(|&limit| ImportError::Limit { file: file(), line: 9, column: 2, limit }));
+        samples.extend(invalid.into_iter().map(|problem| ImportError::Invalid {
+            file: file(),
+            location: location(),
+            problem,
+        }));
+        samples.extend(field_problems().into_iter().map(|problem| ImportError::Field {
+            file: file(),
+            location: location(),
+            object: Box::new(object()),
+            field: "path",
+            problem: Box::new(problem),
+        }));
+        let name = |e: &ImportError| match e {
+            ImportError::Io { .. } => "Io",
+            ImportError::Document(_) => "Document",
+            ImportError::Limit { .. } => "Limit",
+            ImportError::Invalid { .. } => "Invalid",
+            ImportError::Field { .. } => "Field",
+            ImportError::DuplicateUid { .. } => "DuplicateUid",
+            ImportError::MissingReferences { .. } => "MissingReferences",
+            ImportError::Orphans(_) => "Orphans",
+            ImportError::NoSources => "NoSources",
+            ImportError::NoMetadata { .. } => "NoMetadata",
+            ImportError::WouldOrphanRecords(_) => "WouldOrphanRecords",
+            ImportError::Store(_) => "Store",
+        };
+        assert_eq!(samples.iter().map(name).collect::<BTreeSet<_>>().len(), 12, "one sample per variant");
+        for e in &samples {
+            assert_renders_in_both(&e.message());
+        }
+        // The English wording other tests and the command line rely on.
+        assert_eq!(
+            samples[4].to_string(),
+            "bad.json: dataElements[3]: UID PhumDEWeigh is used twice in dataElements, with different content: \
+             'Weight (kg)' and an unnamed one"
+        );
+        assert!(samples[7].to_string().starts_with("120 references point to objects that are not in the import (first 2 shown): bad.json: programRule 'Weight only after a vaccine' (PhumPRNoBCG): programStage points to PhumMissing, which is not among the programStages imported; bad.json: programRule PhumPRNoBCG: "), "{}", samples[7]);
+        assert_eq!(orphaned(&["A", "B"], 3).to_string(), "programs: 3 missing (A, B, ...), used by 2 captured records");
+    }
+
+    #[test]
+    fn split_errors_render_in_both_languages() {
+        let pos = Pos { line: 4, column: 12 };
+        let samples = [
+            split::SplitError::Io(io::Error::other("disk on fire")),
+            split::SplitError::Truncated(pos),
+            split::SplitError::Syntax { pos, problem: SyntaxProblem::ExpectedValue },
+            split::SplitError::Limit { pos, limit: LimitKind::Nesting },
+        ];
+        let name = |e: &split::SplitError| match e {
+            split::SplitError::Io(_) => "Io",
+            split::SplitError::Truncated(_) => "Truncated",
+            split::SplitError::Syntax { .. } => "Syntax",
+            split::SplitError::Limit { .. } => "Limit",
+        };
+        assert_eq!(samples.iter().map(name).collect::<BTreeSet<_>>().len(), 4);
+        for e in &samples {
+            assert_renders_in_both(&e.message());
+        }
+    }
+
+    #[test]
+    fn a_refused_uid_inside_a_document_is_said_in_the_readers_language() {
+        let mut store = Store::open_in_memory().unwrap();
+        let doc = br#"{"dataElements": [{"id": "PhumDEWeigh", "name": "Weight", "valueType": "NUMBER",
+            "domainType": "TRACKER", "aggregationType": "NONE", "optionSet": {"id": "1hmmmmmmmmm"}}]}"#;
+        let source = ImportSource::Bytes { name: "bad.json".into(), bytes: doc.to_vec() };
+        let err = store.import_metadata(&[source]).unwrap_err();
+        let ImportError::Invalid { problem: InvalidValue::Refused(why), .. } = &err else { panic!("{err:?}") };
+        assert_eq!(why.id, "model-uid-first-not-letter");
+        assert_eq!(
+            err.to_string(),
+            "bad.json: dataElements[0].optionSet.id: '1hmmmmmmmmm' is not a DHIS2 UID: it must start with a letter (A-Z or a-z)"
+        );
+        let khmer = err.localized(crate::i18n::Locale::KHMER);
+        assert!(
+            khmer.contains("មិនមែនជា UID របស់ DHIS2 ទេ") && khmer.contains("dataElements[0].optionSet.id"),
+            "{khmer}"
+        );
     }
 }

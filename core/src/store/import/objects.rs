@@ -18,6 +18,9 @@ use crate::model::{
 };
 
 use super::{ImportError, Importer};
+use crate::i18n::{Localize, Message};
+use crate::model::period::PeriodError;
+use crate::msg;
 use crate::store::metadata::MetadataObject;
 
 /// A reference that must resolve: `field` of the object points to `uid` in `target`.
@@ -30,11 +33,113 @@ pub(crate) struct Reference {
 /// A problem with one field of one object, found without looking at other objects.
 pub(crate) struct FieldIssue {
     pub field: &'static str,
-    pub message: String,
+    pub problem: FieldProblem,
 }
 
-fn issue(field: &'static str, message: impl Into<String>) -> FieldIssue {
-    FieldIssue { field, message: message.into() }
+fn issue(field: &'static str, problem: FieldProblem) -> FieldIssue {
+    FieldIssue { field, problem }
+}
+
+/// What is wrong with one field of one object.
+#[derive(Debug, Clone, PartialEq)]
+pub enum FieldProblem {
+    EmptyName,
+    /// A WITH_REGISTRATION program without a tracked entity type.
+    TrackerProgramWithoutType,
+    /// A program rule action without what its type works on.
+    ActionNeeds {
+        action: RuleActionType,
+        needs: ActionNeed,
+    },
+    OptionWithoutCode,
+    PathNotUids {
+        path: String,
+    },
+    PathNotEndingInOwnUid {
+        path: String,
+    },
+    /// `depth`: how many UIDs the path has.
+    LevelNotPath {
+        level: u32,
+        path: String,
+        depth: usize,
+    },
+    ParentNotInPath {
+        path: String,
+    },
+    /// Dates as the metadata wrote them.
+    ClosedBeforeOpened {
+        closed: String,
+        opened: String,
+    },
+    LevelZero,
+    EndsBeforeStarts {
+        end: String,
+        start: String,
+    },
+    NegativeExpiryDays {
+        days: f64,
+    },
+    DataInputPeriod(PeriodError),
+    NotFinite,
+    /// The object could not be written back as JSON to be stored: serde_json's text.
+    Encode(String),
+}
+
+/// What a program rule action of some type must name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ActionNeed {
+    DataElementOrAttribute,
+    AssignTarget,
+    Section,
+    Stage,
+    Option,
+    OptionGroup,
+}
+
+impl Localize for ActionNeed {
+    fn message(&self) -> Message {
+        match self {
+            ActionNeed::DataElementOrAttribute => Message::new("import-action-needs-field"),
+            ActionNeed::AssignTarget => Message::new("import-action-needs-assign-target"),
+            ActionNeed::Section => Message::new("import-action-needs-section"),
+            ActionNeed::Stage => Message::new("import-action-needs-stage"),
+            ActionNeed::Option => Message::new("import-action-needs-option"),
+            ActionNeed::OptionGroup => Message::new("import-action-needs-option-group"),
+        }
+    }
+}
+
+impl Localize for FieldProblem {
+    fn message(&self) -> Message {
+        match self {
+            FieldProblem::EmptyName => Message::new("import-field-empty-name"),
+            FieldProblem::TrackerProgramWithoutType => Message::new("import-field-tracker-program-without-type"),
+            FieldProblem::ActionNeeds { action, needs } => {
+                msg!("import-field-action-needs", action = action.as_str(), needs = needs.message())
+            }
+            FieldProblem::OptionWithoutCode => Message::new("import-field-option-without-code"),
+            FieldProblem::PathNotUids { path } => msg!("import-field-path-not-uids", path = path),
+            FieldProblem::PathNotEndingInOwnUid { path } => msg!("import-field-path-not-own-uid", path = path),
+            FieldProblem::LevelNotPath { level, path, depth } => {
+                msg!("import-field-level-not-path", level = level, path = path, depth = depth)
+            }
+            FieldProblem::ParentNotInPath { path } => msg!("import-field-parent-not-in-path", path = path),
+            FieldProblem::ClosedBeforeOpened { closed, opened } => {
+                msg!("import-field-closed-before-opened", closed = closed, opened = opened)
+            }
+            FieldProblem::LevelZero => Message::new("import-field-level-zero"),
+            FieldProblem::EndsBeforeStarts { end, start } => {
+                msg!("import-field-ends-before-starts", end = end, start = start)
+            }
+            FieldProblem::NegativeExpiryDays { days } => {
+                msg!("import-field-expiry-days", days = crate::expr::number::jvm_double_to_string(*days))
+            }
+            FieldProblem::DataInputPeriod(e) => e.message(),
+            FieldProblem::NotFinite => Message::new("import-field-not-finite"),
+            FieldProblem::Encode(detail) => msg!("import-field-encode", detail = detail),
+        }
+    }
 }
 
 pub(crate) trait Importable: MetadataObject {
@@ -68,10 +173,7 @@ fn push_all<'a>(
 impl Importable for Program {
     fn check(&self) -> Result<(), FieldIssue> {
         if self.program_type == ProgramType::WithRegistration && self.tracked_entity_type.is_none() {
-            return Err(issue(
-                "trackedEntityType",
-                "a tracker program (WITH_REGISTRATION) needs a tracked entity type",
-            ));
+            return Err(issue("trackedEntityType", FieldProblem::TrackerProgramWithoutType));
         }
         Ok(())
     }
@@ -172,23 +274,21 @@ impl Importable for ProgramRuleAction {
         let field_given = self.data_element.is_some() || self.tracked_entity_attribute.is_some();
         let missing = match self.action_type {
             HideField | SetMandatoryField | HideOption | ShowOptionGroup | HideOptionGroup if !field_given => {
-                Some(("dataElement", "a data element or tracked entity attribute"))
+                Some(("dataElement", ActionNeed::DataElementOrAttribute))
             }
             Assign if !field_given && self.content.as_deref().is_none_or(str::is_empty) => {
-                Some(("dataElement", "a field to assign to (data element, attribute, or a variable name in content)"))
+                Some(("dataElement", ActionNeed::AssignTarget))
             }
-            HideSection if self.program_stage_section.is_none() => {
-                Some(("programStageSection", "a program stage section"))
-            }
-            HideProgramStage | CreateEvent if self.program_stage.is_none() => Some(("programStage", "a program stage")),
-            HideOption if self.option.is_none() => Some(("option", "an option")),
+            HideSection if self.program_stage_section.is_none() => Some(("programStageSection", ActionNeed::Section)),
+            HideProgramStage | CreateEvent if self.program_stage.is_none() => Some(("programStage", ActionNeed::Stage)),
+            HideOption if self.option.is_none() => Some(("option", ActionNeed::Option)),
             ShowOptionGroup | HideOptionGroup if self.option_group.is_none() => {
-                Some(("optionGroup", "an option group"))
+                Some(("optionGroup", ActionNeed::OptionGroup))
             }
             _ => None,
         };
         match missing {
-            Some((field, what)) => Err(issue(field, format!("action {} needs {what}", self.action_type))),
+            Some((field, needs)) => Err(issue(field, FieldProblem::ActionNeeds { action: self.action_type, needs })),
             None => Ok(()),
         }
     }
@@ -236,7 +336,7 @@ impl Importable for OptionItem {
     fn check(&self) -> Result<(), FieldIssue> {
         match self.identity.code.as_deref() {
             Some(code) if !code.trim().is_empty() => Ok(()),
-            _ => Err(issue("code", "an option needs a code: the code is the value that is stored and sent")),
+            _ => Err(issue("code", FieldProblem::OptionWithoutCode)),
         }
     }
     fn references(&self, out: &mut Vec<Reference>) {
@@ -266,25 +366,23 @@ impl Importable for TrackedEntityAttribute {
 
 impl Importable for OrganisationUnit {
     fn check(&self) -> Result<(), FieldIssue> {
-        let path = self.path_uids().ok_or_else(|| {
-            issue("path", format!("'{}' is not a path of UIDs like /ImspTQPwCqd/O6uvpzGd5pu", self.path))
-        })?;
+        let path =
+            self.path_uids().ok_or_else(|| issue("path", FieldProblem::PathNotUids { path: self.path.clone() }))?;
         if path.last() != Some(&self.identity.id) {
-            return Err(issue("path", format!("path '{}' does not end with the unit's own UID", self.path)));
+            return Err(issue("path", FieldProblem::PathNotEndingInOwnUid { path: self.path.clone() }));
         }
         if path.len() != self.level as usize {
-            return Err(issue(
-                "level",
-                format!("level {} does not match path '{}' ({} levels deep)", self.level, self.path, path.len()),
-            ));
+            let problem = FieldProblem::LevelNotPath { level: self.level, path: self.path.clone(), depth: path.len() };
+            return Err(issue("level", problem));
         }
         let parent_in_path = path.len().checked_sub(2).map(|i| path[i]);
         if self.parent.map(|p| p.id) != parent_in_path && self.parent.is_some() {
-            return Err(issue("parent", format!("parent does not match path '{}'", self.path)));
+            return Err(issue("parent", FieldProblem::ParentNotInPath { path: self.path.clone() }));
         }
         if let (Some(open), Some(closed)) = (self.opening_date, self.closed_date) {
             if closed.compare(&open) == Some(std::cmp::Ordering::Less) {
-                return Err(issue("closedDate", format!("closed {closed} before it opened {open}")));
+                let problem = FieldProblem::ClosedBeforeOpened { closed: closed.to_string(), opened: open.to_string() };
+                return Err(issue("closedDate", problem));
             }
         }
         Ok(())
@@ -294,7 +392,7 @@ impl Importable for OrganisationUnit {
 impl Importable for OrganisationUnitLevel {
     fn check(&self) -> Result<(), FieldIssue> {
         if self.level == 0 {
-            return Err(issue("level", "levels start at 1"));
+            return Err(issue("level", FieldProblem::LevelZero));
         }
         Ok(())
     }
@@ -326,7 +424,7 @@ impl Importable for CategoryOption {
     fn check(&self) -> Result<(), FieldIssue> {
         match (self.start_date, self.end_date) {
             (Some(start), Some(end)) if end.compare(&start) == Some(std::cmp::Ordering::Less) => {
-                Err(issue("endDate", format!("ends {end} before it starts {start}")))
+                Err(issue("endDate", FieldProblem::EndsBeforeStarts { end: end.to_string(), start: start.to_string() }))
             }
             _ => Ok(()),
         }
@@ -343,11 +441,11 @@ impl Importable for CategoryOptionCombo {
 impl Importable for DataSet {
     fn check(&self) -> Result<(), FieldIssue> {
         if self.expiry_days < 0.0 || !self.expiry_days.is_finite() {
-            return Err(issue("expiryDays", format!("{} is not a number of days", self.expiry_days)));
+            return Err(issue("expiryDays", FieldProblem::NegativeExpiryDays { days: self.expiry_days }));
         }
         for dip in &self.data_input_periods {
             Period::parse_as(&dip.period.id, self.period_type)
-                .map_err(|e| issue("dataInputPeriods.period", e.to_string()))?;
+                .map_err(|e| issue("dataInputPeriods.period", FieldProblem::DataInputPeriod(e)))?;
         }
         Ok(())
     }
@@ -394,7 +492,7 @@ impl Importable for ValidationRule {}
 impl Importable for Constant {
     fn check(&self) -> Result<(), FieldIssue> {
         if !self.value.is_finite() {
-            return Err(issue("value", "not a finite number"));
+            return Err(issue("value", FieldProblem::NotFinite));
         }
         Ok(())
     }

@@ -8,8 +8,10 @@
 //! than [`MAX_ENTRY_BYTES`]. Does not own the JSON inside an entry (serde_json checks it) or what
 //! an entry means (`stream`, `objects`).
 
-use std::fmt;
 use std::io::{self, BufRead};
+
+use crate::i18n::{Localize, Message};
+use crate::msg;
 
 /// Longest string accepted anywhere in a metadata document (custom HTML forms can be large).
 pub const MAX_STRING_BYTES: usize = 8 * 1024 * 1024;
@@ -43,24 +45,120 @@ pub enum SplitError {
     Truncated(Pos),
     Syntax {
         pos: Pos,
-        message: String,
+        problem: SyntaxProblem,
     },
     Limit {
         pos: Pos,
-        what: String,
+        limit: LimitKind,
     },
 }
 
-impl fmt::Display for SplitError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+/// What is wrong where a document is not JSON.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SyntaxProblem {
+    ExpectedObject,
+    ExpectedKey,
+    /// A key that is not a JSON string; serde_json's text.
+    BadKey(String),
+    ExpectedColon,
+    ExpectedValue,
+    ExpectedCommaOrBracket,
+    ExpectedCommaOrBrace,
+    TrailingContent,
+    /// Found by serde_json inside an entry or a whole document: its own text (`expected `:``,
+    /// `trailing characters`), without its position.
+    Parser(String),
+}
+
+/// Which limit on hostile input a document broke.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LimitKind {
+    /// A key longer than 4 KiB.
+    LongKey,
+    /// One entry larger than [`MAX_ENTRY_BYTES`], starting at this line and column.
+    LargeObject { start_line: usize, start_column: usize },
+    /// Nesting deeper than [`MAX_DEPTH`].
+    Nesting,
+    /// A string longer than [`MAX_STRING_BYTES`].
+    LongString,
+}
+
+/// What a document is when it is not an object ("a list", "a number", ...).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum JsonKind {
+    Object,
+    List,
+    Text,
+    Number,
+    Boolean,
+    Null,
+    NotJson,
+}
+
+impl Localize for SyntaxProblem {
+    fn message(&self) -> Message {
         match self {
-            SplitError::Io(e) => write!(f, "{e}"),
-            SplitError::Truncated(p) => write!(f, "ends early at line {}, column {}", p.line, p.column),
-            SplitError::Syntax { pos, message } => write!(f, "{message} at line {}, column {}", pos.line, pos.column),
-            SplitError::Limit { pos, what } => write!(f, "{what} at line {}, column {}", pos.line, pos.column),
+            SyntaxProblem::ExpectedObject => Message::new("import-json-expected-object"),
+            SyntaxProblem::ExpectedKey => Message::new("import-json-expected-key"),
+            SyntaxProblem::BadKey(detail) => msg!("import-json-bad-key", detail = detail),
+            SyntaxProblem::ExpectedColon => Message::new("import-json-expected-colon"),
+            SyntaxProblem::ExpectedValue => Message::new("import-json-expected-value"),
+            SyntaxProblem::ExpectedCommaOrBracket => Message::new("import-json-expected-comma-or-bracket"),
+            SyntaxProblem::ExpectedCommaOrBrace => Message::new("import-json-expected-comma-or-brace"),
+            SyntaxProblem::TrailingContent => Message::new("import-json-trailing-content"),
+            SyntaxProblem::Parser(detail) => msg!("import-json-parser", detail = detail),
         }
     }
 }
+
+impl Localize for LimitKind {
+    fn message(&self) -> Message {
+        match self {
+            LimitKind::LongKey => msg!("import-limit-long-key", kib = 4),
+            LimitKind::LargeObject { start_line, start_column } => msg!(
+                "import-limit-large-object",
+                mib = MAX_ENTRY_BYTES >> 20,
+                start_line = start_line,
+                start_column = start_column
+            ),
+            LimitKind::Nesting => msg!("import-limit-nesting", max = MAX_DEPTH),
+            LimitKind::LongString => msg!("import-limit-long-string", mib = MAX_STRING_BYTES >> 20),
+        }
+    }
+}
+
+impl Localize for JsonKind {
+    fn message(&self) -> Message {
+        match self {
+            JsonKind::Object => Message::new("import-json-kind-object"),
+            JsonKind::List => Message::new("import-json-kind-list"),
+            JsonKind::Text => Message::new("import-json-kind-text"),
+            JsonKind::Number => Message::new("import-json-kind-number"),
+            JsonKind::Boolean => Message::new("import-json-kind-boolean"),
+            JsonKind::Null => Message::new("import-json-kind-null"),
+            JsonKind::NotJson => Message::new("import-json-kind-not-json"),
+        }
+    }
+}
+
+/// The reader's own errors; the importer turns them into [`super::ImportError`]s with the file
+/// name (`stream::split_error`).
+impl Localize for SplitError {
+    fn message(&self) -> Message {
+        match self {
+            SplitError::Io(e) => msg!("import-split-io", detail = e.to_string()),
+            SplitError::Truncated(p) => msg!("import-split-truncated", line = p.line, column = p.column),
+            SplitError::Syntax { pos, problem } => {
+                msg!("import-split-syntax", problem = problem.message(), line = pos.line, column = pos.column)
+            }
+            SplitError::Limit { pos, limit } => {
+                msg!("import-split-limit", limit = limit.message(), line = pos.line, column = pos.column)
+            }
+        }
+    }
+}
+
+crate::english_display!(SplitError, SyntaxProblem, LimitKind);
 
 impl From<io::Error> for SplitError {
     fn from(e: io::Error) -> SplitError {
@@ -196,8 +294,8 @@ impl<R: BufRead> Splitter<R> {
         self.next_token()?.ok_or(SplitError::Truncated(Pos { line: pos.line, column: pos.column + 1 }))
     }
 
-    pub fn syntax(&self, message: impl Into<String>) -> SplitError {
-        SplitError::Syntax { pos: self.pos(), message: message.into() }
+    pub fn syntax(&self, problem: SyntaxProblem) -> SplitError {
+        SplitError::Syntax { pos: self.pos(), problem }
     }
 
     /// Reads an object key (after its opening quote) and the colon after it.
@@ -208,7 +306,7 @@ impl<R: BufRead> Splitter<R> {
             let b = self.next_or_eof()?;
             raw.push(b);
             if raw.len() > 4096 {
-                return Err(SplitError::Limit { pos: self.pos(), what: "a key longer than 4 KiB".into() });
+                return Err(SplitError::Limit { pos: self.pos(), limit: LimitKind::LongKey });
             }
             if escaped {
                 escaped = false;
@@ -218,10 +316,11 @@ impl<R: BufRead> Splitter<R> {
                 break;
             }
         }
-        let key: String = serde_json::from_slice(&raw).map_err(|e| self.syntax(format!("bad key: {e}")))?;
+        let key: String =
+            serde_json::from_slice(&raw).map_err(|e| self.syntax(SyntaxProblem::BadKey(e.to_string())))?;
         match self.expect_token()? {
             b':' => Ok(key),
-            _ => Err(self.syntax("expected `:` after a key")),
+            _ => Err(self.syntax(SyntaxProblem::ExpectedColon)),
         }
     }
 
@@ -233,22 +332,14 @@ impl<R: BufRead> Splitter<R> {
         let start = self.pos();
         let too_big = |s: &Self| SplitError::Limit {
             pos: s.pos(),
-            what: format!(
-                "one object larger than {} MiB (it starts at line {}, column {})",
-                MAX_ENTRY_BYTES >> 20,
-                start.line,
-                start.column
-            ),
+            limit: LimitKind::LargeObject { start_line: start.line, start_column: start.column },
         };
         match first {
             b'{' | b'[' => {
                 out.push(first);
                 let mut level = 1usize;
                 if depth + level > MAX_DEPTH {
-                    return Err(SplitError::Limit {
-                        pos: self.pos(),
-                        what: format!("nesting deeper than {MAX_DEPTH} levels"),
-                    });
+                    return Err(SplitError::Limit { pos: self.pos(), limit: LimitKind::Nesting });
                 }
                 loop {
                     let structural = |b: u8| matches!(b, b'"' | b'{' | b'[' | b'}' | b']');
@@ -263,10 +354,7 @@ impl<R: BufRead> Splitter<R> {
                         b'{' | b'[' => {
                             level += 1;
                             if depth + level > MAX_DEPTH {
-                                return Err(SplitError::Limit {
-                                    pos: self.pos(),
-                                    what: format!("nesting deeper than {MAX_DEPTH} levels"),
-                                });
+                                return Err(SplitError::Limit { pos: self.pos(), limit: LimitKind::Nesting });
                             }
                         }
                         _ => {
@@ -282,7 +370,7 @@ impl<R: BufRead> Splitter<R> {
                 out.push(first);
                 self.string_into(out)
             }
-            b'}' | b']' | b',' | b':' => Err(self.syntax("expected a JSON value")),
+            b'}' | b']' | b',' | b':' => Err(self.syntax(SyntaxProblem::ExpectedValue)),
             _ => {
                 // A number, true, false or null: up to the next delimiter, which is kept.
                 out.push(first);
@@ -296,7 +384,7 @@ impl<R: BufRead> Splitter<R> {
                         Some(b) => {
                             out.push(b);
                             if out.len() > 64 {
-                                return Err(self.syntax("expected a JSON value"));
+                                return Err(self.syntax(SyntaxProblem::ExpectedValue));
                             }
                         }
                     }
@@ -308,10 +396,7 @@ impl<R: BufRead> Splitter<R> {
     /// Copies the rest of a string (after its opening quote) into `out`, closing quote included.
     fn string_into(&mut self, out: &mut Vec<u8>) -> Result<(), SplitError> {
         let start = out.len();
-        let too_long = |s: &Self| SplitError::Limit {
-            pos: s.pos(),
-            what: format!("a string longer than {} MiB", MAX_STRING_BYTES >> 20),
-        };
+        let too_long = |s: &Self| SplitError::Limit { pos: s.pos(), limit: LimitKind::LongString };
         loop {
             let Some(b) = self.copy_until(out, start + MAX_STRING_BYTES, |b| b == b'"' || b == b'\\')? else {
                 return Err(too_long(self));
@@ -348,30 +433,29 @@ impl<R: BufRead> Splitter<R> {
             match self.expect_token()? {
                 b',' => continue,
                 b']' => return Ok(()),
-                _ => return Err(self.syntax("expected `,` or `]` after a list entry").into()),
+                _ => return Err(self.syntax(SyntaxProblem::ExpectedCommaOrBracket).into()),
             }
         }
     }
 }
 
-/// What a document that starts with `b` (its first byte that is not white space) is, when it is
-/// not an object: "a list", "a number", ...
-pub fn what_starts_with(b: u8) -> &'static str {
+/// What a document that starts with `b` (its first byte that is not white space) is.
+pub fn what_starts_with(b: u8) -> JsonKind {
     match b {
-        b'{' => "an object",
-        b'[' => "a list",
-        b'"' => "a string",
-        b'0'..=b'9' | b'-' => "a number",
-        b't' | b'f' => "a boolean",
-        b'n' => "null",
-        _ => "something that is not JSON",
+        b'{' => JsonKind::Object,
+        b'[' => JsonKind::List,
+        b'"' => JsonKind::Text,
+        b'0'..=b'9' | b'-' => JsonKind::Number,
+        b't' | b'f' => JsonKind::Boolean,
+        b'n' => JsonKind::Null,
+        _ => JsonKind::NotJson,
     }
 }
 
-/// The keys of the top-level object, found without parsing values: `Ok(Err(what))` when the
-/// document is not an object (`what` says what it starts with). Keys longer than 256 bytes are
+/// The keys of the top-level object, found without parsing values: `Ok(Err(Some(kind)))` when the
+/// document is not an object (`kind` says what it starts with), `Ok(Err(None))` when it is empty. Keys longer than 256 bytes are
 /// cut; at most 1,000 are kept.
-pub fn top_level_keys<R: BufRead>(mut reader: R) -> io::Result<Result<Vec<String>, &'static str>> {
+pub fn top_level_keys<R: BufRead>(mut reader: R) -> io::Result<Result<Vec<String>, Option<JsonKind>>> {
     let mut keys = Vec::new();
     let mut depth = 0usize;
     let mut in_string = false;
@@ -394,7 +478,7 @@ pub fn top_level_keys<R: BufRead>(mut reader: R) -> io::Result<Result<Vec<String
                     continue;
                 }
                 if b != b'{' {
-                    return Ok(Err(what_starts_with(b)));
+                    return Ok(Err(Some(what_starts_with(b))));
                 }
                 started = true;
             }
@@ -440,7 +524,7 @@ pub fn top_level_keys<R: BufRead>(mut reader: R) -> io::Result<Result<Vec<String
         reader.consume(n);
     }
     if !started {
-        return Ok(Err("nothing"));
+        return Ok(Err(None));
     }
     Ok(Ok(keys))
 }
@@ -523,7 +607,7 @@ mod tests {
         let doc = br#" {"username": "a", "organisationUnits": [{"id": "x", "name": "y:z"}], "s": "\\\"k\":", "n": {"deep": 1}}"#;
         let keys = top_level_keys(&doc[..]).unwrap().unwrap();
         assert_eq!(keys, ["username", "organisationUnits", "s", "n"]);
-        assert_eq!(top_level_keys(&b"  [1]"[..]).unwrap(), Err("a list"));
-        assert_eq!(top_level_keys(&b""[..]).unwrap(), Err("nothing"));
+        assert_eq!(top_level_keys(&b"  [1]"[..]).unwrap(), Err(Some(JsonKind::List)));
+        assert_eq!(top_level_keys(&b""[..]).unwrap(), Err(None));
     }
 }

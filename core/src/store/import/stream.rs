@@ -9,9 +9,9 @@ use std::io::BufReader;
 
 use serde::de::IgnoredAny;
 
-use super::document::{DocumentError, METADATA_DOCUMENT};
-use super::split::{self, Pos, SplitError, Splitter};
-use super::{ImportError, ImportSource, Importer};
+use super::document::{parser_problem, DocumentError, METADATA_DOCUMENT};
+use super::split::{self, Pos, SplitError, Splitter, SyntaxProblem};
+use super::{ImportError, ImportSource, Importer, InvalidValue};
 use crate::model::{Collection, CurrentUser, SystemInfo};
 
 /// What a document holds, decided from its top-level keys.
@@ -48,10 +48,10 @@ const READ_BUFFER: usize = 256 * 1024;
 pub(super) fn read_document(imp: &mut Importer<'_>, source: &ImportSource) -> Result<(), ImportError> {
     let keys = match split::top_level_keys(BufReader::with_capacity(READ_BUFFER, source.open()?)) {
         Ok(Ok(keys)) => keys,
-        Ok(Err("nothing")) => {
+        Ok(Err(None)) => {
             return Err(DocumentError::Empty { file: imp.source.clone(), expected: METADATA_DOCUMENT }.into())
         }
-        Ok(Err(found)) => {
+        Ok(Err(Some(found))) => {
             return Err(
                 DocumentError::NotAnObject { file: imp.source.clone(), expected: METADATA_DOCUMENT, found }.into()
             )
@@ -85,12 +85,10 @@ fn split_error(file: &str, e: SplitError) -> ImportError {
     match e {
         SplitError::Io(error) => ImportError::Io { file, error },
         SplitError::Truncated(pos) => DocumentError::Truncated { file, line: pos.line, column: pos.column }.into(),
-        SplitError::Syntax { pos, message } => {
-            DocumentError::Syntax { file, line: pos.line, column: pos.column, message }.into()
+        SplitError::Syntax { pos, problem } => {
+            DocumentError::Syntax { file, line: pos.line, column: pos.column, problem }.into()
         }
-        SplitError::Limit { pos, what } => {
-            ImportError::Limit { file, what: format!("{what} at line {}, column {}", pos.line, pos.column) }
-        }
+        SplitError::Limit { pos, limit } => ImportError::Limit { file, line: pos.line, column: pos.column, limit },
     }
 }
 
@@ -118,7 +116,7 @@ fn read_single<R: std::io::BufRead>(
 
 fn walk_collections<R: std::io::BufRead>(imp: &mut Importer<'_>, s: &mut Splitter<R>) -> Result<(), Stop> {
     if s.expect_token()? != b'{' {
-        return Err(s.syntax("expected `{`").into());
+        return Err(s.syntax(SyntaxProblem::ExpectedObject).into());
     }
     let mut buf = Vec::new();
     let mut first = true;
@@ -128,15 +126,15 @@ fn walk_collections<R: std::io::BufRead>(imp: &mut Importer<'_>, s: &mut Splitte
             break;
         }
         if b != b'"' {
-            return Err(s.syntax("expected a key in double quotes").into());
+            return Err(s.syntax(SyntaxProblem::ExpectedKey).into());
         }
         let key = s.key()?;
         let b = s.expect_token()?;
         if let Some(collection) = Collection::from_key(&key) {
             if b != b'[' {
                 let pos = s.pos();
-                let message = format!("expected a list of {collection} (line {}, column {})", pos.line, pos.column);
-                return Err(ImportError::Invalid { file: imp.source.clone(), location: key, message }.into());
+                let problem = InvalidValue::NotAList { collection, line: pos.line, column: pos.column };
+                return Err(ImportError::Invalid { file: imp.source.clone(), location: key, problem }.into());
             }
             let mut index = 0;
             s.list(1, &mut buf, |bytes, pos| {
@@ -178,7 +176,7 @@ fn walk_collections<R: std::io::BufRead>(imp: &mut Importer<'_>, s: &mut Splitte
         match s.expect_token()? {
             b',' => continue,
             b'}' => break,
-            _ => return Err(s.syntax("expected `,` or `}` after a value").into()),
+            _ => return Err(s.syntax(SyntaxProblem::ExpectedCommaOrBrace).into()),
         }
     }
     end_of_document(s)
@@ -187,14 +185,13 @@ fn walk_collections<R: std::io::BufRead>(imp: &mut Importer<'_>, s: &mut Splitte
 fn end_of_document<R: std::io::BufRead>(s: &mut Splitter<R>) -> Result<(), Stop> {
     match s.next_token()? {
         None => Ok(()),
-        Some(_) => Err(s.syntax("more JSON after the end of the document").into()),
+        Some(_) => Err(s.syntax(SyntaxProblem::TrailingContent).into()),
     }
 }
 
 /// A serde_json error inside an entry that starts at `start`, as a document-level error.
 pub(super) fn json_syntax(file: &str, e: &serde_json::Error, start: Pos) -> ImportError {
     let pos = start.offset_by(e.line(), e.column());
-    let full = e.to_string();
-    let message = full.split(" at line ").next().unwrap_or(&full).to_string();
-    DocumentError::Syntax { file: file.to_string(), line: pos.line, column: pos.column, message }.into()
+    DocumentError::Syntax { file: file.to_string(), line: pos.line, column: pos.column, problem: parser_problem(e) }
+        .into()
 }

@@ -16,23 +16,32 @@
 //! (bignum based), which is `expr::number`.
 
 use crate::expr::number::jvm_double_to_string;
+use crate::i18n::{Localize, Message};
 
 /// Why a `BigDecimal` operation fails on the JVM.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum ArithError {
     /// `BigDecimal.valueOf` of NaN or an infinity throws `NumberFormatException`.
-    #[error("the number {0} has no decimal value (NaN or infinite)")]
     NotFinite(String),
     /// `BigDecimal.remainder` or `divide` by zero.
-    #[error("division by zero")]
     DivisionByZero,
     /// `BigDecimal.pow` with an exponent of more than 7 digits.
-    #[error("invalid power: exponent {0} is too large")]
     InvalidPower(i32),
     /// A scale beyond the 32-bit range of `BigDecimal`.
-    #[error("number out of the decimal range")]
     Overflow,
 }
+
+impl Localize for ArithError {
+    fn message(&self) -> Message {
+        match self {
+            ArithError::NotFinite(number) => crate::msg!("validate-arith-not-finite", number = number),
+            ArithError::DivisionByZero => Message::new("validate-arith-division-by-zero"),
+            ArithError::InvalidPower(exponent) => crate::msg!("validate-arith-invalid-power", exponent = exponent),
+            ArithError::Overflow => Message::new("validate-arith-overflow"),
+        }
+    }
+}
+crate::english_display!(ArithError);
 
 /// `±coef × 10^exp`.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -368,5 +377,25 @@ mod tests {
     fn non_finite_operands_are_errors() {
         assert!(matches!(add(f64::INFINITY, 1.0), Err(ArithError::NotFinite(_))));
         assert!(matches!(mul(1.0, f64::NAN), Err(ArithError::NotFinite(_))));
+    }
+
+    #[test]
+    fn every_arith_error_variant_renders_in_both_languages() {
+        let samples = [
+            ArithError::NotFinite("NaN".into()),
+            ArithError::DivisionByZero,
+            ArithError::InvalidPower(100_000_000),
+            ArithError::Overflow,
+        ];
+        let name = |e: &ArithError| match e {
+            ArithError::NotFinite(_) => "NotFinite",
+            ArithError::DivisionByZero => "DivisionByZero",
+            ArithError::InvalidPower(_) => "InvalidPower",
+            ArithError::Overflow => "Overflow",
+        };
+        assert_eq!(samples.iter().map(name).collect::<std::collections::BTreeSet<_>>().len(), 4);
+        for e in &samples {
+            crate::i18n::catalogue_tests::assert_renders_in_both(&e.message());
+        }
     }
 }

@@ -21,6 +21,7 @@ use super::ast::{AggregateExpr, BinaryOp, Function, Item, Node, UnaryOp};
 use super::decimal::{self, ArithError};
 use super::value::{compare, CastError, Value};
 use crate::expr::number::jvm_double_to_string;
+use crate::i18n::{Localize, Message};
 use crate::model::value_type::MissingValueStrategy;
 use crate::model::Uid;
 
@@ -41,19 +42,32 @@ pub struct ExpressionContext {
 /// An expression that parsed but cannot be evaluated (the SDK throws).
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum EvalError {
-    #[error(transparent)]
     Cast(#[from] CastError),
-    #[error("no constant {0}")]
     MissingConstant(Uid),
-    #[error("no member count for org unit group {0}")]
     MissingOrgUnitGroupCount(Uid),
-    #[error("null compared with a value in {0}()")]
+    /// The function's name as written in expressions (`is`).
     NullComparison(&'static str),
-    #[error("null argument to {0}()")]
     NullArgument(&'static str),
-    #[error(transparent)]
     Arithmetic(#[from] ArithError),
 }
+
+impl Localize for EvalError {
+    fn message(&self) -> Message {
+        match self {
+            EvalError::Cast(e) => e.message(),
+            EvalError::MissingConstant(uid) => crate::msg!("validate-eval-missing-constant", constant = uid),
+            EvalError::MissingOrgUnitGroupCount(uid) => {
+                crate::msg!("validate-eval-missing-org-unit-group-count", group = uid)
+            }
+            EvalError::NullComparison(function) => {
+                crate::msg!("validate-eval-null-comparison", function = *function)
+            }
+            EvalError::NullArgument(function) => crate::msg!("validate-eval-null-argument", function = *function),
+            EvalError::Arithmetic(e) => e.message(),
+        }
+    }
+}
+crate::english_display!(EvalError);
 
 /// The raw result of an expression and the item counts the missing-value strategies use.
 #[derive(Debug, Clone, PartialEq)]
@@ -610,5 +624,32 @@ mod tests {
         assert_eq!(regenerate(&e, &c), format!("5.0 + #{{{B}}} / 4.0 * 20 - 30.0 + if( 1 > 2 , 'x' , true )"));
         let e = parse_expression("(1) + is(1 in 2, 3)").unwrap();
         assert_eq!(regenerate(&e, &c), "( 1 ) + is( 1 in 2 , 3 )");
+    }
+
+    #[test]
+    fn every_eval_error_variant_renders_in_both_languages() {
+        use super::super::value::ValueKind;
+        use crate::i18n::catalogue_tests::assert_renders_in_both;
+        let uid = Uid::parse("abcdefghijk").unwrap();
+        let samples = [
+            EvalError::Cast(CastError { from: ValueKind::Boolean, value: "true".into(), to: ValueKind::Number }),
+            EvalError::MissingConstant(uid),
+            EvalError::MissingOrgUnitGroupCount(uid),
+            EvalError::NullComparison("is"),
+            EvalError::NullArgument("contains"),
+            EvalError::Arithmetic(ArithError::DivisionByZero),
+        ];
+        let name = |e: &EvalError| match e {
+            EvalError::Cast(_) => "Cast",
+            EvalError::MissingConstant(_) => "MissingConstant",
+            EvalError::MissingOrgUnitGroupCount(_) => "MissingOrgUnitGroupCount",
+            EvalError::NullComparison(_) => "NullComparison",
+            EvalError::NullArgument(_) => "NullArgument",
+            EvalError::Arithmetic(_) => "Arithmetic",
+        };
+        assert_eq!(samples.iter().map(name).collect::<std::collections::BTreeSet<_>>().len(), 6);
+        for e in &samples {
+            assert_renders_in_both(&e.message());
+        }
     }
 }

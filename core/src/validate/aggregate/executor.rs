@@ -17,11 +17,13 @@ use std::collections::HashMap;
 use super::ast::DataItemRef;
 use super::eval::{regenerate, side_value, EvalError, ExpressionContext};
 use super::parser::{parse_expression, AggregateParseError};
-use super::value::{java_double_cmp, Value};
+use super::value::{java_double_cmp, Value, ValueKind};
 use super::AggregateExpr;
-use crate::expr::number::parse_jvm_double;
+use crate::expr::number::{jvm_double_to_string, parse_jvm_double};
+use crate::i18n::{Localize, Message};
 use crate::model::value_type::{Importance, MissingValueStrategy, ValidationOperator};
 use crate::model::{Uid, ValidationRule, ValidationSide};
+use crate::msg;
 
 /// One stored data value: data element, category option combo, the value as text.
 #[derive(Debug, Clone, PartialEq)]
@@ -105,15 +107,62 @@ pub enum Side {
 /// Why a rule could not be decided.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum RuleError {
-    #[error("{side:?} side does not parse: {error}")]
-    Parse { side: Side, error: AggregateParseError },
-    #[error("{side:?} side cannot be evaluated: {error}")]
-    Eval { side: Side, error: EvalError },
-    #[error("{side:?} side is a {type_name}, not a number")]
-    NotANumber { side: Side, type_name: &'static str },
-    #[error("{side:?} side is {value}, which the SDK cannot compare")]
-    NotFinite { side: Side, value: f64 },
+    Parse {
+        side: Side,
+        error: AggregateParseError,
+    },
+    Eval {
+        side: Side,
+        error: EvalError,
+    },
+    NotANumber {
+        side: Side,
+        kind: ValueKind,
+    },
+    /// `value` is infinite or NaN.
+    NotFinite {
+        side: Side,
+        value: f64,
+    },
 }
+
+impl Localize for NotRunReason {
+    fn message(&self) -> Message {
+        match self {
+            NotRunReason::SkipFormValidation => Message::new("validate-not-run-skip-form-validation"),
+            NotRunReason::OrgUnitLevel { level } => msg!("validate-not-run-org-unit-level", level = level),
+        }
+    }
+}
+
+impl Localize for Side {
+    fn message(&self) -> Message {
+        match self {
+            Side::Left => Message::new("validate-side-left"),
+            Side::Right => Message::new("validate-side-right"),
+        }
+    }
+}
+
+impl Localize for RuleError {
+    fn message(&self) -> Message {
+        match self {
+            RuleError::Parse { side, error } => {
+                msg!("validate-rule-side-does-not-parse", side = side.message(), error = error.message())
+            }
+            RuleError::Eval { side, error } => {
+                msg!("validate-rule-side-cannot-be-evaluated", side = side.message(), error = error.message())
+            }
+            RuleError::NotANumber { side, kind } => {
+                msg!("validate-rule-side-not-a-number", side = side.message(), kind = kind.message())
+            }
+            RuleError::NotFinite { side, value } => {
+                msg!("validate-rule-side-not-finite", side = side.message(), value = jvm_double_to_string(*value))
+            }
+        }
+    }
+}
+crate::english_display!(RuleError);
 
 /// A violated rule, with what a person needs to fix the data.
 #[derive(Debug, Clone, PartialEq)]
@@ -201,7 +250,7 @@ fn value_of(
         Err(error) => Err(RuleError::Eval { side: which, error }),
         Ok(None) => Ok(None),
         Ok(Some(Value::Number(x))) => Ok(Some(x)),
-        Ok(Some(other)) => Err(RuleError::NotANumber { side: which, type_name: other.type_name() }),
+        Ok(Some(other)) => Err(RuleError::NotANumber { side: which, kind: other.kind() }),
     }
 }
 

@@ -4,6 +4,7 @@ use std::collections::HashMap;
 
 use super::executor::*;
 use super::parser::ParseErrorKind;
+use super::value::ValueKind;
 use crate::model::value_type::{Importance, ValidationOperator};
 use crate::model::{Uid, ValidationRule};
 
@@ -205,7 +206,7 @@ fn a_side_that_cannot_be_evaluated_fails_the_rule() {
     let r = result(never("C{abcdefghijk}", "equal_to", "1"), &[]);
     assert!(matches!(r, RuleResult::Failed(RuleError::Eval { side: Side::Left, .. })), "{r:?}");
     let r = result(never("1", "equal_to", "1 < 2"), &[]);
-    assert_eq!(r, RuleResult::Failed(RuleError::NotANumber { side: Side::Right, type_name: "Boolean" }));
+    assert_eq!(r, RuleResult::Failed(RuleError::NotANumber { side: Side::Right, kind: ValueKind::Boolean }));
     let r = result(never("log(0)", "less_than", "1"), &[]);
     assert!(matches!(r, RuleResult::Failed(RuleError::NotFinite { side: Side::Left, .. })), "{r:?}");
 }
@@ -238,4 +239,42 @@ fn a_constant_not_found_fails_the_rule_naming_it() {
     let r = result(never("C{abcdefghijk} + 1", "equal_to", "1"), &[]);
     let RuleResult::Failed(e) = r else { panic!("{r:?}") };
     assert_eq!(e.to_string(), "Left side cannot be evaluated: no constant abcdefghijk");
+}
+
+#[test]
+fn every_rule_error_and_not_run_reason_renders_in_both_languages() {
+    use super::eval::EvalError;
+    use super::parser::AggregateParseError;
+    use crate::i18n::catalogue_tests::assert_renders_in_both;
+    use crate::i18n::Localize;
+    let uid = Uid::parse("abcdefghijk").unwrap();
+    let samples = [
+        RuleError::Parse {
+            side: Side::Left,
+            error: AggregateParseError { position: 3, kind: ParseErrorKind::UnexpectedEnd },
+        },
+        RuleError::Eval { side: Side::Right, error: EvalError::MissingConstant(uid) },
+        RuleError::NotANumber { side: Side::Right, kind: ValueKind::Boolean },
+        RuleError::NotFinite { side: Side::Left, value: f64::INFINITY },
+    ];
+    let name = |e: &RuleError| match e {
+        RuleError::Parse { .. } => "Parse",
+        RuleError::Eval { .. } => "Eval",
+        RuleError::NotANumber { .. } => "NotANumber",
+        RuleError::NotFinite { .. } => "NotFinite",
+    };
+    assert_eq!(samples.iter().map(name).collect::<Vec<_>>(), ["Parse", "Eval", "NotANumber", "NotFinite"]);
+    for e in &samples {
+        assert_renders_in_both(&e.message());
+    }
+    assert_eq!(samples[3].to_string(), "Left side is Infinity, which the SDK cannot compare");
+    let reasons = [NotRunReason::SkipFormValidation, NotRunReason::OrgUnitLevel { level: 4 }];
+    let reason_name = |r: &NotRunReason| match r {
+        NotRunReason::SkipFormValidation => 0,
+        NotRunReason::OrgUnitLevel { .. } => 1,
+    };
+    assert_eq!(reasons.iter().map(reason_name).collect::<Vec<_>>(), [0, 1]);
+    for r in &reasons {
+        assert_renders_in_both(&r.message());
+    }
 }

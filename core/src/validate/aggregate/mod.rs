@@ -31,4 +31,4 @@ pub use executor::{
     Side, SideResult, ValidationInput, Violation,
 };
 pub use parser::{parse_expression, AggregateParseError, ParseErrorKind, MAX_DEPTH};
-pub use value::Value;
+pub use value::{CastError, Value, ValueKind};

@@ -10,7 +10,9 @@
 
 use super::ast::{AggregateExpr, BinaryOp, Function, Item, Node, UnaryOp};
 use super::lexer::{tokenize, Tok, Token};
+use crate::i18n::{Localize, Message};
 use crate::model::Uid;
+use crate::msg;
 
 /// The deepest syntax tree accepted (operators and calls nested in one another, including
 /// long chains like `a + b + c + ...`, which nest to the left).
@@ -18,7 +20,6 @@ pub const MAX_DEPTH: usize = 100;
 
 /// A validation-rule expression that cannot be parsed.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
-#[error("at character {position}: {kind}")]
 pub struct AggregateParseError {
     /// Character offset (from 0) where the problem starts.
     pub position: usize,
@@ -27,35 +28,114 @@ pub struct AggregateParseError {
 
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum ParseErrorKind {
-    #[error("the expression is empty")]
     Empty,
-    #[error("unexpected character '{0}'")]
     UnexpectedChar(char),
-    #[error("an item opened with '{{' is not closed with '}}'")]
     UnclosedBrace,
-    #[error("a string is not closed")]
     UnclosedString,
-    #[error("unknown escape sequence in a string")]
     BadEscape,
-    #[error("'{0}' is not a number")]
     BadNumber(String),
-    #[error("unexpected {0}")]
-    UnexpectedToken(String),
-    #[error("the expression ends too early")]
+    UnexpectedToken(Unexpected),
     UnexpectedEnd,
-    #[error("unknown function '{0}'")]
     UnknownFunction(String),
-    #[error("unknown word '{0}'")]
     UnknownWord(String),
-    #[error("items '{0}{{...}}' are not supported in validation rules")]
+    /// The item's letters before `{` (`R`, `I`, `D`).
     UnsupportedItem(String),
-    #[error("'{text}' is not a valid item: {reason}")]
-    BadItem { text: String, reason: String },
-    #[error("{function}() takes {expected} arguments, found {found}")]
-    WrongArgumentCount { function: &'static str, expected: String, found: usize },
-    #[error("the expression is nested more than {0} levels deep")]
+    BadItem {
+        text: String,
+        reason: BadItemReason,
+    },
+    WrongArgumentCount {
+        function: &'static str,
+        expected: ArgumentCount,
+        found: usize,
+    },
     TooDeep(usize),
 }
+
+/// A token where the grammar wants another, with its text as written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Unexpected {
+    Number(String),
+    Text(String),
+    /// `#{..}`, `C{..}`, `OUG{..}`, `[days]`, `R{...}`.
+    Item(String),
+    /// A function name with its `(`.
+    Function(String),
+    Word(String),
+    /// An operator, parenthesis, comma or keyword (`)`, `&&`, `true`, `null`, `in`).
+    Symbol(String),
+}
+
+/// Why the text of an item is not an item.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BadItemReason {
+    /// A part that should be a UID.
+    NotAUid { part: String },
+    /// Not one of `#{de}`, `#{de.coc}`, `#{de.coc.aoc}`, `#{de.*.aoc}`.
+    Shape,
+}
+
+/// How many arguments a function takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ArgumentCount {
+    Exactly(usize),
+    Between(usize, usize),
+    AtLeast(usize),
+}
+
+impl Localize for AggregateParseError {
+    fn message(&self) -> Message {
+        msg!("validate-parse-at", position = self.position, problem = self.kind.message())
+    }
+}
+
+impl Localize for ParseErrorKind {
+    fn message(&self) -> Message {
+        match self {
+            ParseErrorKind::Empty => Message::new("validate-parse-empty"),
+            ParseErrorKind::UnexpectedChar(c) => msg!("validate-parse-unexpected-char", char = c.to_string()),
+            ParseErrorKind::UnclosedBrace => Message::new("validate-parse-unclosed-brace"),
+            ParseErrorKind::UnclosedString => Message::new("validate-parse-unclosed-string"),
+            ParseErrorKind::BadEscape => Message::new("validate-parse-bad-escape"),
+            ParseErrorKind::BadNumber(text) => msg!("validate-parse-bad-number", text = text),
+            ParseErrorKind::UnexpectedToken(token) => token.message(),
+            ParseErrorKind::UnexpectedEnd => Message::new("validate-parse-unexpected-end"),
+            ParseErrorKind::UnknownFunction(name) => msg!("validate-parse-unknown-function", name = name),
+            ParseErrorKind::UnknownWord(word) => msg!("validate-parse-unknown-word", word = word),
+            ParseErrorKind::UnsupportedItem(kind) => msg!("validate-parse-unsupported-item", kind = kind),
+            ParseErrorKind::BadItem { text, reason: BadItemReason::NotAUid { part } } => {
+                msg!("validate-parse-bad-item-uid", text = text, part = part)
+            }
+            ParseErrorKind::BadItem { text, reason: BadItemReason::Shape } => {
+                msg!("validate-parse-bad-item-shape", text = text)
+            }
+            ParseErrorKind::WrongArgumentCount { function, expected, found } => {
+                let expected = match expected {
+                    ArgumentCount::Exactly(n) => msg!("validate-parse-arguments-exactly", count = n),
+                    ArgumentCount::Between(min, max) => msg!("validate-parse-arguments-between", min = min, max = max),
+                    ArgumentCount::AtLeast(n) => msg!("validate-parse-arguments-at-least", count = n),
+                };
+                msg!("validate-parse-wrong-argument-count", function = *function, expected = expected, found = found)
+            }
+            ParseErrorKind::TooDeep(max) => msg!("validate-parse-too-deep", max = max),
+        }
+    }
+}
+
+impl Localize for Unexpected {
+    fn message(&self) -> Message {
+        match self {
+            Unexpected::Number(text) => msg!("validate-parse-unexpected-number", text = text),
+            Unexpected::Text(text) => msg!("validate-parse-unexpected-text", text = text),
+            Unexpected::Item(text) => msg!("validate-parse-unexpected-item", text = text),
+            Unexpected::Function(text) => msg!("validate-parse-unexpected-function", text = text),
+            Unexpected::Word(text) => msg!("validate-parse-unexpected-word", text = text),
+            Unexpected::Symbol(text) => msg!("validate-parse-unexpected-symbol", text = text),
+        }
+    }
+}
+
+crate::english_display!(AggregateParseError, ParseErrorKind);
 
 /// Parses one side of a validation rule.
 pub fn parse_expression(text: &str) -> Result<AggregateExpr, AggregateParseError> {
@@ -234,9 +314,9 @@ fn check_arity(function: Function, found: usize, pos: usize) -> Result<(), Aggre
         return Ok(());
     }
     let expected = match max {
-        Some(m) if m == min => format!("{min}"),
-        Some(m) => format!("{min} to {m}"),
-        None => format!("at least {min}"),
+        Some(m) if m == min => ArgumentCount::Exactly(min),
+        Some(m) => ArgumentCount::Between(min, m),
+        None => ArgumentCount::AtLeast(min),
     };
     Err(error_at(pos, ParseErrorKind::WrongArgumentCount { function: function.name(), expected, found }))
 }
@@ -276,7 +356,7 @@ fn uid(part: &str, text: &str) -> Result<Uid, ParseErrorKind> {
         Ok(uid) if first_is_letter => Ok(uid),
         _ => Err(ParseErrorKind::BadItem {
             text: text.to_string(),
-            reason: format!("'{part}' is not a UID (a letter and 10 letters or digits)"),
+            reason: BadItemReason::NotAUid { part: part.to_string() },
         }),
     }
 }
@@ -306,49 +386,45 @@ fn data_item(content: &str) -> Result<Item, ParseErrorKind> {
             attribute_option_combo: Some(u(aoc)?),
             text,
         },
-        _ => {
-            return Err(ParseErrorKind::BadItem {
-                text,
-                reason: "expected #{de}, #{de.coc}, #{de.coc.aoc} or #{de.*.aoc}".to_string(),
-            })
-        }
+        _ => return Err(ParseErrorKind::BadItem { text, reason: BadItemReason::Shape }),
     };
     Ok(item)
 }
 
-fn describe(tok: &Tok) -> String {
+fn describe(tok: &Tok) -> Unexpected {
+    let symbol = |s: &str| Unexpected::Symbol(s.to_string());
     match tok {
-        Tok::Number { text, .. } => format!("number {text}"),
-        Tok::Str { text, .. } => format!("string {text}"),
-        Tok::Bool(b) => format!("'{b}'"),
-        Tok::Null => "'null'".into(),
-        Tok::DataItem(c) => format!("item #{{{c}}}"),
-        Tok::Constant(c) => format!("item C{{{c}}}"),
-        Tok::OrgUnitGroup(c) => format!("item OUG{{{c}}}"),
-        Tok::Days => "item [days]".into(),
-        Tok::OtherItem(k) => format!("item {k}{{...}}"),
-        Tok::Call(f) => format!("function {}(", f.name()),
-        Tok::UnknownCall(n) => format!("function {n}("),
-        Tok::Word(w) => format!("word '{w}'"),
-        Tok::In => "'in'".into(),
-        Tok::Plus => "'+'".into(),
-        Tok::Minus => "'-'".into(),
-        Tok::Star => "'*'".into(),
-        Tok::Slash => "'/'".into(),
-        Tok::Percent => "'%'".into(),
-        Tok::Caret => "'^'".into(),
-        Tok::Not => "'!'".into(),
-        Tok::And => "'&&'".into(),
-        Tok::Or => "'||'".into(),
-        Tok::Eq => "'=='".into(),
-        Tok::Ne => "'!='".into(),
-        Tok::Lt => "'<'".into(),
-        Tok::Gt => "'>'".into(),
-        Tok::Le => "'<='".into(),
-        Tok::Ge => "'>='".into(),
-        Tok::LParen => "'('".into(),
-        Tok::RParen => "')'".into(),
-        Tok::Comma => "','".into(),
+        Tok::Number { text, .. } => Unexpected::Number(text.clone()),
+        Tok::Str { text, .. } => Unexpected::Text(text.clone()),
+        Tok::Bool(b) => Unexpected::Symbol(b.to_string()),
+        Tok::Null => symbol("null"),
+        Tok::DataItem(c) => Unexpected::Item(format!("#{{{c}}}")),
+        Tok::Constant(c) => Unexpected::Item(format!("C{{{c}}}")),
+        Tok::OrgUnitGroup(c) => Unexpected::Item(format!("OUG{{{c}}}")),
+        Tok::Days => Unexpected::Item("[days]".into()),
+        Tok::OtherItem(k) => Unexpected::Item(format!("{k}{{...}}")),
+        Tok::Call(f) => Unexpected::Function(format!("{}(", f.name())),
+        Tok::UnknownCall(n) => Unexpected::Function(format!("{n}(")),
+        Tok::Word(w) => Unexpected::Word(w.clone()),
+        Tok::In => symbol("in"),
+        Tok::Plus => symbol("+"),
+        Tok::Minus => symbol("-"),
+        Tok::Star => symbol("*"),
+        Tok::Slash => symbol("/"),
+        Tok::Percent => symbol("%"),
+        Tok::Caret => symbol("^"),
+        Tok::Not => symbol("!"),
+        Tok::And => symbol("&&"),
+        Tok::Or => symbol("||"),
+        Tok::Eq => symbol("=="),
+        Tok::Ne => symbol("!="),
+        Tok::Lt => symbol("<"),
+        Tok::Gt => symbol(">"),
+        Tok::Le => symbol("<="),
+        Tok::Ge => symbol(">="),
+        Tok::LParen => symbol("("),
+        Tok::RParen => symbol(")"),
+        Tok::Comma => symbol(","),
     }
 }
 
@@ -470,7 +546,7 @@ mod tests {
     fn unbalanced_braces_and_parentheses_are_errors() {
         assert_eq!(kind(&format!("#{{{DE} + 1")), (0, ParseErrorKind::UnclosedBrace));
         assert_eq!(kind("(1 + 2"), (6, ParseErrorKind::UnexpectedEnd));
-        assert_eq!(kind("1 + 2)"), (5, ParseErrorKind::UnexpectedToken("')'".into())));
+        assert_eq!(kind("1 + 2)"), (5, ParseErrorKind::UnexpectedToken(Unexpected::Symbol(")".into()))));
         assert_eq!(kind("1 +"), (3, ParseErrorKind::UnexpectedEnd));
         assert_eq!(kind("   "), (0, ParseErrorKind::Empty));
     }
@@ -512,5 +588,73 @@ mod tests {
     fn errors_display_their_position() {
         let e = parse_expression("1 + foo(2)").unwrap_err();
         assert_eq!(e.to_string(), "at character 4: unknown function 'foo'");
+    }
+
+    #[test]
+    fn every_parse_error_variant_renders_in_both_languages() {
+        use crate::i18n::catalogue_tests::assert_renders_in_both;
+        use std::collections::BTreeSet;
+        let kinds = vec![
+            ParseErrorKind::Empty,
+            ParseErrorKind::UnexpectedChar('='),
+            ParseErrorKind::UnclosedBrace,
+            ParseErrorKind::UnclosedString,
+            ParseErrorKind::BadEscape,
+            ParseErrorKind::BadNumber("1e".into()),
+            ParseErrorKind::UnexpectedToken(Unexpected::Number("2".into())),
+            ParseErrorKind::UnexpectedToken(Unexpected::Text("'a'".into())),
+            ParseErrorKind::UnexpectedToken(Unexpected::Item("[days]".into())),
+            ParseErrorKind::UnexpectedToken(Unexpected::Function("if(".into())),
+            ParseErrorKind::UnexpectedToken(Unexpected::Word("foo".into())),
+            ParseErrorKind::UnexpectedToken(Unexpected::Symbol(")".into())),
+            ParseErrorKind::UnexpectedEnd,
+            ParseErrorKind::UnknownFunction("removeZeros".into()),
+            ParseErrorKind::UnknownWord("foo".into()),
+            ParseErrorKind::UnsupportedItem("R".into()),
+            ParseErrorKind::BadItem { text: "#{abc}".into(), reason: BadItemReason::NotAUid { part: "abc".into() } },
+            ParseErrorKind::BadItem { text: format!("#{{{DE}.*.*}}"), reason: BadItemReason::Shape },
+            ParseErrorKind::WrongArgumentCount { function: "if", expected: ArgumentCount::Exactly(3), found: 2 },
+            ParseErrorKind::WrongArgumentCount { function: "log", expected: ArgumentCount::Between(1, 2), found: 3 },
+            ParseErrorKind::WrongArgumentCount { function: "greatest", expected: ArgumentCount::AtLeast(1), found: 0 },
+            ParseErrorKind::TooDeep(MAX_DEPTH),
+        ];
+        let name = |k: &ParseErrorKind| match k {
+            ParseErrorKind::Empty => "Empty".to_string(),
+            ParseErrorKind::UnexpectedChar(_) => "UnexpectedChar".into(),
+            ParseErrorKind::UnclosedBrace => "UnclosedBrace".into(),
+            ParseErrorKind::UnclosedString => "UnclosedString".into(),
+            ParseErrorKind::BadEscape => "BadEscape".into(),
+            ParseErrorKind::BadNumber(_) => "BadNumber".into(),
+            ParseErrorKind::UnexpectedToken(u) => format!(
+                "UnexpectedToken.{}",
+                match u {
+                    Unexpected::Number(_) => "Number",
+                    Unexpected::Text(_) => "Text",
+                    Unexpected::Item(_) => "Item",
+                    Unexpected::Function(_) => "Function",
+                    Unexpected::Word(_) => "Word",
+                    Unexpected::Symbol(_) => "Symbol",
+                }
+            ),
+            ParseErrorKind::UnexpectedEnd => "UnexpectedEnd".into(),
+            ParseErrorKind::UnknownFunction(_) => "UnknownFunction".into(),
+            ParseErrorKind::UnknownWord(_) => "UnknownWord".into(),
+            ParseErrorKind::UnsupportedItem(_) => "UnsupportedItem".into(),
+            ParseErrorKind::BadItem { reason: BadItemReason::NotAUid { .. }, .. } => "BadItem.NotAUid".into(),
+            ParseErrorKind::BadItem { reason: BadItemReason::Shape, .. } => "BadItem.Shape".into(),
+            ParseErrorKind::WrongArgumentCount { expected, .. } => format!(
+                "WrongArgumentCount.{}",
+                match expected {
+                    ArgumentCount::Exactly(_) => "Exactly",
+                    ArgumentCount::Between(..) => "Between",
+                    ArgumentCount::AtLeast(_) => "AtLeast",
+                }
+            ),
+            ParseErrorKind::TooDeep(_) => "TooDeep".into(),
+        };
+        assert_eq!(kinds.iter().map(name).collect::<BTreeSet<_>>().len(), 22, "one sample per variant and sub-kind");
+        for kind in kinds {
+            assert_renders_in_both(&AggregateParseError { position: 4, kind }.message());
+        }
     }
 }

@@ -10,6 +10,7 @@
 use std::cmp::Ordering;
 
 use crate::expr::number::{jvm_double_to_string, parse_jvm_double};
+use crate::i18n::{Localize, Message};
 
 /// A non-null value.
 #[derive(Debug, Clone, PartialEq)]
@@ -19,22 +20,57 @@ pub enum Value {
     Bool(bool),
 }
 
-/// A value that does not have the type an operator or function needs.
-#[derive(Debug, Clone, PartialEq, thiserror::Error)]
-#[error("could not cast {from} '{value}' to {to}")]
-pub struct CastError {
-    pub from: &'static str,
-    pub value: String,
-    pub to: &'static str,
+/// The kind of a value: the SDK's `Double`, `String` or `Boolean`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ValueKind {
+    Number,
+    Text,
+    Boolean,
 }
 
-impl Value {
-    /// The JVM class name of the value.
-    pub fn type_name(&self) -> &'static str {
+impl ValueKind {
+    /// The JVM class name (`Double`, `String`, `Boolean`), for logs and comparisons with the SDK.
+    pub fn jvm_name(self) -> &'static str {
         match self {
-            Value::Number(_) => "Double",
-            Value::Text(_) => "String",
-            Value::Bool(_) => "Boolean",
+            ValueKind::Number => "Double",
+            ValueKind::Text => "String",
+            ValueKind::Boolean => "Boolean",
+        }
+    }
+}
+
+impl Localize for ValueKind {
+    fn message(&self) -> Message {
+        match self {
+            ValueKind::Number => Message::new("validate-kind-number"),
+            ValueKind::Text => Message::new("validate-kind-text"),
+            ValueKind::Boolean => Message::new("validate-kind-boolean"),
+        }
+    }
+}
+
+/// A value that does not have the type an operator or function needs.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub struct CastError {
+    pub from: ValueKind,
+    pub value: String,
+    pub to: ValueKind,
+}
+
+impl Localize for CastError {
+    fn message(&self) -> Message {
+        crate::msg!("validate-cast", from = self.from.message(), value = &self.value, to = self.to.message())
+    }
+}
+crate::english_display!(CastError);
+
+impl Value {
+    /// The kind of the value.
+    pub fn kind(&self) -> ValueKind {
+        match self {
+            Value::Number(_) => ValueKind::Number,
+            Value::Text(_) => ValueKind::Text,
+            Value::Bool(_) => ValueKind::Boolean,
         }
     }
 
@@ -47,16 +83,16 @@ impl Value {
         }
     }
 
-    fn cast_error(&self, to: &'static str) -> CastError {
-        CastError { from: self.type_name(), value: self.to_java_string(), to }
+    fn cast_error(&self, to: ValueKind) -> CastError {
+        CastError { from: self.kind(), value: self.to_java_string(), to }
     }
 
     /// `castDouble`: numbers, and texts `Double.parseDouble` accepts.
     pub fn to_number(&self) -> Result<f64, CastError> {
         match self {
             Value::Number(x) => Ok(*x),
-            Value::Text(s) => parse_jvm_double(s).ok_or_else(|| self.cast_error("Double")),
-            Value::Bool(_) => Err(self.cast_error("Double")),
+            Value::Text(s) => parse_jvm_double(s).ok_or_else(|| self.cast_error(ValueKind::Number)),
+            Value::Bool(_) => Err(self.cast_error(ValueKind::Number)),
         }
     }
 
@@ -68,7 +104,7 @@ impl Value {
             Value::Number(x) if x % 1.0 == 0.0 => Ok(*x != 0.0),
             Value::Text(s) if s.eq_ignore_ascii_case("true") => Ok(true),
             Value::Text(s) if s.eq_ignore_ascii_case("false") => Ok(false),
-            _ => Err(self.cast_error("Boolean")),
+            _ => Err(self.cast_error(ValueKind::Boolean)),
         }
     }
 
@@ -139,12 +175,29 @@ mod tests {
         assert_eq!(Value::Text(" 2.5 ".into()).to_number(), Ok(2.5));
         assert_eq!(
             Value::Text("two".into()).to_number().unwrap_err().to_string(),
-            "could not cast String 'two' to Double"
+            "could not use 'two' (text) as a number"
         );
         assert_eq!(Value::Number(2.0).to_bool(), Ok(true));
         assert_eq!(Value::Number(0.0).to_bool(), Ok(false));
         assert!(Value::Number(0.5).to_bool().is_err());
         assert_eq!(Value::Text("False".into()).to_bool(), Ok(false));
         assert_eq!(Value::Number(4.0).to_text(), "4.0");
+    }
+
+    #[test]
+    fn every_cast_error_renders_in_both_languages() {
+        use crate::i18n::catalogue_tests::assert_renders_in_both;
+        let kinds = [ValueKind::Number, ValueKind::Text, ValueKind::Boolean];
+        let name = |k: &ValueKind| match k {
+            ValueKind::Number => 0,
+            ValueKind::Text => 1,
+            ValueKind::Boolean => 2,
+        };
+        assert_eq!(kinds.iter().map(name).collect::<Vec<_>>(), [0, 1, 2]);
+        for from in kinds {
+            for to in kinds {
+                assert_renders_in_both(&CastError { from, value: "two".into(), to }.message());
+            }
+        }
     }
 }

@@ -15,6 +15,7 @@ use phum_core::form::{
     cancel_enrollment, complete_enrollment, reopen_enrollment, EnrollmentChange, FormChanges, FormContext, FormError,
     FormSession, FormView, NewEventForm, RecordRef,
 };
+use phum_core::i18n::{Lang, Locale};
 use phum_core::model::{DeviceClock, Uid};
 use phum_core::schedule::{self, Page, WorkingList, WorkingListRow};
 use phum_core::search;
@@ -463,8 +464,9 @@ pub fn run(command: FormCommand) -> Result<(), CliError> {
         (None, None) => clock,
     };
     let mut ctx = FormContext::new(clock);
-    if let Some(locale) = &script.locale {
-        ctx = ctx.with_locale(locale);
+    if let Some(code) = &script.locale {
+        let lang = Lang::from_code(code).ok_or_else(|| bad(format!("'locale': {code} is not en or km")))?;
+        ctx.locale = Locale { lang, ..ctx.locale };
     }
     if let Some(units) = &script.capture_org_units {
         let units = units

@@ -319,7 +319,7 @@ fn an_uncompleted_visit_or_a_stage_without_next_visit_schedules_nothing() {
     let next = schedule::schedule_next_after(&mut store, catch_up.uid, now()).unwrap().unwrap();
     assert_eq!(next.due_date, Some(ymd(2026, 6, 29)), "catch-up doses are 28 days apart");
     let err = schedule::schedule_next_after(&mut store, uid("SchNoEvent1"), now()).unwrap_err();
-    assert!(matches!(err, ScheduleError::NotFound { kind: "event", .. }), "{err}");
+    assert!(matches!(err, ScheduleError::NotFound { kind: phum_core::form::ObjectKind::Event, .. }), "{err}");
 }
 
 #[test]
@@ -345,7 +345,7 @@ fn unknown_enrollments_and_programs_are_named_in_the_error() {
     let err = schedule::generate_on_enrollment(&mut store, uid("SchNoEnrol1"), &on(ymd(2026, 1, 1))).unwrap_err();
     assert!(err.to_string().contains("SchNoEnrol1"), "{err}");
     let err = overdue(&store, "SchNoProg01", ANGK_TA_SAOM, ymd(2026, 1, 1)).unwrap_err();
-    assert!(matches!(err, ScheduleError::NotFound { kind: "program", .. }), "{err}");
+    assert!(matches!(err, ScheduleError::NotFound { kind: phum_core::form::ObjectKind::Program, .. }), "{err}");
     let err = store.write(|d| {
         d.insert_enrollment(uid("SchNoPersn1"), uid(IMM), uid(ANGK_TA_SAOM), ymd(2026, 1, 1), ymd(2026, 1, 1), now())
     });

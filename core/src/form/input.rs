@@ -12,7 +12,7 @@ use chrono::NaiveDate as Date;
 
 use super::error::FormError;
 use super::FieldSpec;
-use crate::expr::value::{iso_date, parse_iso_date};
+use crate::expr::value::parse_iso_date;
 use crate::model::digits::ascii_digits;
 use crate::model::ValueType;
 use crate::validate::value_type::validate;
@@ -46,11 +46,7 @@ pub(crate) fn check(
     if matches!(spec.value_type, ValueType::Date | ValueType::Age | ValueType::DateTime) && !spec.allow_future_date {
         if let Some(date) = value.get(..10).and_then(parse_iso_date) {
             if date > today {
-                return Err(FormError::FutureDate {
-                    field: spec.key.clone(),
-                    date: iso_date(date),
-                    today: iso_date(today),
-                });
+                return Err(FormError::FutureDate { field: spec.key.clone(), date, today });
             }
         }
     }
@@ -60,7 +56,7 @@ pub(crate) fn check(
 /// A date that must not be after today (event, enrollment and incident dates).
 pub(crate) fn check_not_future(field: &str, date: Date, allowed: bool, today: Date) -> Result<(), FormError> {
     if !allowed && date > today {
-        return Err(FormError::FutureDate { field: field.to_string(), date: iso_date(date), today: iso_date(today) });
+        return Err(FormError::FutureDate { field: field.to_string(), date, today });
     }
     Ok(())
 }
@@ -68,13 +64,14 @@ pub(crate) fn check_not_future(field: &str, date: Date, allowed: bool, today: Da
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::form::view::Label;
     use crate::form::OptionSpec;
     use crate::test_dates::ymd;
 
     fn spec(value_type: ValueType) -> FieldSpec {
         FieldSpec {
             key: "f".into(),
-            label: "F".into(),
+            label: Label::plain("F"),
             value_type,
             options: vec![],
             mandatory: false,
@@ -115,7 +112,7 @@ mod tests {
     #[test]
     fn options_must_be_in_the_set_and_not_hidden() {
         let mut s = spec(ValueType::Text);
-        s.options = vec![OptionSpec { uid: "o1".into(), code: "A".into(), label: "A".into() }];
+        s.options = vec![OptionSpec { uid: "o1".into(), code: "A".into(), label: Label::plain("A") }];
         let today = ymd(2026, 11, 20);
         assert!(matches!(check(&s, Some("B"), None, today), Err(FormError::OptionNotInSet { .. })));
         let hidden: BTreeSet<String> = ["o1".to_string()].into();

@@ -6,10 +6,12 @@
 
 use std::fmt;
 
-use super::model::{ActionKind, AttributeType, Rule, RuleAction};
+use super::model::{ActionKind, AttributeType, Rule, RuleAction, Unsupported};
 use crate::expr::eval::EvalError;
 use crate::expr::ParseError;
+use crate::i18n::{Localize, Message};
 use crate::model::value_type::RuleActionType;
+use crate::msg;
 
 /// Whether the evaluation was for an event or for an enrollment (upstream `TrackerObjectType`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -76,7 +78,7 @@ pub enum RuleErrorCause {
     MalformedAssignTarget { content: Option<String> },
     /// An action the Android app does not run (SENDMESSAGE, a HIDESECTION without a section, ...).
     #[error("unsupported action: {0}")]
-    UnsupportedAction(String),
+    UnsupportedAction(Unsupported),
 }
 
 impl RuleErrorCause {
@@ -121,6 +123,42 @@ impl fmt::Display for RuleError {
     }
 }
 
+impl Localize for RuleErrorCause {
+    fn message(&self) -> Message {
+        match self {
+            RuleErrorCause::Parse(e) => e.message(),
+            RuleErrorCause::Eval(e) => e.message(),
+            RuleErrorCause::MalformedAssignTarget { content } => {
+                msg!("rules-malformed-assign-target", content = content.as_deref().unwrap_or(""))
+            }
+            RuleErrorCause::UnsupportedAction(why) => msg!("rules-unsupported-action", why = why.message()),
+        }
+    }
+}
+
+impl Localize for RuleError {
+    /// Which rule (or action of it) failed and why; the condition and target stay in the English
+    /// `Display`, upstream's log line.
+    fn message(&self) -> Message {
+        match &self.action_uid {
+            Some(action) => msg!(
+                "rules-action-failed",
+                action = action,
+                rule_name = &self.rule_name,
+                rule = &self.rule_uid,
+                cause = self.cause.message()
+            ),
+            None => msg!(
+                "rules-condition-failed",
+                rule_name = &self.rule_name,
+                rule = &self.rule_uid,
+                condition = &self.condition,
+                cause = self.cause.message()
+            ),
+        }
+    }
+}
+
 /// Effects and errors of one target.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Evaluation {
@@ -136,7 +174,7 @@ pub struct TargetEffects {
     pub evaluation: Evaluation,
 }
 
-pub(crate) fn unsupported_reason(kind: &ActionKind) -> Option<&str> {
+pub(crate) fn unsupported_reason(kind: &ActionKind) -> Option<&Unsupported> {
     match kind {
         ActionKind::Unsupported(reason) => Some(reason),
         ActionKind::Known(_) => None,

@@ -19,6 +19,8 @@ use chrono::{NaiveDate as Date, TimeDelta};
 
 use super::due::first_due_date;
 use super::ScheduleError;
+use crate::form::ObjectKind;
+use crate::i18n::{Localize, Message};
 use crate::model::value_type::{EventStatus, RuleActionType};
 use crate::model::{Program, ProgramStage, TrackedEntityAttribute, Uid};
 use crate::rules::RuleEffect;
@@ -67,9 +69,38 @@ pub enum EventState {
 }
 
 impl EventState {
+    pub const ALL: [EventState; 5] =
+        [EventState::Completed, EventState::Open, EventState::Scheduled, EventState::Overdue, EventState::Skipped];
+
     /// The visit took place (completed, or open with a date).
     pub fn is_done(self) -> bool {
         matches!(self, EventState::Completed | EventState::Open)
+    }
+}
+
+impl Localize for EventState {
+    /// The state as one word of the reader's language ("overdue", "ហួសកាលកំណត់").
+    fn message(&self) -> Message {
+        match self {
+            EventState::Completed => Message::new("schedule-state-completed"),
+            EventState::Open => Message::new("schedule-state-open"),
+            EventState::Scheduled => Message::new("schedule-state-scheduled"),
+            EventState::Overdue => Message::new("schedule-state-overdue"),
+            EventState::Skipped => Message::new("schedule-state-skipped"),
+        }
+    }
+}
+crate::english_display!(EventState);
+
+impl WorkingListRow {
+    /// When the visit is due, as a working list says it: "3 days overdue", "due today", "due in
+    /// 5 days".
+    pub fn due_message(&self) -> Message {
+        match self.days_overdue {
+            0 => Message::new("schedule-due-today"),
+            d if d > 0 => crate::msg!("schedule-due-overdue", days = d),
+            d => crate::msg!("schedule-due-in", days = -d),
+        }
     }
 }
 
@@ -118,7 +149,7 @@ fn days_between(from: Date, to: Date) -> i64 {
 }
 
 fn program(store: &Store, uid: Uid) -> Result<Program, ScheduleError> {
-    store.get::<Program>(uid)?.ok_or(ScheduleError::NotFound { kind: "program", uid })
+    store.get::<Program>(uid)?.ok_or(ScheduleError::NotFound { kind: ObjectKind::Program, uid })
 }
 
 /// Which part of a working list to read: `limit` rows (1 to [`Page::MAX_LIMIT`]) after skipping
@@ -226,7 +257,7 @@ fn rows(
     for a in shown {
         let uid = a.tracked_entity_attribute.id;
         let Some(attribute) = store.get::<TrackedEntityAttribute>(uid)? else {
-            return Err(ScheduleError::NotFound { kind: "tracked entity attribute", uid });
+            return Err(ScheduleError::NotFound { kind: ObjectKind::TrackedEntityAttribute, uid });
         };
         columns.push((uid, attribute.identity.name));
     }
@@ -278,7 +309,7 @@ pub fn enrollment_dashboard(
 ) -> Result<EnrollmentDashboard, ScheduleError> {
     let data = store.data();
     let Some(en) = data.enrollment(enrollment)? else {
-        return Err(ScheduleError::NotFound { kind: "enrollment", uid: enrollment });
+        return Err(ScheduleError::NotFound { kind: ObjectKind::Enrollment, uid: enrollment });
     };
     let ignore = program(store, en.program)?.ignore_overdue_events;
     let hidden: Vec<&str> = effects

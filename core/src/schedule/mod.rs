@@ -15,7 +15,10 @@ pub mod due;
 pub mod generate;
 pub mod lists;
 
+use crate::form::ObjectKind;
+use crate::i18n::{Localize, Message};
 use crate::model::Uid;
+use crate::msg;
 use crate::store::data::DataError;
 use crate::store::StoreError;
 
@@ -30,16 +33,36 @@ pub use lists::{
 #[derive(Debug, thiserror::Error)]
 pub enum ScheduleError {
     /// A record or metadata object that the call names is not in the store.
-    #[error("{kind} {uid} is not in the store")]
-    NotFound { kind: &'static str, uid: Uid },
+    NotFound {
+        kind: ObjectKind,
+        uid: Uid,
+    },
     /// A date computed from a stage's settings falls outside the calendar this build handles.
-    #[error("program stage {stage}: {days} days from {from} is outside the supported calendar")]
-    DateOutOfRange { stage: Uid, from: chrono::NaiveDate, days: i64 },
+    DateOutOfRange {
+        stage: Uid,
+        from: chrono::NaiveDate,
+        days: i64,
+    },
     /// A working-list page must ask for 1 to `max` rows.
-    #[error("a page of a working list holds 1 to {max} rows, not {limit}")]
-    BadPageLimit { limit: usize, max: usize },
-    #[error(transparent)]
+    BadPageLimit {
+        limit: usize,
+        max: usize,
+    },
     Data(#[from] DataError),
-    #[error(transparent)]
     Store(#[from] StoreError),
 }
+
+impl Localize for ScheduleError {
+    fn message(&self) -> Message {
+        match self {
+            ScheduleError::NotFound { kind, uid } => msg!("schedule-not-found", kind = kind.message(), uid = uid),
+            ScheduleError::DateOutOfRange { stage, from, days } => {
+                msg!("schedule-date-out-of-range", stage = stage, days = days, from = from)
+            }
+            ScheduleError::BadPageLimit { limit, max } => msg!("schedule-bad-page-limit", max = max, limit = limit),
+            ScheduleError::Data(e) => e.message(),
+            ScheduleError::Store(e) => e.message(),
+        }
+    }
+}
+crate::english_display!(ScheduleError);

@@ -12,32 +12,52 @@ pub mod normalise;
 pub mod query;
 pub mod unique;
 
+use crate::i18n::{Localize, Message};
 use crate::model::Uid;
+use crate::msg;
 use crate::store::data::DataError;
 use crate::store::StoreError;
 
 /// What can go wrong indexing or searching.
 #[derive(Debug, thiserror::Error)]
 pub enum SearchError {
-    #[error("the search text is empty once spaces, punctuation and invisible characters are removed")]
     EmptyQuery,
-    #[error("the search limit must be at least 1")]
     ZeroLimit,
-    #[error("program {0} is not in the stored metadata")]
     UnknownProgram(Uid),
-    #[error("program {0} has no tracked entity type, so it has no people to search")]
     ProgramWithoutTrackedEntityType(Uid),
-    #[error("tracked entity type {0} is not in the stored metadata")]
     UnknownTrackedEntityType(Uid),
-    #[error("{scope} has no searchable attributes")]
-    NoSearchableAttributes { scope: String },
-    #[error("tracked entity {tracked_entity} has no stored value {value:?} for attribute {attribute}; index only stored values")]
+    NoSearchableAttributes { scope: query::SearchScope },
     NotStored { tracked_entity: Uid, attribute: Uid, value: String },
-    #[error(transparent)]
     Data(#[from] DataError),
-    #[error(transparent)]
     Store(#[from] StoreError),
 }
+
+impl Localize for SearchError {
+    fn message(&self) -> Message {
+        use query::SearchScope;
+        match self {
+            SearchError::EmptyQuery => Message::new("search-empty-query"),
+            SearchError::ZeroLimit => Message::new("search-zero-limit"),
+            SearchError::UnknownProgram(uid) => msg!("search-unknown-program", program = uid),
+            SearchError::ProgramWithoutTrackedEntityType(uid) => {
+                msg!("search-program-without-tracked-entity-type", program = uid)
+            }
+            SearchError::UnknownTrackedEntityType(uid) => msg!("search-unknown-tracked-entity-type", uid = uid),
+            SearchError::NoSearchableAttributes { scope: SearchScope::Program(uid) } => {
+                msg!("search-no-searchable-attributes-program", program = uid)
+            }
+            SearchError::NoSearchableAttributes { scope: SearchScope::TrackedEntityType(uid) } => {
+                msg!("search-no-searchable-attributes-type", uid = uid)
+            }
+            SearchError::NotStored { tracked_entity, attribute, value } => {
+                msg!("search-not-stored", tracked_entity = tracked_entity, value = value, attribute = attribute)
+            }
+            SearchError::Data(e) => e.message(),
+            SearchError::Store(e) => e.message(),
+        }
+    }
+}
+crate::english_display!(SearchError);
 
 impl From<rusqlite::Error> for SearchError {
     fn from(e: rusqlite::Error) -> SearchError {

@@ -444,3 +444,291 @@ impl From<StoreError> for FormError {
         FormError::Data(DataError::Store(e))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::catalogue_tests::assert_renders_in_both;
+    use crate::model::ValueType;
+    use std::collections::BTreeSet;
+
+    fn uid(s: &str) -> Uid {
+        Uid::parse(s).unwrap()
+    }
+
+    fn day(d: u32) -> Date {
+        crate::test_dates::ymd(2026, 11, d)
+    }
+
+    fn records() -> Vec<RecordRef> {
+        vec![
+            RecordRef::Event(uid("PhumEvent01")),
+            RecordRef::Enrollment { enrollment: uid("PhumEnrol01"), tracked_entity: uid("PhumPerson1") },
+            RecordRef::DataSetForm {
+                data_set: uid("PhumDataSet"),
+                period: "202611".into(),
+                org_unit: uid("PhumOUHC001"),
+                attribute_option_combo: uid("PhumAocDflt"),
+            },
+        ]
+    }
+
+    fn refusals() -> Vec<Refusal> {
+        let rule_text = crate::msg!("form-rule-text", text = "Weight over 300 kg: check the scale");
+        vec![
+            Refusal::MandatoryEmpty { field: "NcdTEASex01".into(), label: "Sex".into() },
+            Refusal::FieldError { field: "NcdDEWeight".into(), message: rule_text.clone() },
+            Refusal::FormError { message: rule_text.clone() },
+            Refusal::ErrorOnComplete { message: rule_text },
+            Refusal::ValidationRule { rule: uid("PhumValRul1"), name: "Doses given".into(), instruction: None },
+            Refusal::ValidationRule {
+                rule: uid("PhumValRul1"),
+                name: "Doses given".into(),
+                instruction: Some("Check the tally sheet".into()),
+            },
+        ]
+    }
+
+    fn errors() -> Vec<FormError> {
+        use FormError::*;
+        let record = RecordRef::Event(uid("PhumEvent01"));
+        let field = || "NcdDESystol".to_string();
+        let (ds, program, enrollment) = (uid("PhumDataSet"), uid("PhumImmProg"), uid("PhumEnrol01"));
+        vec![
+            UnknownField { record: record.clone(), field: field() },
+            HiddenField { record: record.clone(), field: field() },
+            ReadOnlyField { record: record.clone(), field: field(), why: ReadOnlyReason::AssignedByRule },
+            InvalidValue {
+                field: field(),
+                value: "abc".into(),
+                source: crate::validate::value_type::validate(ValueType::Number, "abc").unwrap_err(),
+            },
+            OptionNotInSet { field: field(), code: "BCG2".into() },
+            OptionHidden { field: field(), code: "BCG".into() },
+            FutureDate { field: field(), date: day(21), today: day(20) },
+            NotUnique { field: field(), value: "BSD-000123".into(), other: uid("PhumPerson2") },
+            OrgUnitOutOfScope { org_unit: uid("PhumOUHC001"), problem: ScopeProblem::NotInUserScope },
+            NoCaptureScope,
+            NotFound { kind: ObjectKind::ProgramStage, uid: uid("PhumStgBirt") },
+            StageNotInProgram { stage: uid("PhumStgBirt"), program },
+            WrongProgramType { program, why: ProgramMismatch::NeedsEnrollment },
+            EnrollmentNotInProgram { enrollment, expected: program, found: uid("NcdProgram1") },
+            InvalidPeriod { data_set: ds, period: "2026W99".into(), source: Period::parse("2026W99").unwrap_err() },
+            PeriodInFuture { data_set: ds, period: "202612".into(), open_future_periods: 0 },
+            PeriodExpired { data_set: ds, period: "202610".into(), expired_on: day(15), expiry_days: 15.0 },
+            PeriodClosed { data_set: ds, period: "202610".into(), window: InputWindow::NotListed },
+            InvalidAttributeOptionCombo { data_set: ds, combo: uid("PhumAocOthr") },
+            ChangedElsewhere { record: record.clone() },
+            AlreadyCompleted { record: record.clone() },
+            CompletionRefused { record, reasons: refusals() },
+            NoDefaultCategoryCombo,
+            EmptyCategoryCombo { combo: uid("PhumCatComb") },
+            DateRequired { field: "eventDate".into() },
+            StageNotRepeatable { stage: uid("PhumStgBirt"), existing: uid("PhumEvent01") },
+            BadFieldKey { field: "weight".into() },
+            EnrollmentNotActive { enrollment, status: EnrollmentStatus::Cancelled },
+            EnrollmentStatusUnchanged { enrollment, status: EnrollmentStatus::Completed },
+            ActiveEnrollmentExists { enrollment, program, other: uid("PhumEnrol02") },
+            EnrolledOnce { enrollment, program, other: uid("PhumEnrol02"), status: EnrollmentStatus::Active },
+            NoDataWriteAccess { program },
+            Rules(LoadError::ProgramNotFound(program)),
+            Data(DataError::from(rusqlite::Error::QueryReturnedNoRows)),
+            Search(crate::search::SearchError::EmptyQuery),
+            Schedule(crate::schedule::ScheduleError::BadPageLimit { limit: 0, max: 500 }),
+        ]
+    }
+
+    fn error_name(e: &FormError) -> &'static str {
+        use FormError::*;
+        match e {
+            UnknownField { .. } => "UnknownField",
+            HiddenField { .. } => "HiddenField",
+            ReadOnlyField { .. } => "ReadOnlyField",
+            InvalidValue { .. } => "InvalidValue",
+            OptionNotInSet { .. } => "OptionNotInSet",
+            OptionHidden { .. } => "OptionHidden",
+            FutureDate { .. } => "FutureDate",
+            NotUnique { .. } => "NotUnique",
+            OrgUnitOutOfScope { .. } => "OrgUnitOutOfScope",
+            NoCaptureScope => "NoCaptureScope",
+            NotFound { .. } => "NotFound",
+            StageNotInProgram { .. } => "StageNotInProgram",
+            WrongProgramType { .. } => "WrongProgramType",
+            EnrollmentNotInProgram { .. } => "EnrollmentNotInProgram",
+            InvalidPeriod { .. } => "InvalidPeriod",
+            PeriodInFuture { .. } => "PeriodInFuture",
+            PeriodExpired { .. } => "PeriodExpired",
+            PeriodClosed { .. } => "PeriodClosed",
+            InvalidAttributeOptionCombo { .. } => "InvalidAttributeOptionCombo",
+            ChangedElsewhere { .. } => "ChangedElsewhere",
+            AlreadyCompleted { .. } => "AlreadyCompleted",
+            CompletionRefused { .. } => "CompletionRefused",
+            NoDefaultCategoryCombo => "NoDefaultCategoryCombo",
+            EmptyCategoryCombo { .. } => "EmptyCategoryCombo",
+            DateRequired { .. } => "DateRequired",
+            StageNotRepeatable { .. } => "StageNotRepeatable",
+            BadFieldKey { .. } => "BadFieldKey",
+            EnrollmentNotActive { .. } => "EnrollmentNotActive",
+            EnrollmentStatusUnchanged { .. } => "EnrollmentStatusUnchanged",
+            ActiveEnrollmentExists { .. } => "ActiveEnrollmentExists",
+            EnrolledOnce { .. } => "EnrolledOnce",
+            NoDataWriteAccess { .. } => "NoDataWriteAccess",
+            Rules(_) => "Rules",
+            Data(_) => "Data",
+            Search(_) => "Search",
+            Schedule(_) => "Schedule",
+        }
+    }
+
+    const ERROR_NAMES: [&str; 36] = [
+        "UnknownField",
+        "HiddenField",
+        "ReadOnlyField",
+        "InvalidValue",
+        "OptionNotInSet",
+        "OptionHidden",
+        "FutureDate",
+        "NotUnique",
+        "OrgUnitOutOfScope",
+        "NoCaptureScope",
+        "NotFound",
+        "StageNotInProgram",
+        "WrongProgramType",
+        "EnrollmentNotInProgram",
+        "InvalidPeriod",
+        "PeriodInFuture",
+        "PeriodExpired",
+        "PeriodClosed",
+        "InvalidAttributeOptionCombo",
+        "ChangedElsewhere",
+        "AlreadyCompleted",
+        "CompletionRefused",
+        "NoDefaultCategoryCombo",
+        "EmptyCategoryCombo",
+        "DateRequired",
+        "StageNotRepeatable",
+        "BadFieldKey",
+        "EnrollmentNotActive",
+        "EnrollmentStatusUnchanged",
+        "ActiveEnrollmentExists",
+        "EnrolledOnce",
+        "NoDataWriteAccess",
+        "Rules",
+        "Data",
+        "Search",
+        "Schedule",
+    ];
+
+    #[test]
+    fn every_form_error_variant_renders_in_both_languages() {
+        let samples = errors();
+        let names: BTreeSet<&str> = samples.iter().map(error_name).collect();
+        assert_eq!(names, ERROR_NAMES.into_iter().collect::<BTreeSet<_>>());
+        for e in &samples {
+            assert_renders_in_both(&e.message());
+        }
+    }
+
+    #[test]
+    fn every_refusal_variant_renders_in_both_languages() {
+        let name = |r: &Refusal| match r {
+            Refusal::MandatoryEmpty { .. } => "MandatoryEmpty",
+            Refusal::FieldError { .. } => "FieldError",
+            Refusal::FormError { .. } => "FormError",
+            Refusal::ErrorOnComplete { .. } => "ErrorOnComplete",
+            Refusal::ValidationRule { .. } => "ValidationRule",
+        };
+        let samples = refusals();
+        let names: BTreeSet<&str> = samples.iter().map(name).collect();
+        assert_eq!(
+            names,
+            ["MandatoryEmpty", "FieldError", "FormError", "ErrorOnComplete", "ValidationRule"].into_iter().collect()
+        );
+        samples.iter().for_each(|r| assert_renders_in_both(&r.message()));
+    }
+
+    #[test]
+    fn every_record_ref_variant_renders_in_both_languages() {
+        let name = |r: &RecordRef| match r {
+            RecordRef::Event(_) => "Event",
+            RecordRef::Enrollment { .. } => "Enrollment",
+            RecordRef::DataSetForm { .. } => "DataSetForm",
+        };
+        let samples = records();
+        assert_eq!(samples.iter().map(name).collect::<BTreeSet<_>>(), ["Event", "Enrollment", "DataSetForm"].into());
+        samples.iter().for_each(|r| assert_renders_in_both(&r.message()));
+        // The period of a data set form is shown in the reader's language.
+        let text = records()[2].localized(crate::i18n::Locale::KHMER);
+        assert!(text.contains("វិច្ឆិកា 2026"), "{text}");
+    }
+
+    #[test]
+    fn every_reason_and_word_of_the_form_renders_in_both_languages() {
+        // ScopeProblem, ReadOnlyReason, ProgramMismatch, InputWindow, ObjectKind, statuses: each
+        // match lists every variant, so a new one fails to compile here until it has a sample.
+        let scope = [ScopeProblem::NotInUserScope, ScopeProblem::NotAssigned { to: uid("PhumImmProg") }];
+        for s in &scope {
+            match s {
+                ScopeProblem::NotInUserScope | ScopeProblem::NotAssigned { .. } => assert_renders_in_both(&s.message()),
+            }
+        }
+        for r in [ReadOnlyReason::GreyedCell, ReadOnlyReason::AssignedByRule] {
+            match r {
+                ReadOnlyReason::GreyedCell | ReadOnlyReason::AssignedByRule => assert_renders_in_both(&r.message()),
+            }
+        }
+        let mismatches = [
+            ProgramMismatch::NeedsEnrollment,
+            ProgramMismatch::HasNoEnrollments,
+            ProgramMismatch::HasNoRegistration,
+            ProgramMismatch::NoTrackedEntityType,
+        ];
+        for m in mismatches {
+            match m {
+                ProgramMismatch::NeedsEnrollment
+                | ProgramMismatch::HasNoEnrollments
+                | ProgramMismatch::HasNoRegistration
+                | ProgramMismatch::NoTrackedEntityType => assert_renders_in_both(&m.message()),
+            }
+        }
+        let windows = [
+            InputWindow::NotListed,
+            InputWindow::Between { opens: Some(day(1)), closes: Some(day(10)) },
+            InputWindow::Between { opens: None, closes: Some(day(10)) },
+        ];
+        for w in windows {
+            match w {
+                InputWindow::NotListed | InputWindow::Between { .. } => assert_renders_in_both(&w.message()),
+            }
+        }
+        for k in ObjectKind::ALL {
+            assert_renders_in_both(&k.message());
+        }
+        let statuses = [EnrollmentStatus::Active, EnrollmentStatus::Completed, EnrollmentStatus::Cancelled];
+        for s in statuses {
+            assert_renders_in_both(&enrollment_status(s));
+        }
+    }
+
+    #[test]
+    fn errors_say_dates_and_periods_in_the_readers_language() {
+        use crate::i18n::{Lang, Locale};
+        let e = FormError::FutureDate { field: "eventDate".into(), date: day(21), today: day(20) };
+        assert_eq!(
+            e.to_string(),
+            "field eventDate: 21 November 2026 is in the future (today is 20 November 2026) and the field does not \
+             allow future dates"
+        );
+        let km = e.localized(Locale::new(Lang::Km, true));
+        assert!(km.contains("២១ វិច្ឆិកា ២០២៦") && km.contains("ថ្ងៃនេះគឺ ២០ វិច្ឆិកា ២០២៦"), "{km}");
+        let closed = FormError::PeriodClosed {
+            data_set: uid("PhumDataSet"),
+            period: "202610".into(),
+            window: InputWindow::Between { opens: Some(day(1)), closes: None },
+        };
+        assert_eq!(
+            closed.to_string(),
+            "period October 2026 of data set PhumDataSet is closed for data entry (open from 1 November 2026 to -)"
+        );
+    }
+}

@@ -66,3 +66,67 @@ impl Localize for ScheduleError {
     }
 }
 crate::english_display!(ScheduleError);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::catalogue_tests::assert_renders_in_both;
+    use crate::i18n::{Lang, Locale};
+    use crate::test_dates::ymd;
+
+    #[test]
+    fn every_schedule_error_variant_renders_in_both_languages() {
+        let samples = [
+            ScheduleError::NotFound { kind: ObjectKind::Enrollment, uid: Uid::parse("PhumEnrol01").unwrap() },
+            ScheduleError::DateOutOfRange {
+                stage: Uid::parse("PhumStgBirt").unwrap(),
+                from: ymd(2026, 11, 20),
+                days: 1,
+            },
+            ScheduleError::BadPageLimit { limit: 0, max: 500 },
+            ScheduleError::Data(DataError::from(rusqlite::Error::QueryReturnedNoRows)),
+            ScheduleError::Store(StoreError::from(rusqlite::Error::QueryReturnedNoRows)),
+        ];
+        let name = |e: &ScheduleError| match e {
+            ScheduleError::NotFound { .. } => "NotFound",
+            ScheduleError::DateOutOfRange { .. } => "DateOutOfRange",
+            ScheduleError::BadPageLimit { .. } => "BadPageLimit",
+            ScheduleError::Data(_) => "Data",
+            ScheduleError::Store(_) => "Store",
+        };
+        let names: std::collections::BTreeSet<&str> = samples.iter().map(name).collect();
+        assert_eq!(names, ["NotFound", "DateOutOfRange", "BadPageLimit", "Data", "Store"].into());
+        samples.iter().for_each(|e| assert_renders_in_both(&e.message()));
+        assert_eq!(samples[0].to_string(), "enrollment PhumEnrol01 is not in the store");
+    }
+
+    #[test]
+    fn every_event_state_and_due_text_renders_in_both_languages() {
+        for state in EventState::ALL {
+            match state {
+                EventState::Completed
+                | EventState::Open
+                | EventState::Scheduled
+                | EventState::Overdue
+                | EventState::Skipped => assert_renders_in_both(&state.message()),
+            }
+        }
+        let uid = |s: &str| Uid::parse(s).unwrap();
+        let row = |days_overdue| WorkingListRow {
+            event: uid("PhumEvent01"),
+            enrollment: uid("PhumEnrol01"),
+            tracked_entity: uid("PhumPerson1"),
+            display: Vec::new(),
+            program_stage: uid("PhumStgBirt"),
+            stage_name: "Birth".into(),
+            due_date: ymd(2026, 11, 20),
+            days_overdue,
+        };
+        let texts: Vec<String> = [3, 1, 0, -5].iter().map(|d| row(*d).due_message().to_string()).collect();
+        assert_eq!(texts, ["3 days overdue", "1 day overdue", "due today", "due in 5 days"]);
+        for d in [3, 0, -5] {
+            assert_renders_in_both(&row(d).due_message());
+        }
+        assert_eq!(row(12).due_message().render(Locale::new(Lang::Km, true)), "ហួសកាលកំណត់ ១២ ថ្ងៃ");
+    }
+}

@@ -11,9 +11,12 @@
 //! and incident dates (`ENROLLMENT_DATE`, `INCIDENT_DATE`): they are fields like the others, set
 //! with `set_value`, except that they cannot be emptied.
 //!
-//! A session shows a [`FormView`]: sections and fields with their label (translated, FORM_NAME
-//! before NAME), value type, visible options, mandatory, editable, hidden, current value, and the
-//! field's warnings and errors, plus form-level messages. [`FormSession::set_value`] checks the
+//! A session shows a [`FormView`] in its [`Locale`] (language and Khmer digits): sections and
+//! fields with their label (the metadata's translation in that language, FORM_NAME before NAME,
+//! else as written), value type, visible options, mandatory, editable, hidden, the value as stored
+//! and as shown, and the field's warnings and errors, plus form-level messages; every message
+//! carries its id and arguments beside its text. [`FormSession::set_locale`] switches the
+//! language of an open form without reading or writing anything. [`FormSession::set_value`] checks the
 //! value (value type, option set, future dates, uniqueness), re-runs the program rules once
 //! (engine built once per session), applies the effects as Android Capture 3.4.1 does
 //! (`rules::outcome`), saves the user's value and the rule-made changes (assigned values, values of

@@ -354,3 +354,65 @@ pub(crate) fn build(s: &FormSession) -> FormView {
         read_only_reason: s.locked.as_ref().map(|l| LocalizedText::new(l.error().message(), locale)),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::form::OptionSpec;
+
+    fn spec(value_type: ValueType, options: &[(&str, &str, &str)]) -> FieldSpec {
+        FieldSpec {
+            key: "f".into(),
+            label: Label::plain("F"),
+            value_type,
+            options: options
+                .iter()
+                .map(|(code, en, km)| OptionSpec {
+                    uid: format!("o{code}"),
+                    code: code.to_string(),
+                    label: Label::each(|l| if l == Lang::En { en.to_string() } else { km.to_string() }),
+                })
+                .collect(),
+            mandatory: false,
+            allow_future_date: false,
+            section: None,
+            greyed: false,
+            unique: false,
+        }
+    }
+
+    #[test]
+    fn values_are_shown_in_the_readers_language_and_digits() {
+        use ValueType::*;
+        let km_digits = Locale::new(Lang::Km, true);
+        let shown = |t, v, l| shown_value(&spec(t, &[]), v, l);
+        assert_eq!(shown(Integer, "-12", km_digits), "-១២");
+        assert_eq!(shown(Number, "12.5", Locale::KHMER), "12.5", "Khmer without Khmer digits keeps ASCII");
+        assert_eq!(shown(Date, "2025-03-14", km_digits), "១៤ មីនា ២០២៥");
+        assert_eq!(shown(Age, "2025-03-14", Locale::ENGLISH), "14 March 2025");
+        assert_eq!(shown(DateTime, "2025-03-14T08:30", km_digits), "១៤ មីនា ២០២៥ ០៨:៣០");
+        assert_eq!(shown(PhoneNumber, "012 345 678", km_digits), "០១២ ៣៤៥ ៦៧៨");
+        assert_eq!(shown(Boolean, "true", Locale::KHMER), "បាទ/ចាស");
+        assert_eq!(shown(TrueOnly, "true", Locale::ENGLISH), "Yes");
+        assert_eq!(shown(Boolean, "false", Locale::ENGLISH), "No");
+        assert_eq!(shown(Text, "Phum 12", km_digits), "Phum 12", "text is shown as typed");
+        let sex = spec(Text, &[("M", "Male", "ប្រុស"), ("F", "Female", "ស្រី")]);
+        assert_eq!(shown_value(&sex, "F", Locale::KHMER), "ស្រី");
+        assert_eq!(shown_value(&sex, "X", Locale::KHMER), "X", "an unknown code is shown as stored");
+        let vaccines = spec(MultiText, &[("BCG", "BCG", "បេ.សេ.ហ្សេ"), ("OPV", "Polio", "ប៉ូលីយ៉ូ")]);
+        assert_eq!(shown_value(&vaccines, "BCG,OPV", Locale::ENGLISH), "BCG, Polio");
+    }
+
+    #[test]
+    fn a_translation_counts_for_its_language_whatever_its_region_and_never_when_empty() {
+        let t = |locale: &str, value: &str| Translation {
+            property: "NAME".into(),
+            locale: locale.into(),
+            value: value.into(),
+        };
+        let list = [t("fr", "Poids"), t("km", " "), t("km_KH", "ទម្ងន់"), t("en_GB", "Weight")];
+        assert_eq!(translation(&list, "NAME", Lang::Km), Some("ទម្ងន់"));
+        assert_eq!(translation(&list, "NAME", Lang::En), Some("Weight"));
+        assert_eq!(translation(&list, "FORM_NAME", Lang::Km), None);
+    }
+}

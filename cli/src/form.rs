@@ -12,11 +12,13 @@ use std::path::PathBuf;
 
 use chrono::{DateTime, NaiveDate as Date};
 use phum_core::form::{
-    cancel_enrollment, complete_enrollment, reopen_enrollment, EnrollmentChange, FormChanges, FormContext, FormError,
-    FormSession, FormView, NewEventForm, RecordRef,
+    cancel_enrollment, complete_enrollment, enrollment_status, reopen_enrollment, EnrollmentChange, FormChanges,
+    FormContext, FormError, FormSession, FormView, NewEventForm, RecordRef,
 };
-use phum_core::i18n::{Lang, Locale};
+use phum_core::i18n::{Lang, Locale, Localize, Message};
+use phum_core::model::value_type::EnrollmentStatus;
 use phum_core::model::{DeviceClock, Uid};
+use phum_core::msg;
 use phum_core::schedule::{self, Page, WorkingList, WorkingListRow};
 use phum_core::search;
 use phum_core::search::query::{self as search_query, MatchMode, SearchOptions, SearchScope};
@@ -34,7 +36,9 @@ SCRIPT FORMAT
     {\"today\": \"2026-11-20\",            the device's date: its clock stands at noon that day in
                                        --time-zone (default: the system clock)
      \"now\": \"2026-03-01T18:30:00Z\",    or the instant its clock stands at (RFC 3339)
-     \"locale\": \"km\",                   labels in Khmer (\"en\" or absent: as written)
+     \"locale\": \"km\",                   forms, messages and text lines in Khmer (default: English;
+                                       labels as written where the metadata has no translation)
+     \"khmer_digits\": true,             numbers and dates shown in Khmer digits (default: false)
      \"capture_org_units\": [\"uid\"],     the user's org units (default: the stored /api/me)
      \"steps\": [ {\"do\": ..., ...}, ... ]}
   Steps (\"as\" names a form; later steps refer to it by that name, and \"$name\" in any UID
@@ -63,8 +67,12 @@ SCRIPT FORMAT
         one page of the list and \"total\", the length of the whole list
     {\"do\": \"dashboard\", \"enrollment\"}
     {\"do\": \"search\", \"program\" or \"tracked_entity_type\", \"text\", \"mode\"?: \"prefix\"|\"whole_word\", \"limit\"?}
+    {\"do\": \"language\", \"lang\": \"km\"|\"en\", \"khmer_digits\"?: true|false}
+        shows every open form (and every later step) in that language without reopening it;
+        returns each open form's whole view
   A search of more than 8 words searches the first 8 (\"words_ignored\" lists the others).
-  Numbers, phones, dates and times may be typed with Khmer digits; they are stored as ASCII.
+  Numbers, phones, dates and times may be typed with Khmer digits; they are stored as ASCII. A
+  number in Khmer digits may have a decimal comma, as Khmer digits show it (\"៣,៥\" is 3.5).
   Dates are yyyy-MM-dd and default to \"today\": the date in --time-zone, so that at
   01:30 in Phnom Penh it is already the new day. Records are stamped with the local time
   and its UTC offset (2026-03-02T01:30:00.000+07:00).
@@ -72,9 +80,12 @@ SCRIPT FORMAT
 OUTPUT
   One line per step. With --json, one JSON object per step:
     {\"step\": N, \"do\": ..., \"ok\": true, ...what it returned}
-    {\"step\": N, \"do\": ..., \"ok\": false, \"error\": {\"kind\": \"HiddenField\", \"message\": ...}}
+    {\"step\": N, \"do\": ..., \"ok\": false, \"error\": {\"kind\": \"HiddenField\", \"id\": \"form-hidden-field\",
+                                                 \"args\": {...}, \"message\": ...}}
   set and complete return only what changed (fields, sections, messages, can_complete); a form
   names its record as data: {\"kind\": \"enrollment\", \"uid\": ..., \"tracked_entity\": ...}.
+  Every message (errors, a field's warnings and errors, form messages) carries its catalogue id
+  and arguments beside its text; a field has its stored \"value\" and the \"shown\" text.
 
 EXIT STATUS
   0 the script ran (steps may have failed: see their lines); 2 the script cannot be read.";
@@ -109,6 +120,7 @@ struct Script {
     today: Option<String>,
     now: Option<String>,
     locale: Option<String>,
+    khmer_digits: Option<bool>,
     capture_org_units: Option<Vec<String>>,
     steps: Vec<Json>,
 }
@@ -116,27 +128,37 @@ struct Script {
 /// Why a step could not run at all (as opposed to a form refusing it).
 #[derive(Debug, thiserror::Error)]
 enum StepError {
-    #[error("missing field '{0}'")]
     Missing(&'static str),
-    #[error("'{field}': {value} is not a UID")]
     BadUid { field: &'static str, value: String },
-    #[error("'{field}': {value} is not a date (yyyy-MM-dd)")]
     BadDate { field: &'static str, value: String },
-    #[error("no form named '{0}' is open")]
+    BadLanguage(String),
     NoForm(String),
-    #[error("unknown step '{0}'")]
     UnknownStep(String),
-    #[error("{0}")]
     Form(#[from] FormError),
-    #[error("{0}")]
     Schedule(#[from] schedule::ScheduleError),
-    #[error("{0}")]
     Search(#[from] search::SearchError),
-    #[error("{0}")]
     Data(#[from] phum_core::store::data::DataError),
-    #[error("{0}")]
     Store(#[from] phum_core::store::StoreError),
 }
+
+impl Localize for StepError {
+    fn message(&self) -> Message {
+        match self {
+            StepError::Missing(field) => msg!("cli-form-missing", field = *field),
+            StepError::BadUid { field, value } => msg!("cli-form-bad-uid", field = *field, value = value),
+            StepError::BadDate { field, value } => msg!("cli-form-bad-date", field = *field, value = value),
+            StepError::BadLanguage(code) => msg!("cli-form-bad-language", code = code),
+            StepError::NoForm(name) => msg!("cli-form-no-form", name = name),
+            StepError::UnknownStep(step) => msg!("cli-form-unknown-step", step = step),
+            StepError::Form(e) => e.message(),
+            StepError::Schedule(e) => e.message(),
+            StepError::Search(e) => e.message(),
+            StepError::Data(e) => e.message(),
+            StepError::Store(e) => e.message(),
+        }
+    }
+}
+phum_core::english_display!(StepError);
 
 impl StepError {
     /// A stable name for machines: the error's variant.
@@ -343,6 +365,19 @@ impl Runner<'_> {
                     .collect();
                 Ok(json!({"hits": hits, "words_ignored": result.words_ignored}))
             }
+            "language" => {
+                let code = self.text(step, "lang")?;
+                let lang = Lang::from_code(code).ok_or_else(|| StepError::BadLanguage(code.to_string()))?;
+                let khmer_digits = step["khmer_digits"].as_bool().unwrap_or(self.ctx.locale.khmer_digits);
+                self.ctx.locale = Locale::new(lang, khmer_digits);
+                let locale = self.ctx.locale;
+                for form in self.forms.values_mut() {
+                    form.set_locale(locale);
+                }
+                let views: serde_json::Map<String, Json> =
+                    self.forms.iter().map(|(name, form)| (name.clone(), json!(form.view()))).collect();
+                Ok(json!({"locale": locale, "views": views}))
+            }
             other => Err(StepError::UnknownStep(other.to_string())),
         }
     }
@@ -375,76 +410,109 @@ fn row_json(r: &WorkingListRow) -> Json {
     })
 }
 
-/// One line of text for a step's result.
-fn human(n: usize, action: &str, result: &Result<Json, StepError>) -> String {
-    match result {
-        Err(e) => format!("{n:>3} {action}: refused ({}): {e}", e.kind()),
-        Ok(r) => {
-            let detail = if let Some(changes) = r.get("changes") {
-                let fields: Vec<String> = changes["fields"]
-                    .as_array()
-                    .map(|a| {
-                        a.iter()
-                            .map(|f| {
-                                let mut s = format!("{}={}", f["uid"].as_str().unwrap_or(""), f["value"]);
-                                if f["hidden"] == true {
-                                    s.push_str(" (hidden)");
-                                }
-                                if f["editable"] == false {
-                                    s.push_str(" (read-only)");
-                                }
-                                s
-                            })
-                            .collect()
-                    })
-                    .unwrap_or_default();
-                let messages: Vec<String> = changes["messages_added"]
-                    .as_array()
-                    .map(|a| a.iter().map(|m| m["text"].as_str().unwrap_or("").to_string()).collect())
-                    .unwrap_or_default();
-                format!(
-                    "changed [{}]{}",
-                    fields.join(", "),
-                    if messages.is_empty() { String::new() } else { format!(" messages: {}", messages.join(" | ")) }
-                )
-            } else if let Some(rows) = r.get("rows").and_then(Json::as_array) {
-                let from = r["offset"].as_u64().unwrap_or(0);
-                match rows.len() as u64 {
-                    0 => format!("0 of {} row(s)", r["total"]),
-                    n => format!("rows {}-{} of {}", from + 1, from + n, r["total"]),
+/// One line of text for a step's result, in `locale`: the step's number and keyword, then what
+/// it did or why it was refused.
+fn human(n: usize, action: &str, result: &Result<Json, StepError>, locale: Locale) -> String {
+    let detail = match result {
+        Err(e) => msg!("cli-form-refused", kind = e.kind(), problem = e.message()),
+        Ok(r) => detail(r),
+    };
+    format!("{n:>3} {action}: {}", detail.render(locale))
+}
+
+/// What a step's result says, from its JSON.
+fn detail(r: &Json) -> Message {
+    let text = |v: &Json| v.as_str().unwrap_or("").to_string();
+    let count = |v: &Json| v.as_u64().unwrap_or(0);
+    if let Some(changes) = r.get("changes") {
+        let fields: Vec<Message> = changes["fields"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .map(|f| {
+                // What the reader reads (option labels, Khmer digits, dates), else what is stored.
+                let value = if f["shown"].is_null() { &f["value"] } else { &f["shown"] };
+                let mut m = msg!("cli-form-field-value", field = text(&f["uid"]), value = value.to_string());
+                if f["hidden"] == true {
+                    m = msg!("cli-form-field-hidden", field = m);
                 }
-            } else if let Some(status) = r.get("status").and_then(Json::as_str) {
-                let (enrollment, before) = (r["enrollment"].as_str().unwrap_or(""), r["before"].as_str().unwrap_or(""));
-                match r["completed_date"].as_str() {
-                    Some(day) => format!("enrollment {enrollment}: {before} -> {status} on {day}"),
-                    None => format!("enrollment {enrollment}: {before} -> {status}"),
+                if f["editable"] == false {
+                    m = msg!("cli-form-field-read-only", field = m);
                 }
-            } else if let Some(stages) = r.get("stages").and_then(Json::as_array) {
-                let missing: Vec<&str> =
-                    stages.iter().filter(|s| s["missing"] == true).filter_map(|s| s["name"].as_str()).collect();
-                let overdue = stages.iter().filter(|s| s["overdue"] == true).count();
-                format!(
-                    "{} stage(s), {} missing ({overdue} overdue): {}",
-                    stages.len(),
-                    missing.len(),
-                    missing.join("; ")
-                )
-            } else if let Some(hits) = r.get("hits").and_then(Json::as_array) {
-                match r["words_ignored"].as_array().filter(|w| !w.is_empty()) {
-                    Some(ignored) => format!("{} hit(s) ({} word(s) not searched)", hits.len(), ignored.len()),
-                    None => format!("{} hit(s)", hits.len()),
-                }
-            } else if let Some(record) = r.get("record") {
-                format!("opened {record}")
-            } else {
-                r.to_string()
-            };
-            format!("{n:>3} {action}: {detail}")
+                m
+            })
+            .collect();
+        let messages: Vec<String> =
+            changes["messages_added"].as_array().into_iter().flatten().map(|m| text(&m["text"])).collect();
+        if messages.is_empty() {
+            msg!("cli-form-changed", fields = fields)
+        } else {
+            msg!("cli-form-changed-messages", fields = fields, messages = messages.join(" | "))
         }
+    } else if let Some(rows) = r.get("rows").and_then(Json::as_array) {
+        let (from, total) = (count(&r["offset"]), count(&r["total"]));
+        match rows.len() as u64 {
+            0 => msg!("cli-form-rows-none", total = total),
+            n => msg!("cli-form-rows", from = from + 1, to = from + n, total = total),
+        }
+    } else if let Some(status) = r.get("status").and_then(Json::as_str) {
+        let word = |code: &str| match EnrollmentStatus::from_wire(code) {
+            Some(s) => enrollment_status(s),
+            None => msg!("cli-form-text", text = code),
+        };
+        let (enrollment, before, status) = (text(&r["enrollment"]), word(&text(&r["before"])), word(status));
+        match r["completed_date"].as_str().and_then(phum_core::expr::value::parse_iso_date) {
+            Some(day) => msg!(
+                "cli-form-enrollment-change-on",
+                enrollment = enrollment,
+                before = before,
+                status = status,
+                date = day
+            ),
+            None => msg!("cli-form-enrollment-change", enrollment = enrollment, before = before, status = status),
+        }
+    } else if let Some(stages) = r.get("stages").and_then(Json::as_array) {
+        let missing: Vec<String> = stages
+            .iter()
+            .filter(|s| s["missing"] == true)
+            .filter_map(|s| s["name"].as_str())
+            .map(String::from)
+            .collect();
+        let overdue = stages.iter().filter(|s| s["overdue"] == true).count();
+        msg!(
+            "cli-form-dashboard",
+            stages = stages.len(),
+            missing = missing.len(),
+            overdue = overdue,
+            names = missing.join("; ")
+        )
+    } else if let Some(hits) = r.get("hits").and_then(Json::as_array) {
+        match r["words_ignored"].as_array().filter(|w| !w.is_empty()) {
+            Some(ignored) => msg!("cli-form-hits-ignored", hits = hits.len(), ignored = ignored.len()),
+            None => msg!("cli-form-hits", hits = hits.len()),
+        }
+    } else if let Some(view) = r.get("view").filter(|_| r.get("form").is_some()) {
+        msg!("cli-form-opened", form = text(&r["form"]), title = text(&view["title"]))
+    } else if let Some(record) = r.get("closed") {
+        let uid = record["uid"].as_str().or(record["data_set"].as_str()).unwrap_or("");
+        msg!("cli-form-closed", record = uid)
+    } else if let Some(event) = r.get("deleted").and_then(Json::as_str) {
+        msg!("cli-form-deleted", event = event)
+    } else if let Some(views) = r.get("views").and_then(Json::as_object) {
+        let lang = if r["locale"]["lang"] == "km" {
+            Message::new("cli-form-lang-km")
+        } else {
+            Message::new("cli-form-lang-en")
+        };
+        msg!("cli-form-language", lang = lang, forms = views.len())
+    } else {
+        msg!("cli-form-text", text = r.to_string())
     }
 }
 
-pub fn run(command: FormCommand) -> Result<(), CliError> {
+/// Runs a script, writing its text lines in `locale` (a script's `locale` and `khmer_digits`
+/// override it).
+pub fn run(command: FormCommand, locale: Locale) -> Result<(), CliError> {
     let FormCommand::Run(args) = command;
     let text = std::fs::read_to_string(&args.script)
         .map_err(|source| CliError::ScriptUnreadable { path: args.script.clone(), source })?;
@@ -463,10 +531,13 @@ pub fn run(command: FormCommand) -> Result<(), CliError> {
         }
         (None, None) => clock,
     };
-    let mut ctx = FormContext::new(clock);
+    let mut ctx = FormContext::new(clock).with_locale(locale);
     if let Some(code) = &script.locale {
         let lang = Lang::from_code(code).ok_or_else(|| bad(format!("'locale': {code} is not en or km")))?;
-        ctx.locale = Locale { lang, ..ctx.locale };
+        ctx.locale.lang = lang;
+    }
+    if let Some(khmer_digits) = script.khmer_digits {
+        ctx.locale.khmer_digits = khmer_digits;
     }
     if let Some(units) = &script.capture_org_units {
         let units = units
@@ -496,12 +567,15 @@ pub fn run(command: FormCommand) -> Result<(), CliError> {
                 }
                 Err(e) => {
                     line["ok"] = json!(false);
-                    line["error"] = json!({"kind": e.kind(), "message": e.to_string()});
+                    let said = e.message();
+                    let text = said.render(runner.ctx.locale);
+                    let said = json!(said);
+                    line["error"] = json!({"kind": e.kind(), "id": said["id"], "args": said["args"], "message": text});
                 }
             }
             println!("{line}");
         } else {
-            println!("{}", human(n, &action, &result));
+            println!("{}", human(n, &action, &result, runner.ctx.locale));
         }
     }
     Ok(())

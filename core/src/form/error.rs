@@ -64,7 +64,7 @@ impl Localize for ObjectKind {
 crate::english_display!(ObjectKind);
 
 /// An enrollment's status as a word of the reader's language ("completed", "cancelled").
-pub(crate) fn enrollment_status(status: EnrollmentStatus) -> Message {
+pub fn enrollment_status(status: EnrollmentStatus) -> Message {
     match status {
         EnrollmentStatus::Active => Message::new("form-enrollment-active"),
         EnrollmentStatus::Completed => Message::new("form-enrollment-completed"),

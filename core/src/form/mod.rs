@@ -76,7 +76,9 @@ use chrono::NaiveDate as Date;
 
 pub use changes::FormChanges;
 pub use enrollment::{cancel_enrollment, complete_enrollment, reopen_enrollment, EnrollmentChange};
-pub use error::{FormError, InputWindow, ObjectKind, ProgramMismatch, ReadOnlyReason, Refusal, ScopeProblem};
+pub use error::{
+    enrollment_status, FormError, InputWindow, ObjectKind, ProgramMismatch, ReadOnlyReason, Refusal, ScopeProblem,
+};
 pub use view::{FieldView, FormKind, FormMessage, FormView, LocalizedText, MessageKind, OptionView, SectionView};
 
 use crate::i18n::{Locale, Localize, Message};

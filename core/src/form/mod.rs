@@ -136,8 +136,9 @@ pub struct NewEventForm {
 
 /// The stored record a session edits. Serialised as data: `{"kind": "event", "uid": ...}`,
 /// `{"kind": "enrollment", "uid": ..., "tracked_entity": ...}` or `{"kind": "data_set_form",
-/// "data_set": ..., "period": ..., "org_unit": ..., "attribute_option_combo": ...}`; `Display`
-/// gives the same as one line of text for logs and messages.
+/// "data_set": ..., "period": ..., "org_unit": ..., "attribute_option_combo": ...}`; its message
+/// (`Localize`) names it in a sentence ("event AbCdEf12345"), a data set form's period in the
+/// reader's language.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum RecordRef {
     Event(Uid),

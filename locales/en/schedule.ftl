@@ -1,11 +1,7 @@
 # Scheduling and working lists (core::schedule).
 
 schedule-not-found = { $kind } { $uid } is not in the store
-schedule-date-out-of-range =
-    { $days ->
-        [one] program stage { $stage }: { $days } day from { $from } is outside the supported calendar
-       *[other] program stage { $stage }: { $days } days from { $from } is outside the supported calendar
-    }
+schedule-date-out-of-range = program stage { $stage }: { $days } from { $from } is outside the supported calendar
 schedule-bad-page-limit = a page of a working list holds 1 to { $max } rows, not { $limit }
 
 ## How an event stands today (dashboards, working lists)
@@ -17,13 +13,5 @@ schedule-state-skipped = skipped
 
 ## When a visit on a working list is due
 schedule-due-today = due today
-schedule-due-overdue =
-    { $days ->
-        [one] { $days } day overdue
-       *[other] { $days } days overdue
-    }
-schedule-due-in =
-    { $days ->
-        [one] due in { $days } day
-       *[other] due in { $days } days
-    }
+schedule-due-overdue = { $days } overdue
+schedule-due-in = due in { $days }

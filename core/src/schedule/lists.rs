@@ -98,8 +98,8 @@ impl WorkingListRow {
     pub fn due_message(&self) -> Message {
         match self.days_overdue {
             0 => Message::new("schedule-due-today"),
-            d if d > 0 => crate::msg!("schedule-due-overdue", days = d),
-            d => crate::msg!("schedule-due-in", days = -d),
+            d if d > 0 => crate::msg!("schedule-due-overdue", days = crate::msg!("unit-days", count = d)),
+            d => crate::msg!("schedule-due-in", days = crate::msg!("unit-days", count = -d)),
         }
     }
 }

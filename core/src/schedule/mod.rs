@@ -57,7 +57,7 @@ impl Localize for ScheduleError {
         match self {
             ScheduleError::NotFound { kind, uid } => msg!("schedule-not-found", kind = kind.message(), uid = uid),
             ScheduleError::DateOutOfRange { stage, from, days } => {
-                msg!("schedule-date-out-of-range", stage = stage, days = days, from = from)
+                msg!("schedule-date-out-of-range", stage = stage, days = msg!("unit-days", count = days), from = from)
             }
             ScheduleError::BadPageLimit { limit, max } => msg!("schedule-bad-page-limit", max = max, limit = limit),
             ScheduleError::Data(e) => e.message(),

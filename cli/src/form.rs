@@ -64,7 +64,8 @@ SCRIPT FORMAT
     {\"do\": \"delete\", \"event\"}
     {\"do\": \"overdue\", \"program\", \"org_unit\", \"offset\"? (default 0), \"limit\"? (default 50, at most 500)}
     {\"do\": \"upcoming\", \"program\", \"org_unit\", \"within_days\"? (default 28), \"offset\"?, \"limit\"?}
-        one page of the list and \"total\", the length of the whole list
+        one page of the list and \"total\", the length of the whole list; each row says when it is
+        due (\"due_text\": \"3 days overdue\", with its message id and arguments in \"due\")
     {\"do\": \"dashboard\", \"enrollment\"}
     {\"do\": \"search\", \"program\" or \"tracked_entity_type\", \"text\", \"mode\"?: \"prefix\"|\"whole_word\", \"limit\"?}
     {\"do\": \"language\", \"lang\": \"km\"|\"en\", \"khmer_digits\"?: true|false}
@@ -314,16 +315,30 @@ impl Runner<'_> {
                     |field: &str, default: u64| step[field].as_u64().unwrap_or(default).min(u64::from(u32::MAX));
                 let page = Page { offset: count("offset", 0) as usize, limit: count("limit", 50) as usize };
                 let list = if action == "overdue" {
-                    schedule::overdue(self.store, program, org_unit, self.ctx.today(), page)?
+                    schedule::overdue(self.store, program, org_unit, self.ctx.today(), page, self.ctx.locale.lang)?
                 } else {
                     let within = count("within_days", 28) as u32;
-                    schedule::upcoming(self.store, program, org_unit, self.ctx.today(), within, page)?
+                    schedule::upcoming(
+                        self.store,
+                        program,
+                        org_unit,
+                        self.ctx.today(),
+                        within,
+                        page,
+                        self.ctx.locale.lang,
+                    )?
                 };
-                Ok(list_json(&list))
+                Ok(list_json(&list, self.ctx.locale))
             }
             "dashboard" => {
                 let enrollment = self.uid(step, "enrollment")?;
-                let board = schedule::enrollment_dashboard(self.store, enrollment, self.ctx.today(), &[])?;
+                let board = schedule::enrollment_dashboard(
+                    self.store,
+                    enrollment,
+                    self.ctx.today(),
+                    &[],
+                    self.ctx.locale.lang,
+                )?;
                 let stages: Vec<Json> = board
                     .stages
                     .iter()
@@ -334,6 +349,7 @@ impl Runner<'_> {
                             "events": s.events.iter().map(|e| json!({
                                 "event": e.event.as_str(), "status": e.status.as_str(),
                                 "state": format!("{:?}", e.state),
+                                "state_text": e.state.localized(self.ctx.locale),
                                 "event_date": e.event_date.map(|d| d.to_string()),
                                 "due_date": e.due_date.map(|d| d.to_string()),
                             })).collect::<Vec<_>>(),
@@ -390,9 +406,9 @@ fn change_json(c: &EnrollmentChange) -> Json {
     })
 }
 
-fn list_json(list: &WorkingList) -> Json {
+fn list_json(list: &WorkingList, locale: Locale) -> Json {
     json!({
-        "rows": list.rows.iter().map(row_json).collect::<Vec<_>>(), "total": list.total,
+        "rows": list.rows.iter().map(|r| row_json(r, locale)).collect::<Vec<_>>(), "total": list.total,
         "offset": list.page.offset, "limit": list.page.limit,
     })
 }
@@ -401,12 +417,12 @@ fn changes_json(changes: &FormChanges) -> Json {
     json!({ "changes": changes })
 }
 
-fn row_json(r: &WorkingListRow) -> Json {
+fn row_json(r: &WorkingListRow, locale: Locale) -> Json {
     json!({
         "event": r.event.as_str(), "enrollment": r.enrollment.as_str(), "person": r.tracked_entity.as_str(),
         "display": r.display.iter().map(|d| json!({"attribute": d.attribute.as_str(), "name": d.name, "value": d.value})).collect::<Vec<_>>(),
         "stage": r.program_stage.as_str(), "stage_name": r.stage_name, "due_date": r.due_date.to_string(),
-        "days_overdue": r.days_overdue,
+        "days_overdue": r.days_overdue, "due": r.due_message(), "due_text": r.due_message().render(locale),
     })
 }
 

@@ -77,6 +77,9 @@ fn a_trainer_replays_an_immunization_visit_step_by_step() {
     // A page of the overdue list knows the length of the whole list: the birth and 10-week doses
     // are still overdue after the 6-week visit; the second of them is on the page.
     assert_eq!(step(10)["total"], 3);
+    let due = &step(10)["rows"][0];
+    assert_eq!(due["due"]["id"], "schedule-due-overdue", "{due}");
+    assert!(due["due_text"].as_str().unwrap().starts_with("ហួសកាលកំណត់"), "the script is in Khmer: {due}");
     assert_eq!(step(23)["rows"].as_array().unwrap().len(), 1);
     assert_eq!((step(23)["total"].as_u64(), step(23)["offset"].as_u64()), (Some(2), Some(1)));
     assert_eq!(step(23)["rows"][0]["stage"], "SchImm10Wks");

@@ -68,7 +68,7 @@ mod input;
 mod lock;
 mod registration;
 mod scope;
-mod view;
+pub(crate) mod view;
 
 use std::collections::{BTreeMap, HashMap};
 

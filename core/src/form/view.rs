@@ -186,7 +186,7 @@ impl Label {
     /// The translated NAME (not FORM_NAME) of an object: option, org unit, program, section
     /// titles; the NAME as written without a translation.
     pub(crate) fn name(identity: &Identity) -> Label {
-        Label::each(|lang| translation(&identity.translations, "NAME", lang).unwrap_or(&identity.name).to_string())
+        Label::each(|lang| name_in(identity, lang))
     }
 
     pub(crate) fn get(&self, lang: Lang) -> &str {
@@ -195,6 +195,11 @@ impl Label {
             Lang::Km => &self.km,
         }
     }
+}
+
+/// The NAME of a metadata object in `lang` (its translation), else as written.
+pub(crate) fn name_in(identity: &Identity, lang: Lang) -> String {
+    translation(&identity.translations, "NAME", lang).unwrap_or(&identity.name).to_string()
 }
 
 /// The translation of `property` in `lang`, from DHIS2's `translations` (the first whose locale

@@ -165,9 +165,12 @@ pub unsafe extern "C" fn phum_probe_registration(
         let enrollment = form.record_uid()?;
         let (form, _) = FormSession::open_registration(s, enrollment, &ctx).ok()?;
         drop(form);
-        let board = schedule::enrollment_dashboard(s, enrollment, ctx.today(), &[]).ok()?;
-        let overdue = schedule::overdue(s, program, org_unit, ctx.today(), schedule::Page::first(50)).ok()?;
-        let upcoming = schedule::upcoming(s, program, org_unit, ctx.today(), 28, schedule::Page::first(50)).ok()?;
+        let board = schedule::enrollment_dashboard(s, enrollment, ctx.today(), &[], ctx.locale.lang).ok()?;
+        let overdue =
+            schedule::overdue(s, program, org_unit, ctx.today(), schedule::Page::first(50), ctx.locale.lang).ok()?;
+        let upcoming =
+            schedule::upcoming(s, program, org_unit, ctx.today(), 28, schedule::Page::first(50), ctx.locale.lang)
+                .ok()?;
         Some((board.stages.len() + overdue.rows.len() + upcoming.rows.len()) as i64)
     };
     run().unwrap_or(-1)

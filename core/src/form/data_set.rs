@@ -24,6 +24,7 @@ use super::fields;
 use super::scope::{self, Assigned};
 use super::view::{translation, Label, Title};
 use super::{FieldSpec, FormContext, FormSession, Kind, Parts, RecordRef, SectionSpec};
+use crate::i18n::Lang;
 use crate::model::{
     Category, CategoryCombo, CategoryOption, CategoryOptionCombo, Child, Constant, DataElement, DataSet,
     DataSetSection, Period, Timestamp, Uid, ValidationRule,
@@ -133,11 +134,13 @@ impl DataSetForm {
         Ok(())
     }
 
-    /// The violated validation rules of the data set for these values.
+    /// The violated validation rules of the data set for these values, named (and their
+    /// instruction) in `lang` when the metadata translates them (NAME, INSTRUCTION).
     pub(crate) fn validation_refusals(
         &self,
         store: &Store,
         values: &BTreeMap<String, String>,
+        lang: Lang,
     ) -> Result<Vec<Refusal>, FormError> {
         let names: Vec<String> = self.data_elements.iter().map(|u| format!("#{{{u}")).collect();
         let rules: Vec<ValidationRule> = store
@@ -168,7 +171,13 @@ impl DataSetForm {
             .into_iter()
             .filter_map(|o| match o.result {
                 RuleResult::Violated(v) => {
-                    Some(Refusal::ValidationRule { rule: v.rule, name: v.name, instruction: v.instruction })
+                    let translated = |property: &str| {
+                        let rule = rules.iter().find(|r| r.identity.id == v.rule)?;
+                        translation(&rule.identity.translations, property, lang).map(str::to_string)
+                    };
+                    let name = translated("NAME").unwrap_or(v.name);
+                    let instruction = v.instruction.map(|i| translated("INSTRUCTION").unwrap_or(i));
+                    Some(Refusal::ValidationRule { rule: v.rule, name, instruction })
                 }
                 _ => None,
             })

@@ -596,3 +596,91 @@ pub fn run(command: FormCommand, locale: Locale) -> Result<(), CliError> {
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use phum_core::i18n::try_render;
+
+    /// `message` renders in English and Khmer without a missing message or variable.
+    fn renders_in_both(message: &Message) {
+        for locale in [Locale::ENGLISH, Locale::new(Lang::Km, true)] {
+            if let Err(e) = try_render(message, locale) {
+                panic!("{e}");
+            }
+        }
+    }
+
+    fn no_store() -> phum_core::store::StoreError {
+        phum_core::store::StoreError::NotFound { path: PathBuf::from("phum.db") }
+    }
+
+    #[test]
+    fn every_step_error_variant_renders_in_both_languages() {
+        let samples = [
+            StepError::Missing("form"),
+            StepError::BadUid { field: "program", value: "abc".into() },
+            StepError::BadDate { field: "event_date", value: "20-11-2026".into() },
+            StepError::BadLanguage("fr".into()),
+            StepError::NoForm("visit".into()),
+            StepError::UnknownStep("dance".into()),
+            StepError::Form(FormError::NoCaptureScope),
+            StepError::Schedule(schedule::ScheduleError::BadPageLimit { limit: 0, max: 500 }),
+            StepError::Search(search::SearchError::EmptyQuery),
+            StepError::Data(phum_core::store::data::DataError::Store(no_store())),
+            StepError::Store(no_store()),
+        ];
+        let name = |e: &StepError| match e {
+            StepError::Missing(_) => "Missing",
+            StepError::BadUid { .. } => "BadUid",
+            StepError::BadDate { .. } => "BadDate",
+            StepError::BadLanguage(_) => "BadLanguage",
+            StepError::NoForm(_) => "NoForm",
+            StepError::UnknownStep(_) => "UnknownStep",
+            StepError::Form(_) => "Form",
+            StepError::Schedule(_) => "Schedule",
+            StepError::Search(_) => "Search",
+            StepError::Data(_) => "Data",
+            StepError::Store(_) => "Store",
+        };
+        let names: std::collections::BTreeSet<&str> = samples.iter().map(name).collect();
+        assert_eq!(names.len(), samples.len(), "one sample of each variant");
+        for e in &samples {
+            renders_in_both(&e.message());
+            renders_in_both(&msg!("cli-form-refused", kind = e.kind(), problem = e.message()));
+        }
+        assert_eq!(samples[4].to_string(), "no form named 'visit' is open");
+    }
+
+    #[test]
+    fn every_kind_of_step_result_has_a_line_in_both_languages() {
+        let field = json!({"uid": "SchTEASex01", "value": "F", "shown": "Female", "hidden": true, "editable": false});
+        let results = [
+            json!({"changes": {"fields": [field], "messages_added": []}}),
+            json!({"changes": {"fields": [], "messages_added": [{"text": "Check the weight"}]}}),
+            json!({"rows": [], "total": 0, "offset": 0}),
+            json!({"rows": [{}], "total": 3, "offset": 1}),
+            json!({"enrollment": "PhumEnrol01", "before": "ACTIVE", "status": "COMPLETED", "completed_date": "2026-11-20"}),
+            json!({"enrollment": "PhumEnrol01", "before": "COMPLETED", "status": "ACTIVE", "completed_date": null}),
+            json!({"stages": [{"name": "Birth", "missing": true, "overdue": true}]}),
+            json!({"hits": [{}], "words_ignored": []}),
+            json!({"hits": [], "words_ignored": ["x"]}),
+            json!({"form": "child", "record": {}, "view": {"title": "Child immunization"}}),
+            json!({"closed": {"kind": "event", "uid": "PhumEvent01"}}),
+            json!({"deleted": "PhumEvent01"}),
+            json!({"locale": {"lang": "km", "khmer_digits": false}, "views": {"child": {}}}),
+            json!({"something": "else"}),
+        ];
+        let ids: std::collections::BTreeSet<&str> = results.iter().map(|r| detail(r).id).collect();
+        assert_eq!(ids.len(), 14, "each result has its own message: {ids:?}");
+        results.iter().for_each(|r| renders_in_both(&detail(r)));
+        assert_eq!(
+            detail(&results[0]).render(Locale::ENGLISH),
+            "changed [SchTEASex01=\"Female\" (hidden) (read-only)]"
+        );
+        assert_eq!(
+            detail(&results[4]).render(Locale::new(Lang::Km, true)),
+            "ការចុះឈ្មោះ PhumEnrol01៖ សកម្ម -> បានបញ្ចប់ នៅ ២០ វិច្ឆិកា ២០២៦"
+        );
+    }
+}

@@ -12,10 +12,13 @@ use std::path::PathBuf;
 
 use chrono::{DateTime, NaiveDate as Date};
 use phum_core::form::{
-    cancel_enrollment, complete_enrollment, reopen_enrollment, EnrollmentChange, FormChanges, FormContext, FormError,
-    FormSession, FormView, NewEventForm, RecordRef,
+    cancel_enrollment, complete_enrollment, enrollment_status, reopen_enrollment, EnrollmentChange, FormChanges,
+    FormContext, FormError, FormSession, FormView, NewEventForm, RecordRef,
 };
+use phum_core::i18n::{Lang, Locale, Localize, Message};
+use phum_core::model::value_type::EnrollmentStatus;
 use phum_core::model::{DeviceClock, Uid};
+use phum_core::msg;
 use phum_core::schedule::{self, Page, WorkingList, WorkingListRow};
 use phum_core::search;
 use phum_core::search::query::{self as search_query, MatchMode, SearchOptions, SearchScope};
@@ -33,7 +36,9 @@ SCRIPT FORMAT
     {\"today\": \"2026-11-20\",            the device's date: its clock stands at noon that day in
                                        --time-zone (default: the system clock)
      \"now\": \"2026-03-01T18:30:00Z\",    or the instant its clock stands at (RFC 3339)
-     \"locale\": \"km\",                   labels in Khmer (\"en\" or absent: as written)
+     \"locale\": \"km\",                   forms, messages and text lines in Khmer (default: English;
+                                       labels as written where the metadata has no translation)
+     \"khmer_digits\": true,             numbers and dates shown in Khmer digits (default: false)
      \"capture_org_units\": [\"uid\"],     the user's org units (default: the stored /api/me)
      \"steps\": [ {\"do\": ..., ...}, ... ]}
   Steps (\"as\" names a form; later steps refer to it by that name, and \"$name\" in any UID
@@ -59,11 +64,16 @@ SCRIPT FORMAT
     {\"do\": \"delete\", \"event\"}
     {\"do\": \"overdue\", \"program\", \"org_unit\", \"offset\"? (default 0), \"limit\"? (default 50, at most 500)}
     {\"do\": \"upcoming\", \"program\", \"org_unit\", \"within_days\"? (default 28), \"offset\"?, \"limit\"?}
-        one page of the list and \"total\", the length of the whole list
+        one page of the list and \"total\", the length of the whole list; each row says when it is
+        due (\"due_text\": \"3 days overdue\", with its message id and arguments in \"due\")
     {\"do\": \"dashboard\", \"enrollment\"}
     {\"do\": \"search\", \"program\" or \"tracked_entity_type\", \"text\", \"mode\"?: \"prefix\"|\"whole_word\", \"limit\"?}
+    {\"do\": \"language\", \"lang\": \"km\"|\"en\", \"khmer_digits\"?: true|false}
+        shows every open form (and every later step) in that language without reopening it;
+        returns each open form's whole view
   A search of more than 8 words searches the first 8 (\"words_ignored\" lists the others).
-  Numbers, phones, dates and times may be typed with Khmer digits; they are stored as ASCII.
+  Numbers, phones, dates and times may be typed with Khmer digits; they are stored as ASCII. A
+  number in Khmer digits may have a decimal comma, as Khmer digits show it (\"៣,៥\" is 3.5).
   Dates are yyyy-MM-dd and default to \"today\": the date in --time-zone, so that at
   01:30 in Phnom Penh it is already the new day. Records are stamped with the local time
   and its UTC offset (2026-03-02T01:30:00.000+07:00).
@@ -71,9 +81,12 @@ SCRIPT FORMAT
 OUTPUT
   One line per step. With --json, one JSON object per step:
     {\"step\": N, \"do\": ..., \"ok\": true, ...what it returned}
-    {\"step\": N, \"do\": ..., \"ok\": false, \"error\": {\"kind\": \"HiddenField\", \"message\": ...}}
+    {\"step\": N, \"do\": ..., \"ok\": false, \"error\": {\"kind\": \"HiddenField\", \"id\": \"form-hidden-field\",
+                                                 \"args\": {...}, \"message\": ...}}
   set and complete return only what changed (fields, sections, messages, can_complete); a form
   names its record as data: {\"kind\": \"enrollment\", \"uid\": ..., \"tracked_entity\": ...}.
+  Every message (errors, a field's warnings and errors, form messages) carries its catalogue id
+  and arguments beside its text; a field has its stored \"value\" and the \"shown\" text.
 
 EXIT STATUS
   0 the script ran (steps may have failed: see their lines); 2 the script cannot be read.";
@@ -107,6 +120,7 @@ struct Script {
     today: Option<String>,
     now: Option<String>,
     locale: Option<String>,
+    khmer_digits: Option<bool>,
     capture_org_units: Option<Vec<String>>,
     steps: Vec<Json>,
 }
@@ -114,27 +128,37 @@ struct Script {
 /// Why a step could not run at all (as opposed to a form refusing it).
 #[derive(Debug, thiserror::Error)]
 enum StepError {
-    #[error("missing field '{0}'")]
     Missing(&'static str),
-    #[error("'{field}': {value} is not a UID")]
     BadUid { field: &'static str, value: String },
-    #[error("'{field}': {value} is not a date (yyyy-MM-dd)")]
     BadDate { field: &'static str, value: String },
-    #[error("no form named '{0}' is open")]
+    BadLanguage(String),
     NoForm(String),
-    #[error("unknown step '{0}'")]
     UnknownStep(String),
-    #[error("{0}")]
     Form(#[from] FormError),
-    #[error("{0}")]
     Schedule(#[from] schedule::ScheduleError),
-    #[error("{0}")]
     Search(#[from] search::SearchError),
-    #[error("{0}")]
     Data(#[from] phum_core::store::data::DataError),
-    #[error("{0}")]
     Store(#[from] phum_core::store::StoreError),
 }
+
+impl Localize for StepError {
+    fn message(&self) -> Message {
+        match self {
+            StepError::Missing(field) => msg!("cli-form-missing", field = *field),
+            StepError::BadUid { field, value } => msg!("cli-form-bad-uid", field = *field, value = value),
+            StepError::BadDate { field, value } => msg!("cli-form-bad-date", field = *field, value = value),
+            StepError::BadLanguage(code) => msg!("cli-form-bad-language", code = code),
+            StepError::NoForm(name) => msg!("cli-form-no-form", name = name),
+            StepError::UnknownStep(step) => msg!("cli-form-unknown-step", step = step),
+            StepError::Form(e) => e.message(),
+            StepError::Schedule(e) => e.message(),
+            StepError::Search(e) => e.message(),
+            StepError::Data(e) => e.message(),
+            StepError::Store(e) => e.message(),
+        }
+    }
+}
+phum_core::english_display!(StepError);
 
 impl StepError {
     /// A stable name for machines: the error's variant.
@@ -290,16 +314,30 @@ impl Runner<'_> {
                     |field: &str, default: u64| step[field].as_u64().unwrap_or(default).min(u64::from(u32::MAX));
                 let page = Page { offset: count("offset", 0) as usize, limit: count("limit", 50) as usize };
                 let list = if action == "overdue" {
-                    schedule::overdue(self.store, program, org_unit, self.ctx.today(), page)?
+                    schedule::overdue(self.store, program, org_unit, self.ctx.today(), page, self.ctx.locale.lang)?
                 } else {
                     let within = count("within_days", 28) as u32;
-                    schedule::upcoming(self.store, program, org_unit, self.ctx.today(), within, page)?
+                    schedule::upcoming(
+                        self.store,
+                        program,
+                        org_unit,
+                        self.ctx.today(),
+                        within,
+                        page,
+                        self.ctx.locale.lang,
+                    )?
                 };
-                Ok(list_json(&list))
+                Ok(list_json(&list, self.ctx.locale))
             }
             "dashboard" => {
                 let enrollment = self.uid(step, "enrollment")?;
-                let board = schedule::enrollment_dashboard(self.store, enrollment, self.ctx.today(), &[])?;
+                let board = schedule::enrollment_dashboard(
+                    self.store,
+                    enrollment,
+                    self.ctx.today(),
+                    &[],
+                    self.ctx.locale.lang,
+                )?;
                 let stages: Vec<Json> = board
                     .stages
                     .iter()
@@ -310,6 +348,7 @@ impl Runner<'_> {
                             "events": s.events.iter().map(|e| json!({
                                 "event": e.event.as_str(), "status": e.status.as_str(),
                                 "state": format!("{:?}", e.state),
+                                "state_text": e.state.localized(self.ctx.locale),
                                 "event_date": e.event_date.map(|d| d.to_string()),
                                 "due_date": e.due_date.map(|d| d.to_string()),
                             })).collect::<Vec<_>>(),
@@ -341,6 +380,19 @@ impl Runner<'_> {
                     .collect();
                 Ok(json!({"hits": hits, "words_ignored": result.words_ignored}))
             }
+            "language" => {
+                let code = self.text(step, "lang")?;
+                let lang = Lang::from_code(code).ok_or_else(|| StepError::BadLanguage(code.to_string()))?;
+                let khmer_digits = step["khmer_digits"].as_bool().unwrap_or(self.ctx.locale.khmer_digits);
+                self.ctx.locale = Locale::new(lang, khmer_digits);
+                let locale = self.ctx.locale;
+                for form in self.forms.values_mut() {
+                    form.set_locale(locale);
+                }
+                let views: serde_json::Map<String, Json> =
+                    self.forms.iter().map(|(name, form)| (name.clone(), json!(form.view()))).collect();
+                Ok(json!({"locale": locale, "views": views}))
+            }
             other => Err(StepError::UnknownStep(other.to_string())),
         }
     }
@@ -353,9 +405,9 @@ fn change_json(c: &EnrollmentChange) -> Json {
     })
 }
 
-fn list_json(list: &WorkingList) -> Json {
+fn list_json(list: &WorkingList, locale: Locale) -> Json {
     json!({
-        "rows": list.rows.iter().map(row_json).collect::<Vec<_>>(), "total": list.total,
+        "rows": list.rows.iter().map(|r| row_json(r, locale)).collect::<Vec<_>>(), "total": list.total,
         "offset": list.page.offset, "limit": list.page.limit,
     })
 }
@@ -364,85 +416,118 @@ fn changes_json(changes: &FormChanges) -> Json {
     json!({ "changes": changes })
 }
 
-fn row_json(r: &WorkingListRow) -> Json {
+fn row_json(r: &WorkingListRow, locale: Locale) -> Json {
     json!({
         "event": r.event.as_str(), "enrollment": r.enrollment.as_str(), "person": r.tracked_entity.as_str(),
         "display": r.display.iter().map(|d| json!({"attribute": d.attribute.as_str(), "name": d.name, "value": d.value})).collect::<Vec<_>>(),
         "stage": r.program_stage.as_str(), "stage_name": r.stage_name, "due_date": r.due_date.to_string(),
-        "days_overdue": r.days_overdue,
+        "days_overdue": r.days_overdue, "due": r.due_message(), "due_text": r.due_message().render(locale),
     })
 }
 
-/// One line of text for a step's result.
-fn human(n: usize, action: &str, result: &Result<Json, StepError>) -> String {
-    match result {
-        Err(e) => format!("{n:>3} {action}: refused ({}): {e}", e.kind()),
-        Ok(r) => {
-            let detail = if let Some(changes) = r.get("changes") {
-                let fields: Vec<String> = changes["fields"]
-                    .as_array()
-                    .map(|a| {
-                        a.iter()
-                            .map(|f| {
-                                let mut s = format!("{}={}", f["uid"].as_str().unwrap_or(""), f["value"]);
-                                if f["hidden"] == true {
-                                    s.push_str(" (hidden)");
-                                }
-                                if f["editable"] == false {
-                                    s.push_str(" (read-only)");
-                                }
-                                s
-                            })
-                            .collect()
-                    })
-                    .unwrap_or_default();
-                let messages: Vec<String> = changes["messages_added"]
-                    .as_array()
-                    .map(|a| a.iter().map(|m| m["text"].as_str().unwrap_or("").to_string()).collect())
-                    .unwrap_or_default();
-                format!(
-                    "changed [{}]{}",
-                    fields.join(", "),
-                    if messages.is_empty() { String::new() } else { format!(" messages: {}", messages.join(" | ")) }
-                )
-            } else if let Some(rows) = r.get("rows").and_then(Json::as_array) {
-                let from = r["offset"].as_u64().unwrap_or(0);
-                match rows.len() as u64 {
-                    0 => format!("0 of {} row(s)", r["total"]),
-                    n => format!("rows {}-{} of {}", from + 1, from + n, r["total"]),
+/// One line of text for a step's result, in `locale`: the step's number and keyword, then what
+/// it did or why it was refused.
+fn human(n: usize, action: &str, result: &Result<Json, StepError>, locale: Locale) -> String {
+    let detail = match result {
+        Err(e) => msg!("cli-form-refused", kind = e.kind(), problem = e.message()),
+        Ok(r) => detail(r),
+    };
+    format!("{n:>3} {action}: {}", detail.render(locale))
+}
+
+/// What a step's result says, from its JSON.
+fn detail(r: &Json) -> Message {
+    let text = |v: &Json| v.as_str().unwrap_or("").to_string();
+    let count = |v: &Json| v.as_u64().unwrap_or(0);
+    if let Some(changes) = r.get("changes") {
+        let fields: Vec<Message> = changes["fields"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .map(|f| {
+                // What the reader reads (option labels, Khmer digits, dates), else what is stored.
+                let value = if f["shown"].is_null() { &f["value"] } else { &f["shown"] };
+                let mut m = msg!("cli-form-field-value", field = text(&f["uid"]), value = value.to_string());
+                if f["hidden"] == true {
+                    m = msg!("cli-form-field-hidden", field = m);
                 }
-            } else if let Some(status) = r.get("status").and_then(Json::as_str) {
-                let (enrollment, before) = (r["enrollment"].as_str().unwrap_or(""), r["before"].as_str().unwrap_or(""));
-                match r["completed_date"].as_str() {
-                    Some(day) => format!("enrollment {enrollment}: {before} -> {status} on {day}"),
-                    None => format!("enrollment {enrollment}: {before} -> {status}"),
+                if f["editable"] == false {
+                    m = msg!("cli-form-field-read-only", field = m);
                 }
-            } else if let Some(stages) = r.get("stages").and_then(Json::as_array) {
-                let missing: Vec<&str> =
-                    stages.iter().filter(|s| s["missing"] == true).filter_map(|s| s["name"].as_str()).collect();
-                let overdue = stages.iter().filter(|s| s["overdue"] == true).count();
-                format!(
-                    "{} stage(s), {} missing ({overdue} overdue): {}",
-                    stages.len(),
-                    missing.len(),
-                    missing.join("; ")
-                )
-            } else if let Some(hits) = r.get("hits").and_then(Json::as_array) {
-                match r["words_ignored"].as_array().filter(|w| !w.is_empty()) {
-                    Some(ignored) => format!("{} hit(s) ({} word(s) not searched)", hits.len(), ignored.len()),
-                    None => format!("{} hit(s)", hits.len()),
-                }
-            } else if let Some(record) = r.get("record") {
-                format!("opened {record}")
-            } else {
-                r.to_string()
-            };
-            format!("{n:>3} {action}: {detail}")
+                m
+            })
+            .collect();
+        let messages: Vec<String> =
+            changes["messages_added"].as_array().into_iter().flatten().map(|m| text(&m["text"])).collect();
+        if messages.is_empty() {
+            msg!("cli-form-changed", fields = fields)
+        } else {
+            msg!("cli-form-changed-messages", fields = fields, messages = messages.join(" | "))
         }
+    } else if let Some(rows) = r.get("rows").and_then(Json::as_array) {
+        let (from, total) = (count(&r["offset"]), count(&r["total"]));
+        match rows.len() as u64 {
+            0 => msg!("cli-form-rows-none", total = total),
+            n => msg!("cli-form-rows", from = from + 1, to = from + n, total = total),
+        }
+    } else if let Some(status) = r.get("status").and_then(Json::as_str) {
+        let word = |code: &str| match EnrollmentStatus::from_wire(code) {
+            Some(s) => enrollment_status(s),
+            None => msg!("cli-form-text", text = code),
+        };
+        let (enrollment, before, status) = (text(&r["enrollment"]), word(&text(&r["before"])), word(status));
+        match r["completed_date"].as_str().and_then(phum_core::expr::value::parse_iso_date) {
+            Some(day) => msg!(
+                "cli-form-enrollment-change-on",
+                enrollment = enrollment,
+                before = before,
+                status = status,
+                date = day
+            ),
+            None => msg!("cli-form-enrollment-change", enrollment = enrollment, before = before, status = status),
+        }
+    } else if let Some(stages) = r.get("stages").and_then(Json::as_array) {
+        let missing: Vec<String> = stages
+            .iter()
+            .filter(|s| s["missing"] == true)
+            .filter_map(|s| s["name"].as_str())
+            .map(String::from)
+            .collect();
+        let overdue = stages.iter().filter(|s| s["overdue"] == true).count();
+        msg!(
+            "cli-form-dashboard",
+            stages = stages.len(),
+            missing = missing.len(),
+            overdue = overdue,
+            names = missing.join("; ")
+        )
+    } else if let Some(hits) = r.get("hits").and_then(Json::as_array) {
+        match r["words_ignored"].as_array().filter(|w| !w.is_empty()) {
+            Some(ignored) => msg!("cli-form-hits-ignored", hits = hits.len(), ignored = ignored.len()),
+            None => msg!("cli-form-hits", hits = hits.len()),
+        }
+    } else if let Some(view) = r.get("view").filter(|_| r.get("form").is_some()) {
+        msg!("cli-form-opened", form = text(&r["form"]), title = text(&view["title"]))
+    } else if let Some(record) = r.get("closed") {
+        let uid = record["uid"].as_str().or(record["data_set"].as_str()).unwrap_or("");
+        msg!("cli-form-closed", record = uid)
+    } else if let Some(event) = r.get("deleted").and_then(Json::as_str) {
+        msg!("cli-form-deleted", event = event)
+    } else if let Some(views) = r.get("views").and_then(Json::as_object) {
+        let lang = if r["locale"]["lang"] == "km" {
+            Message::new("cli-form-lang-km")
+        } else {
+            Message::new("cli-form-lang-en")
+        };
+        msg!("cli-form-language", lang = lang, forms = views.len())
+    } else {
+        msg!("cli-form-text", text = r.to_string())
     }
 }
 
-pub fn run(command: FormCommand) -> Result<(), CliError> {
+/// Runs a script, writing its text lines in `locale` (a script's `locale` and `khmer_digits`
+/// override it).
+pub fn run(command: FormCommand, locale: Locale) -> Result<(), CliError> {
     let FormCommand::Run(args) = command;
     let text = std::fs::read_to_string(&args.script)
         .map_err(|source| CliError::ScriptUnreadable { path: args.script.clone(), source })?;
@@ -461,9 +546,13 @@ pub fn run(command: FormCommand) -> Result<(), CliError> {
         }
         (None, None) => clock,
     };
-    let mut ctx = FormContext::new(clock);
-    if let Some(locale) = &script.locale {
-        ctx = ctx.with_locale(locale);
+    let mut ctx = FormContext::new(clock).with_locale(locale);
+    if let Some(code) = &script.locale {
+        let lang = Lang::from_code(code).ok_or_else(|| bad(format!("'locale': {code} is not en or km")))?;
+        ctx.locale.lang = lang;
+    }
+    if let Some(khmer_digits) = script.khmer_digits {
+        ctx.locale.khmer_digits = khmer_digits;
     }
     if let Some(units) = &script.capture_org_units {
         let units = units
@@ -493,13 +582,104 @@ pub fn run(command: FormCommand) -> Result<(), CliError> {
                 }
                 Err(e) => {
                     line["ok"] = json!(false);
-                    line["error"] = json!({"kind": e.kind(), "message": e.to_string()});
+                    let said = e.message();
+                    let text = said.render(runner.ctx.locale);
+                    let said = json!(said);
+                    line["error"] = json!({"kind": e.kind(), "id": said["id"], "args": said["args"], "message": text});
                 }
             }
             println!("{line}");
         } else {
-            println!("{}", human(n, &action, &result));
+            println!("{}", human(n, &action, &result, runner.ctx.locale));
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use phum_core::i18n::try_render;
+
+    /// `message` renders in English and Khmer without a missing message or variable.
+    fn renders_in_both(message: &Message) {
+        for locale in [Locale::ENGLISH, Locale::new(Lang::Km, true)] {
+            if let Err(e) = try_render(message, locale) {
+                panic!("{e}");
+            }
+        }
+    }
+
+    fn no_store() -> phum_core::store::StoreError {
+        phum_core::store::StoreError::NotFound { path: PathBuf::from("phum.db") }
+    }
+
+    #[test]
+    fn every_step_error_variant_renders_in_both_languages() {
+        let samples = [
+            StepError::Missing("form"),
+            StepError::BadUid { field: "program", value: "abc".into() },
+            StepError::BadDate { field: "event_date", value: "20-11-2026".into() },
+            StepError::BadLanguage("fr".into()),
+            StepError::NoForm("visit".into()),
+            StepError::UnknownStep("dance".into()),
+            StepError::Form(FormError::NoCaptureScope),
+            StepError::Schedule(schedule::ScheduleError::BadPageLimit { limit: 0, max: 500 }),
+            StepError::Search(search::SearchError::EmptyQuery),
+            StepError::Data(phum_core::store::data::DataError::Store(no_store())),
+            StepError::Store(no_store()),
+        ];
+        let name = |e: &StepError| match e {
+            StepError::Missing(_) => "Missing",
+            StepError::BadUid { .. } => "BadUid",
+            StepError::BadDate { .. } => "BadDate",
+            StepError::BadLanguage(_) => "BadLanguage",
+            StepError::NoForm(_) => "NoForm",
+            StepError::UnknownStep(_) => "UnknownStep",
+            StepError::Form(_) => "Form",
+            StepError::Schedule(_) => "Schedule",
+            StepError::Search(_) => "Search",
+            StepError::Data(_) => "Data",
+            StepError::Store(_) => "Store",
+        };
+        let names: std::collections::BTreeSet<&str> = samples.iter().map(name).collect();
+        assert_eq!(names.len(), samples.len(), "one sample of each variant");
+        for e in &samples {
+            renders_in_both(&e.message());
+            renders_in_both(&msg!("cli-form-refused", kind = e.kind(), problem = e.message()));
+        }
+        assert_eq!(samples[4].to_string(), "no form named 'visit' is open");
+    }
+
+    #[test]
+    fn every_kind_of_step_result_has_a_line_in_both_languages() {
+        let field = json!({"uid": "SchTEASex01", "value": "F", "shown": "Female", "hidden": true, "editable": false});
+        let results = [
+            json!({"changes": {"fields": [field], "messages_added": []}}),
+            json!({"changes": {"fields": [], "messages_added": [{"text": "Check the weight"}]}}),
+            json!({"rows": [], "total": 0, "offset": 0}),
+            json!({"rows": [{}], "total": 3, "offset": 1}),
+            json!({"enrollment": "PhumEnrol01", "before": "ACTIVE", "status": "COMPLETED", "completed_date": "2026-11-20"}),
+            json!({"enrollment": "PhumEnrol01", "before": "COMPLETED", "status": "ACTIVE", "completed_date": null}),
+            json!({"stages": [{"name": "Birth", "missing": true, "overdue": true}]}),
+            json!({"hits": [{}], "words_ignored": []}),
+            json!({"hits": [], "words_ignored": ["x"]}),
+            json!({"form": "child", "record": {}, "view": {"title": "Child immunization"}}),
+            json!({"closed": {"kind": "event", "uid": "PhumEvent01"}}),
+            json!({"deleted": "PhumEvent01"}),
+            json!({"locale": {"lang": "km", "khmer_digits": false}, "views": {"child": {}}}),
+            json!({"something": "else"}),
+        ];
+        let ids: std::collections::BTreeSet<&str> = results.iter().map(|r| detail(r).id).collect();
+        assert_eq!(ids.len(), 14, "each result has its own message: {ids:?}");
+        results.iter().for_each(|r| renders_in_both(&detail(r)));
+        assert_eq!(
+            detail(&results[0]).render(Locale::ENGLISH),
+            "changed [SchTEASex01=\"Female\" (hidden) (read-only)]"
+        );
+        assert_eq!(
+            detail(&results[4]).render(Locale::new(Lang::Km, true)),
+            "ការចុះឈ្មោះ PhumEnrol01៖ សកម្ម -> បានបញ្ចប់ នៅ ២០ វិច្ឆិកា ២០២៦"
+        );
+    }
 }

@@ -119,6 +119,6 @@ fn run(cli: Cli) -> Result<(), CliError> {
         Command::Metadata(MetadataCommand::Summary { db, json }) => metadata::summary(&db, json),
         Command::Expr(command) => expr::run(command),
         Command::Lint(args) => lint::run(&args),
-        Command::Form(command) => form::run(command),
+        Command::Form(command) => form::run(command, phum_core::i18n::Locale::ENGLISH),
     }
 }

@@ -77,6 +77,9 @@ fn a_trainer_replays_an_immunization_visit_step_by_step() {
     // A page of the overdue list knows the length of the whole list: the birth and 10-week doses
     // are still overdue after the 6-week visit; the second of them is on the page.
     assert_eq!(step(10)["total"], 3);
+    let due = &step(10)["rows"][0];
+    assert_eq!(due["due"]["id"], "schedule-due-overdue", "{due}");
+    assert!(due["due_text"].as_str().unwrap().starts_with("ហួសកាលកំណត់"), "the script is in Khmer: {due}");
     assert_eq!(step(23)["rows"].as_array().unwrap().len(), 1);
     assert_eq!((step(23)["total"].as_u64(), step(23)["offset"].as_u64()), (Some(2), Some(1)));
     assert_eq!(step(23)["rows"][0]["stage"], "SchImm10Wks");
@@ -146,4 +149,43 @@ fn an_unknown_time_zone_exits_2_and_names_it() {
     let out = phum(dir.path(), &["form", "run", script.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("'today' or 'now'"));
+}
+
+/// A registration in English, switched to Khmer with Khmer digits while it is open.
+const LANGUAGE_SCRIPT: &str = r#"{"today": "2026-11-20", "capture_org_units": ["SchOUProv21"], "steps": [
+  {"do": "new_registration", "as": "child", "program": "SchImmProg1", "org_unit": "SchOUHCAngT",
+   "enrollment_date": "2026-11-20", "incident_date": "2026-09-01"},
+  {"do": "set", "form": "child", "field": "SchTEADob01", "value": "2027-01-01"},
+  {"do": "language", "lang": "km", "khmer_digits": true},
+  {"do": "set", "form": "child", "field": "SchTEADob01", "value": "2027-01-01"},
+  {"do": "set", "form": "child", "field": "SchTEASex01", "value": "F"},
+  {"do": "language", "lang": "xx"}
+]}"#;
+
+#[test]
+fn a_script_switches_the_language_of_its_open_forms_and_its_text_lines() {
+    let dir = with_program();
+    let script = dir.path().join("language.json");
+    std::fs::write(&script, LANGUAGE_SCRIPT).unwrap();
+    let steps = run_json(dir.path(), &script);
+    let english = &steps[1]["error"];
+    assert_eq!((english["kind"].as_str(), english["id"].as_str()), (Some("FutureDate"), Some("form-future-date")));
+    assert_eq!(english["args"]["date"], "2027-01-01", "arguments are data: {english}");
+    assert!(english["message"].as_str().unwrap().contains("1 January 2027 is in the future"), "{english}");
+    assert_eq!(steps[2]["locale"], serde_json::json!({"lang": "km", "khmer_digits": true}));
+    assert_eq!(steps[2]["views"]["child"]["locale"]["lang"], "km");
+    let khmer = steps[3]["error"]["message"].as_str().unwrap();
+    assert!(khmer.contains("១ មករា ២០២៧") && khmer.contains("ស្ថិតនៅអនាគត"), "{khmer}");
+    let sex = &steps[4]["changes"]["fields"][0];
+    assert_eq!((sex["value"].as_str(), sex["shown"].as_str()), (Some("F"), Some("ស្រី")), "{sex}");
+    assert_eq!(steps[5]["error"]["id"], "cli-form-bad-language");
+
+    let out = phum(dir.path(), &["form", "run", script.to_str().unwrap()]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert!(lines[0].starts_with("  1 new_registration: opened \"child\""), "{text}");
+    assert!(lines[1].contains("refused (FutureDate): field SchTEADob01: 1 January 2027"), "{text}");
+    assert!(lines[2].contains("ឥឡូវជាភាសាខ្មែរ"), "{text}");
+    assert!(lines[3].contains("បានបដិសេធ (FutureDate)") && lines[3].contains("១ មករា ២០២៧"), "{text}");
+    assert!(lines[4].contains("SchTEASex01=\"ស្រី\""), "{text}");
 }

@@ -15,13 +15,15 @@ const FEMALE: &str = "PhumDEChild.PhumCOCFeml";
 
 /// mini_export plus one validation rule that values can violate: at most 50 children a month.
 fn store() -> (tempfile::TempDir, phum_core::store::Store) {
-    let rule = br##"{"validationRules": [{"id": "PhumVRMax50", "name": "At most 50 children vaccinated a month",
+    let rule = r##"{"validationRules": [{"id": "PhumVRMax50", "name": "At most 50 children vaccinated a month",
         "instruction": "Check the tally sheet", "operator": "less_than_or_equal_to", "periodType": "Monthly",
         "leftSide": {"expression": "#{PhumDEChild}", "missingValueStrategy": "SKIP_IF_ALL_VALUES_MISSING"},
-        "rightSide": {"expression": "50", "missingValueStrategy": "NEVER_SKIP"}}]}"##;
+        "rightSide": {"expression": "50", "missingValueStrategy": "NEVER_SKIP"},
+        "translations": [{"property": "NAME", "locale": "km_KH", "value": "កុមារចាក់វ៉ាក់សាំងមិនលើស ៥០ នាក់ក្នុងមួយខែ"},
+                         {"property": "INSTRUCTION", "locale": "km", "value": "សូមពិនិត្យសន្លឹករាប់"}]}]}"##;
     store_with(vec![
         ImportSource::File(fixture("mini_export.json")),
-        ImportSource::Bytes { name: "max50.json".into(), bytes: rule.to_vec() },
+        ImportSource::Bytes { name: "max50.json".into(), bytes: rule.as_bytes().to_vec() },
     ])
 }
 
@@ -42,7 +44,7 @@ fn the_grid_has_one_cell_per_data_element_and_category_option_combo() {
         uid("PhumHC00001"),
         "202611",
         None,
-        &ctx(TODAY).with_locale("km"),
+        &ctx(TODAY).with_locale(phum_core::i18n::Locale::KHMER),
     )
     .unwrap();
     assert_eq!(view.fields.iter().map(|f| f.uid.as_str()).collect::<Vec<_>>(), [MALE, FEMALE]);
@@ -83,6 +85,18 @@ fn a_violated_validation_rule_refuses_completion_until_the_values_are_fixed() {
             instruction: Some("Check the tally sheet".into()),
         }]
     );
+    // In Khmer, the rule's translated name and instruction.
+    s.set_locale(phum_core::i18n::Locale::KHMER);
+    let err = refused(&dir, || s.complete(&mut store));
+    let FormError::CompletionRefused { reasons, .. } = err else { panic!("{err}") };
+    assert_eq!(
+        reasons,
+        [Refusal::ValidationRule {
+            rule: uid("PhumVRMax50"),
+            name: "កុមារចាក់វ៉ាក់សាំងមិនលើស ៥០ នាក់ក្នុងមួយខែ".into(),
+            instruction: Some("សូមពិនិត្យសន្លឹករាប់".into()),
+        }]
+    );
     s.set_value(&mut store, FEMALE, Some("5")).unwrap();
     assert_eq!(s.complete(&mut store).unwrap().completed, Some(true));
     let key = FormKey {
@@ -118,7 +132,10 @@ fn an_expired_period_refuses_values() {
     let (dir, mut store) = store();
     let mut s = open(&mut store, "202611", ymd(2026, 12, 20)).unwrap();
     let err = refused(&dir, || s.set_value(&mut store, MALE, Some("3")));
-    assert!(matches!(err, FormError::PeriodExpired { ref expired_on, .. } if expired_on == "2026-12-15"), "{err}");
+    assert!(
+        matches!(err, FormError::PeriodExpired { expired_on, .. } if expired_on == chrono::NaiveDate::from_ymd_opt(2026, 12, 15).unwrap()),
+        "{err}"
+    );
     // On the last day of the grace the period still takes values.
     let mut s = open(&mut store, "202611", ymd(2026, 12, 15)).unwrap();
     s.set_value(&mut store, MALE, Some("3")).unwrap();

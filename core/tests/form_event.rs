@@ -26,9 +26,12 @@ fn enrolled_child(store: &mut Store) -> Uid {
     reg.record_uid().unwrap()
 }
 
-fn birth_visit(store: &mut Store, enrollment: Uid, locale: Option<&str>) -> (FormSession, phum_core::form::FormView) {
-    let mut ctx = mini_ctx();
-    ctx.locale = locale.map(str::to_string);
+fn birth_visit(
+    store: &mut Store,
+    enrollment: Uid,
+    locale: phum_core::i18n::Locale,
+) -> (FormSession, phum_core::form::FormView) {
+    let ctx = mini_ctx().with_locale(locale);
     FormSession::new_event(
         store,
         NewEventForm {
@@ -47,7 +50,7 @@ fn birth_visit(store: &mut Store, enrollment: Uid, locale: Option<&str>) -> (For
 fn labels_are_translated_with_form_name_before_name_and_options_in_sort_order() {
     let (_dir, mut store) = mini();
     let enr = enrolled_child(&mut store);
-    let (visit, km) = birth_visit(&mut store, enr, Some("km"));
+    let (visit, km) = birth_visit(&mut store, enr, phum_core::i18n::Locale::KHMER);
     assert_eq!(km.kind, FormKind::Event);
     let vaccine = km.fields.iter().find(|f| f.uid == VACCINE).unwrap();
     assert_eq!(vaccine.label, "តើបានចាក់វ៉ាក់សាំងអ្វី?");
@@ -58,7 +61,7 @@ fn labels_are_translated_with_form_name_before_name_and_options_in_sort_order() 
     assert_eq!(km.sections[0].label, "ការមកពិនិត្យ");
     assert_eq!(km.sections[0].fields, [VACCINE, WEIGHT]);
 
-    // The same visit reopened without a locale shows the names as written.
+    // The same visit reopened in English shows the names as written (no English translation).
     let event = visit.record_uid().unwrap();
     drop(visit);
     let (_, en) = FormSession::open_event(&mut store, event, &mini_ctx()).unwrap();
@@ -70,7 +73,7 @@ fn labels_are_translated_with_form_name_before_name_and_options_in_sort_order() 
 fn weight_is_hidden_until_a_vaccine_is_given_and_loses_its_value_when_hidden_again() {
     let (dir, mut store) = mini();
     let enr = enrolled_child(&mut store);
-    let (mut s, view) = birth_visit(&mut store, enr, Some("km"));
+    let (mut s, view) = birth_visit(&mut store, enr, phum_core::i18n::Locale::KHMER);
     let event = s.record_uid().unwrap();
     assert!(view.fields.iter().find(|f| f.uid == WEIGHT).unwrap().hidden);
 
@@ -97,7 +100,7 @@ fn weight_is_hidden_until_a_vaccine_is_given_and_loses_its_value_when_hidden_aga
 fn completion_is_refused_while_the_vaccine_is_empty_then_the_event_is_completed() {
     let (dir, mut store) = mini();
     let enr = enrolled_child(&mut store);
-    let (mut s, _) = birth_visit(&mut store, enr, None);
+    let (mut s, _) = birth_visit(&mut store, enr, phum_core::i18n::Locale::ENGLISH);
     let event = s.record_uid().unwrap();
     let err = refused(&dir, || s.complete(&mut store));
     let FormError::CompletionRefused { reasons, .. } = err else { panic!("{err}") };
@@ -160,7 +163,7 @@ fn an_event_dated_ten_days_ago_and_completed_today_is_completed_today_in_the_dev
 fn a_reopened_event_shows_the_stored_values_and_the_rules_on_them() {
     let (_dir, mut store) = mini();
     let enr = enrolled_child(&mut store);
-    let (mut s, _) = birth_visit(&mut store, enr, None);
+    let (mut s, _) = birth_visit(&mut store, enr, phum_core::i18n::Locale::ENGLISH);
     s.set_value(&mut store, VACCINE, Some("BCG")).unwrap();
     s.set_value(&mut store, WEIGHT, Some("2.3")).unwrap();
     let event = s.record_uid().unwrap();

@@ -9,7 +9,9 @@ use phum_core::model::value_type::EventStatus;
 use phum_core::store::import::ImportSource;
 
 fn ctx() -> FormContext {
-    FormContext::new(on(TODAY)).with_capture_org_units(vec![uid("SchOUProv21")]).with_locale("km")
+    FormContext::new(on(TODAY))
+        .with_capture_org_units(vec![uid("SchOUProv21")])
+        .with_locale(phum_core::i18n::Locale::KHMER)
 }
 
 #[test]
@@ -121,20 +123,25 @@ fn registering_the_same_child_twice_shows_a_possible_duplicate() {
 
     // The same name and birth date, typed again (with a zero-width space from another keyboard).
     let (second, _) = register(&mut store, "សុខ\u{200b} ដារ៉ា", "2026-11-18", "097 000 111");
-    let hints: Vec<String> = second
-        .view()
-        .messages
-        .iter()
-        .filter(|m| m.kind == MessageKind::PossibleDuplicate)
-        .map(|m| m.text.clone())
-        .collect();
+    // The form is in Khmer; the hint says why in Khmer and carries its reasons as message ids.
+    let reasons = |view: phum_core::form::FormView| -> Vec<String> {
+        view.messages
+            .iter()
+            .filter(|m| m.kind == MessageKind::PossibleDuplicate)
+            .map(|m| serde_json::to_value(&m.message).unwrap()["args"]["reasons"].to_string())
+            .collect()
+    };
+    let view = second.view();
+    let hints: Vec<&str> =
+        view.messages.iter().filter(|m| m.kind == MessageKind::PossibleDuplicate).map(|m| m.text.as_str()).collect();
     assert_eq!(hints.len(), 1, "{hints:?}");
-    assert!(hints[0].contains("same name and birth date"), "{}", hints[0]);
+    assert!(hints[0].contains("ឈ្មោះ និងថ្ងៃខែឆ្នាំកំណើតដូចគ្នា"), "{}", hints[0]);
+    assert!(reasons(second.view())[0].contains("search-duplicate-name-and-birth-date"));
 
     // Another name and birth date but the first child's phone, written the international way.
     let (third, _) = register(&mut store, "ចាន់ វណ្ណា", "2026-10-01", "+855 12 345 678");
-    let hints: Vec<String> = third.view().messages.iter().map(|m| m.text.clone()).collect();
-    assert!(hints.iter().any(|h| h.contains("same phone")), "{hints:?} (first: {first_person})");
+    let found = reasons(third.view());
+    assert!(found.iter().any(|h| h.contains("search-duplicate-phone")), "{found:?} (first: {first_person})");
 }
 
 #[test]

@@ -119,7 +119,9 @@ fn systolic_below_diastolic_is_an_error_on_complete() {
     assert_eq!(changes.field(DIASTOLIC).unwrap().errors, ["Systolic must be higher than diastolic"]);
     let err = refused(&dir, || s.complete(&mut store));
     let FormError::CompletionRefused { reasons, .. } = err else { panic!("{err}") };
-    assert!(reasons.contains(&Refusal::ErrorOnComplete { message: "Systolic must be higher than diastolic".into() }));
+    assert!(reasons.contains(&Refusal::ErrorOnComplete {
+        message: phum_core::msg!("form-rule-text", text = "Systolic must be higher than diastolic")
+    }));
 }
 
 #[test]
@@ -134,7 +136,10 @@ fn a_rule_error_on_a_field_blocks_completion() {
     let Err(FormError::CompletionRefused { reasons, .. }) = s.complete(&mut store) else { panic!("must refuse") };
     assert_eq!(
         reasons,
-        [Refusal::FieldError { field: WEIGHT.into(), message: "Weight over 300 kg: check the scale".into() }]
+        [Refusal::FieldError {
+            field: WEIGHT.into(),
+            message: phum_core::msg!("form-rule-text", text = "Weight over 300 kg: check the scale")
+        }]
     );
     s.set_value(&mut store, WEIGHT, Some("65")).unwrap();
     s.complete(&mut store).unwrap();
@@ -208,7 +213,7 @@ fn the_registration_form_lists_the_program_attributes_in_sections_and_refuses_to
         uid("NcdHCentre1"),
         ymd(2026, 11, 1),
         ymd(2026, 11, 1),
-        &ncd_ctx().with_locale("km"),
+        &ncd_ctx().with_locale(phum_core::i18n::Locale::KHMER),
     )
     .unwrap();
     assert_eq!(

@@ -954,7 +954,7 @@ fn results_are_stringified_as_the_jvm_engine_does() {
 #[test]
 fn unsupported_actions_report_an_error_and_emit_nothing() {
     let mut action = display("1");
-    action.kind = ActionKind::Unsupported("messages are sent by the server".into());
+    action.kind = ActionKind::Unsupported(Unsupported::ServerMessage);
     let e = engine(vec![Rule::new("true", vec![action, display("2")])], vec![]);
     let out = e.evaluate_enrollment(&enrollment(&[]), &[], &no_supp(), TODAY);
     assert_eq!(datas(&out), one("2"));

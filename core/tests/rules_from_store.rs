@@ -82,7 +82,7 @@ fn stored_rules_variables_and_constants_map_to_the_engine_model() {
 
 #[test]
 fn a_low_birth_weight_visit_gets_the_warning_in_khmer() {
-    let set = load_rule_set(&store(), program(), Some("km")).unwrap();
+    let set = load_rule_set(&store(), program(), Some(phum_core::i18n::Lang::Km)).unwrap();
     let engine = RuleEngine::new(set);
     let visit = birth_visit(&[("PhumDEVacc1", "BCG"), ("PhumDEWeigh", "2.1")]);
     let out = engine.evaluate_event(&visit, None, &[], &Supplementary::default(), ymd(2026, 11, 20));
@@ -364,5 +364,5 @@ fn effects_carry_a_field_only_where_the_apps_action_does() {
     assert!(form.hidden_fields.contains("PhumDEWeigh") && form.hidden_sections.contains("PhumPSSVisi"));
     assert!(form.hidden_stages.contains("PhumStgBirt"));
     assert_eq!(form.display_texts.len(), 2);
-    assert_eq!(form.warnings["PhumDEWeigh"], vec!["Check".to_string()]);
+    assert_eq!(form.warnings["PhumDEWeigh"].iter().map(|t| t.text()).collect::<Vec<_>>(), ["Check"]);
 }

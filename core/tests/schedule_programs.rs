@@ -6,6 +6,7 @@ use std::path::Path;
 
 use chrono::NaiveDate as Date;
 
+use phum_core::i18n::Lang;
 use phum_core::model::value_type::{EventStatus, RuleActionType};
 use phum_core::model::{DeviceClock, ProgramStage, Timestamp, Uid};
 use phum_core::rules::RuleEffect;
@@ -66,12 +67,12 @@ fn enrol(store: &mut Store, org_unit: &str, program: &str, name: &str, incident:
 
 /// The whole overdue list (one page is enough for these tests).
 fn overdue(store: &Store, program: &str, org_unit: &str, today: Date) -> Result<Vec<WorkingListRow>, ScheduleError> {
-    Ok(schedule::overdue(store, uid(program), uid(org_unit), today, Page::first(100))?.rows)
+    Ok(schedule::overdue(store, uid(program), uid(org_unit), today, Page::first(100), Lang::En)?.rows)
 }
 
 /// The whole upcoming list.
 fn upcoming(store: &Store, program: &str, org_unit: &str, today: Date, days: u32) -> Vec<WorkingListRow> {
-    schedule::upcoming(store, uid(program), uid(org_unit), today, days, Page::first(100)).unwrap().rows
+    schedule::upcoming(store, uid(program), uid(org_unit), today, days, Page::first(100), Lang::En).unwrap().rows
 }
 
 fn event_of(events: &[Event], stage: &str) -> Event {
@@ -145,6 +146,13 @@ fn a_child_enrolled_late_counts_from_birth_and_missed_doses_become_overdue_not_d
         vec![("Full name", "ចាន់ សុភា"), ("Date of birth", "2026-01-05"), ("Mother or caregiver name", "សុខ ស្រីនាង")],
         "displayInList attributes in the program's order; phone and sex are not shown"
     );
+
+    // In Khmer, the stage and the attribute columns are named by their Khmer translations.
+    let km = schedule::overdue(&store, uid(IMM), uid(ANGK_TA_SAOM), today, Page::first(100), Lang::Km).unwrap();
+    assert_eq!(km.rows[0].stage_name, "ដូសពេលកើត (បេ.សេ.ហ្សេ, រលាកថ្លើមបេ)");
+    assert_eq!(km.rows[0].display[0].name, "ឈ្មោះពេញ");
+    let dash = schedule::enrollment_dashboard(&store, en.uid, today, &[], Lang::Km).unwrap();
+    assert_eq!(dash.stages[1].name, "៦ សប្តាហ៍");
 }
 
 #[test]
@@ -195,7 +203,7 @@ fn the_dashboard_shows_given_missing_overdue_and_skipped_doses_in_stage_order() 
     let fourteen = event_of(&events, "SchImm14Wks");
     store.data().update_event(fourteen.uid, EventStatus::Skipped, None, fourteen.due_date, now()).unwrap();
 
-    let dash = schedule::enrollment_dashboard(&store, en.uid, today, &[]).unwrap();
+    let dash = schedule::enrollment_dashboard(&store, en.uid, today, &[], Lang::En).unwrap();
     let got: Vec<(&str, bool, bool, Option<Date>)> =
         dash.stages.iter().map(|s| (s.stage.as_str(), s.missing, s.overdue, s.due_date)).collect();
     assert_eq!(
@@ -238,7 +246,7 @@ fn a_stage_hidden_by_a_rule_is_left_off_the_dashboard() {
     };
     let effects =
         [hide("SchImmCatch", RuleActionType::HideProgramStage), hide("SchImm18Mth", RuleActionType::ShowWarning)];
-    let dash = schedule::enrollment_dashboard(&store, en.uid, ymd(2026, 5, 20), &effects).unwrap();
+    let dash = schedule::enrollment_dashboard(&store, en.uid, ymd(2026, 5, 20), &effects, Lang::En).unwrap();
     let stages: Vec<&str> = dash.stages.iter().map(|s| s.stage.as_str()).collect();
     assert_eq!(stages.len(), 6);
     assert!(!stages.contains(&"SchImmCatch"));
@@ -283,7 +291,7 @@ fn completing_a_monthly_ncd_visit_schedules_the_next_one_thirty_days_on() {
         "the NCD program lists name, phone and village; no village was given"
     );
 
-    let dash = schedule::enrollment_dashboard(&store, en.uid, ymd(2026, 3, 20), &[]).unwrap();
+    let dash = schedule::enrollment_dashboard(&store, en.uid, ymd(2026, 3, 20), &[], Lang::En).unwrap();
     let visits = &dash.stages[1];
     assert!(visits.repeatable && !visits.missing && visits.overdue);
     assert_eq!(
@@ -319,7 +327,7 @@ fn an_uncompleted_visit_or_a_stage_without_next_visit_schedules_nothing() {
     let next = schedule::schedule_next_after(&mut store, catch_up.uid, now()).unwrap().unwrap();
     assert_eq!(next.due_date, Some(ymd(2026, 6, 29)), "catch-up doses are 28 days apart");
     let err = schedule::schedule_next_after(&mut store, uid("SchNoEvent1"), now()).unwrap_err();
-    assert!(matches!(err, ScheduleError::NotFound { kind: "event", .. }), "{err}");
+    assert!(matches!(err, ScheduleError::NotFound { kind: phum_core::form::ObjectKind::Event, .. }), "{err}");
 }
 
 #[test]
@@ -332,7 +340,7 @@ fn a_program_that_ignores_overdue_events_has_no_overdue_list_and_keeps_them_sche
 
     let today = ymd(2026, 4, 1);
     assert!(overdue(&store, TD, ANGK_TA_SAOM, today).unwrap().is_empty());
-    let dash = schedule::enrollment_dashboard(&store, en.uid, today, &[]).unwrap();
+    let dash = schedule::enrollment_dashboard(&store, en.uid, today, &[], Lang::En).unwrap();
     let td2 = &dash.stages[1];
     assert_eq!(td2.events[0].state, EventState::Scheduled);
     assert!(td2.missing && !td2.overdue);
@@ -345,7 +353,7 @@ fn unknown_enrollments_and_programs_are_named_in_the_error() {
     let err = schedule::generate_on_enrollment(&mut store, uid("SchNoEnrol1"), &on(ymd(2026, 1, 1))).unwrap_err();
     assert!(err.to_string().contains("SchNoEnrol1"), "{err}");
     let err = overdue(&store, "SchNoProg01", ANGK_TA_SAOM, ymd(2026, 1, 1)).unwrap_err();
-    assert!(matches!(err, ScheduleError::NotFound { kind: "program", .. }), "{err}");
+    assert!(matches!(err, ScheduleError::NotFound { kind: phum_core::form::ObjectKind::Program, .. }), "{err}");
     let err = store.write(|d| {
         d.insert_enrollment(uid("SchNoPersn1"), uid(IMM), uid(ANGK_TA_SAOM), ymd(2026, 1, 1), ymd(2026, 1, 1), now())
     });
@@ -384,12 +392,14 @@ fn working_lists_are_read_a_page_at_a_time_with_the_length_of_the_whole_list() {
         let en = enrol(&mut store, ANGK_TA_SAOM, IMM, "ចាន់ សុភា", birth, birth);
         schedule::generate_on_enrollment(&mut store, en.uid, &on(birth)).unwrap();
     }
-    let whole = schedule::overdue(&store, uid(IMM), uid(ANGK_TA_SAOM), today, Page::first(Page::MAX_LIMIT)).unwrap();
+    let whole =
+        schedule::overdue(&store, uid(IMM), uid(ANGK_TA_SAOM), today, Page::first(Page::MAX_LIMIT), Lang::En).unwrap();
     // Every child is overdue for the 6-, 10- and 14-week doses (birth doses were given).
     assert_eq!((whole.total, whole.rows.len()), (36, 36));
     let mut paged = Vec::new();
     for offset in (0..40).step_by(7) {
-        let page = schedule::overdue(&store, uid(IMM), uid(ANGK_TA_SAOM), today, Page { offset, limit: 7 }).unwrap();
+        let page =
+            schedule::overdue(&store, uid(IMM), uid(ANGK_TA_SAOM), today, Page { offset, limit: 7 }, Lang::En).unwrap();
         assert_eq!(page.total, 36, "every page knows the length of the list");
         assert!(page.rows.len() <= 7);
         paged.extend(page.rows);
@@ -398,13 +408,15 @@ fn working_lists_are_read_a_page_at_a_time_with_the_length_of_the_whole_list() {
     assert!(whole.rows.windows(2).all(|w| w[0].due_date <= w[1].due_date), "most overdue first");
 
     let soon =
-        schedule::upcoming(&store, uid(IMM), uid(ANGK_TA_SAOM), today, 365, Page { offset: 10, limit: 5 }).unwrap();
+        schedule::upcoming(&store, uid(IMM), uid(ANGK_TA_SAOM), today, 365, Page { offset: 10, limit: 5 }, Lang::En)
+            .unwrap();
     assert_eq!((soon.total, soon.rows.len()), (24, 5), "9- and 18-month doses of 12 children");
     let all = upcoming(&store, IMM, ANGK_TA_SAOM, today, 365);
     assert_eq!(soon.rows, all[10..15]);
 
     for limit in [0, Page::MAX_LIMIT + 1] {
-        let err = schedule::overdue(&store, uid(IMM), uid(ANGK_TA_SAOM), today, Page { offset: 0, limit }).unwrap_err();
+        let err = schedule::overdue(&store, uid(IMM), uid(ANGK_TA_SAOM), today, Page { offset: 0, limit }, Lang::En)
+            .unwrap_err();
         assert!(matches!(err, ScheduleError::BadPageLimit { .. }), "{err}");
     }
 }

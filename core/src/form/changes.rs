@@ -65,6 +65,7 @@ mod tests {
             editable: true,
             hidden: false,
             value: value.map(str::to_string),
+            shown: value.map(str::to_string),
             warnings: vec![],
             errors: vec![],
         }
@@ -74,12 +75,18 @@ mod tests {
         FormView {
             kind: FormKind::Event,
             record: crate::form::RecordRef::Event(crate::model::Uid::parse("PhumEvent01").unwrap()),
+            locale: crate::i18n::Locale::ENGLISH,
             title: "t".into(),
             sections: vec![],
             fields,
             messages: messages
                 .into_iter()
-                .map(|t| FormMessage { kind: MessageKind::Warning, location: None, text: t.into() })
+                .map(|t| FormMessage {
+                    kind: MessageKind::Warning,
+                    location: None,
+                    message: crate::msg!("form-rule-text", text = t),
+                    text: t.into(),
+                })
                 .collect(),
             can_complete: true,
             completed: false,

@@ -11,7 +11,9 @@
 //! the validation rules (`validate::aggregate`).
 
 use super::changes::{diff, FormChanges};
+use super::error::ObjectKind;
 use super::error::{FormError, Refusal};
+use super::view::rule_message;
 use super::{FormSession, Kind};
 use crate::model::{DeviceClock, ProgramStage, Uid};
 use crate::schedule::{generate_on_enrollment_in, schedule_next_after_in};
@@ -21,12 +23,14 @@ use crate::store::Store;
 /// Every reason the form cannot be completed now, in form order.
 pub(crate) fn refusals(s: &FormSession, store: &Store) -> Result<Vec<Refusal>, FormError> {
     let o = &s.outcome;
+    let rule = |t| rule_message(s, t, s.locale);
     let mut reasons = Vec::new();
     for f in &s.fields {
         let hidden = o.hidden_fields.contains(&f.key);
         let mandatory = f.mandatory || o.mandatory.contains(&f.key);
         if mandatory && !hidden && !f.greyed && !s.values.contains_key(&f.key) {
-            reasons.push(Refusal::MandatoryEmpty { field: f.key.clone(), label: f.label.clone() });
+            let label = f.label.get(s.locale.lang).to_string();
+            reasons.push(Refusal::MandatoryEmpty { field: f.key.clone(), label });
         }
     }
     for f in &s.fields {
@@ -34,13 +38,13 @@ pub(crate) fn refusals(s: &FormSession, store: &Store) -> Result<Vec<Refusal>, F
             continue;
         }
         for message in o.errors.get(&f.key).into_iter().flatten() {
-            reasons.push(Refusal::FieldError { field: f.key.clone(), message: message.clone() });
+            reasons.push(Refusal::FieldError { field: f.key.clone(), message: rule(message) });
         }
     }
-    reasons.extend(o.form_errors.iter().map(|m| Refusal::FormError { message: m.clone() }));
-    reasons.extend(s.errors_on_complete.iter().map(|m| Refusal::ErrorOnComplete { message: m.clone() }));
+    reasons.extend(o.form_errors.iter().map(|m| Refusal::FormError { message: rule(m) }));
+    reasons.extend(s.errors_on_complete.iter().map(|m| Refusal::ErrorOnComplete { message: rule(m) }));
     if let Kind::DataSet(ds) = &s.kind {
-        reasons.extend(ds.validation_refusals(store, &s.values)?);
+        reasons.extend(ds.validation_refusals(store, &s.values, s.locale.lang)?);
     }
     Ok(reasons)
 }
@@ -62,8 +66,9 @@ impl FollowUp {
             },
             Kind::Event(e) if e.in_enrollment() => {
                 let uid = e.stage_uid();
-                let stage =
-                    store.get::<ProgramStage>(uid)?.ok_or(FormError::NotFound { kind: "program stage", uid })?;
+                let stage = store
+                    .get::<ProgramStage>(uid)?
+                    .ok_or(FormError::NotFound { kind: ObjectKind::ProgramStage, uid })?;
                 FollowUp::NextVisit { event: e.uid(), stage: Box::new(stage) }
             }
             Kind::Event(_) | Kind::DataSet(_) => FollowUp::Nothing,

@@ -18,12 +18,13 @@ use std::collections::BTreeMap;
 use chrono::{NaiveDate as Date, TimeDelta};
 
 use super::edit::Stamp;
-use super::error::{FormError, Refusal};
+use super::error::ObjectKind;
+use super::error::{FormError, InputWindow, Refusal};
 use super::fields;
 use super::scope::{self, Assigned};
-use super::view::{label, name};
+use super::view::{translation, Label, Title};
 use super::{FieldSpec, FormContext, FormSession, Kind, Parts, RecordRef, SectionSpec};
-use crate::expr::value::iso_date;
+use crate::i18n::Lang;
 use crate::model::{
     Category, CategoryCombo, CategoryOption, CategoryOptionCombo, Child, Constant, DataElement, DataSet,
     DataSetSection, Period, Timestamp, Uid, ValidationRule,
@@ -37,8 +38,8 @@ use crate::validate::aggregate::{run_validation_rules, DataValueInput, RuleResul
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum PeriodLock {
     Future { data_set: Uid, period: String, open_future_periods: i64 },
-    Expired { data_set: Uid, period: String, expired_on: String, expiry_days: f64 },
-    Closed { data_set: Uid, period: String, window: String },
+    Expired { data_set: Uid, period: String, expired_on: Date, expiry_days: f64 },
+    Closed { data_set: Uid, period: String, window: InputWindow },
 }
 
 impl PeriodLock {
@@ -79,27 +80,17 @@ pub(crate) fn period_lock(ds: &DataSet, period: &Period, today: Date) -> Option<
         let days = ds.expiry_days.ceil() as i64;
         let expired_on = period.end().checked_add_signed(TimeDelta::days(days)).unwrap_or(Date::MAX);
         if today > expired_on {
-            return Some(PeriodLock::Expired {
-                data_set,
-                period: iso,
-                expired_on: iso_date(expired_on),
-                expiry_days: ds.expiry_days,
-            });
+            return Some(PeriodLock::Expired { data_set, period: iso, expired_on, expiry_days: ds.expiry_days });
         }
     }
     if !ds.data_input_periods.is_empty() {
         let Some(window) = ds.data_input_periods.iter().find(|p| p.period.id == iso) else {
-            return Some(PeriodLock::Closed { data_set, period: iso, window: " (it has no data input window)".into() });
+            return Some(PeriodLock::Closed { data_set, period: iso, window: InputWindow::NotListed });
         };
         let opens = window.opening_date.map(|t| t.date());
         let closes = window.closing_date.map(|t| t.date());
         if opens.is_some_and(|o| today < o) || closes.is_some_and(|c| today > c) {
-            let show = |d: Option<Date>| d.map(iso_date).unwrap_or_else(|| "-".into());
-            return Some(PeriodLock::Closed {
-                data_set,
-                period: iso,
-                window: format!(" (open from {} to {})", show(opens), show(closes)),
-            });
+            return Some(PeriodLock::Closed { data_set, period: iso, window: InputWindow::Between { opens, closes } });
         }
     }
     None
@@ -143,11 +134,13 @@ impl DataSetForm {
         Ok(())
     }
 
-    /// The violated validation rules of the data set for these values.
+    /// The violated validation rules of the data set for these values, named (and their
+    /// instruction) in `lang` when the metadata translates them (NAME, INSTRUCTION).
     pub(crate) fn validation_refusals(
         &self,
         store: &Store,
         values: &BTreeMap<String, String>,
+        lang: Lang,
     ) -> Result<Vec<Refusal>, FormError> {
         let names: Vec<String> = self.data_elements.iter().map(|u| format!("#{{{u}")).collect();
         let rules: Vec<ValidationRule> = store
@@ -178,7 +171,13 @@ impl DataSetForm {
             .into_iter()
             .filter_map(|o| match o.result {
                 RuleResult::Violated(v) => {
-                    Some(Refusal::ValidationRule { rule: v.rule, name: v.name, instruction: v.instruction })
+                    let translated = |property: &str| {
+                        let rule = rules.iter().find(|r| r.identity.id == v.rule)?;
+                        translation(&rule.identity.translations, property, lang).map(str::to_string)
+                    };
+                    let name = translated("NAME").unwrap_or(v.name);
+                    let instruction = v.instruction.map(|i| translated("INSTRUCTION").unwrap_or(i));
+                    Some(Refusal::ValidationRule { rule: v.rule, name, instruction })
                 }
                 _ => None,
             })
@@ -188,7 +187,9 @@ impl DataSetForm {
 
 /// The category option combos of a combo, in the combo's order.
 fn combos_of(store: &Store, combo: Uid) -> Result<(CategoryCombo, Vec<CategoryOptionCombo>), FormError> {
-    let cc = store.get::<CategoryCombo>(combo)?.ok_or(FormError::NotFound { kind: "category combo", uid: combo })?;
+    let cc = store
+        .get::<CategoryCombo>(combo)?
+        .ok_or(FormError::NotFound { kind: ObjectKind::CategoryCombo, uid: combo })?;
     let mut cocs = Vec::new();
     for child in &cc.category_option_combos {
         match child {
@@ -220,18 +221,23 @@ fn combos_of(store: &Store, combo: Uid) -> Result<(CategoryCombo, Vec<CategoryOp
 
 /// A category option combo's label: its own translation, else its options' names (translated)
 /// joined as DHIS2 names combos, else its name.
-fn combo_label(store: &Store, coc: &CategoryOptionCombo, locale: Option<&str>) -> Result<String, FormError> {
-    if let Some(t) = locale.and_then(|l| coc.identity.translation("NAME", l)) {
-        return Ok(t.to_string());
-    }
-    let mut names = Vec::new();
+fn combo_label(store: &Store, coc: &CategoryOptionCombo) -> Result<Label, FormError> {
+    let mut options = Vec::new();
     for o in &coc.category_options {
         match store.get::<CategoryOption>(o.id)? {
-            Some(option) => names.push(name(&option.identity, locale)),
-            None => return Ok(coc.identity.name.clone()),
+            Some(option) => options.push(Label::name(&option.identity)),
+            None => return Ok(Label::name(&coc.identity)),
         }
     }
-    Ok(if names.is_empty() { coc.identity.name.clone() } else { names.join(", ") })
+    Ok(Label::each(|lang| {
+        if let Some(t) = translation(&coc.identity.translations, "NAME", lang) {
+            return t.to_string();
+        }
+        if options.is_empty() {
+            return coc.identity.name.clone();
+        }
+        options.iter().map(|l| l.get(lang)).collect::<Vec<_>>().join(", ")
+    }))
 }
 
 fn default_combo(store: &Store) -> Result<Uid, FormError> {
@@ -251,8 +257,7 @@ pub(crate) fn open(
     attribute_option_combo: Option<Uid>,
     ctx: &FormContext,
 ) -> Result<FormSession, FormError> {
-    let locale = ctx.locale.as_deref();
-    let ds = store.get::<DataSet>(data_set)?.ok_or(FormError::NotFound { kind: "data set", uid: data_set })?;
+    let ds = store.get::<DataSet>(data_set)?.ok_or(FormError::NotFound { kind: ObjectKind::DataSet, uid: data_set })?;
     let unit = scope::check(store, ctx, org_unit, Assigned::DataSet(data_set))?;
     // A period is typed in digits too (២០២៦១១ is 202611).
     let typed = crate::model::digits::ascii_digits(period);
@@ -288,28 +293,30 @@ pub(crate) fn open(
     let mut data_elements = Vec::new();
     for dse in &ds.data_set_elements {
         let uid = dse.data_element.id;
-        let de = store.get::<DataElement>(uid)?.ok_or(FormError::NotFound { kind: "data element", uid })?;
+        let de = store.get::<DataElement>(uid)?.ok_or(FormError::NotFound { kind: ObjectKind::DataElement, uid })?;
         data_elements.push(uid);
         let combo = match dse.category_combo.or(de.category_combo) {
             Some(c) => c.id,
             None => default_combo(store)?,
         };
         let (cc, cocs) = combos_of(store, combo)?;
-        let options = fields::options(store, de.option_set, locale)?;
+        let options = fields::options(store, de.option_set)?;
         let section = ds_sections.iter().find(|s| s.data_elements.iter().any(|r| r.id == uid));
         for coc in cocs {
             let c = coc.identity.id;
             let matches = |o: &crate::model::data_set::Operand| {
                 o.data_element.id == uid && o.category_option_combo.is_none_or(|x| x.id == c)
             };
-            let de_label = label(&de.identity, locale);
+            let de_label = Label::form_name(&de.identity);
+            let label = if cc.is_default {
+                de_label
+            } else {
+                let combo = combo_label(store, &coc)?;
+                Label::each(|lang| format!("{} ({})", de_label.get(lang), combo.get(lang)))
+            };
             specs.push(FieldSpec {
                 key: format!("{uid}.{c}"),
-                label: if cc.is_default {
-                    de_label
-                } else {
-                    format!("{de_label} ({})", combo_label(store, &coc, locale)?)
-                },
+                label,
                 value_type: de.value_type,
                 options: options.clone(),
                 mandatory: ds.compulsory_data_element_operands.iter().any(matches),
@@ -324,7 +331,7 @@ pub(crate) fn open(
         .iter()
         .map(|s| SectionSpec {
             uid: s.identity.id.to_string(),
-            label: name(&s.identity, locale),
+            label: Label::name(&s.identity),
             fields: specs
                 .iter()
                 .filter(|f| f.section.as_deref() == Some(s.identity.id.as_str()))
@@ -352,9 +359,15 @@ pub(crate) fn open(
             completed_by,
         })),
         record,
-        title: format!("{} - {} - {}", name(&ds.identity, locale), parsed.iso(), name(&unit.identity, locale)),
+        title: Title::DataSet {
+            data_set: Label::name(&ds.identity),
+            period: parsed,
+            org_unit: Label::name(&unit.identity),
+        },
         fields: specs,
         sections,
+        locale: ctx.locale,
+        rule_contents: Default::default(),
         values,
         option_groups: Default::default(),
         clock: ctx.clock,

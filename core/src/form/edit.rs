@@ -14,10 +14,12 @@
 use std::collections::BTreeMap;
 
 use super::changes::{diff, FormChanges};
-use super::error::FormError;
+use super::error::{FormError, ReadOnlyReason};
 use super::{input, FormSession, Kind};
+use crate::i18n::{Localize, Message};
 use crate::model::value_type::RuleActionType;
-use crate::rules::outcome::{apply, FieldOption, FormField, RuleOutcome};
+use crate::msg;
+use crate::rules::outcome::{apply, FieldOption, FormField, RuleOutcome, RuleText};
 use crate::store::data::tracker::Data;
 use crate::store::Store;
 
@@ -30,9 +32,9 @@ pub(crate) struct Stamp(pub Vec<String>);
 /// One rule pass, applied.
 pub(crate) struct Pass {
     pub outcome: RuleOutcome,
-    /// Messages of rules that could not be evaluated.
-    pub failures: Vec<String>,
-    pub errors_on_complete: Vec<String>,
+    /// Rules that could not be evaluated.
+    pub failures: Vec<Message>,
+    pub errors_on_complete: Vec<RuleText>,
 }
 
 impl FormSession {
@@ -66,17 +68,9 @@ impl FormSession {
             .effects
             .iter()
             .filter(|e| e.action_type == RuleActionType::ErrorOnComplete)
-            .map(|e| {
-                let content = e.content.as_deref().unwrap_or("");
-                let data = e.data.as_deref().unwrap_or("");
-                match (content.is_empty(), data.is_empty()) {
-                    (false, false) => format!("{content} {data}"),
-                    (false, true) => content.to_string(),
-                    (true, _) => data.to_string(),
-                }
-            })
+            .map(RuleText::of)
             .collect();
-        Pass { outcome, failures: evaluation.errors.iter().map(|e| e.to_string()).collect(), errors_on_complete }
+        Pass { outcome, failures: evaluation.errors.iter().map(Localize::message).collect(), errors_on_complete }
     }
 
     fn take_pass(&mut self, pass: Pass) {
@@ -194,14 +188,14 @@ pub(crate) fn set_value(
         return Err(FormError::ReadOnlyField {
             record: s.record.clone(),
             field: field.to_string(),
-            why: "greyed cell",
+            why: ReadOnlyReason::GreyedCell,
         });
     }
     if s.outcome.read_only.contains(field) {
         return Err(FormError::ReadOnlyField {
             record: s.record.clone(),
             field: field.to_string(),
-            why: "its value is assigned by a program rule",
+            why: ReadOnlyReason::AssignedByRule,
         });
     }
     let value = input::check(spec, text, s.outcome.hidden_options.get(field), s.clock.today())?;
@@ -247,7 +241,7 @@ pub(crate) fn set_value(
             Ok(hints) => s.duplicate_hints = hints,
             Err(e) => {
                 s.duplicate_hints.clear();
-                s.checks_not_made.push(format!("possible duplicates could not be looked for: {e}"));
+                s.checks_not_made.push(msg!("form-duplicates-not-looked-for", problem = e.message()));
             }
         }
     }

@@ -37,6 +37,7 @@ use chrono::NaiveDate as Date;
 
 use super::complete::refusals;
 use super::error::FormError;
+use super::error::ObjectKind;
 use super::registration::{evaluated, tracker_program};
 use super::scope::{self, Assigned};
 use super::FormContext;
@@ -82,8 +83,11 @@ fn set_status(
     status: EnrollmentStatus,
     ctx: &FormContext,
 ) -> Result<EnrollmentChange, FormError> {
-    let e =
-        store.data().enrollment(uid)?.filter(|e| !e.deleted).ok_or(FormError::NotFound { kind: "enrollment", uid })?;
+    let e = store
+        .data()
+        .enrollment(uid)?
+        .filter(|e| !e.deleted)
+        .ok_or(FormError::NotFound { kind: ObjectKind::Enrollment, uid })?;
     let program = tracker_program(store, e.program)?;
     scope::check(store, ctx, e.org_unit, Assigned::Program(e.program))?;
     if program.access.and_then(|a| a.data).is_some_and(|d| !d.write) {

@@ -21,12 +21,14 @@ use chrono::NaiveDate as Date;
 
 use super::edit::Stamp;
 use super::error::FormError;
+use super::error::{ObjectKind, ProgramMismatch};
 use super::fields::{self, option_sets_of};
 use super::input::check_not_future;
 use super::lock::Lock;
 use super::scope::{self, Assigned};
-use super::view::{label, name};
+use super::view::{Label, Title};
 use super::{is_record_date, FieldSpec, FormContext, FormSession, Kind, NewEventForm, Parts, RecordRef, EVENT_DATE};
+use crate::i18n::Message;
 use crate::model::value_type::{EnrollmentStatus, EventStatus, ProgramType};
 use crate::model::{
     Child, DataElement, IdRef, OrganisationUnit, Program, ProgramStage, ProgramStageSection, Timestamp, Uid,
@@ -86,7 +88,9 @@ impl EventForm {
             if key == EVENT_DATE {
                 let date = value.as_deref().and_then(crate::expr::value::parse_iso_date);
                 let date = date.ok_or(FormError::DateRequired { field: key.clone() })?;
-                let ev = d.event(self.event.uid)?.ok_or(FormError::NotFound { kind: "event", uid: self.event.uid })?;
+                let ev = d
+                    .event(self.event.uid)?
+                    .ok_or(FormError::NotFound { kind: ObjectKind::Event, uid: self.event.uid })?;
                 d.update_event(ev.uid, ev.status, Some(date), ev.due_date, now)?;
                 continue;
             }
@@ -110,7 +114,8 @@ impl EventForm {
 
     /// Completes the event `now`: its completion date is `now`'s date, not its event date.
     pub(crate) fn mark_complete(&self, d: &Data<'_>, now: Timestamp) -> Result<(), FormError> {
-        let ev = d.event(self.event.uid)?.ok_or(FormError::NotFound { kind: "event", uid: self.event.uid })?;
+        let ev =
+            d.event(self.event.uid)?.ok_or(FormError::NotFound { kind: ObjectKind::Event, uid: self.event.uid })?;
         d.update_event(ev.uid, EventStatus::Completed, ev.event_date, ev.due_date, now)?;
         Ok(())
     }
@@ -123,20 +128,14 @@ pub(crate) fn create(store: &mut Store, new: &NewEventForm, ctx: &FormContext) -
     check_not_future("eventDate", new.event_date, false, ctx.today())?;
     match (program.program_type, new.enrollment) {
         (ProgramType::WithRegistration, None) => {
-            return Err(FormError::WrongProgramType {
-                program: new.program,
-                why: "a program with registration: an event needs an enrollment",
-            })
+            return Err(FormError::WrongProgramType { program: new.program, why: ProgramMismatch::NeedsEnrollment })
         }
         (ProgramType::WithoutRegistration, Some(_)) => {
-            return Err(FormError::WrongProgramType {
-                program: new.program,
-                why: "an event program: its events have no enrollment",
-            })
+            return Err(FormError::WrongProgramType { program: new.program, why: ProgramMismatch::HasNoEnrollments })
         }
         (_, Some(enrollment)) => {
             let e = store.data().enrollment(enrollment)?.filter(|e| !e.deleted);
-            let e = e.ok_or(FormError::NotFound { kind: "enrollment", uid: enrollment })?;
+            let e = e.ok_or(FormError::NotFound { kind: ObjectKind::Enrollment, uid: enrollment })?;
             if e.program != new.program {
                 return Err(FormError::EnrollmentNotInProgram { enrollment, expected: new.program, found: e.program });
             }
@@ -162,7 +161,7 @@ pub(crate) fn create(store: &mut Store, new: &NewEventForm, ctx: &FormContext) -
                 // built leaves the visit waiting.
                 return store.atomically(|store| {
                     store.write(|d| d.update_event(uid, EventStatus::Active, Some(new.event_date), due, now))?;
-                    let event = store.data().event(uid)?.ok_or(FormError::NotFound { kind: "event", uid })?;
+                    let event = store.data().event(uid)?.ok_or(FormError::NotFound { kind: ObjectKind::Event, uid })?;
                     build(store, event, program, stage, ctx)
                 });
             }
@@ -198,15 +197,17 @@ pub(crate) fn create(store: &mut Store, new: &NewEventForm, ctx: &FormContext) -
 
 /// Opens a stored event.
 pub(crate) fn open(store: &mut Store, uid: Uid, ctx: &FormContext) -> Result<FormSession, FormError> {
-    let event = store.data().event(uid)?.filter(|e| !e.deleted).ok_or(FormError::NotFound { kind: "event", uid })?;
+    let event =
+        store.data().event(uid)?.filter(|e| !e.deleted).ok_or(FormError::NotFound { kind: ObjectKind::Event, uid })?;
     let (program, stage) = program_and_stage(store, event.program, event.program_stage)?;
     scope::check(store, ctx, event.org_unit, Assigned::Program(event.program))?;
     build(store, event, program, stage, ctx)
 }
 
 fn program_and_stage(store: &Store, program: Uid, stage: Uid) -> Result<(Program, ProgramStage), FormError> {
-    let p = store.get::<Program>(program)?.ok_or(FormError::NotFound { kind: "program", uid: program })?;
-    let s = store.get::<ProgramStage>(stage)?.ok_or(FormError::NotFound { kind: "program stage", uid: stage })?;
+    let p = store.get::<Program>(program)?.ok_or(FormError::NotFound { kind: ObjectKind::Program, uid: program })?;
+    let s =
+        store.get::<ProgramStage>(stage)?.ok_or(FormError::NotFound { kind: ObjectKind::ProgramStage, uid: stage })?;
     if s.program.map(|r| r.id) != Some(program) {
         return Err(FormError::StageNotInProgram { stage, program });
     }
@@ -236,7 +237,6 @@ fn build(
     stage: ProgramStage,
     ctx: &FormContext,
 ) -> Result<FormSession, FormError> {
-    let locale = ctx.locale.as_deref();
     let stage_sections = sections(store, &stage)?;
     let section_of = |de: Uid| {
         stage_sections.iter().find(|s| s.data_elements.iter().any(|r| r.id == de)).map(|s| s.identity.id.to_string())
@@ -249,8 +249,7 @@ fn build(
             &stage.identity.translations,
             "EXECUTION_DATE_LABEL",
             stage.execution_date_label.as_deref(),
-            "Event date",
-            locale,
+            Message::new("form-label-event-date"),
             false,
         ),
         None,
@@ -261,13 +260,13 @@ fn build(
             Child::Full(de) => Some((**de).clone()),
             Child::Ref(_) => store.get::<DataElement>(uid)?,
         };
-        let Some(de) = de else { return Err(FormError::NotFound { kind: "data element", uid }) };
+        let Some(de) = de else { return Err(FormError::NotFound { kind: ObjectKind::DataElement, uid }) };
         specs.push((
             FieldSpec {
                 key: uid.to_string(),
-                label: label(&de.identity, locale),
+                label: Label::form_name(&de.identity),
                 value_type: de.value_type,
-                options: fields::options(store, de.option_set, locale)?,
+                options: fields::options(store, de.option_set)?,
                 mandatory: psde.compulsory,
                 allow_future_date: psde.allow_future_date,
                 section: section_of(uid),
@@ -279,12 +278,9 @@ fn build(
     }
     let option_groups = fields::option_groups(store, &option_sets_of(&specs))?;
     let field_specs: Vec<FieldSpec> = specs.into_iter().map(|(f, _)| f).collect();
-    let section_specs = stage_sections
-        .iter()
-        .map(|s| fields::section_spec(&s.identity, &s.data_elements, &field_specs, locale))
-        .collect();
-    let (org_unit_code, supplementary, engine) =
-        fields::rule_context(store, event.org_unit, program.identity.id, locale)?;
+    let section_specs =
+        stage_sections.iter().map(|s| fields::section_spec(&s.identity, &s.data_elements, &field_specs)).collect();
+    let rule_context = fields::rule_context(store, event.org_unit, program.identity.id)?;
     let stage_name = stage.identity.name.clone();
     let d = store.data();
     let mut values: BTreeMap<String, String> =
@@ -295,7 +291,7 @@ fn build(
     let mut locked = None;
     let (enrollment, others) = match event.enrollment {
         Some(enr) => {
-            let e = d.enrollment(enr)?.ok_or(FormError::NotFound { kind: "enrollment", uid: enr })?;
+            let e = d.enrollment(enr)?.ok_or(FormError::NotFound { kind: ObjectKind::Enrollment, uid: enr })?;
             if e.status != EnrollmentStatus::Active {
                 locked = Some(Lock::EnrollmentClosed { enrollment: enr, status: e.status });
             }
@@ -304,7 +300,7 @@ fn build(
             let enr_code = store.get::<OrganisationUnit>(e.org_unit)?.and_then(|u| u.identity.code);
             let rule_enr = fields::rule_enrollment(
                 &e,
-                &name(&program.identity, None),
+                &program.identity.name,
                 enr_code,
                 attributes.into_iter().map(|(a, v)| (a.to_string(), v)),
                 &types,
@@ -329,22 +325,24 @@ fn build(
         }
     };
     let completed = event.status == EventStatus::Completed;
-    let title = format!("{} - {}", name(&program.identity, locale), name(&stage.identity, locale));
+    let title = Title::Event { program: Label::name(&program.identity), stage: Label::name(&stage.identity) };
     let record = RecordRef::Event(event.uid);
     let parts = Parts {
         kind: Kind::Event(Box::new(EventForm {
             event,
             stage_name,
-            org_unit_code,
+            org_unit_code: rule_context.org_unit_code,
             enrollment,
             others,
-            engine,
-            supplementary,
+            engine: rule_context.engine,
+            supplementary: rule_context.supplementary,
         })),
         record,
         title,
         fields: field_specs,
         sections: section_specs,
+        locale: ctx.locale,
+        rule_contents: rule_context.contents,
         values,
         option_groups,
         clock: ctx.clock,

@@ -1,5 +1,5 @@
 //! Building a form's fields from metadata, shared by the three kinds: options of an option set
-//! (ordered, labelled by locale), the option groups the rules may show or hide, the rule engine's
+//! (ordered, labelled in both languages), the option groups the rules may show or hide, the rule engine's
 //! view of an enrollment and of stored events, and the supplementary data about the user and the
 //! org unit.
 //!
@@ -9,18 +9,19 @@
 use std::collections::HashMap;
 
 use super::error::FormError;
-use super::view::name;
+use super::view::{translation, Label};
 use super::{FieldSpec, OptionSpec, SectionSpec};
+use crate::i18n::{render, Locale, Message};
 use crate::model::{
     IdRef, Identity, OptionGroup, OptionItem, OrganisationUnit, OrganisationUnitGroup, TrackedEntityAttribute, Uid,
 };
-use crate::rules::load::{load_rule_set, normalise_attribute_value};
+use crate::rules::load::{load_rule_set_with_contents, normalise_attribute_value};
 use crate::rules::{RuleEngine, RuleEnrollment, RuleEvent, Supplementary};
 use crate::store::data::tracker::{Data, Enrollment, Event};
 use crate::store::Store;
 
 /// The options of a set, by sort order then UID.
-pub(crate) fn options(store: &Store, set: Option<IdRef>, locale: Option<&str>) -> Result<Vec<OptionSpec>, FormError> {
+pub(crate) fn options(store: &Store, set: Option<IdRef>) -> Result<Vec<OptionSpec>, FormError> {
     let Some(set) = set else { return Ok(Vec::new()) };
     let mut items = store.children::<OptionItem>(set.id)?;
     items.sort_by_key(|o| (o.sort_order.unwrap_or(i64::MAX), o.identity.id));
@@ -29,7 +30,7 @@ pub(crate) fn options(store: &Store, set: Option<IdRef>, locale: Option<&str>) -
         .map(|o| OptionSpec {
             uid: o.identity.id.as_str().to_string(),
             code: o.identity.code.clone().unwrap_or_else(|| o.identity.name.clone()),
-            label: name(&o.identity, locale),
+            label: Label::name(&o.identity),
         })
         .collect())
 }
@@ -144,22 +145,24 @@ pub(crate) fn stored_rule_event(
     Ok(rule_event(event, stage_name, org_unit_code, values))
 }
 
-/// The option sets fields use (for their option groups).
 /// The field of one of the record's own dates (`EVENT_DATE`, ...): a mandatory DATE without
-/// section, labelled by the metadata's label in the locale, else by `default_label`.
+/// section, labelled by the metadata's label translated into each language, else as written,
+/// else by `default_label` (a catalogue message) in that language.
 pub(crate) fn record_date_field(
     key: &str,
     translations: &[crate::model::Translation],
     label_property: &str,
     label: Option<&str>,
-    default_label: &str,
-    locale: Option<&str>,
+    default_label: Message,
     allow_future_date: bool,
 ) -> FieldSpec {
-    let translated = locale.and_then(|l| crate::model::common::find_translation(translations, label_property, l));
+    let label = Label::each(|lang| match translation(translations, label_property, lang).or(label) {
+        Some(l) => l.to_string(),
+        None => render(&default_label, Locale::new(lang, false)),
+    });
     FieldSpec {
         key: key.to_string(),
-        label: translated.or(label).unwrap_or(default_label).to_string(),
+        label,
         value_type: crate::model::ValueType::Date,
         options: Vec::new(),
         mandatory: true,
@@ -175,37 +178,47 @@ pub(crate) fn date_value(values: &std::collections::BTreeMap<String, String>, ke
     values.get(key).and_then(|v| crate::expr::value::parse_iso_date(v))
 }
 
-/// What a form's rules need once per session: the org unit's code, the supplementary data
-/// about the user and the org unit, and the program's rule engine.
-pub(crate) fn rule_context(
-    store: &Store,
-    org_unit: Uid,
-    program: Uid,
-    locale: Option<&str>,
-) -> Result<(Option<String>, Supplementary, RuleEngine), FormError> {
+/// What a form's rules need once per session.
+pub(crate) struct RuleContext {
+    /// The org unit's code.
+    pub org_unit_code: Option<String>,
+    /// About the user and the org unit.
+    pub supplementary: Supplementary,
+    /// The program's rules, with action content as written.
+    pub engine: RuleEngine,
+    /// The translated contents of the rule actions, by action UID.
+    pub contents: HashMap<String, Label>,
+}
+
+pub(crate) fn rule_context(store: &Store, org_unit: Uid, program: Uid) -> Result<RuleContext, FormError> {
     let unit = store.get::<OrganisationUnit>(org_unit)?;
-    let code = unit.as_ref().and_then(|u| u.identity.code.clone());
+    let org_unit_code = unit.as_ref().and_then(|u| u.identity.code.clone());
     let supplementary = match &unit {
         Some(u) => supplementary(store, u)?,
         None => Supplementary::default(),
     };
-    Ok((code, supplementary, RuleEngine::new(load_rule_set(store, program, locale)?)))
+    let (rules, contents) = load_rule_set_with_contents(store, program)?;
+    let contents = contents
+        .into_iter()
+        .map(|(action, c)| {
+            let label =
+                Label::each(|lang| translation(&c.translations, "CONTENT", lang).unwrap_or(&c.content).to_string());
+            (action, label)
+        })
+        .collect();
+    Ok(RuleContext { org_unit_code, supplementary, engine: RuleEngine::new(rules), contents })
 }
 
 /// A section of the form: its translated name and the members that are fields of the form.
-pub(crate) fn section_spec(
-    identity: &Identity,
-    members: &[IdRef],
-    fields: &[FieldSpec],
-    locale: Option<&str>,
-) -> SectionSpec {
+pub(crate) fn section_spec(identity: &Identity, members: &[IdRef], fields: &[FieldSpec]) -> SectionSpec {
     SectionSpec {
         uid: identity.id.to_string(),
-        label: name(identity, locale),
+        label: Label::name(identity),
         fields: members.iter().map(|r| r.id.to_string()).filter(|k| fields.iter().any(|f| &f.key == k)).collect(),
     }
 }
 
+/// The option sets fields use (for their option groups).
 pub(crate) fn option_sets_of(specs: &[(FieldSpec, Option<IdRef>)]) -> Vec<IdRef> {
     let mut sets: Vec<IdRef> = specs.iter().filter_map(|(_, s)| *s).collect();
     sets.sort_by_key(|s| s.id);

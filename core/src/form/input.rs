@@ -1,5 +1,6 @@
 //! Checking one typed value for one field before anything is saved: Khmer digits to ASCII in every
-//! value typed in digits (numbers, phones, dates, times, ages, coordinates: `model::digits`), the
+//! value typed in digits (numbers, phones, dates, times, ages, coordinates: `model::digits`; a
+//! number in Khmer digits may have the decimal comma they are shown with), the
 //! value type (`validate::value_type`), the option set (a code of the field's set, not hidden by a
 //! rule; each code of a MULTI_TEXT), and dates not after today unless the field allows it.
 //!
@@ -12,7 +13,7 @@ use chrono::NaiveDate as Date;
 
 use super::error::FormError;
 use super::FieldSpec;
-use crate::expr::value::{iso_date, parse_iso_date};
+use crate::expr::value::parse_iso_date;
 use crate::model::digits::ascii_digits;
 use crate::model::ValueType;
 use crate::validate::value_type::validate;
@@ -25,7 +26,7 @@ pub(crate) fn check(
     today: Date,
 ) -> Result<Option<String>, FormError> {
     let Some(text) = text.filter(|t| !t.is_empty()) else { return Ok(None) };
-    let value = if spec.value_type.is_typed_in_digits() { ascii_digits(text) } else { text.to_string() };
+    let value = typed(spec.value_type, text);
     validate(spec.value_type, &value).map_err(|source| FormError::InvalidValue {
         field: spec.key.clone(),
         value: value.clone(),
@@ -46,21 +47,34 @@ pub(crate) fn check(
     if matches!(spec.value_type, ValueType::Date | ValueType::Age | ValueType::DateTime) && !spec.allow_future_date {
         if let Some(date) = value.get(..10).and_then(parse_iso_date) {
             if date > today {
-                return Err(FormError::FutureDate {
-                    field: spec.key.clone(),
-                    date: iso_date(date),
-                    today: iso_date(today),
-                });
+                return Err(FormError::FutureDate { field: spec.key.clone(), date, today });
             }
         }
     }
     Ok(Some(value))
 }
 
+/// The value of `text` as typed: digits read as ASCII in a value typed in digits; in a number
+/// typed with Khmer digits, the decimal comma Khmer digits are shown with (`៣,៥`, CLDR's Khmer
+/// numbering: `i18n::show_number`) read as a point. A number in ASCII digits keeps its comma (and
+/// is refused: DHIS2 numbers have a decimal point).
+fn typed(value_type: ValueType, text: &str) -> String {
+    if !value_type.is_typed_in_digits() {
+        return text.to_string();
+    }
+    let ascii = ascii_digits(text);
+    let khmer_digits = ascii != text;
+    if khmer_digits && value_type.is_numeric() {
+        ascii.replace(',', ".")
+    } else {
+        ascii
+    }
+}
+
 /// A date that must not be after today (event, enrollment and incident dates).
 pub(crate) fn check_not_future(field: &str, date: Date, allowed: bool, today: Date) -> Result<(), FormError> {
     if !allowed && date > today {
-        return Err(FormError::FutureDate { field: field.to_string(), date: iso_date(date), today: iso_date(today) });
+        return Err(FormError::FutureDate { field: field.to_string(), date, today });
     }
     Ok(())
 }
@@ -68,13 +82,14 @@ pub(crate) fn check_not_future(field: &str, date: Date, allowed: bool, today: Da
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::form::view::Label;
     use crate::form::OptionSpec;
     use crate::test_dates::ymd;
 
     fn spec(value_type: ValueType) -> FieldSpec {
         FieldSpec {
             key: "f".into(),
-            label: "F".into(),
+            label: Label::plain("F"),
             value_type,
             options: vec![],
             mandatory: false,
@@ -113,9 +128,24 @@ mod tests {
     }
 
     #[test]
+    fn a_number_in_khmer_digits_takes_a_decimal_comma_but_one_in_ascii_digits_does_not() {
+        let today = ymd(2026, 11, 20);
+        let stored = |t: ValueType, typed: &str| check(&spec(t), Some(typed), None, today);
+        assert_eq!(stored(ValueType::Number, "៣,៥").unwrap().as_deref(), Some("3.5"));
+        assert_eq!(stored(ValueType::Number, "-១២,២៥").unwrap().as_deref(), Some("-12.25"));
+        assert_eq!(stored(ValueType::UnitInterval, "០,៥").unwrap().as_deref(), Some("0.5"));
+        assert_eq!(stored(ValueType::Number, "៣.៥").unwrap().as_deref(), Some("3.5"), "a point stays a point");
+        assert!(matches!(stored(ValueType::Number, "3,5"), Err(FormError::InvalidValue { .. })), "ASCII 3,5");
+        assert!(matches!(stored(ValueType::Integer, "៣,៥"), Err(FormError::InvalidValue { .. })), "not an integer");
+        // Only numbers: a comma in text or a phone number typed in Khmer digits is kept.
+        assert_eq!(stored(ValueType::Text, "៣,៥").unwrap().as_deref(), Some("៣,៥"));
+        assert_eq!(stored(ValueType::Coordinate, "[១០៤.៩,១១.៥]").unwrap().as_deref(), Some("[104.9,11.5]"));
+    }
+
+    #[test]
     fn options_must_be_in_the_set_and_not_hidden() {
         let mut s = spec(ValueType::Text);
-        s.options = vec![OptionSpec { uid: "o1".into(), code: "A".into(), label: "A".into() }];
+        s.options = vec![OptionSpec { uid: "o1".into(), code: "A".into(), label: Label::plain("A") }];
         let today = ymd(2026, 11, 20);
         assert!(matches!(check(&s, Some("B"), None, today), Err(FormError::OptionNotInSet { .. })));
         let hidden: BTreeSet<String> = ["o1".to_string()].into();

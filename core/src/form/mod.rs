@@ -11,9 +11,12 @@
 //! and incident dates (`ENROLLMENT_DATE`, `INCIDENT_DATE`): they are fields like the others, set
 //! with `set_value`, except that they cannot be emptied.
 //!
-//! A session shows a [`FormView`]: sections and fields with their label (translated, FORM_NAME
-//! before NAME), value type, visible options, mandatory, editable, hidden, current value, and the
-//! field's warnings and errors, plus form-level messages. [`FormSession::set_value`] checks the
+//! A session shows a [`FormView`] in its [`Locale`] (language and Khmer digits): sections and
+//! fields with their label (the metadata's translation in that language, FORM_NAME before NAME,
+//! else as written), value type, visible options, mandatory, editable, hidden, the value as stored
+//! and as shown, and the field's warnings and errors, plus form-level messages; every message
+//! carries its id and arguments beside its text. [`FormSession::set_locale`] switches the
+//! language of an open form without reading or writing anything. [`FormSession::set_value`] checks the
 //! value (value type, option set, future dates, uniqueness), re-runs the program rules once
 //! (engine built once per session), applies the effects as Android Capture 3.4.1 does
 //! (`rules::outcome`), saves the user's value and the rule-made changes (assigned values, values of
@@ -41,7 +44,7 @@
 //! `complete` fail with [`FormError::ChangedElsewhere`] and change nothing. Reopen the form to go on.
 //!
 //! ```text
-//! let ctx = FormContext::new(DeviceClock::new("Asia/Phnom_Penh")?).with_locale("km");
+//! let ctx = FormContext::new(DeviceClock::new("Asia/Phnom_Penh")?).with_locale(Locale::KHMER);
 //! let (mut s, view) = FormSession::new_event(&mut store, NewEventForm { program, stage, org_unit,
 //!                                            enrollment: Some(enr), event_date }, &ctx)?;
 //! let changes = s.set_value(&mut store, "DeUid000001", Some("72.5"))?;   // data element UID
@@ -65,7 +68,7 @@ mod input;
 mod lock;
 mod registration;
 mod scope;
-mod view;
+pub(crate) mod view;
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -73,12 +76,16 @@ use chrono::NaiveDate as Date;
 
 pub use changes::FormChanges;
 pub use enrollment::{cancel_enrollment, complete_enrollment, reopen_enrollment, EnrollmentChange};
-pub use error::{FormError, Refusal, ScopeProblem};
-pub use view::{FieldView, FormKind, FormMessage, FormView, MessageKind, OptionView, SectionView};
+pub use error::{
+    enrollment_status, FormError, InputWindow, ObjectKind, ProgramMismatch, ReadOnlyReason, Refusal, ScopeProblem,
+};
+pub use view::{FieldView, FormKind, FormMessage, FormView, LocalizedText, MessageKind, OptionView, SectionView};
 
+use crate::i18n::{Locale, Localize, Message};
 use crate::model::{DeviceClock, Uid};
-use crate::rules::outcome::RuleOutcome;
+use crate::rules::outcome::{RuleOutcome, RuleText};
 use crate::store::Store;
+use view::{Label, Title};
 
 /// Who captures, when, and in which language.
 #[derive(Debug, Clone, PartialEq)]
@@ -86,8 +93,9 @@ pub struct FormContext {
     /// The device's clock: today (future dates, period openness, rule `V{current_date}`) and
     /// the `now()` every write is stamped with.
     pub clock: DeviceClock,
-    /// Metadata translations to show (`km`, `en`); `None` shows names as written.
-    pub locale: Option<String>,
+    /// The language and digits the form is shown in (English by default); a session changes it
+    /// with [`FormSession::set_locale`].
+    pub locale: Locale,
     /// The user's capture org units (each with its descendants). `None` takes them from
     /// `store.current_user()`.
     pub capture_org_units: Option<Vec<Uid>>,
@@ -96,7 +104,7 @@ pub struct FormContext {
 impl FormContext {
     /// A context on the device's clock.
     pub fn new(clock: DeviceClock) -> FormContext {
-        FormContext { clock, locale: None, capture_org_units: None }
+        FormContext { clock, locale: Locale::ENGLISH, capture_org_units: None }
     }
 
     /// Today's date on the device, in its time zone.
@@ -104,8 +112,8 @@ impl FormContext {
         self.clock.today()
     }
 
-    pub fn with_locale(mut self, locale: &str) -> FormContext {
-        self.locale = Some(locale.to_string());
+    pub fn with_locale(mut self, locale: Locale) -> FormContext {
+        self.locale = locale;
         self
     }
 
@@ -128,8 +136,9 @@ pub struct NewEventForm {
 
 /// The stored record a session edits. Serialised as data: `{"kind": "event", "uid": ...}`,
 /// `{"kind": "enrollment", "uid": ..., "tracked_entity": ...}` or `{"kind": "data_set_form",
-/// "data_set": ..., "period": ..., "org_unit": ..., "attribute_option_combo": ...}`; `Display`
-/// gives the same as one line of text for logs and messages.
+/// "data_set": ..., "period": ..., "org_unit": ..., "attribute_option_combo": ...}`; its message
+/// (`Localize`) names it in a sentence ("event AbCdEf12345"), a data set form's period in the
+/// reader's language.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum RecordRef {
     Event(Uid),
@@ -196,17 +205,22 @@ impl serde::Serialize for RecordRef {
     }
 }
 
-impl std::fmt::Display for RecordRef {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+impl Localize for RecordRef {
+    fn message(&self) -> Message {
         match self {
-            RecordRef::Event(uid) => write!(f, "event {uid}"),
-            RecordRef::Enrollment { enrollment, .. } => write!(f, "enrollment {enrollment}"),
-            RecordRef::DataSetForm { data_set, period, org_unit, attribute_option_combo } => {
-                write!(f, "data set {data_set} for {period} at {org_unit} ({attribute_option_combo})")
-            }
+            RecordRef::Event(uid) => crate::msg!("form-record-event", uid = uid),
+            RecordRef::Enrollment { enrollment, .. } => crate::msg!("form-record-enrollment", uid = enrollment),
+            RecordRef::DataSetForm { data_set, period, org_unit, attribute_option_combo } => crate::msg!(
+                "form-record-data-set",
+                data_set = data_set,
+                period = error::period_arg(period),
+                org_unit = org_unit,
+                attribute_option_combo = attribute_option_combo
+            ),
         }
     }
 }
+crate::english_display!(RecordRef);
 
 /// Field key of an event's date in an event form (editable like any field; never empty).
 pub const EVENT_DATE: &str = "eventDate";
@@ -226,7 +240,7 @@ pub(crate) fn is_record_date(key: &str) -> bool {
 pub(crate) struct FieldSpec {
     /// Data element or attribute UID, or `deUid.cocUid` for a grid cell.
     pub key: String,
-    pub label: String,
+    pub label: Label,
     pub value_type: crate::model::ValueType,
     pub options: Vec<OptionSpec>,
     /// Compulsory in metadata.
@@ -243,13 +257,13 @@ pub(crate) struct FieldSpec {
 pub(crate) struct OptionSpec {
     pub uid: String,
     pub code: String,
-    pub label: String,
+    pub label: Label,
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct SectionSpec {
     pub uid: String,
-    pub label: String,
+    pub label: Label,
     pub fields: Vec<String>,
 }
 
@@ -265,21 +279,26 @@ pub(crate) enum Kind {
 pub struct FormSession {
     pub(crate) kind: Kind,
     pub(crate) record: RecordRef,
-    pub(crate) title: String,
+    pub(crate) title: Title,
     pub(crate) fields: Vec<FieldSpec>,
     pub(crate) sections: Vec<SectionSpec>,
+    /// The language and digits the view is rendered in.
+    pub(crate) locale: Locale,
+    /// Translated contents of the program's rule actions, by action UID (CONTENT translations;
+    /// actions without one are shown with the content as written).
+    pub(crate) rule_contents: HashMap<String, Label>,
     /// Current values by field key (what is stored).
     pub(crate) values: BTreeMap<String, String>,
     /// The effects of the last rule pass, applied.
     pub(crate) outcome: RuleOutcome,
-    /// Rules that failed in the last pass (their messages).
-    pub(crate) rule_failures: Vec<String>,
+    /// Rules that failed in the last pass.
+    pub(crate) rule_failures: Vec<Message>,
     /// People already stored who may be the one being registered (registration forms).
-    pub(crate) duplicate_hints: Vec<String>,
+    pub(crate) duplicate_hints: Vec<Message>,
     /// Advice of the last change that could not be read (why), shown as form messages.
-    pub(crate) checks_not_made: Vec<String>,
-    /// The messages of the ERRORONCOMPLETE effects of the last pass.
-    pub(crate) errors_on_complete: Vec<String>,
+    pub(crate) checks_not_made: Vec<Message>,
+    /// The texts of the ERRORONCOMPLETE effects of the last pass.
+    pub(crate) errors_on_complete: Vec<RuleText>,
     /// Option group UID to its option UIDs (for SHOW/HIDEOPTIONGROUP).
     pub(crate) option_groups: HashMap<String, Vec<String>>,
     /// The stored record's state after this session's last write.
@@ -296,9 +315,11 @@ pub struct FormSession {
 pub(crate) struct Parts {
     pub(crate) kind: Kind,
     pub(crate) record: RecordRef,
-    pub(crate) title: String,
+    pub(crate) title: Title,
     pub(crate) fields: Vec<FieldSpec>,
     pub(crate) sections: Vec<SectionSpec>,
+    pub(crate) locale: Locale,
+    pub(crate) rule_contents: HashMap<String, Label>,
     pub(crate) values: BTreeMap<String, String>,
     pub(crate) option_groups: HashMap<String, Vec<String>>,
     pub(crate) clock: DeviceClock,
@@ -330,6 +351,8 @@ impl FormSession {
             title: p.title,
             fields: p.fields,
             sections: p.sections,
+            locale: p.locale,
+            rule_contents: p.rule_contents,
             values: p.values,
             outcome: Default::default(),
             rule_failures: Vec::new(),
@@ -424,9 +447,22 @@ impl FormSession {
         (self, view)
     }
 
-    /// What the screen shows now.
+    /// What the screen shows now, in the session's locale.
     pub fn view(&self) -> FormView {
         view::build(self)
+    }
+
+    /// Shows the form in another language or digit setting from now on, and returns the whole
+    /// view in it: labels, options, messages, refusals and shown values change; stored values,
+    /// the rules' outcome and the store do not (nothing is read or written).
+    pub fn set_locale(&mut self, locale: Locale) -> FormView {
+        self.locale = locale;
+        self.view()
+    }
+
+    /// The language and digits the session shows.
+    pub fn locale(&self) -> Locale {
+        self.locale
     }
 
     /// The stored record this session edits.

@@ -23,17 +23,19 @@ use chrono::NaiveDate as Date;
 
 use super::edit::Stamp;
 use super::error::FormError;
+use super::error::{ObjectKind, ProgramMismatch};
 use super::fields::{self, option_sets_of};
 use super::input::check_not_future;
 use super::scope::{self, Assigned};
-use super::view::{label, name};
+use super::view::{Label, Title};
 use super::{
     is_record_date, FieldSpec, FormContext, FormSession, Kind, Parts, RecordRef, ENROLLMENT_DATE, INCIDENT_DATE,
 };
+use crate::i18n::{Localize, Message};
 use crate::model::value_type::ProgramType;
 use crate::model::{Child, IdRef, Program, ProgramSection, Timestamp, TrackedEntityAttribute, Uid, ValueType};
 use crate::rules::{Evaluation, RuleEngine, RuleEvent, Supplementary};
-use crate::search::duplicates::{possible_duplicates, DuplicateReason, Registration};
+use crate::search::duplicates::{possible_duplicates, Registration};
 use crate::search::index::reindex_person;
 use crate::search::unique::{check_unique, UniqueError};
 use crate::store::data::tracker::{Data, Enrollment};
@@ -96,7 +98,7 @@ impl RegistrationForm {
                 let date = value.as_deref().and_then(crate::expr::value::parse_iso_date);
                 let date = date.ok_or(FormError::DateRequired { field: key.clone() })?;
                 let uid = self.enrollment.uid;
-                let e = d.enrollment(uid)?.ok_or(FormError::NotFound { kind: "enrollment", uid })?;
+                let e = d.enrollment(uid)?.ok_or(FormError::NotFound { kind: ObjectKind::Enrollment, uid })?;
                 let (enrolled, incident) =
                     if key == ENROLLMENT_DATE { (date, e.incident_date) } else { (e.enrollment_date, date) };
                 d.set_enrollment_dates(uid, enrolled, incident, now)?;
@@ -128,7 +130,7 @@ impl RegistrationForm {
         d: &Data<'_>,
         fields: &[FieldSpec],
         values: &BTreeMap<String, String>,
-    ) -> Result<Vec<String>, FormError> {
+    ) -> Result<Vec<Message>, FormError> {
         super::fault::point("duplicate hints").map_err(crate::store::data::DataError::from)?;
         let Some(person) = d.tracked_entity(self.tracked_entity)? else { return Ok(Vec::new()) };
         let typed = |t: ValueType| fields.iter().filter(move |f| f.value_type == t);
@@ -150,25 +152,7 @@ impl RegistrationForm {
             phones: &phones,
         };
         let found = possible_duplicates(d, &registration)?;
-        Ok(found
-            .iter()
-            .map(|p| {
-                let why: Vec<String> = p
-                    .reasons
-                    .iter()
-                    .map(|r| match r {
-                        DuplicateReason::NameAndBirthDate => "same name and birth date".to_string(),
-                        DuplicateReason::Phone { phone, .. } => format!("same phone {phone}"),
-                    })
-                    .collect();
-                format!(
-                    "possible duplicate: person {} registered at {} ({})",
-                    p.tracked_entity,
-                    p.org_unit,
-                    why.join(", ")
-                )
-            })
-            .collect())
+        Ok(found.iter().map(Localize::message).collect())
     }
 
     /// A unique attribute's value must not belong to another (not deleted) person in the store
@@ -181,7 +165,7 @@ impl RegistrationForm {
                 Err(FormError::NotUnique { field: field.to_string(), value: value.to_string(), other })
             }
             Err(UniqueError::UnknownAttribute(uid)) => {
-                Err(FormError::NotFound { kind: "tracked entity attribute", uid })
+                Err(FormError::NotFound { kind: ObjectKind::TrackedEntityAttribute, uid })
             }
             Err(UniqueError::Data(e)) => Err(FormError::Data(e)),
             Err(UniqueError::Store(e)) => Err(FormError::from(e)),
@@ -190,9 +174,9 @@ impl RegistrationForm {
 }
 
 pub(crate) fn tracker_program(store: &Store, program: Uid) -> Result<Program, FormError> {
-    let p = store.get::<Program>(program)?.ok_or(FormError::NotFound { kind: "program", uid: program })?;
+    let p = store.get::<Program>(program)?.ok_or(FormError::NotFound { kind: ObjectKind::Program, uid: program })?;
     if p.program_type != ProgramType::WithRegistration {
-        return Err(FormError::WrongProgramType { program, why: "an event program: it has no registration" });
+        return Err(FormError::WrongProgramType { program, why: ProgramMismatch::HasNoRegistration });
     }
     Ok(p)
 }
@@ -207,7 +191,7 @@ pub(crate) fn create(
 ) -> Result<FormSession, FormError> {
     let p = tracker_program(store, program)?;
     let Some(te_type) = p.tracked_entity_type else {
-        return Err(FormError::WrongProgramType { program, why: "without a tracked entity type" });
+        return Err(FormError::WrongProgramType { program, why: ProgramMismatch::NoTrackedEntityType });
     };
     scope::check(store, ctx, org_unit, Assigned::Program(program))?;
     check_not_future("enrollmentDate", enrollment_date, p.select_enrollment_dates_in_future, ctx.today())?;
@@ -226,7 +210,7 @@ pub(crate) fn create(
 
 pub(crate) fn open(store: &mut Store, enrollment: Uid, ctx: &FormContext) -> Result<FormSession, FormError> {
     let e = store.data().enrollment(enrollment)?.filter(|e| !e.deleted);
-    let e = e.ok_or(FormError::NotFound { kind: "enrollment", uid: enrollment })?;
+    let e = e.ok_or(FormError::NotFound { kind: ObjectKind::Enrollment, uid: enrollment })?;
     let p = tracker_program(store, e.program)?;
     scope::check(store, ctx, e.org_unit, Assigned::Program(e.program))?;
     build(store, e, p, ctx)
@@ -252,7 +236,6 @@ pub(crate) fn evaluated(store: &Store, enrollment: Enrollment, ctx: &FormContext
 
 /// Everything the form of `enrollment` shows, read from the store.
 fn parts(store: &Store, enrollment: Enrollment, program: Program, ctx: &FormContext) -> Result<Parts, FormError> {
-    let locale = ctx.locale.as_deref();
     let mut ptas = program.program_tracked_entity_attributes.clone();
     ptas.sort_by_key(|a| a.sort_order.unwrap_or(i64::MAX));
     let mut sections: Vec<ProgramSection> = Vec::new();
@@ -274,8 +257,7 @@ fn parts(store: &Store, enrollment: Enrollment, program: Program, ctx: &FormCont
             translations,
             "ENROLLMENT_DATE_LABEL",
             program.enrollment_date_label.as_deref(),
-            "Enrollment date",
-            locale,
+            Message::new("form-label-enrollment-date"),
             program.select_enrollment_dates_in_future,
         ),
         None,
@@ -286,8 +268,7 @@ fn parts(store: &Store, enrollment: Enrollment, program: Program, ctx: &FormCont
             translations,
             "INCIDENT_DATE_LABEL",
             program.incident_date_label.as_deref(),
-            "Incident date",
-            locale,
+            Message::new("form-label-incident-date"),
             program.select_incident_dates_in_future,
         );
         specs.push((field, None));
@@ -297,7 +278,7 @@ fn parts(store: &Store, enrollment: Enrollment, program: Program, ctx: &FormCont
         let uid = pta.tracked_entity_attribute.id;
         let attr = store
             .get::<TrackedEntityAttribute>(uid)?
-            .ok_or(FormError::NotFound { kind: "tracked entity attribute", uid })?;
+            .ok_or(FormError::NotFound { kind: ObjectKind::TrackedEntityAttribute, uid })?;
         let section = sections
             .iter()
             .find(|s| s.tracked_entity_attributes.iter().any(|r| r.id == uid))
@@ -308,9 +289,9 @@ fn parts(store: &Store, enrollment: Enrollment, program: Program, ctx: &FormCont
         specs.push((
             FieldSpec {
                 key: uid.to_string(),
-                label: label(&attr.identity, locale),
+                label: Label::form_name(&attr.identity),
                 value_type: attr.value_type,
-                options: fields::options(store, attr.option_set, locale)?,
+                options: fields::options(store, attr.option_set)?,
                 mandatory: pta.mandatory,
                 allow_future_date: pta.allow_future_date,
                 section,
@@ -324,10 +305,10 @@ fn parts(store: &Store, enrollment: Enrollment, program: Program, ctx: &FormCont
     let field_specs: Vec<FieldSpec> = specs.into_iter().map(|(f, _)| f).collect();
     let section_specs = sections
         .iter()
-        .map(|s| fields::section_spec(&s.identity, &s.tracked_entity_attributes, &field_specs, locale))
+        .map(|s| fields::section_spec(&s.identity, &s.tracked_entity_attributes, &field_specs))
         .collect();
-    let (org_unit_code, supplementary, engine) =
-        fields::rule_context(store, enrollment.org_unit, program.identity.id, locale)?;
+    let fields::RuleContext { org_unit_code, supplementary, engine, contents } =
+        fields::rule_context(store, enrollment.org_unit, program.identity.id)?;
     let d = store.data();
     let stored = d.attribute_values(enrollment.tracked_entity)?;
     let types = fields::attribute_value_types(
@@ -357,7 +338,7 @@ fn parts(store: &Store, enrollment: Enrollment, program: Program, ctx: &FormCont
     // The person's attributes stay editable whatever the enrollment's status, as in Android
     // Capture's enrollment form (its `EnrollmentRepository.canBeEdited` asks only for write access).
     let completed = false;
-    let title = name(&program.identity, locale);
+    let title = Title::Registration { program: Label::name(&program.identity) };
     let record = RecordRef::Enrollment { enrollment: enrollment.uid, tracked_entity: enrollment.tracked_entity };
     Ok(Parts {
         kind: Kind::Registration(Box::new(RegistrationForm {
@@ -376,6 +357,8 @@ fn parts(store: &Store, enrollment: Enrollment, program: Program, ctx: &FormCont
         title,
         fields: field_specs,
         sections: section_specs,
+        locale: ctx.locale,
+        rule_contents: contents,
         values,
         option_groups,
         clock: ctx.clock,

@@ -4,6 +4,7 @@
 //!
 //! Owns that check and its specific error. Does not own search scope or sharing.
 
+use super::error::ObjectKind;
 use super::error::{FormError, ScopeProblem};
 use super::FormContext;
 use crate::model::{OrganisationUnit, Uid};
@@ -35,7 +36,7 @@ pub(crate) fn check(
     assigned: Assigned,
 ) -> Result<OrganisationUnit, FormError> {
     let Some(unit) = store.get::<OrganisationUnit>(org_unit)? else {
-        return Err(FormError::NotFound { kind: "org unit", uid: org_unit });
+        return Err(FormError::NotFound { kind: ObjectKind::OrgUnit, uid: org_unit });
     };
     let capture = capture_units(store, ctx)?;
     let path = unit.path_uids().unwrap_or_else(|| vec![org_unit]);

@@ -18,8 +18,3 @@ macro_rules! untranslated {
 untranslated!(crate::expr::eval::EvalError, crate::expr::ParseError, crate::expr::value::CoercionError);
 untranslated!(crate::expr::number::NumberError, crate::expr::pattern::PatternError, crate::expr::gs1::Gs1Error);
 untranslated!(crate::expr::zscore::ZScoreError);
-// rules
-untranslated!(crate::rules::load::LoadError, crate::rules::effect::RuleErrorCause, crate::rules::effect::RuleError);
-// form, schedule, search
-untranslated!(crate::form::FormError, crate::form::Refusal, crate::form::ScopeProblem, crate::form::RecordRef);
-untranslated!(crate::schedule::ScheduleError, crate::search::SearchError, crate::search::unique::UniqueError);

@@ -6,10 +6,12 @@
 
 use std::fmt;
 
-use super::model::{ActionKind, AttributeType, Rule, RuleAction};
+use super::model::{ActionKind, AttributeType, Rule, RuleAction, Unsupported};
 use crate::expr::eval::EvalError;
 use crate::expr::ParseError;
+use crate::i18n::{Localize, Message};
 use crate::model::value_type::RuleActionType;
+use crate::msg;
 
 /// Whether the evaluation was for an event or for an enrollment (upstream `TrackerObjectType`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -76,7 +78,7 @@ pub enum RuleErrorCause {
     MalformedAssignTarget { content: Option<String> },
     /// An action the Android app does not run (SENDMESSAGE, a HIDESECTION without a section, ...).
     #[error("unsupported action: {0}")]
-    UnsupportedAction(String),
+    UnsupportedAction(Unsupported),
 }
 
 impl RuleErrorCause {
@@ -121,6 +123,42 @@ impl fmt::Display for RuleError {
     }
 }
 
+impl Localize for RuleErrorCause {
+    fn message(&self) -> Message {
+        match self {
+            RuleErrorCause::Parse(e) => e.message(),
+            RuleErrorCause::Eval(e) => e.message(),
+            RuleErrorCause::MalformedAssignTarget { content } => {
+                msg!("rules-malformed-assign-target", content = content.as_deref().unwrap_or(""))
+            }
+            RuleErrorCause::UnsupportedAction(why) => msg!("rules-unsupported-action", why = why.message()),
+        }
+    }
+}
+
+impl Localize for RuleError {
+    /// Which rule (or action of it) failed and why; the condition and target stay in the English
+    /// `Display`, upstream's log line.
+    fn message(&self) -> Message {
+        match &self.action_uid {
+            Some(action) => msg!(
+                "rules-action-failed",
+                action = action,
+                rule_name = &self.rule_name,
+                rule = &self.rule_uid,
+                cause = self.cause.message()
+            ),
+            None => msg!(
+                "rules-condition-failed",
+                rule_name = &self.rule_name,
+                rule = &self.rule_uid,
+                condition = &self.condition,
+                cause = self.cause.message()
+            ),
+        }
+    }
+}
+
 /// Effects and errors of one target.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Evaluation {
@@ -136,9 +174,107 @@ pub struct TargetEffects {
     pub evaluation: Evaluation,
 }
 
-pub(crate) fn unsupported_reason(kind: &ActionKind) -> Option<&str> {
+pub(crate) fn unsupported_reason(kind: &ActionKind) -> Option<&Unsupported> {
     match kind {
         ActionKind::Unsupported(reason) => Some(reason),
         ActionKind::Known(_) => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::catalogue_tests::assert_renders_in_both;
+    use crate::i18n::Locale;
+    use std::collections::BTreeSet;
+
+    fn causes() -> Vec<RuleErrorCause> {
+        let unsupported = [
+            Unsupported::NoLocation,
+            Unsupported::NoSection,
+            Unsupported::NoProgramStage,
+            Unsupported::AssignWithoutTarget,
+            Unsupported::NoOption,
+            Unsupported::NoOptionGroup,
+            Unsupported::ServerMessage,
+            Unsupported::UnknownType("SHOWBANNER".into()),
+        ];
+        let mut out = vec![
+            RuleErrorCause::Parse(crate::expr::parse("1 +").unwrap_err()),
+            RuleErrorCause::Eval(EvalError::UnknownVariable("weight".into())),
+            RuleErrorCause::MalformedAssignTarget { content: Some("weight".into()) },
+            RuleErrorCause::MalformedAssignTarget { content: None },
+        ];
+        for u in unsupported {
+            // Every reason the app cannot run an action, listed without a wildcard.
+            match u {
+                Unsupported::NoLocation
+                | Unsupported::NoSection
+                | Unsupported::NoProgramStage
+                | Unsupported::AssignWithoutTarget
+                | Unsupported::NoOption
+                | Unsupported::NoOptionGroup
+                | Unsupported::ServerMessage
+                | Unsupported::UnknownType(_) => out.push(RuleErrorCause::UnsupportedAction(u)),
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn every_rule_error_cause_variant_renders_in_both_languages() {
+        let name = |c: &RuleErrorCause| match c {
+            RuleErrorCause::Parse(_) => "Parse",
+            RuleErrorCause::Eval(_) => "Eval",
+            RuleErrorCause::MalformedAssignTarget { .. } => "MalformedAssignTarget",
+            RuleErrorCause::UnsupportedAction(_) => "UnsupportedAction",
+        };
+        let samples = causes();
+        let names: BTreeSet<&str> = samples.iter().map(name).collect();
+        assert_eq!(names, ["Parse", "Eval", "MalformedAssignTarget", "UnsupportedAction"].into());
+        samples.iter().for_each(|c| assert_renders_in_both(&c.message()));
+        assert_eq!(samples.len(), 12, "every unsupported reason");
+    }
+
+    #[test]
+    fn every_rule_error_renders_in_both_languages_and_display_stays_upstreams_log_line() {
+        let error = |action: Option<&str>| RuleError {
+            rule_uid: "PhumRulLBW1".into(),
+            rule_name: "Low birth weight".into(),
+            action_uid: action.map(str::to_string),
+            target: TargetKind::Event,
+            target_uid: "PhumEvent01".into(),
+            condition: "#{weight} < 2.5".into(),
+            cause: RuleErrorCause::UnsupportedAction(Unsupported::ServerMessage),
+        };
+        for e in [error(None), error(Some("PhumActLBW1"))] {
+            assert_renders_in_both(&e.message());
+        }
+        assert_eq!(
+            error(Some("PhumActLBW1")).localized(Locale::ENGLISH),
+            "action PhumActLBW1 of rule \"Low birth weight\" (PhumRulLBW1) could not be run: unsupported action: \
+             messages are sent by the server, not the app"
+        );
+        assert!(error(None).to_string().starts_with("Rule Low birth weight with id PhumRulLBW1 executed for EVENT"));
+    }
+
+    #[test]
+    fn every_load_error_variant_renders_in_both_languages() {
+        use super::super::load::LoadError;
+        use crate::model::Uid;
+        let uid = |s: &str| Uid::parse(s).unwrap();
+        let samples = [
+            LoadError::ProgramNotFound(uid("PhumImmProg")),
+            LoadError::MissingAction { rule: uid("PhumRulLBW1"), action: uid("PhumActLBW1") },
+            LoadError::Store(crate::store::StoreError::from(rusqlite::Error::QueryReturnedNoRows)),
+        ];
+        let name = |e: &LoadError| match e {
+            LoadError::ProgramNotFound(_) => "ProgramNotFound",
+            LoadError::MissingAction { .. } => "MissingAction",
+            LoadError::Store(_) => "Store",
+        };
+        let names: BTreeSet<&str> = samples.iter().map(name).collect();
+        assert_eq!(names, ["ProgramNotFound", "MissingAction", "Store"].into());
+        samples.iter().for_each(|e| assert_renders_in_both(&e.message()));
     }
 }

@@ -226,7 +226,7 @@ fn calculated_value_name(content: Option<&str>) -> Option<&str> {
 
 fn run_action(rule: &Rule, action: &RuleAction, ctx: &mut Context) -> Result<Option<RuleEffect>, RuleErrorCause> {
     if let Some(reason) = unsupported_reason(&action.kind) {
-        return Err(RuleErrorCause::UnsupportedAction(reason.to_string()));
+        return Err(RuleErrorCause::UnsupportedAction(reason.clone()));
     }
     let Some(kind) = action.action_type() else {
         return Ok(None);

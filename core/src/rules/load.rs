@@ -14,40 +14,94 @@
 //! app 3.4.1 ships) has the unchanged mapping, so Phum follows it. Attribute values do go through
 //! `toInt()` / `toFloat()` ([`normalise_attribute_value`]).
 //!
+//! A form runs the rules with action content as written and keeps the CONTENT translations
+//! beside them ([`load_rule_set_with_contents`]), so that the reader's language can change while
+//! the form is open; the engine's behaviour does not depend on the content of message actions.
+//!
 //! Owns the metadata-to-engine mapping. Does not own the engine or the store's queries.
 
+use std::collections::HashMap;
+
 use super::model::{
-    variable_type_of, ActionKind, Compiled, Rule, RuleAction, RuleOption, RuleSet, RuleVariable, VariableSource,
+    variable_type_of, ActionKind, Compiled, Rule, RuleAction, RuleOption, RuleSet, RuleVariable, Unsupported,
+    VariableSource,
 };
 use crate::expr::eval::VariableType;
 use crate::expr::number::{jvm_double_to_string, parse_jvm_double};
-use crate::model::common::find_translation;
+use crate::i18n::{Lang, Localize, Message};
 use crate::model::value_type::{RuleActionType, RuleVariableSource, ValueType};
 use crate::model::{
     Child, Constant, DataElement, IdRef, OptionItem, Program, ProgramRule, ProgramRuleAction, ProgramRuleVariable,
-    TrackedEntityAttribute, Uid,
+    TrackedEntityAttribute, Translation, Uid,
 };
 use crate::store::{Store, StoreError};
 
 #[derive(Debug, thiserror::Error)]
 pub enum LoadError {
-    #[error("program {0} is not in the store")]
     ProgramNotFound(Uid),
-    #[error("program rule {rule} lists action {action}, which is not in the store")]
     MissingAction { rule: Uid, action: Uid },
-    #[error(transparent)]
     Store(#[from] StoreError),
 }
 
-/// The rules, variables and constants of `program`. `locale` picks translated action content
-/// (the app's `displayContent`); `None` keeps the content as written.
-pub fn load_rule_set(store: &Store, program: Uid, locale: Option<&str>) -> Result<RuleSet, LoadError> {
+impl Localize for LoadError {
+    fn message(&self) -> Message {
+        match self {
+            LoadError::ProgramNotFound(uid) => crate::msg!("rules-program-not-found", program = uid),
+            LoadError::MissingAction { rule, action } => {
+                crate::msg!("rules-missing-action", rule = rule, action = action)
+            }
+            LoadError::Store(e) => e.message(),
+        }
+    }
+}
+crate::english_display!(LoadError);
+
+/// The content of a message action as written and its translations (DHIS2's `CONTENT`
+/// property), for showing a fired action's text in the reader's language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ActionContent {
+    pub content: String,
+    pub translations: Vec<Translation>,
+}
+
+/// The rules, variables and constants of `program`. `lang` picks the action content translated
+/// into that language (the app's `displayContent`: a translation whose DHIS2 locale is in the
+/// language, `km` or `km_KH`); `None` keeps the content as written.
+pub fn load_rule_set(store: &Store, program: Uid, lang: Option<Lang>) -> Result<RuleSet, LoadError> {
+    Ok(load(store, program, lang)?.0)
+}
+
+/// The rule set with every action's content as written, and the content of each action that has
+/// CONTENT translations, by action UID. A form runs this set and shows a fired action's text in
+/// the reader's language, which may change while the form is open.
+pub fn load_rule_set_with_contents(
+    store: &Store,
+    program: Uid,
+) -> Result<(RuleSet, HashMap<String, ActionContent>), LoadError> {
+    load(store, program, None)
+}
+
+fn load(
+    store: &Store,
+    program: Uid,
+    lang: Option<Lang>,
+) -> Result<(RuleSet, HashMap<String, ActionContent>), LoadError> {
     if store.get::<Program>(program)?.is_none() {
         return Err(LoadError::ProgramNotFound(program));
     }
     let mut rules = Vec::new();
+    let mut contents = HashMap::new();
     for rule in store.children::<ProgramRule>(program)? {
-        let actions = rule_actions(store, &rule)?.iter().map(|a| engine_action(a, locale)).collect();
+        let stored = rule_actions(store, &rule)?;
+        for a in &stored {
+            let translations: Vec<Translation> =
+                a.translations.iter().filter(|t| t.property == "CONTENT").cloned().collect();
+            if !translations.is_empty() {
+                let content = a.content.clone().unwrap_or_default();
+                contents.insert(a.id.as_str().to_string(), ActionContent { content, translations });
+            }
+        }
+        let actions = stored.iter().map(|a| engine_action(a, lang)).collect();
         rules.push(Rule {
             uid: rule.identity.id.as_str().to_string(),
             name: rule.identity.name.clone(),
@@ -68,7 +122,7 @@ pub fn load_rule_set(store: &Store, program: Uid, locale: Option<&str>) -> Resul
         .into_iter()
         .map(|c| (c.identity.id.as_str().to_string(), jvm_double_to_string(c.value)))
         .collect();
-    Ok(RuleSet { rules, variables, constants })
+    Ok((RuleSet { rules, variables, constants }, contents))
 }
 
 /// A rule's actions: those nested in it in the order listed, else the stored actions that
@@ -181,14 +235,14 @@ fn engine_variable(store: &Store, v: &ProgramRuleVariable) -> Result<Option<Rule
 /// the option only to HIDEOPTION, the option group only to SHOWOPTIONGROUP and HIDEOPTIONGROUP.
 /// HIDEFIELD and HIDESECTION have no data expression; ASSIGN's is "" when missing. What the app
 /// cannot build becomes `Unsupported`.
-fn engine_action(a: &ProgramRuleAction, locale: Option<&str>) -> RuleAction {
+fn engine_action(a: &ProgramRuleAction, lang: Option<Lang>) -> RuleAction {
     use RuleActionType::*;
     let kind = a.action_type;
     let uid_text = |r: Option<IdRef>| r.map(|r| r.id.as_str().to_string());
     let field = uid_text(a.data_element).or(uid_text(a.tracked_entity_attribute)).unwrap_or_default();
-    let content = locale
-        .and_then(|l| find_translation(&a.translations, "CONTENT", l))
-        .map(str::to_string)
+    let content = lang
+        .and_then(|l| a.translations.iter().find(|t| t.property == "CONTENT" && l.matches_dhis2_locale(&t.locale)))
+        .map(|t| t.value.clone())
         .or_else(|| a.content.clone());
     let mut action = RuleAction::new(kind, a.data.as_deref());
     action.uid = a.id.as_str().to_string();
@@ -227,20 +281,20 @@ fn engine_action(a: &ProgramRuleAction, locale: Option<&str>) -> RuleAction {
         _ => {}
     }
     let missing = match kind {
-        DisplayKeyValuePair if action.location.is_none() => Some("DISPLAYKEYVALUEPAIR has no location"),
-        HideSection if action.program_stage_section.is_none() => Some("HIDESECTION has no program stage section"),
-        HideProgramStage | CreateEvent if action.program_stage.is_none() => Some("the action has no program stage"),
+        DisplayKeyValuePair if action.location.is_none() => Some(Unsupported::NoLocation),
+        HideSection if action.program_stage_section.is_none() => Some(Unsupported::NoSection),
+        HideProgramStage | CreateEvent if action.program_stage.is_none() => Some(Unsupported::NoProgramStage),
         // The app tests the content as written, not its translation.
         Assign if action.field.is_empty() && a.content.as_deref().unwrap_or("").is_empty() => {
-            Some("ASSIGN has neither a field nor a content")
+            Some(Unsupported::AssignWithoutTarget)
         }
-        HideOption if action.option.is_none() => Some("HIDEOPTION has no option"),
-        ShowOptionGroup | HideOptionGroup if action.option_group.is_none() => Some("the action has no option group"),
-        SendMessage | ScheduleMessage => Some("messages are sent by the server, not the app"),
+        HideOption if action.option.is_none() => Some(Unsupported::NoOption),
+        ShowOptionGroup | HideOptionGroup if action.option_group.is_none() => Some(Unsupported::NoOptionGroup),
+        SendMessage | ScheduleMessage => Some(Unsupported::ServerMessage),
         _ => None,
     };
     if let Some(reason) = missing {
-        action.kind = ActionKind::Unsupported(reason.to_string());
+        action.kind = ActionKind::Unsupported(reason);
     }
     action
 }

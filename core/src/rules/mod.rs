@@ -18,4 +18,6 @@ pub mod values;
 pub use effect::{Evaluation, RuleEffect, RuleError, RuleErrorCause, TargetEffects, TargetKind};
 pub use engine::RuleEngine;
 pub use input::{EnrollmentStatus, EventStatus, RuleEnrollment, RuleEvent, Supplementary};
-pub use model::{ActionKind, AttributeType, Rule, RuleAction, RuleOption, RuleSet, RuleVariable, VariableSource};
+pub use model::{
+    ActionKind, AttributeType, Rule, RuleAction, RuleOption, RuleSet, RuleVariable, Unsupported, VariableSource,
+};

@@ -8,6 +8,7 @@
 
 use crate::expr::eval::VariableType;
 use crate::expr::{parse, Expr, ParseError};
+use crate::i18n::{Localize, Message};
 use crate::model::value_type::{RuleActionType, ValueType};
 
 /// An expression as written in metadata, parsed once when the rule set is built. A parse error
@@ -39,8 +40,45 @@ pub enum AttributeType {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ActionKind {
     Known(RuleActionType),
-    Unsupported(String),
+    Unsupported(Unsupported),
 }
+
+/// Why the app cannot run an action.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Unsupported {
+    /// A DISPLAYKEYVALUEPAIR without a location.
+    NoLocation,
+    /// A HIDESECTION without a program stage section.
+    NoSection,
+    /// A HIDEPROGRAMSTAGE or CREATEEVENT without a program stage.
+    NoProgramStage,
+    /// An ASSIGN with neither a field nor a content.
+    AssignWithoutTarget,
+    /// A HIDEOPTION without an option.
+    NoOption,
+    /// A SHOWOPTIONGROUP or HIDEOPTIONGROUP without an option group.
+    NoOptionGroup,
+    /// SENDMESSAGE and SCHEDULEMESSAGE: the server sends messages, not the app.
+    ServerMessage,
+    /// An action type the app does not know (as written).
+    UnknownType(String),
+}
+
+impl Localize for Unsupported {
+    fn message(&self) -> Message {
+        match self {
+            Unsupported::NoLocation => Message::new("rules-unsupported-no-location"),
+            Unsupported::NoSection => Message::new("rules-unsupported-no-section"),
+            Unsupported::NoProgramStage => Message::new("rules-unsupported-no-program-stage"),
+            Unsupported::AssignWithoutTarget => Message::new("rules-unsupported-assign-without-target"),
+            Unsupported::NoOption => Message::new("rules-unsupported-no-option"),
+            Unsupported::NoOptionGroup => Message::new("rules-unsupported-no-option-group"),
+            Unsupported::ServerMessage => Message::new("rules-unsupported-server-message"),
+            Unsupported::UnknownType(t) => crate::msg!("rules-unsupported-unknown-type", action_type = t),
+        }
+    }
+}
+crate::english_display!(Unsupported);
 
 /// One action of a rule, as the Android app hands it to the engine (§1.3).
 #[derive(Debug, Clone)]

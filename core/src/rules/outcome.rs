@@ -35,12 +35,48 @@ pub struct FormField {
     pub options: Vec<FieldOption>,
 }
 
+/// The text of a fired message action as metadata writes it: the action's static content and
+/// its evaluated data. Kept apart (with the action's UID) so that a front end can show the
+/// content's translation in the reader's language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RuleText {
+    /// The action's UID in metadata.
+    pub action: String,
+    pub content: String,
+    pub data: String,
+}
+
+impl RuleText {
+    pub fn of(effect: &RuleEffect) -> RuleText {
+        RuleText {
+            action: effect.action_uid.clone(),
+            content: effect.content.clone().unwrap_or_default(),
+            data: effect.data.clone().unwrap_or_default(),
+        }
+    }
+
+    /// Content and data as the app shows them: separated by a space, either alone when the
+    /// other is empty.
+    pub fn join(content: &str, data: &str) -> String {
+        match (content.is_empty(), data.is_empty()) {
+            (false, false) => format!("{content} {data}"),
+            (false, true) => content.to_string(),
+            (true, _) => data.to_string(),
+        }
+    }
+
+    /// The text as written in metadata.
+    pub fn text(&self) -> String {
+        RuleText::join(&self.content, &self.data)
+    }
+}
+
 /// A message for the feedback or indicators panel (DISPLAYTEXT, DISPLAYKEYVALUEPAIR).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PanelText {
     pub location: String,
-    pub content: String,
-    pub data: String,
+    /// The content (DISPLAYKEYVALUEPAIR: the key) and the data (the value).
+    pub text: RuleText,
     /// DISPLAYKEYVALUEPAIR: `content` is the key and `data` the value.
     pub key_value: bool,
 }
@@ -55,11 +91,11 @@ pub struct RuleOutcome {
     pub changed_values: BTreeMap<String, Option<String>>,
     /// Fields a rule assigns: shown, but not editable.
     pub read_only: BTreeSet<String>,
-    pub warnings: BTreeMap<String, Vec<String>>,
-    pub errors: BTreeMap<String, Vec<String>>,
+    pub warnings: BTreeMap<String, Vec<RuleText>>,
+    pub errors: BTreeMap<String, Vec<RuleText>>,
     /// Warnings and errors of actions that name no field in the form.
-    pub form_warnings: Vec<String>,
-    pub form_errors: Vec<String>,
+    pub form_warnings: Vec<RuleText>,
+    pub form_errors: Vec<RuleText>,
     /// Fields made mandatory by a rule (beyond those mandatory in metadata).
     pub mandatory: BTreeSet<String>,
     /// Per field: the option UIDs that must not be offered.
@@ -70,17 +106,11 @@ pub struct RuleOutcome {
     /// False when a SHOWERROR on a shown field or an ERRORONCOMPLETE fired.
     pub can_complete: bool,
     /// Messages shown when the user completes (WARNINGONCOMPLETE, ERRORONCOMPLETE).
-    pub messages_on_complete: Vec<String>,
+    pub messages_on_complete: Vec<RuleText>,
 }
 
-fn message(effect: &RuleEffect) -> String {
-    let content = effect.content.as_deref().unwrap_or("");
-    let data = effect.data.as_deref().unwrap_or("");
-    match (content.is_empty(), data.is_empty()) {
-        (false, false) => format!("{content} {data}"),
-        (false, true) => content.to_string(),
-        (true, _) => data.to_string(),
-    }
+fn message(effect: &RuleEffect) -> RuleText {
+    RuleText::of(effect)
 }
 
 /// Upstream's `formatData(valueType)` for an assigned value: integer types truncate through a
@@ -197,8 +227,7 @@ pub fn apply(
             }
             DisplayText | DisplayKeyValuePair => out.display_texts.push(PanelText {
                 location: e.location.clone().unwrap_or_else(|| "indicators".to_string()),
-                content: e.content.clone().unwrap_or_default(),
-                data: e.data.clone().unwrap_or_default(),
+                text: RuleText::of(e),
                 key_value: e.action_type == DisplayKeyValuePair,
             }),
             // Not run by the app: CREATEEVENT is not implemented there; messages are the server's.
@@ -333,17 +362,18 @@ mod tests {
     fn errors_block_completion_and_on_complete_messages_are_collected() {
         let fields = [field("w", ValueType::Number, Some("200"))];
         let out = apply(&[effect(RuleActionType::ShowError, "w", Some("200"))], &fields, &HashMap::new());
-        assert_eq!(out.errors["w"], vec!["Check 200"]);
+        let texts = |list: &[RuleText]| list.iter().map(RuleText::text).collect::<Vec<_>>();
+        assert_eq!(texts(&out.errors["w"]), vec!["Check 200"]);
         assert!(!out.can_complete);
         let out = apply(&[effect(RuleActionType::ShowWarning, "w", Some(""))], &fields, &HashMap::new());
-        assert_eq!(out.warnings["w"], vec!["Check"]);
+        assert_eq!(texts(&out.warnings["w"]), vec!["Check"]);
         assert!(out.can_complete);
         let out = apply(&[effect(RuleActionType::ErrorOnComplete, "", Some("x"))], &fields, &HashMap::new());
-        assert_eq!(out.messages_on_complete, vec!["Check x"]);
+        assert_eq!(texts(&out.messages_on_complete), vec!["Check x"]);
         assert!(!out.can_complete, "ERRORONCOMPLETE blocks even without a field");
         let out = apply(&[effect(RuleActionType::WarningOnComplete, "w", None)], &fields, &HashMap::new());
         assert!(out.can_complete);
-        assert_eq!(out.messages_on_complete, vec!["Check"]);
+        assert_eq!(texts(&out.messages_on_complete), vec!["Check"]);
     }
 
     fn vaccine_field(value: Option<&str>) -> FormField {

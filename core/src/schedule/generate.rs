@@ -8,6 +8,7 @@
 
 use super::due::{auto_event, auto_generated_stages, next_due_date, stage_last_date, AutoEvent};
 use super::ScheduleError;
+use crate::form::ObjectKind;
 use crate::model::value_type::{EnrollmentStatus, EventStatus};
 use crate::model::{DeviceClock, ProgramStage, Timestamp, Uid};
 use crate::store::data::tracker::{Data, Event, NewEvent};
@@ -24,7 +25,7 @@ pub fn generate_on_enrollment(
     clock: &DeviceClock,
 ) -> Result<Vec<Event>, ScheduleError> {
     let Some(en) = store.data().enrollment(enrollment)? else {
-        return Err(ScheduleError::NotFound { kind: "enrollment", uid: enrollment });
+        return Err(ScheduleError::NotFound { kind: ObjectKind::Enrollment, uid: enrollment });
     };
     let stages: Vec<ProgramStage> = store.children::<ProgramStage>(en.program)?;
     store.write(|d| generate_on_enrollment_in(d, &stages, enrollment, clock))
@@ -40,7 +41,7 @@ pub fn generate_on_enrollment_in(
 ) -> Result<Vec<Event>, ScheduleError> {
     let today = clock.today();
     let Some(en) = d.enrollment(enrollment)? else {
-        return Err(ScheduleError::NotFound { kind: "enrollment", uid: enrollment });
+        return Err(ScheduleError::NotFound { kind: ObjectKind::Enrollment, uid: enrollment });
     };
     if en.deleted || en.status != EnrollmentStatus::Active {
         return Ok(Vec::new());
@@ -89,10 +90,10 @@ pub fn schedule_next_after(
     now: Timestamp,
 ) -> Result<Option<Event>, ScheduleError> {
     let Some(ev) = store.data().event(completed_event)? else {
-        return Err(ScheduleError::NotFound { kind: "event", uid: completed_event });
+        return Err(ScheduleError::NotFound { kind: ObjectKind::Event, uid: completed_event });
     };
     let Some(stage) = store.get::<ProgramStage>(ev.program_stage)? else {
-        return Err(ScheduleError::NotFound { kind: "program stage", uid: ev.program_stage });
+        return Err(ScheduleError::NotFound { kind: ObjectKind::ProgramStage, uid: ev.program_stage });
     };
     store.write(|d| schedule_next_after_in(d, &stage, completed_event, now))
 }
@@ -106,7 +107,7 @@ pub fn schedule_next_after_in(
     now: Timestamp,
 ) -> Result<Option<Event>, ScheduleError> {
     let Some(ev) = d.event(completed_event)? else {
-        return Err(ScheduleError::NotFound { kind: "event", uid: completed_event });
+        return Err(ScheduleError::NotFound { kind: ObjectKind::Event, uid: completed_event });
     };
     let Some(enrollment) = ev.enrollment else {
         return Ok(None);
@@ -119,7 +120,7 @@ pub fn schedule_next_after_in(
         return Ok(None);
     }
     let Some(en) = d.enrollment(enrollment)? else {
-        return Err(ScheduleError::NotFound { kind: "enrollment", uid: enrollment });
+        return Err(ScheduleError::NotFound { kind: ObjectKind::Enrollment, uid: enrollment });
     };
     if en.deleted || en.status != EnrollmentStatus::Active {
         return Ok(None);

@@ -3,6 +3,9 @@
 //! overdue and skipped events, and which non-repeatable stages, such as vaccine doses, are still
 //! missing).
 //!
+//! Names of stages and attributes are in the language the caller asks for (their NAME
+//! translation, `km` or `km_KH` for Khmer), else as written.
+//!
 //! Owns classifying events against "today" and `Program.ignoreOverdueEvents`, and assembling
 //! rows with the person's `displayInList` attributes, a page at a time ([`Page`]: the list's
 //! length is counted in SQL, only the page's rows are read). Does not own due-date rules (`due`),
@@ -19,6 +22,9 @@ use chrono::{NaiveDate as Date, TimeDelta};
 
 use super::due::first_due_date;
 use super::ScheduleError;
+use crate::form::view::name_in;
+use crate::form::ObjectKind;
+use crate::i18n::{Lang, Localize, Message};
 use crate::model::value_type::{EventStatus, RuleActionType};
 use crate::model::{Program, ProgramStage, TrackedEntityAttribute, Uid};
 use crate::rules::RuleEffect;
@@ -30,7 +36,7 @@ use crate::store::Store;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DisplayValue {
     pub attribute: Uid,
-    /// The attribute's name as the metadata has it (untranslated).
+    /// The attribute's name in the language asked for (its NAME translation), else as written.
     pub name: String,
     pub value: String,
 }
@@ -44,6 +50,7 @@ pub struct WorkingListRow {
     /// The program's `displayInList` attributes that have a value, in the program's sort order.
     pub display: Vec<DisplayValue>,
     pub program_stage: Uid,
+    /// The stage's name in the language asked for, else as written.
     pub stage_name: String,
     pub due_date: Date,
     /// Days from the due date to today: positive when overdue, 0 when due today, negative (days
@@ -67,9 +74,38 @@ pub enum EventState {
 }
 
 impl EventState {
+    pub const ALL: [EventState; 5] =
+        [EventState::Completed, EventState::Open, EventState::Scheduled, EventState::Overdue, EventState::Skipped];
+
     /// The visit took place (completed, or open with a date).
     pub fn is_done(self) -> bool {
         matches!(self, EventState::Completed | EventState::Open)
+    }
+}
+
+impl Localize for EventState {
+    /// The state as one word of the reader's language ("overdue", "ហួសកាលកំណត់").
+    fn message(&self) -> Message {
+        match self {
+            EventState::Completed => Message::new("schedule-state-completed"),
+            EventState::Open => Message::new("schedule-state-open"),
+            EventState::Scheduled => Message::new("schedule-state-scheduled"),
+            EventState::Overdue => Message::new("schedule-state-overdue"),
+            EventState::Skipped => Message::new("schedule-state-skipped"),
+        }
+    }
+}
+crate::english_display!(EventState);
+
+impl WorkingListRow {
+    /// When the visit is due, as a working list says it: "3 days overdue", "due today", "due in
+    /// 5 days".
+    pub fn due_message(&self) -> Message {
+        match self.days_overdue {
+            0 => Message::new("schedule-due-today"),
+            d if d > 0 => crate::msg!("schedule-due-overdue", days = crate::msg!("unit-days", count = d)),
+            d => crate::msg!("schedule-due-in", days = crate::msg!("unit-days", count = -d)),
+        }
     }
 }
 
@@ -89,6 +125,7 @@ pub struct StageEvent {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StageRow {
     pub stage: Uid,
+    /// The stage's name in the language asked for, else as written.
     pub name: String,
     pub sort_order: Option<i64>,
     pub repeatable: bool,
@@ -118,7 +155,7 @@ fn days_between(from: Date, to: Date) -> i64 {
 }
 
 fn program(store: &Store, uid: Uid) -> Result<Program, ScheduleError> {
-    store.get::<Program>(uid)?.ok_or(ScheduleError::NotFound { kind: "program", uid })
+    store.get::<Program>(uid)?.ok_or(ScheduleError::NotFound { kind: ObjectKind::Program, uid })
 }
 
 /// Which part of a working list to read: `limit` rows (1 to [`Page::MAX_LIMIT`]) after skipping
@@ -165,6 +202,7 @@ pub fn overdue(
     org_unit: Uid,
     today: Date,
     page: Page,
+    lang: Lang,
 ) -> Result<WorkingList, ScheduleError> {
     let page = page.check()?;
     let program = program(store, program_uid)?;
@@ -172,7 +210,7 @@ pub fn overdue(
     if program.ignore_overdue_events || yesterday.is_none() {
         return Ok(WorkingList { rows: Vec::new(), total: 0, page });
     }
-    list(store, &program, org_unit, None, yesterday, today, page)
+    list(store, &program, org_unit, (None, yesterday), today, page, lang)
 }
 
 /// One page of the scheduled events of `program` at `org_unit` due from `today` to `within_days`
@@ -184,11 +222,12 @@ pub fn upcoming(
     today: Date,
     within_days: u32,
     page: Page,
+    lang: Lang,
 ) -> Result<WorkingList, ScheduleError> {
     let page = page.check()?;
     let program = program(store, program_uid)?;
     let until = today.checked_add_signed(TimeDelta::days(i64::from(within_days))).unwrap_or(Date::MAX);
-    list(store, &program, org_unit, Some(today), Some(until), today, page)
+    list(store, &program, org_unit, (Some(today), Some(until)), today, page, lang)
 }
 
 /// The page of a list of scheduled events due in `from..=to`, and the list's length, both
@@ -197,16 +236,16 @@ fn list(
     store: &Store,
     program: &Program,
     org_unit: Uid,
-    from: Option<Date>,
-    to: Option<Date>,
+    (from, to): (Option<Date>, Option<Date>),
     today: Date,
     page: Page,
+    lang: Lang,
 ) -> Result<WorkingList, ScheduleError> {
     let uid = program.identity.id;
     let d = store.data();
     let total = d.count_scheduled_events_in(uid, org_unit, from, to)?;
     let events = d.scheduled_events_in(uid, org_unit, from, to, page.offset, page.limit)?;
-    Ok(WorkingList { rows: rows(store, program, events, today)?, total, page })
+    Ok(WorkingList { rows: rows(store, program, events, today, lang)?, total, page })
 }
 
 fn rows(
@@ -214,11 +253,12 @@ fn rows(
     program: &Program,
     events: Vec<ScheduledEvent>,
     today: Date,
+    lang: Lang,
 ) -> Result<Vec<WorkingListRow>, ScheduleError> {
     let stage_names: HashMap<Uid, String> = store
         .children::<ProgramStage>(program.identity.id)?
         .into_iter()
-        .map(|s| (s.identity.id, s.identity.name))
+        .map(|s| (s.identity.id, name_in(&s.identity, lang)))
         .collect();
     let mut shown: Vec<_> = program.program_tracked_entity_attributes.iter().filter(|a| a.display_in_list).collect();
     shown.sort_by_key(|a| (a.sort_order.is_none(), a.sort_order));
@@ -226,9 +266,9 @@ fn rows(
     for a in shown {
         let uid = a.tracked_entity_attribute.id;
         let Some(attribute) = store.get::<TrackedEntityAttribute>(uid)? else {
-            return Err(ScheduleError::NotFound { kind: "tracked entity attribute", uid });
+            return Err(ScheduleError::NotFound { kind: ObjectKind::TrackedEntityAttribute, uid });
         };
-        columns.push((uid, attribute.identity.name));
+        columns.push((uid, name_in(&attribute.identity, lang)));
     }
     let data = store.data();
     let mut out = Vec::with_capacity(events.len());
@@ -275,10 +315,11 @@ pub fn enrollment_dashboard(
     enrollment: Uid,
     today: Date,
     effects: &[RuleEffect],
+    lang: Lang,
 ) -> Result<EnrollmentDashboard, ScheduleError> {
     let data = store.data();
     let Some(en) = data.enrollment(enrollment)? else {
-        return Err(ScheduleError::NotFound { kind: "enrollment", uid: enrollment });
+        return Err(ScheduleError::NotFound { kind: ObjectKind::Enrollment, uid: enrollment });
     };
     let ignore = program(store, en.program)?.ignore_overdue_events;
     let hidden: Vec<&str> = effects
@@ -325,7 +366,7 @@ pub fn enrollment_dashboard(
         }
         rows.push(StageRow {
             stage: stage.identity.id,
-            name: stage.identity.name,
+            name: name_in(&stage.identity, lang),
             sort_order: stage.sort_order,
             repeatable: stage.repeatable,
             events: stage_events,

@@ -9,7 +9,9 @@ use rusqlite::params_from_iter;
 
 use super::normalise::{normalise_phone, normalise_text};
 use super::SearchError;
+use crate::i18n::{Localize, Message};
 use crate::model::Uid;
+use crate::msg;
 use crate::store::data::tracker::Data;
 use crate::store::data::uid_column;
 
@@ -41,6 +43,27 @@ pub struct PossibleDuplicate {
     pub tracked_entity: Uid,
     pub org_unit: Uid,
     pub reasons: Vec<DuplicateReason>,
+}
+
+impl Localize for DuplicateReason {
+    fn message(&self) -> Message {
+        match self {
+            DuplicateReason::NameAndBirthDate => Message::new("search-duplicate-name-and-birth-date"),
+            DuplicateReason::Phone { phone, .. } => msg!("search-duplicate-phone", phone = phone),
+        }
+    }
+}
+
+impl Localize for PossibleDuplicate {
+    /// "possible duplicate: person X registered at Y (same phone 012 345 678)".
+    fn message(&self) -> Message {
+        msg!(
+            "search-possible-duplicate",
+            person = self.tracked_entity,
+            org_unit = self.org_unit,
+            reasons = self.reasons.iter().map(Localize::message).collect::<Vec<_>>()
+        )
+    }
 }
 
 /// People (not deleted, of the same type) who may be the one being registered, by UID.

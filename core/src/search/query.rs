@@ -93,7 +93,7 @@ pub struct SearchHit {
 /// The searchable attributes of a program (its `programTrackedEntityAttributes` marked
 /// searchable, and its unique ones) or of a tracked entity type.
 pub fn search_target(store: &Store, scope: SearchScope) -> Result<SearchTarget, SearchError> {
-    let (tet, candidates, label): (Uid, Vec<(Uid, bool)>, String) = match scope {
+    let (tet, candidates): (Uid, Vec<(Uid, bool)>) = match scope {
         SearchScope::Program(uid) => {
             let program = store.get::<Program>(uid)?.ok_or(SearchError::UnknownProgram(uid))?;
             let tet = program.tracked_entity_type.ok_or(SearchError::ProgramWithoutTrackedEntityType(uid))?.id;
@@ -102,7 +102,7 @@ pub fn search_target(store: &Store, scope: SearchScope) -> Result<SearchTarget, 
                 .iter()
                 .map(|a| (a.tracked_entity_attribute.id, a.searchable))
                 .collect();
-            (tet, attrs, format!("program {uid}"))
+            (tet, attrs)
         }
         SearchScope::TrackedEntityType(uid) => {
             let tet = store.get::<TrackedEntityType>(uid)?.ok_or(SearchError::UnknownTrackedEntityType(uid))?;
@@ -111,7 +111,7 @@ pub fn search_target(store: &Store, scope: SearchScope) -> Result<SearchTarget, 
                 .iter()
                 .map(|a| (a.tracked_entity_attribute.id, a.searchable))
                 .collect();
-            (uid, attrs, format!("tracked entity type {uid}"))
+            (uid, attrs)
         }
     };
     let mut attributes = Vec::new();
@@ -122,7 +122,7 @@ pub fn search_target(store: &Store, scope: SearchScope) -> Result<SearchTarget, 
         }
     }
     if attributes.is_empty() {
-        return Err(SearchError::NoSearchableAttributes { scope: label });
+        return Err(SearchError::NoSearchableAttributes { scope });
     }
     Ok(SearchTarget { tracked_entity_type: tet, attributes })
 }

@@ -6,24 +6,47 @@
 //! stores values in canonical form: ASCII digits, trimmed). Does not own the server's own check
 //! at upload (`sync`) or generated values (reserved by the server).
 
+use crate::i18n::{Localize, Message};
 use crate::model::{TrackedEntityAttribute, Uid};
+use crate::msg;
 use crate::store::data::tracker::Data;
 use crate::store::data::DataError;
 use crate::store::{Store, StoreError};
 
 #[derive(Debug, thiserror::Error)]
 pub enum UniqueError {
-    #[error("{attribute_name} ({attribute}) must be unique: the value {value:?} already belongs to person {other}")]
     Taken { attribute: Uid, attribute_name: String, value: String, other: Uid },
-    #[error("{attribute_name} ({attribute}) must be unique within an org unit: the value {value:?} already belongs to person {other} in org unit {org_unit}")]
     TakenInOrgUnit { attribute: Uid, attribute_name: String, value: String, other: Uid, org_unit: Uid },
-    #[error("attribute {0} is not in the stored metadata")]
     UnknownAttribute(Uid),
-    #[error(transparent)]
     Data(#[from] DataError),
-    #[error(transparent)]
     Store(#[from] StoreError),
 }
+
+impl Localize for UniqueError {
+    fn message(&self) -> Message {
+        match self {
+            UniqueError::Taken { attribute, attribute_name, value, other } => msg!(
+                "search-unique-taken",
+                attribute_name = attribute_name,
+                attribute = attribute,
+                value = value,
+                other = other
+            ),
+            UniqueError::TakenInOrgUnit { attribute, attribute_name, value, other, org_unit } => msg!(
+                "search-unique-taken-in-org-unit",
+                attribute_name = attribute_name,
+                attribute = attribute,
+                value = value,
+                other = other,
+                org_unit = org_unit
+            ),
+            UniqueError::UnknownAttribute(uid) => msg!("search-unique-unknown-attribute", attribute = uid),
+            UniqueError::Data(e) => e.message(),
+            UniqueError::Store(e) => e.message(),
+        }
+    }
+}
+crate::english_display!(UniqueError);
 
 /// Checks one value of `attribute` for `tracked_entity` (being registered or edited), owned by
 /// `org_unit`. Attributes that are not unique and empty values always pass.

@@ -56,10 +56,8 @@ fn count<T, E>(r: Result<T, E>, n: impl FnOnce(T) -> usize) -> i64 {
 
 fn context(today: &str, locale: Option<&str>) -> Option<FormContext> {
     let ctx = FormContext::new(DeviceClock::default().pinned_on(parse_iso_date(today)?));
-    Some(match locale {
-        Some(l) => ctx.with_locale(l),
-        None => ctx,
-    })
+    let lang = locale.and_then(phum_core::i18n::Lang::from_code).unwrap_or_default();
+    Some(ctx.with_locale(phum_core::i18n::Locale::new(lang, false)))
 }
 
 /// Opens (creating) an encrypted store; `key_hex` is 64 hex digits. Null on error.
@@ -167,9 +165,12 @@ pub unsafe extern "C" fn phum_probe_registration(
         let enrollment = form.record_uid()?;
         let (form, _) = FormSession::open_registration(s, enrollment, &ctx).ok()?;
         drop(form);
-        let board = schedule::enrollment_dashboard(s, enrollment, ctx.today(), &[]).ok()?;
-        let overdue = schedule::overdue(s, program, org_unit, ctx.today(), schedule::Page::first(50)).ok()?;
-        let upcoming = schedule::upcoming(s, program, org_unit, ctx.today(), 28, schedule::Page::first(50)).ok()?;
+        let board = schedule::enrollment_dashboard(s, enrollment, ctx.today(), &[], ctx.locale.lang).ok()?;
+        let overdue =
+            schedule::overdue(s, program, org_unit, ctx.today(), schedule::Page::first(50), ctx.locale.lang).ok()?;
+        let upcoming =
+            schedule::upcoming(s, program, org_unit, ctx.today(), 28, schedule::Page::first(50), ctx.locale.lang)
+                .ok()?;
         Some((board.stages.len() + overdue.rows.len() + upcoming.rows.len()) as i64)
     };
     run().unwrap_or(-1)
@@ -213,7 +214,7 @@ pub unsafe extern "C" fn phum_probe_rules(s: *mut Store, program: *const c_char,
     // SAFETY: the caller's promise, for every argument.
     let run = || unsafe {
         let s = store(s)?;
-        let set = load_rule_set(s, uid(program)?, Some("km")).ok()?;
+        let set = load_rule_set(s, uid(program)?, Some(phum_core::i18n::Lang::Km)).ok()?;
         let engine = RuleEngine::new(set);
         let out = engine.evaluate_all(None, &[], &Supplementary::default(), parse_iso_date(text(today)?)?);
         Some(out.iter().map(|t| t.evaluation.effects.len()).sum::<usize>() as i64)

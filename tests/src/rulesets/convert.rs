@@ -65,7 +65,7 @@ fn rule(r: &CaseRule) -> Rule {
 fn action(a: &CaseAction) -> RuleAction {
     let kind = match action_type(&a.action_type) {
         Some(t) => ActionKind::Known(t),
-        None => ActionKind::Unsupported(format!("unknown action type {}", a.action_type)),
+        None => ActionKind::Unsupported(Unsupported::UnknownType(a.action_type.clone())),
     };
     let attribute_type = a.attribute_type.as_deref().map(|t| match t {
         "DATA_ELEMENT" => AttributeType::DataElement,

@@ -267,6 +267,68 @@ fn stored_visits_are_what_their_forms_show_and_break_no_rule() {
 }
 
 #[test]
+fn the_rules_catch_a_dose_too_soon_or_too_early_and_refer_a_very_high_blood_pressure() {
+    let today = day();
+    let (mut store, _) = demo(today);
+    let ctx = FormContext::new(clock(today)).with_locale("en");
+    // A child whose 10-week doses are overdue: 6-week doses given, 10-week visit waiting.
+    let (enrollment, six_weeks): (String, String) = store
+        .conn()
+        .query_row(
+            "SELECT a.enrollment, a.event_date FROM event a JOIN event b ON b.enrollment = a.enrollment
+             WHERE a.program_stage = 'DmStIm06Wks' AND a.status = 'COMPLETED'
+               AND b.program_stage = 'DmStIm10Wks' AND b.status = 'SCHEDULE' AND b.due_date < ?1
+             ORDER BY a.enrollment LIMIT 1",
+            [crate::expr::value::iso_date(today)],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    let six_weeks: Date = six_weeks.parse().unwrap();
+    let visit = |stage: Uid, date: Date| crate::form::NewEventForm {
+        program: immunization::PROGRAM,
+        stage,
+        org_unit: org_units::TRAINEE_HEALTH_CENTRE,
+        enrollment: Some(Uid::parse(&enrollment).unwrap()),
+        event_date: date,
+    };
+    let (mut ten, _) =
+        FormSession::new_event(&mut store, visit(immunization::WEEKS_10, six_weeks + TimeDelta::days(20)), &ctx)
+            .unwrap();
+    let changes = ten.set_value(&mut store, immunization::PENTA_2.as_str(), Some("true")).unwrap();
+    let errors = &changes.field(immunization::PENTA_2.as_str()).unwrap().errors;
+    assert!(errors.iter().any(|e| e.contains("at least 4 weeks") && e.ends_with(" 20")), "{errors:?}");
+    assert_eq!(changes.can_complete, Some(false));
+    let (mut nine, _) = FormSession::new_event(&mut store, visit(immunization::MONTHS_9, today), &ctx).unwrap();
+    let changes = nine.set_value(&mut store, immunization::MR_1.as_str(), Some("true")).unwrap();
+    let errors = &changes.field(immunization::MR_1.as_str()).unwrap().errors;
+    assert_eq!(errors, &["Too early: MR 1 is given from 9 months of age."]);
+
+    // An NCD patient overdue for follow-up comes today with 185/100.
+    let row = whole_list(&store, ncd::PROGRAM, today, None).rows[0].clone();
+    let (mut follow_up, _) = FormSession::new_event(
+        &mut store,
+        crate::form::NewEventForm {
+            program: ncd::PROGRAM,
+            stage: ncd::FOLLOW_UP,
+            org_unit: org_units::TRAINEE_HEALTH_CENTRE,
+            enrollment: Some(row.enrollment),
+            event_date: today,
+        },
+        &ctx,
+    )
+    .unwrap();
+    follow_up.set_value(&mut store, ncd::SYSTOLIC.as_str(), Some("185")).unwrap();
+    follow_up.set_value(&mut store, ncd::DIASTOLIC.as_str(), Some("100")).unwrap();
+    let view = follow_up.view();
+    let field = |uid: Uid| view.fields.iter().find(|f| f.uid == uid.as_str()).unwrap();
+    assert_eq!(field(ncd::BP_RESULT).value.as_deref(), Some("VERY_HIGH"));
+    assert!(field(ncd::SYSTOLIC).warnings.iter().any(|w| w.contains("referral hospital today")));
+    let referral = field(ncd::REFERRAL);
+    assert!(referral.mandatory);
+    assert!(referral.options.iter().all(|o| o.code != "NONE"), "{:?}", referral.options);
+}
+
+#[test]
 fn people_are_found_by_khmer_and_latin_name_and_phone() {
     let (store, _) = demo(day());
     let target = search_target(&store, SearchScope::Program(ncd::PROGRAM)).unwrap();

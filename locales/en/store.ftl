@@ -7,6 +7,7 @@ store-wrong-key-or-not-a-database = database { $path } cannot be read with this 
 store-newer-schema = database { $path } has schema version { $found }, newer than this build of Phum knows ({ $known }); update the app
 store-migration = migrating database { $path } to schema version { $version } failed, the database was left as it was; please report this to your supervisor ({ $detail })
 store-corrupt-row = stored { $collection } { $uid } cannot be read back; import the metadata again ({ $detail })
+store-not-empty-for-demo = database { $path } already holds data or is a demo database already, so it cannot be made a demo database
 store-sql = database error: { $detail }; please report this to your supervisor
 
 ## The database key (64 hexadecimal characters)

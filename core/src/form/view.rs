@@ -150,6 +150,8 @@ pub struct FormView {
     pub completed: bool,
     /// Why the form cannot be changed (a closed period, a closed enrollment), if so.
     pub read_only_reason: Option<LocalizedText>,
+    /// Practice data of the demo account: never sent anywhere.
+    pub demo: bool,
 }
 
 /// A metadata label in each language the app speaks, resolved when the form opens.
@@ -357,6 +359,7 @@ pub(crate) fn build(s: &FormSession) -> FormView {
         can_complete: o.can_complete,
         completed: s.completed,
         read_only_reason: s.locked.as_ref().map(|l| LocalizedText::new(l.error().message(), locale)),
+        demo: s.demo,
     }
 }
 

@@ -2,11 +2,13 @@
 //! with SQLCipher, in WAL mode with foreign keys on and a single writer.
 //!
 //! Owns opening (key, pragmas, wrong-key detection), the schema and its migrations, the metadata
-//! tables, the metadata import, and captured data (`data`). Does not own where the key comes from (the shell: Android
-//! Keystore, or the CLI's key file) or talking to a server (`sync`).
+//! tables, the metadata import, captured data (`data`), and the mark of a demo database (`demo`).
+//! Does not own where the key comes from (the shell: Android Keystore, or the CLI's key file) or
+//! talking to a server (`sync`).
 
 mod account;
 pub mod data;
+mod demo;
 pub mod import;
 mod key;
 pub mod metadata;
@@ -20,6 +22,7 @@ use crate::i18n::{Localize, Message};
 use crate::msg;
 
 pub use account::Account;
+pub use demo::DemoMark;
 pub use key::{DbKey, KeyError};
 pub use schema::SCHEMA_VERSION;
 
@@ -27,6 +30,8 @@ pub use schema::SCHEMA_VERSION;
 pub struct Store {
     conn: Connection,
     path: PathBuf,
+    /// The database carries the demo mark (`demo`).
+    demo: bool,
 }
 
 /// What can go wrong with the database itself.
@@ -59,6 +64,10 @@ pub enum StoreError {
         uid: String,
         message: String,
     },
+    /// Only an empty database can be made a demo database.
+    NotEmptyForDemo {
+        path: PathBuf,
+    },
     Sql(#[from] rusqlite::Error),
 }
 
@@ -81,6 +90,7 @@ impl Localize for StoreError {
             StoreError::CorruptRow { collection, uid, message } => {
                 msg!("store-corrupt-row", collection = collection, uid = uid, detail = message)
             }
+            StoreError::NotEmptyForDemo { path } => msg!("store-not-empty-for-demo", path = path),
             StoreError::Sql(e) => msg!("store-sql", detail = e.to_string()),
         }
     }
@@ -138,13 +148,21 @@ impl Store {
         // FULL: a saved value survives power loss too, not only a killed process.
         conn.pragma_update(None, "synchronous", "FULL")?;
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
-        let mut store = Store { conn, path };
+        let mut store = Store { conn, path, demo: false };
         schema::migrate(&mut store.conn, &store.path)?;
+        store.demo = demo::is_marked(&store.conn)?;
         Ok(store)
     }
 
     pub fn path(&self) -> &Path {
         &self.path
+    }
+
+    /// Closes the database with everything in its file: the write-ahead log is checkpointed
+    /// into it and removed, so the file can be copied or replaced.
+    pub fn close(self) -> Result<(), StoreError> {
+        self.conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE);")?;
+        self.conn.close().map_err(|(_, e)| StoreError::Sql(e))
     }
 
     /// The schema version of the open database (always [`SCHEMA_VERSION`] after `open`).
@@ -369,6 +387,7 @@ mod tests {
                 uid: "PhumImmProg".into(),
                 message: "missing field `id`".into(),
             },
+            StoreError::NotEmptyForDemo { path: path.clone() },
             StoreError::Sql(rusqlite::Error::QueryReturnedNoRows),
         ];
         let name = |e: &StoreError| match e {
@@ -378,9 +397,10 @@ mod tests {
             StoreError::NewerSchema { .. } => "NewerSchema",
             StoreError::Migration { .. } => "Migration",
             StoreError::CorruptRow { .. } => "CorruptRow",
+            StoreError::NotEmptyForDemo { .. } => "NotEmptyForDemo",
             StoreError::Sql(_) => "Sql",
         };
-        assert_eq!(samples.iter().map(name).collect::<std::collections::BTreeSet<_>>().len(), 7);
+        assert_eq!(samples.iter().map(name).collect::<std::collections::BTreeSet<_>>().len(), 8);
         for e in &samples {
             assert_renders_in_both(&e.message());
         }

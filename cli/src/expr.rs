@@ -13,6 +13,7 @@ use phum_core::expr::number::jvm_double_to_string;
 use phum_core::expr::parse;
 use phum_core::expr::value::Value;
 use phum_core::expr::vectors::{self, Actual, Outcome};
+use phum_core::i18n::Localize;
 use phum_core::store::import::DocumentError;
 use serde_json::{json, Value as Json};
 
@@ -230,8 +231,8 @@ fn actual_json(actual: &Actual) -> (Json, &'static str) {
             },
             vectors::type_name(v),
         ),
-        Actual::ParseError(e) => (json!({ "parse_error": e.message, "at": e.at }), "error"),
-        Actual::EvalError(e) => (json!({ "error": e.to_string() }), "error"),
+        Actual::ParseError(e) => (json!({ "parse_error": e.kind.message(), "at": e.at }), "error"),
+        Actual::EvalError(e) => (json!({ "error": e.message() }), "error"),
         Actual::Parsed(tree) => (json!({ "parsed": tree }), "parsed"),
         Actual::EngineText(Some(t)) => (json!(t), "string"),
         Actual::EngineText(None) => (Json::Null, "null"),

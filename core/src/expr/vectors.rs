@@ -24,6 +24,9 @@ use std::fmt;
 use serde::Deserialize;
 use serde_json::Value as Json;
 
+use crate::i18n::{Localize, Message};
+use crate::msg;
+
 use super::engine_text::engine_text;
 use super::eval::{evaluate, Context, EvalError, VariableType, VariableValue};
 use super::lexer::{tokenize, Tok};
@@ -35,24 +38,49 @@ use super::Function;
 /// Why a line is not a vector.
 #[derive(Debug, thiserror::Error)]
 pub enum VectorError {
-    #[error("line {line}: not a vector of the schema: {source}")]
     Json { line: usize, source: serde_json::Error },
-    #[error("line {line} (vector {id}): {problem}")]
     Invalid { line: usize, id: u64, problem: Problem },
 }
 
 /// What is wrong in a line that is valid JSON.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum Problem {
-    #[error("unknown level '{0}' (expected expression or engine)")]
     UnknownLevel(String),
-    #[error("unknown kind '{0}' (expected evaluate, validate, describe, normalise or regenerate)")]
     UnknownKind(String),
-    #[error("variable '{name}' has unknown valueType '{value_type}' (expected NUMBER, STRING, BOOLEAN or DATE)")]
     UnknownValueType { name: String, value_type: String },
-    #[error("expected_type '{expected_type}' does not fit expected {expected}")]
     BadExpected { expected_type: String, expected: String },
 }
+
+impl Localize for VectorError {
+    fn message(&self) -> Message {
+        match self {
+            // serde_json's own description (`expected value at line 1 column 2`), as it is.
+            VectorError::Json { line, source } => {
+                msg!("expr-vector-not-json", line = *line, detail = source.to_string())
+            }
+            VectorError::Invalid { line, id, problem } => {
+                msg!("expr-vector-invalid", line = *line, id = *id, problem = problem.message())
+            }
+        }
+    }
+}
+
+impl Localize for Problem {
+    fn message(&self) -> Message {
+        match self {
+            Problem::UnknownLevel(level) => msg!("expr-vector-unknown-level", level = level),
+            Problem::UnknownKind(kind) => msg!("expr-vector-unknown-kind", kind = kind),
+            Problem::UnknownValueType { name, value_type } => {
+                msg!("expr-vector-unknown-value-type", name = name, value_type = value_type)
+            }
+            Problem::BadExpected { expected_type, expected } => {
+                msg!("expr-vector-bad-expected", expected_type = expected_type, expected = expected)
+            }
+        }
+    }
+}
+
+crate::english_display!(VectorError, Problem);
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Mode {
@@ -615,5 +643,34 @@ mod tests {
         assert!(matches!(action("#{v}", r#""007""#), Outcome::Pass { .. }));
         assert!(matches!(action("#{v} + 0", r#""7""#), Outcome::Pass { .. }));
         assert!(matches!(action("4.0", r#""4.0""#), Outcome::Fail { .. }));
+    }
+
+    #[test]
+    fn every_vector_error_and_problem_variant_renders_in_both_languages() {
+        fn name(e: &VectorError) -> &'static str {
+            match e {
+                VectorError::Json { .. } => "Json",
+                VectorError::Invalid { problem, .. } => match problem {
+                    Problem::UnknownLevel(_) => "UnknownLevel",
+                    Problem::UnknownKind(_) => "UnknownKind",
+                    Problem::UnknownValueType { .. } => "UnknownValueType",
+                    Problem::BadExpected { .. } => "BadExpected",
+                },
+            }
+        }
+        let invalid = |problem| VectorError::Invalid { line: 4, id: 7, problem };
+        let samples = [
+            parse_line(12, "{not json").unwrap_err(),
+            invalid(Problem::UnknownLevel("server".into())),
+            invalid(Problem::UnknownKind("explain".into())),
+            invalid(Problem::UnknownValueType { name: "x".into(), value_type: "AGE".into() }),
+            invalid(Problem::BadExpected { expected_type: "boolean".into(), expected: "\"x\"".into() }),
+        ];
+        let names: std::collections::BTreeSet<&str> = samples.iter().map(name).collect();
+        let all = ["Json", "UnknownLevel", "UnknownKind", "UnknownValueType", "BadExpected"];
+        assert_eq!(names, all.into_iter().collect());
+        for e in &samples {
+            crate::i18n::catalogue_tests::assert_renders_in_both(&e.message());
+        }
     }
 }

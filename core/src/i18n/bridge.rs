@@ -24,10 +24,6 @@ untranslated!(crate::validate::aggregate::executor::RuleError);
 // store
 untranslated!(crate::store::StoreError, crate::store::data::DataError, crate::store::KeyError);
 untranslated!(crate::store::import::DocumentError, crate::store::import::ImportError);
-// expr
-untranslated!(crate::expr::eval::EvalError, crate::expr::ParseError, crate::expr::value::CoercionError);
-untranslated!(crate::expr::number::NumberError, crate::expr::pattern::PatternError, crate::expr::gs1::Gs1Error);
-untranslated!(crate::expr::zscore::ZScoreError);
 // rules
 untranslated!(crate::rules::load::LoadError, crate::rules::effect::RuleErrorCause, crate::rules::effect::RuleError);
 // form, schedule, search

@@ -58,7 +58,7 @@ pub fn check(src: &str, names: &Names) -> Vec<Issue> {
                 || (i.code == Code::UnknownVariable && i.message.contains("is not an environment variable"))
         });
         if !explained {
-            issues.push(Issue::error(Code::Syntax, Some(e.at), e.message));
+            issues.push(Issue::error(Code::Syntax, Some(e.at), e.kind.to_string()));
         }
     }
     issues

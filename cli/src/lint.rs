@@ -7,7 +7,6 @@ use std::path::PathBuf;
 
 use crate::error::CliError;
 use crate::locale::say;
-use phum_core::msg;
 
 #[derive(clap::Args)]
 // The checks and exit statuses after the long help: `cli-help-lint-after` (help.rs).
@@ -40,11 +39,9 @@ pub fn run(args: &LintArgs) -> Result<(), CliError> {
         print_json(&findings, &summary);
     } else {
         for f in &findings {
-            println!("{f}");
+            println!("{}", f.line(crate::locale::get()));
         }
-        let line =
-            msg!("cli-lint-summary", files = summary.files, errors = summary.errors, warnings = summary.warnings);
-        println!("{}", say(&line));
+        println!("{}", say(&summary));
     }
     match summary.errors {
         0 => Ok(()),

@@ -70,19 +70,6 @@ cli-summary-user =
     }
 cli-summary-server = server: DHIS2 { $version }
 
-## phum lint
-cli-lint-summary =
-    { $files ->
-        [one] { $files } file
-       *[other] { $files } files
-    } checked: { $errors ->
-        [one] { $errors } error
-       *[other] { $errors } errors
-    }, { $warnings ->
-        [one] { $warnings } warning
-       *[other] { $warnings } warnings
-    }
-
 ## Help: clap's headings (used in Khmer; English keeps clap's own)
 cli-help-heading-usage = Usage:
 cli-help-heading-commands = Commands

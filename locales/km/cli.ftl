@@ -46,9 +46,6 @@ cli-import-orphaned = កំណត់ត្រាដែលបានប្រម�
 cli-summary-user = អ្នកប្រើ៖ { $username } (អង្គភាព { $org_units } សម្រាប់ប្រមូលទិន្នន័យ)
 cli-summary-server = ម៉ាស៊ីនមេ៖ DHIS2 { $version }
 
-## phum lint
-cli-lint-summary = បានពិនិត្យឯកសារ { $files }៖ កំហុស { $errors } ការព្រមាន { $warnings }
-
 ## ជំនួយ៖ ចំណងជើងរបស់ clap
 cli-help-heading-usage = របៀបប្រើ៖
 cli-help-heading-commands = ពាក្យបញ្ជា

@@ -12,7 +12,7 @@ use phum_core::expr::eval::{evaluate, Context, VariableType, VariableValue};
 use phum_core::expr::number::jvm_double_to_string;
 use phum_core::expr::parse;
 use phum_core::expr::value::Value;
-use phum_core::expr::vectors::{self, Actual, Outcome};
+use phum_core::expr::vectors::{self, Actual, Outcome, SkipReason};
 use phum_core::i18n::Localize;
 use phum_core::store::import::DocumentError;
 use serde_json::{json, Value as Json};
@@ -155,7 +155,7 @@ fn run_vectors(path: &Path, json: bool) -> Result<(), CliError> {
     }
     let all = vectors::parse_file(&text).map_err(|errors| CliError::Vectors { path: path.to_path_buf(), errors })?;
     let (mut passed, mut failed) = (0usize, 0usize);
-    let mut skipped: BTreeMap<String, usize> = BTreeMap::new();
+    let mut skipped: BTreeMap<SkipReason, usize> = BTreeMap::new();
     for v in &all {
         let result = vectors::run(v);
         if json {
@@ -173,7 +173,7 @@ fn run_vectors(path: &Path, json: bool) -> Result<(), CliError> {
                         line = v.line,
                         expression = one_line(&v.expression),
                         expected = expected.to_string(),
-                        actual = actual.to_string()
+                        actual = actual.message()
                     );
                     println!("{}", say(&fail));
                 }
@@ -182,10 +182,10 @@ fn run_vectors(path: &Path, json: bool) -> Result<(), CliError> {
         }
     }
     if !json {
-        let mut by_count: Vec<(&String, &usize)> = skipped.iter().collect();
+        let mut by_count: Vec<(&SkipReason, &usize)> = skipped.iter().collect();
         by_count.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
         for (reason, n) in by_count {
-            println!("  {}", say(&msg!("cli-vectors-skipped", count = *n, reason = reason)));
+            println!("  {}", say(&msg!("cli-vectors-skipped", count = *n, reason = reason.message())));
         }
         println!("{}", say(&msg!("cli-vectors-skipped-total", count = skipped.values().sum::<usize>())));
     }
@@ -208,7 +208,9 @@ fn json_line(result: &vectors::VectorResult) -> Json {
         Outcome::Fail { actual, .. } => (false, Some(actual)),
         Outcome::Skipped { reason } => {
             obj["skipped"] = json!(true);
-            obj["reason"] = json!(reason);
+            // The English text, with its message for front ends that say it in another language.
+            obj["reason"] = json!(reason.to_string());
+            obj["reason_message"] = json!(reason.message());
             (false, None)
         }
     };

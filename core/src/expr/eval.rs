@@ -150,7 +150,8 @@ impl FunctionProblem {
                 "expr-eval-function-date-out-of-range",
                 function = function,
                 days = i64::from(*days),
-                from = from,
+                // ISO, like the range's ends (and what the differential oracle reads back).
+                from = iso_date(*from),
                 first = iso_date(NaiveDate::MIN),
                 last = iso_date(NaiveDate::MAX)
             ),
@@ -694,7 +695,7 @@ mod tests {
         let err = eval("d2:addDays('2020-01-01', 123456789)").unwrap_err().to_string();
         assert!(
             err.contains(
-                "d2:addDays: 123456789 days from 1 January 2020 is beyond the dates Phum holds (-262143-01-01 to +262142-12-31)"
+                "d2:addDays: 123456789 days from 2020-01-01 is beyond the dates Phum holds (-262143-01-01 to +262142-12-31)"
             ),
             "{err}"
         );

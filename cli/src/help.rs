@@ -12,8 +12,10 @@
 //! Owns which message describes which command and argument. Does not own parsing (clap) or
 //! the texts themselves (the catalogues).
 
+use clap::error::{ContextKind, ErrorKind};
 use clap::{Arg, Command};
 use phum_core::i18n::{Lang, Locale, Message};
+use phum_core::msg;
 
 /// The texts of one command: about, long about (`--help`), after the long help.
 struct CommandTexts {
@@ -109,6 +111,7 @@ pub fn command(root: Command, locale: Locale) -> Command {
 
 fn localize(mut cmd: Command, path: &str, locale: Locale) -> Command {
     let say = |m: &Message| m.render(locale);
+    let khmer = locale.lang == Lang::Km;
     if let Some(t) = command_texts(path) {
         cmd = cmd.about(say(&t.about));
         cmd = match &t.long {
@@ -120,16 +123,26 @@ fn localize(mut cmd: Command, path: &str, locale: Locale) -> Command {
             cmd = cmd.after_help(say(after)).after_long_help(say(after));
         }
     }
-    let khmer = locale.lang == Lang::Km;
     let ids: Vec<String> = cmd.get_arguments().map(|a| a.get_id().to_string()).collect();
     for id in ids {
         cmd = cmd.mut_arg(&id, |arg| {
             let has_long = arg.get_long_help().is_some();
+            // In Khmer the default is said in words, not in clap's "[default: ...]".
+            let defaults: Vec<String> =
+                arg.get_default_values().iter().map(|v| v.to_string_lossy().into_owned()).collect();
+            let default = if khmer && !defaults.is_empty() {
+                format!(" [{}]", say(&msg!("cli-help-default", value = defaults.join(", "))))
+            } else {
+                String::new()
+            };
             let mut arg = match arg_texts(path, &id, has_long) {
-                Some((help, Some(long))) => arg.help(say(&help)).long_help(say(&long)),
-                Some((help, None)) => arg.help(say(&help)).long_help(None::<&'static str>),
+                Some((help, Some(long))) => arg.help(say(&help) + &default).long_help(say(&long) + &default),
+                Some((help, None)) => arg.help(say(&help) + &default).long_help(None::<&'static str>),
                 None => arg,
             };
+            if !default.is_empty() {
+                arg = arg.hide_default_value(true);
+            }
             if khmer && arg.get_help_heading().is_none() {
                 arg = heading(arg, locale);
             }
@@ -151,6 +164,35 @@ fn localize(mut cmd: Command, path: &str, locale: Locale) -> Command {
         cmd = cmd.mut_subcommand(&name, |c| localize(c, &sub_path, locale));
     }
     cmd
+}
+
+/// A usage error of clap in words of the catalogue (for Khmer; English keeps clap's own text):
+/// an unknown option or command, a refused or missing value. `None` for the others (clap's
+/// text).
+pub fn usage_error(e: &clap::Error) -> Option<Message> {
+    let context = |kind| e.get(kind).map(|v| v.to_string()).unwrap_or_default();
+    Some(match e.kind() {
+        ErrorKind::UnknownArgument => msg!("cli-usage-unknown-argument", argument = context(ContextKind::InvalidArg)),
+        ErrorKind::InvalidSubcommand => {
+            msg!("cli-usage-unknown-command", command = context(ContextKind::InvalidSubcommand))
+        }
+        ErrorKind::InvalidValue => msg!(
+            "cli-usage-invalid-value",
+            value = context(ContextKind::InvalidValue),
+            argument = context(ContextKind::InvalidArg),
+            valid = context(ContextKind::ValidValue)
+        ),
+        ErrorKind::ValueValidation => msg!(
+            "cli-usage-bad-value",
+            value = context(ContextKind::InvalidValue),
+            argument = context(ContextKind::InvalidArg),
+            problem = std::error::Error::source(e).map(|s| s.to_string()).unwrap_or_default()
+        ),
+        ErrorKind::MissingRequiredArgument => {
+            msg!("cli-usage-missing-argument", arguments = context(ContextKind::InvalidArg))
+        }
+        _ => return None,
+    })
 }
 
 /// clap's `Arguments:` and `Options:` headings in `locale`.

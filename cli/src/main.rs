@@ -16,7 +16,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
-use phum_core::i18n::Lang;
+use phum_core::i18n::{Lang, Localize, Message};
+use phum_core::msg;
 
 use error::CliError;
 
@@ -100,7 +101,18 @@ fn main() -> ExitCode {
         Err(problem) => return fail(CliError::Lang(problem)),
     };
     locale::set(chosen);
-    let matches = help::command(Cli::command(), chosen).get_matches_from(args);
+    let matches = match help::command(Cli::command(), chosen).try_get_matches_from(args) {
+        Ok(matches) => matches,
+        Err(e) => match help::usage_error(&e).filter(|_| chosen.lang != Lang::En) {
+            // clap's usage errors exit with 2, as ours do.
+            Some(problem) => {
+                eprintln!("{}", msg!("cli-error", error = problem).localized(chosen));
+                eprintln!("{}", Message::new("cli-usage-try-help").localized(chosen));
+                return ExitCode::from(2);
+            }
+            None => e.exit(),
+        },
+    };
     let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,

@@ -55,7 +55,7 @@ fn subcommand_help_is_in_khmer_every_line_that_is_not_a_name() {
     // Every description line (indented, not an option or argument name) is Khmer.
     for line in help.lines().filter(|l| l.starts_with("          ") && !l.trim().is_empty()) {
         let line = line.trim();
-        assert!(has_khmer(line) || line.starts_with("[default:"), "English help line: {line:?}");
+        assert!(has_khmer(line), "English help line: {line:?}");
     }
     // --lang after the subcommand works too (a global option).
     let after = text(&phum(None, &["metadata", "import", "--help", "--lang", "km"]).stdout);
@@ -110,4 +110,19 @@ fn json_output_is_the_same_in_every_language() {
     let khmer = phum(None, &khmer_args);
     assert_eq!(english.status.code(), Some(1));
     assert_eq!(text(&english.stdout), text(&khmer.stdout));
+}
+
+#[test]
+fn usage_errors_and_defaults_are_in_khmer_too() {
+    let out = phum(None, &["--lang", "km", "lint", "--db", "x.db", "a.json"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(text(&out.stderr), "phum៖ កំហុស៖ អាគុយម៉ង់ '--db' មិនត្រូវបានរំពឹងទុកទេ\nសម្រាប់ព័ត៌មានបន្ថែម សូមសាកល្បង '--help'។\n");
+    let out = phum(Some("km"), &["expr", "eval", "1", "--var", "w=AGE:3"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("មិនស្គាល់ TYPE 'AGE'"), "{}", text(&out.stderr));
+    let help = text(&phum(None, &["--lang", "km", "metadata", "summary", "-h"]).stdout);
+    assert!(help.contains("[លំនាំដើម៖ phum.db]") && !help.contains("[default:"), "{help}");
+    // English keeps clap's own words.
+    let out = phum(None, &["lint", "--db", "x.db", "a.json"]);
+    assert!(text(&out.stderr).starts_with("error: unexpected argument '--db' found"), "{}", text(&out.stderr));
 }

@@ -200,3 +200,12 @@ cli-help-arg-lint-json = Print one JSON object per finding, then one summary obj
 cli-help-arg-script = The script (see SCRIPT FORMAT below)
 cli-help-arg-form-json = One JSON object per step instead of a line of text
 cli-help-arg-time-zone = The device's time zone, an IANA name: today's date and the timestamps written follow it
+
+## Usage errors (in Khmer; English shows clap's own)
+cli-help-default = default: { $value }
+cli-usage-unknown-argument = unexpected argument '{ $argument }'
+cli-usage-unknown-command = unrecognized command '{ $command }'
+cli-usage-invalid-value = invalid value '{ $value }' for '{ $argument }' (possible values: { $valid })
+cli-usage-bad-value = invalid value '{ $value }' for '{ $argument }': { $problem }
+cli-usage-missing-argument = the following required arguments were not provided: { $arguments }
+cli-usage-try-help = For more information, try '--help'.

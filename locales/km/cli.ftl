@@ -176,3 +176,12 @@ cli-help-arg-lint-json = បោះពុម្ពវត្ថុ JSON មួយ�
 cli-help-arg-script = ស្គ្រីប (មើល SCRIPT FORMAT ខាងក្រោម)
 cli-help-arg-form-json = វត្ថុ JSON មួយសម្រាប់ជំហាននីមួយៗ ជំនួសឱ្យបន្ទាត់អត្ថបទ
 cli-help-arg-time-zone = តំបន់ម៉ោងរបស់ឧបករណ៍ ឈ្មោះ IANA៖ កាលបរិច្ឆេទថ្ងៃនេះ និងត្រាពេលវេលាដែលសរសេរ អនុវត្តតាមវា
+
+## កំហុសការប្រើ (ជាភាសាខ្មែរ ភាសាអង់គ្លេសបង្ហាញអត្ថបទផ្ទាល់របស់ clap)
+cli-help-default = លំនាំដើម៖ { $value }
+cli-usage-unknown-argument = អាគុយម៉ង់ '{ $argument }' មិនត្រូវបានរំពឹងទុកទេ
+cli-usage-unknown-command = មិនស្គាល់ពាក្យបញ្ជា '{ $command }' ទេ
+cli-usage-invalid-value = តម្លៃ '{ $value }' មិនត្រឹមត្រូវសម្រាប់ '{ $argument }' (តម្លៃដែលអាចប្រើ៖ { $valid })
+cli-usage-bad-value = តម្លៃ '{ $value }' មិនត្រឹមត្រូវសម្រាប់ '{ $argument }'៖ { $problem }
+cli-usage-missing-argument = មិនបានផ្ដល់អាគុយម៉ង់ដែលត្រូវការទាំងនេះទេ៖ { $arguments }
+cli-usage-try-help = សម្រាប់ព័ត៌មានបន្ថែម សូមសាកល្បង '--help'។

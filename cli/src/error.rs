@@ -1,67 +1,88 @@
-//! The command line's error type: what failed, with the file or database it concerns.
+//! The command line's error type: what failed, with the file or database it concerns, as a
+//! message of the catalogue (`locales/*/cli.ftl`) rendered in the reader's language.
 
 use std::path::PathBuf;
 
 use phum_core::expr::eval::EvalError;
 use phum_core::expr::vectors::VectorError;
 use phum_core::expr::ParseError;
+use phum_core::i18n::{Locale, Localize, Message};
 use phum_core::lint::MetadataFileError;
 use phum_core::model::ClockError;
+use phum_core::msg;
 use phum_core::store::import::{DocumentError, ImportError};
 use phum_core::store::{KeyError, StoreError};
 
 #[derive(Debug, thiserror::Error)]
 pub enum CliError {
-    #[error(transparent)]
     Store(#[from] StoreError),
-    #[error("{}", import_message(.0))]
     Import(Box<ImportError>),
-    #[error("key file {path}: {source}")]
-    BadKey { path: PathBuf, source: KeyError },
-    #[error("there is no database at {db}; metadata import creates one")]
-    NoDatabase { db: PathBuf },
-    #[error("the folder {folder} of database {db} does not exist")]
-    NoFolder { db: PathBuf, folder: PathBuf },
-    #[error("database {db} exists but its key file {key} does not; give the right one with --key-file (or --unencrypted for a plain database)")]
-    KeyFileMissing { db: PathBuf, key: PathBuf },
-    #[error("{path}: {source}")]
-    Io { path: PathBuf, source: std::io::Error },
-    /// `phum expr eval`: the expression does not parse (exit status 2).
-    #[error("{}", crate::expr::with_caret(.expression, .error))]
-    ExprParse { expression: String, error: ParseError },
+    BadKey {
+        path: PathBuf,
+        source: KeyError,
+    },
+    NoDatabase {
+        db: PathBuf,
+    },
+    NoFolder {
+        db: PathBuf,
+        folder: PathBuf,
+    },
+    KeyFileMissing {
+        db: PathBuf,
+        key: PathBuf,
+    },
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    /// `PHUM_LANG` names a language without a catalogue (exit status 2).
+    Lang(crate::locale::LangProblem),
+    /// `phum expr eval`: the expression does not parse (exit status 2); shown with a caret.
+    ExprParse {
+        expression: String,
+        error: ParseError,
+    },
     /// `phum expr eval`: evaluation failed (exit status 1).
-    #[error("evaluation failed: {0}")]
     ExprEval(#[from] EvalError),
-    /// `phum expr vectors`: lines of FILE that are not vectors (exit status 2).
-    #[error("{path} is not a vector file:\n{}", .errors.iter().map(|e| format!("  {e}")).collect::<Vec<_>>().join("\n"))]
-    Vectors { path: PathBuf, errors: Vec<VectorError> },
+    /// `phum expr vectors`: lines of FILE that are not vectors (exit status 2), one per line.
+    Vectors {
+        path: PathBuf,
+        errors: Vec<VectorError>,
+    },
     /// `phum expr vectors`: some vectors failed; already reported on stdout (exit status 1).
-    #[error("{failed} vector(s) failed")]
-    VectorsFailed { failed: usize },
+    VectorsFailed {
+        failed: usize,
+    },
     /// `phum form run`: the script cannot be read (exit status 2).
-    #[error("{path}: cannot read: {source}")]
-    ScriptUnreadable { path: PathBuf, source: std::io::Error },
+    ScriptUnreadable {
+        path: PathBuf,
+        source: std::io::Error,
+    },
     /// `phum form run --time-zone`: not a zone this build knows (exit status 2).
-    #[error(transparent)]
     TimeZone(#[from] ClockError),
     /// A file that is empty, not JSON or not a JSON object, in the import's words (exit status 2).
-    #[error(transparent)]
     Document(#[from] DocumentError),
     /// `phum form run`: the script is not a script (exit status 2).
-    #[error("{path} is not a form script: {message}")]
-    BadScript { path: PathBuf, message: String },
+    BadScript {
+        path: PathBuf,
+        message: String,
+    },
     /// `phum lint`: a file that cannot be read (exit status 2).
-    #[error("{path}: cannot read: {source}")]
-    LintUnreadable { path: PathBuf, source: std::io::Error },
+    LintUnreadable {
+        path: PathBuf,
+        source: std::io::Error,
+    },
     /// `phum lint`: a file that is not DHIS2 metadata (exit status 2).
-    #[error(transparent)]
     LintInput(#[from] MetadataFileError),
     /// `phum lint`: no file holds anything the checks look at (exit status 2).
-    #[error("nothing to check: the {files} file(s) hold no program rules, program rule variables or validation rules")]
-    LintNothingToCheck { files: usize },
+    LintNothingToCheck {
+        files: usize,
+    },
     /// `phum lint`: the rules have errors; already reported on stdout (exit status 1).
-    #[error("{errors} lint error(s)")]
-    LintFoundErrors { errors: usize },
+    LintFoundErrors {
+        errors: usize,
+    },
 }
 
 impl CliError {
@@ -69,6 +90,7 @@ impl CliError {
     pub fn exit_code(&self) -> u8 {
         match self {
             CliError::ExprParse { .. }
+            | CliError::Lang(_)
             | CliError::Vectors { .. }
             | CliError::LintUnreadable { .. }
             | CliError::LintInput(_)
@@ -85,18 +107,188 @@ impl CliError {
     pub fn already_reported(&self) -> bool {
         matches!(self, CliError::VectorsFailed { .. } | CliError::LintFoundErrors { .. })
     }
-}
 
-/// The import's own message, with the option that lets a refused import through.
-fn import_message(e: &ImportError) -> String {
-    match e {
-        ImportError::WouldOrphanRecords(_) => format!("{e}\n(to import anyway, give --allow-orphaned-records)"),
-        _ => e.to_string(),
+    /// What `phum` prints on stderr: `phum: error: ` and the message, then the lines that
+    /// show where (the expression with a caret under the place, one line per bad vector).
+    pub fn report(&self, locale: Locale) -> String {
+        let mut text = msg!("cli-error", error = self.message()).render(locale);
+        match self {
+            CliError::ExprParse { expression, error } => {
+                let line = crate::expr::one_line(expression);
+                let col = error.at.min(line.chars().count());
+                text.push_str(&format!("\n  {line}\n  {}^", " ".repeat(col)));
+            }
+            CliError::Vectors { errors, .. } => {
+                for e in errors {
+                    text.push_str("\n  ");
+                    text.push_str(&e.localized(locale));
+                }
+            }
+            _ => {}
+        }
+        text
     }
 }
+
+/// An I/O error as a person reads it: the common cases in words, others as the system says.
+fn io_problem(e: &std::io::Error) -> Message {
+    use std::io::ErrorKind;
+    match e.kind() {
+        ErrorKind::NotFound => Message::new("cli-io-not-found"),
+        ErrorKind::PermissionDenied => Message::new("cli-io-permission-denied"),
+        ErrorKind::IsADirectory => Message::new("cli-io-is-a-directory"),
+        ErrorKind::InvalidData => Message::new("cli-io-not-text"),
+        _ => msg!("cli-io-other", detail = e.to_string()),
+    }
+}
+
+impl Localize for CliError {
+    fn message(&self) -> Message {
+        match self {
+            CliError::Store(e) => e.message(),
+            CliError::Import(e) => match e.as_ref() {
+                ImportError::WouldOrphanRecords(_) => msg!("cli-error-import-refused", error = e.message()),
+                _ => e.message(),
+            },
+            CliError::BadKey { path, source } => msg!("cli-error-bad-key", path = path, problem = source.message()),
+            CliError::NoDatabase { db } => msg!("cli-error-no-database", db = db),
+            CliError::NoFolder { db, folder } => msg!("cli-error-no-folder", db = db, folder = folder),
+            CliError::KeyFileMissing { db, key } => msg!("cli-error-key-file-missing", db = db, key = key),
+            CliError::Io { path, source } => msg!("cli-error-io", path = path, problem = io_problem(source)),
+            CliError::Lang(problem) => problem.message(),
+            CliError::ExprParse { error, .. } => error.message(),
+            CliError::ExprEval(e) => msg!("cli-error-expr-eval", error = e.message()),
+            CliError::Vectors { path, errors } => msg!("cli-error-vectors", path = path, count = errors.len()),
+            CliError::VectorsFailed { failed } => msg!("cli-error-vectors-failed", count = *failed),
+            CliError::ScriptUnreadable { path, source } | CliError::LintUnreadable { path, source } => {
+                msg!("cli-error-unreadable", path = path, problem = io_problem(source))
+            }
+            CliError::TimeZone(e) => e.message(),
+            CliError::Document(e) => e.message(),
+            CliError::BadScript { path, message } => msg!("cli-error-bad-script", path = path, problem = message),
+            CliError::LintInput(e) => e.message(),
+            CliError::LintNothingToCheck { files } => msg!("cli-error-lint-nothing-to-check", count = *files),
+            CliError::LintFoundErrors { errors } => msg!("cli-error-lint-found-errors", count = *errors),
+        }
+    }
+}
+
+phum_core::english_display!(CliError);
 
 impl From<ImportError> for CliError {
     fn from(e: ImportError) -> CliError {
         CliError::Import(Box::new(e))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use phum_core::i18n::try_render;
+    use phum_core::store::import::{check_json_object, METADATA_DOCUMENT};
+
+    fn name(e: &CliError) -> &'static str {
+        match e {
+            CliError::Store(_) => "Store",
+            CliError::Import(_) => "Import",
+            CliError::BadKey { .. } => "BadKey",
+            CliError::NoDatabase { .. } => "NoDatabase",
+            CliError::NoFolder { .. } => "NoFolder",
+            CliError::KeyFileMissing { .. } => "KeyFileMissing",
+            CliError::Io { .. } => "Io",
+            CliError::Lang(_) => "Lang",
+            CliError::ExprParse { .. } => "ExprParse",
+            CliError::ExprEval(_) => "ExprEval",
+            CliError::Vectors { .. } => "Vectors",
+            CliError::VectorsFailed { .. } => "VectorsFailed",
+            CliError::ScriptUnreadable { .. } => "ScriptUnreadable",
+            CliError::TimeZone(_) => "TimeZone",
+            CliError::Document(_) => "Document",
+            CliError::BadScript { .. } => "BadScript",
+            CliError::LintUnreadable { .. } => "LintUnreadable",
+            CliError::LintInput(_) => "LintInput",
+            CliError::LintNothingToCheck { .. } => "LintNothingToCheck",
+            CliError::LintFoundErrors { .. } => "LintFoundErrors",
+        }
+    }
+
+    fn samples() -> Vec<CliError> {
+        let io = |kind| std::io::Error::from(kind);
+        let expression = "#{weight} +".to_string();
+        vec![
+            CliError::Store(StoreError::NotFound { path: "phum.db".into() }),
+            CliError::Import(Box::new(ImportError::WouldOrphanRecords(Vec::new()))),
+            CliError::BadKey {
+                path: "phum.db.key".into(),
+                source: phum_core::store::DbKey::from_hex("xyz").unwrap_err(),
+            },
+            CliError::NoDatabase { db: "phum.db".into() },
+            CliError::NoFolder { db: "gone/phum.db".into(), folder: "gone".into() },
+            CliError::KeyFileMissing { db: "phum.db".into(), key: "phum.db.key".into() },
+            CliError::Io { path: "phum.db.key".into(), source: io(std::io::ErrorKind::PermissionDenied) },
+            CliError::Lang(crate::locale::LangProblem::UnknownEnv("fr".into())),
+            CliError::ExprParse { error: phum_core::expr::parse(&expression).unwrap_err(), expression },
+            CliError::ExprEval(EvalError::UnknownVariable("weight".into())),
+            CliError::Vectors {
+                path: "v.jsonl".into(),
+                errors: vec![phum_core::expr::vectors::parse_line(3, "{").unwrap_err()],
+            },
+            CliError::VectorsFailed { failed: 2 },
+            CliError::ScriptUnreadable { path: "visit.json".into(), source: io(std::io::ErrorKind::NotFound) },
+            CliError::TimeZone(ClockError::UnknownTimeZone { name: "Asia/Phnom Penh".into() }),
+            CliError::Document(check_json_object("empty.json", b"", METADATA_DOCUMENT).unwrap_err()),
+            CliError::BadScript { path: "visit.json".into(), message: "steps[2]: unknown action 'jump'".into() },
+            CliError::LintUnreadable { path: "rules".into(), source: io(std::io::ErrorKind::IsADirectory) },
+            CliError::LintInput(phum_core::lint::MetadataFile::parse("r.json", "[1]").unwrap_err()),
+            CliError::LintNothingToCheck { files: 2 },
+            CliError::LintFoundErrors { errors: 1 },
+        ]
+    }
+
+    #[test]
+    fn every_cli_error_variant_renders_in_both_languages() {
+        let samples = samples();
+        let names: std::collections::BTreeSet<&str> = samples.iter().map(name).collect();
+        let all = [
+            "Store",
+            "Import",
+            "BadKey",
+            "NoDatabase",
+            "NoFolder",
+            "KeyFileMissing",
+            "Io",
+            "Lang",
+            "ExprParse",
+            "ExprEval",
+            "Vectors",
+            "VectorsFailed",
+            "ScriptUnreadable",
+            "TimeZone",
+            "Document",
+            "BadScript",
+            "LintUnreadable",
+            "LintInput",
+            "LintNothingToCheck",
+            "LintFoundErrors",
+        ];
+        assert_eq!(names, all.into_iter().collect());
+        for e in &samples {
+            let m = e.message();
+            let en = try_render(&m, Locale::ENGLISH).unwrap_or_else(|err| panic!("{}: {err}", name(e)));
+            let km = try_render(&m, Locale::KHMER).unwrap_or_else(|err| panic!("{}: {err}", name(e)));
+            // The command line's own messages are Khmer; other areas' errors are theirs to test.
+            if m.id.starts_with("cli-") {
+                assert!(km.chars().any(|c| ('\u{1780}'..='\u{17FF}').contains(&c)), "{}: {km:?}", name(e));
+                assert_ne!(en, km, "{}", name(e));
+            }
+            assert!(e.report(Locale::KHMER).starts_with("phum៖ កំហុស៖ "), "{}", name(e));
+        }
+    }
+
+    #[test]
+    fn a_refused_import_names_the_option_that_lets_it_through_in_both_languages() {
+        let e = CliError::Import(Box::new(ImportError::WouldOrphanRecords(Vec::new())));
+        assert!(e.localized(Locale::ENGLISH).ends_with("\n(to import anyway, give --allow-orphaned-records)"));
+        assert!(e.localized(Locale::KHMER).ends_with("\n(ដើម្បីនាំចូលទោះយ៉ាងណាក៏ដោយ សូមផ្ដល់ --allow-orphaned-records)"));
     }
 }

@@ -12,11 +12,15 @@ use phum_core::expr::eval::{evaluate, Context, VariableType, VariableValue};
 use phum_core::expr::number::jvm_double_to_string;
 use phum_core::expr::parse;
 use phum_core::expr::value::Value;
-use phum_core::expr::vectors::{self, Actual, Outcome};
+use phum_core::expr::vectors::{self, Actual, Outcome, SkipReason};
+use phum_core::i18n::Localize;
 use phum_core::store::import::{DocumentError, ExpectedDocument};
 use serde_json::{json, Value as Json};
 
 use crate::error::CliError;
+use crate::locale::say;
+use phum_core::i18n::Message;
+use phum_core::msg;
 
 #[derive(Subcommand)]
 pub enum ExprCommand {
@@ -47,13 +51,7 @@ pub enum ExprCommand {
     ///
     /// Exit status: 0 on success, 1 when evaluation fails (unknown variable, bad coercion, ...),
     /// 2 when the expression does not parse (the place is shown with a caret).
-    #[command(after_help = "Examples:\n  \
-        phum expr eval '2 + 2'\n  \
-        phum expr eval '#{weight} / (#{height} * #{height})' --var weight=NUMBER:12.5 --var height=number:0.9\n  \
-        phum expr eval 'd2:hasValue(#{note})' --var note=TEXT:\n  \
-        phum expr eval 'd2:daysBetween(V{enrollment_date}, V{current_date})' --env enrollment_date=2026-01-01 \
-        --env current_date=2026-12-02\n  \
-        phum expr eval 'C{Gfd3ppDfq8E} * 2' --constant Gfd3ppDfq8E=3.14")]
+    // Examples after the help: `cli-help-expr-eval-examples` (help.rs).
     Eval {
         /// The expression, e.g. 'd2:round(#{weight} * 2.2, 1)'.
         expression: String,
@@ -87,10 +85,11 @@ fn eval(expression: &str, ctx: &Context) -> Result<(), CliError> {
     let tree = parse(expression).map_err(|error| CliError::ExprParse { expression: expression.to_string(), error })?;
     let value = evaluate(&tree, ctx)?;
     let text = engine_text(&tree, ctx)?;
+    // The type is the vector schema's name, a code: NUMBER, INTEGER, TEXT, ...
     println!("{} ({})", shown(&value), vectors::type_name(&value).to_uppercase());
     match text {
-        Some(t) => println!("rule engine text: {t}"),
-        None => println!("rule engine text: none (null)"),
+        Some(t) => println!("{}", say(&msg!("cli-expr-engine-text", text = t))),
+        None => println!("{}", say(&Message::new("cli-expr-engine-text-none"))),
     }
     Ok(())
 }
@@ -114,19 +113,19 @@ fn variable(value_type: VariableType, value: &str) -> VariableValue {
 fn split_name<'a>(arg: &'a str, form: &str) -> Result<(&'a str, &'a str), String> {
     match arg.split_once('=') {
         Some((name, rest)) if !name.is_empty() => Ok((name, rest)),
-        _ => Err(format!("expected {form}")),
+        _ => Err(say(&msg!("cli-arg-expected-form", form = form))),
     }
 }
 
 fn parse_var(arg: &str) -> Result<(String, VariableValue), String> {
     let (name, rest) = split_name(arg, "NAME=TYPE:VALUE")?;
-    let (type_name, value) = rest.split_once(':').ok_or("expected NAME=TYPE:VALUE (the ':' after TYPE is missing)")?;
+    let (type_name, value) = rest.split_once(':').ok_or_else(|| say(&Message::new("cli-arg-var-missing-colon")))?;
     let value_type = match type_name.to_ascii_uppercase().as_str() {
         "NUMBER" => VariableType::Number,
         "TEXT" | "STRING" => VariableType::Text,
         "BOOLEAN" => VariableType::Boolean,
         "DATE" => VariableType::Date,
-        _ => return Err(format!("unknown TYPE '{type_name}': use NUMBER, TEXT, BOOLEAN or DATE")),
+        _ => return Err(say(&msg!("cli-arg-var-unknown-type", type_name = type_name))),
     };
     Ok((name.to_string(), variable(value_type, value)))
 }
@@ -156,7 +155,7 @@ fn run_vectors(path: &Path, json: bool) -> Result<(), CliError> {
     }
     let all = vectors::parse_file(&text).map_err(|errors| CliError::Vectors { path: path.to_path_buf(), errors })?;
     let (mut passed, mut failed) = (0usize, 0usize);
-    let mut skipped: BTreeMap<String, usize> = BTreeMap::new();
+    let mut skipped: BTreeMap<SkipReason, usize> = BTreeMap::new();
     for v in &all {
         let result = vectors::run(v);
         if json {
@@ -167,33 +166,38 @@ fn run_vectors(path: &Path, json: bool) -> Result<(), CliError> {
             Outcome::Fail { expected, actual } => {
                 failed += 1;
                 if !json {
-                    println!(
-                        "FAIL #{} (line {}) {}: expected {expected}, got {actual}",
-                        v.id,
-                        v.line,
-                        one_line(&v.expression)
+                    // Expected and actual values are written as the vector schema writes them.
+                    let fail = msg!(
+                        "cli-vectors-fail",
+                        id = v.id,
+                        line = v.line,
+                        expression = one_line(&v.expression),
+                        expected = expected.to_string(),
+                        actual = actual.message()
                     );
+                    println!("{}", say(&fail));
                 }
             }
             Outcome::Skipped { reason } => *skipped.entry(reason).or_default() += 1,
         }
     }
     if !json {
-        let mut by_count: Vec<(&String, &usize)> = skipped.iter().collect();
+        let mut by_count: Vec<(&SkipReason, &usize)> = skipped.iter().collect();
         by_count.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
         for (reason, n) in by_count {
-            println!("  skipped {n:>4}: {reason}");
+            println!("  {}", say(&msg!("cli-vectors-skipped", count = *n, reason = reason.message())));
         }
-        println!("{} skipped", skipped.values().sum::<usize>());
+        println!("{}", say(&msg!("cli-vectors-skipped-total", count = skipped.values().sum::<usize>())));
     }
-    println!("{passed} passed, {failed} failed");
+    println!("{}", say(&msg!("cli-vectors-summary", passed = passed, failed = failed)));
     if failed > 0 {
         return Err(CliError::VectorsFailed { failed });
     }
     Ok(())
 }
 
-fn one_line(s: &str) -> String {
+/// `s` on one line: control characters (line breaks, tabs) as spaces.
+pub fn one_line(s: &str) -> String {
     s.chars().map(|c| if c.is_control() { ' ' } else { c }).collect()
 }
 
@@ -204,7 +208,9 @@ fn json_line(result: &vectors::VectorResult) -> Json {
         Outcome::Fail { actual, .. } => (false, Some(actual)),
         Outcome::Skipped { reason } => {
             obj["skipped"] = json!(true);
-            obj["reason"] = json!(reason);
+            // The English text, with its message for front ends that say it in another language.
+            obj["reason"] = json!(reason.to_string());
+            obj["reason_message"] = json!(reason.message());
             (false, None)
         }
     };
@@ -230,8 +236,8 @@ fn actual_json(actual: &Actual) -> (Json, &'static str) {
             },
             vectors::type_name(v),
         ),
-        Actual::ParseError(e) => (json!({ "parse_error": e.message, "at": e.at }), "error"),
-        Actual::EvalError(e) => (json!({ "error": e.to_string() }), "error"),
+        Actual::ParseError(e) => (json!({ "parse_error": e.kind.message(), "at": e.at }), "error"),
+        Actual::EvalError(e) => (json!({ "error": e.message() }), "error"),
         Actual::Parsed(tree) => (json!({ "parsed": tree }), "parsed"),
         Actual::EngineText(Some(t)) => (json!(t), "string"),
         Actual::EngineText(None) => (Json::Null, "null"),
@@ -239,16 +245,10 @@ fn actual_json(actual: &Actual) -> (Json, &'static str) {
     }
 }
 
-/// A parse error with the expression on a line of its own and a caret under the place.
-pub fn with_caret(expression: &str, error: &phum_core::expr::ParseError) -> String {
-    let line = one_line(expression);
-    let col = error.at.min(line.chars().count());
-    format!("the expression does not parse: {error}\n  {line}\n  {}^", " ".repeat(col))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use phum_core::i18n::Locale;
 
     #[test]
     fn variable_arguments_read_name_type_and_value() {
@@ -267,9 +267,11 @@ mod tests {
     #[test]
     fn the_caret_points_at_the_error() {
         let e = parse("1 +\t*").unwrap_err();
-        let shown = with_caret("1 +\t*", &e);
+        let at = e.at;
+        let shown = CliError::ExprParse { expression: "1 +\t*".into(), error: e }.report(Locale::KHMER);
         let lines: Vec<&str> = shown.lines().collect();
         assert_eq!(lines[1], "  1 + *");
-        assert_eq!(lines[2].find('^'), Some(2 + e.at), "{shown}");
+        assert!(lines[0].starts_with("phum៖ កំហុស៖ កន្សោមមានកំហុសនៅតួអក្សរទី 5"), "{shown}");
+        assert_eq!(lines[2].find('^'), Some(2 + at), "{shown}");
     }
 }

@@ -6,30 +6,38 @@ mod db;
 mod error;
 mod expr;
 mod form;
+mod help;
 mod lint;
+mod locale;
 mod metadata;
 
+use std::ffi::OsString;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
+use phum_core::i18n::{Lang, Localize, Message};
+use phum_core::msg;
 
 use error::CliError;
 
+/// The command line. Every about and help text shown is the catalogue's (`help`), in the
+/// language of `--lang`; the doc comments here only say what each item is for.
 #[derive(Parser)]
-#[command(
-    name = "phum",
-    version,
-    about = "Phum: offline DHIS2 data capture for Cambodia's health workers (command line)",
-    long_about = "Phum: offline DHIS2 data capture for Cambodia's health workers.\n\n\
-        The commands that use the account database (metadata import and summary, form run) take\n\
-        --db, --key-file and --unencrypted. The database is encrypted with SQLCipher. Unless\n\
-        --key-file is given, the key is kept in <db>.key beside the database (created with mode\n\
-        0600 together with a new database). Only metadata import creates a database."
-)]
+#[command(name = "phum", version)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// The language of everything phum prints: en or km (default: PHUM_LANG, else en).
+    // Read before clap by `locale::choose` (the help itself must be in this language); clap
+    // checks it and offers it on every command.
+    #[arg(long, global = true, value_name = "LANG", value_parser = locale::parse_lang)]
+    #[allow(dead_code)]
+    lang: Option<Lang>,
+    /// Show numbers in Khmer digits (values stored and sent stay ASCII).
+    #[arg(long, global = true)]
+    #[allow(dead_code)]
+    khmer_digits: bool,
 }
 
 #[derive(Subcommand)]
@@ -86,16 +94,37 @@ enum MetadataCommand {
 
 fn main() -> ExitCode {
     die_quietly_on_a_closed_pipe();
-    let cli = Cli::parse();
+    let args: Vec<OsString> = std::env::args_os().collect();
+    let env = std::env::var(locale::ENV).ok();
+    let chosen = match locale::choose(&args, env.as_deref()) {
+        Ok(chosen) => chosen,
+        Err(problem) => return fail(CliError::Lang(problem)),
+    };
+    locale::set(chosen);
+    let matches = match help::command(Cli::command(), chosen).try_get_matches_from(args) {
+        Ok(matches) => matches,
+        Err(e) => match help::usage_error(&e).filter(|_| chosen.lang != Lang::En) {
+            // clap's usage errors exit with 2, as ours do.
+            Some(problem) => {
+                eprintln!("{}", msg!("cli-error", error = problem).localized(chosen));
+                eprintln!("{}", Message::new("cli-usage-try-help").localized(chosen));
+                return ExitCode::from(2);
+            }
+            None => e.exit(),
+        },
+    };
+    let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
-            if !e.already_reported() {
-                eprintln!("phum: error: {e}");
-            }
-            ExitCode::from(e.exit_code())
-        }
+        Err(e) => fail(e),
     }
+}
+
+fn fail(e: CliError) -> ExitCode {
+    if !e.already_reported() {
+        eprintln!("{}", e.report(locale::get()));
+    }
+    ExitCode::from(e.exit_code())
 }
 
 /// `phum ... | head`: when the reader has gone, the next write ends the process by SIGPIPE, as

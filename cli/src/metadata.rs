@@ -2,10 +2,12 @@
 
 use std::path::PathBuf;
 
+use phum_core::msg;
 use phum_core::store::import::{ImportOptions, ImportSource};
 
 use crate::db::DbArgs;
 use crate::error::CliError;
+use crate::locale::say;
 
 /// Imports `files`; a database this import created is removed again when the import fails.
 pub fn import(db: &DbArgs, files: &[PathBuf], allow_orphaned_records: bool) -> Result<(), CliError> {
@@ -22,19 +24,16 @@ pub fn import(db: &DbArgs, files: &[PathBuf], allow_orphaned_records: bool) -> R
         }
     };
     let db_path = &db.db;
-    println!(
-        "imported {} objects from {} file(s) into {} in {:.2} s",
-        report.total(),
-        files.len(),
-        db_path.display(),
-        started.elapsed().as_secs_f64()
-    );
+    let seconds = (started.elapsed().as_secs_f64() * 100.0).round() / 100.0;
+    let done = msg!("cli-import-done", objects = report.total(), files = files.len(), db = db_path, seconds = seconds);
+    println!("{}", say(&done));
     if !report.ignored.is_empty() {
+        // DHIS2 collection names and counts, as the server writes them.
         let ignored: Vec<String> = report.ignored.iter().map(|(k, n)| format!("{k} ({n})")).collect();
-        println!("not stored by Phum: {}", ignored.join(", "));
+        println!("{}", say(&msg!("cli-import-ignored", collections = ignored.join(", "))));
     }
     for orphaned in &report.orphaned_records {
-        println!("captured records without their metadata now: {orphaned}");
+        println!("{}", say(&msg!("cli-import-orphaned", records = orphaned.to_string())));
     }
     Ok(())
 }
@@ -53,10 +52,11 @@ pub fn summary(db: &DbArgs, json: bool) -> Result<(), CliError> {
         println!("{:width$}  {n:>7}", collection.as_str());
     }
     if let Some(user) = store.current_user()? {
-        println!("user: {} ({} capture org units)", user.username, user.organisation_units.len());
+        let line = msg!("cli-summary-user", username = &user.username, org_units = user.organisation_units.len());
+        println!("{}", say(&line));
     }
     if let Some(system) = store.system_info()? {
-        println!("server: DHIS2 {}", system.version);
+        println!("{}", say(&msg!("cli-summary-server", version = &system.version)));
     }
     Ok(())
 }

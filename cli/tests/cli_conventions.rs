@@ -223,12 +223,15 @@ fn lint_with_nothing_to_check_says_so_and_exits_2() {
         args.extend_from_slice(files);
         let (code, err) = failure(dir.path(), &args);
         assert_eq!(code, Some(2), "{files:?}");
+        let files_hold = match files.len() {
+            1 => "the file holds".to_string(),
+            n => format!("the {n} files hold"),
+        };
         assert_eq!(
             err,
             format!(
-                "phum: error: nothing to check: the {} file(s) hold no program rules, program rule variables or \
-                 validation rules\n",
-                files.len()
+                "phum: error: nothing to check: {files_hold} no program rules, program rule variables or validation \
+                 rules\n"
             )
         );
     }

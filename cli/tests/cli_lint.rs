@@ -37,7 +37,7 @@ fn finding<'a>(all: &'a [serde_json::Value], rule_uid: &str, code: &str) -> &'a 
 fn a_clean_file_has_no_findings_and_exits_0() {
     let out = lint(&[&path("clean.json")]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
-    assert_eq!(text(&out.stdout), "1 file(s) checked: 0 error(s), 0 warning(s)\n");
+    assert_eq!(text(&out.stdout), "1 file checked: 0 errors, 0 warnings\n");
 }
 
 #[test]
@@ -124,7 +124,7 @@ fn human_output_has_one_line_per_finding_and_a_summary() {
         path("rules_with_mistakes.json")
     );
     assert!(stdout.contains(&expected_line), "{stdout}");
-    assert!(stdout.ends_with("2 file(s) checked: 15 error(s), 7 warning(s)\n"), "{stdout}");
+    assert!(stdout.ends_with("2 files checked: 15 errors, 7 warnings\n"), "{stdout}");
 }
 
 #[test]

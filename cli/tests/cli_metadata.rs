@@ -31,7 +31,7 @@ fn summary_json(dir: &Path, extra: &[&str]) -> serde_json::Value {
 fn import_then_summary_counts_every_collection() {
     let dir = tempfile::tempdir().unwrap();
     let out = ok(dir.path(), &["metadata", "import", mini_export().to_str().unwrap()]);
-    assert!(out.contains("imported 44 objects from 1 file(s)"), "{out}");
+    assert!(out.contains("imported 44 objects from 1 file into"), "{out}");
     assert!(out.contains("not stored by Phum: dashboards (0), indicators (1)"), "{out}");
     let json = summary_json(dir.path(), &[]);
     for (key, n) in [

@@ -42,5 +42,3 @@ unit-days =
 i18n-unknown-id = The text "{ $id }" is missing from the { $lang } translation of the app. Please report this to your supervisor.
 i18n-bad-message = The text "{ $id }" in the { $lang } translation of the app is broken ({ $problems }). Please report this to your supervisor.
 
-## TEMPORARY while issue 9 converts each area: a message not yet in the catalogue, in English.
-untranslated = { $text }

@@ -13,10 +13,12 @@ use chrono::{Datelike, NaiveDate, TimeDelta};
 use super::ast::{BinaryOp, Expr, ItemKind, UnaryOp};
 use super::functions::Function;
 use super::gs1::{self, Gs1Error};
-use super::number;
+use super::number::{self, NumberError};
 use super::pattern::{self, PatternError};
 use super::value::{compare_utf16, epoch_day, iso_date, parse_iso_date, CoercionError, Value};
 use super::zscore::{self, Indicator, ZScoreError};
+use crate::i18n::{Localize, Message};
+use crate::msg;
 
 /// How a rule variable's text value is read (upstream's `RuleValueType`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -47,29 +49,134 @@ pub struct Context {
     pub supplementary: HashMap<String, Vec<String>>,
 }
 
-/// Why evaluation failed; the engine turns these into rule errors.
+/// Why evaluation failed; the engine turns these into rule errors, which a form shows.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum EvalError {
-    #[error("unknown variable: '{0}'")]
     UnknownVariable(String),
-    #[error("variable '{name}' has value '{value}', which is not a {expected}")]
-    BadVariableValue { name: String, value: String, expected: &'static str },
-    #[error(transparent)]
+    /// A variable's stored text does not read as its type (only numbers and dates can fail).
+    BadVariableValue {
+        name: String,
+        value: String,
+        expected: VariableType,
+    },
     Coercion(#[from] CoercionError),
-    #[error("the {side} operand of {op} is empty (null)")]
-    NullOperand { op: &'static str, side: &'static str },
-    #[error("{function}: {message}")]
-    Function { function: &'static str, message: String },
+    /// `op` is the operator's symbol (`+`, `<=`) or the function's name (`d2:modulus`).
+    NullOperand {
+        op: &'static str,
+        side: Side,
+    },
+    Function {
+        function: &'static str,
+        problem: FunctionProblem,
+    },
     /// A broken invariant of the evaluator itself (a bug in Phum, reported instead of a panic).
-    #[error("internal error in the evaluator: {0}")]
     Internal(&'static str),
-    #[error("d2:validatePattern: {0}")]
     Pattern(#[from] PatternError),
-    #[error("d2:extractDataMatrixValue: {0}")]
     Gs1(#[from] Gs1Error),
-    #[error("z-score: {0}")]
     ZScore(#[from] ZScoreError),
 }
+
+/// Which operand of an operator was empty.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Side {
+    Left,
+    Right,
+    /// The operand of a unary operator.
+    Only,
+}
+
+/// Why a d2 function (or `^`) refused its arguments.
+#[derive(Debug, Clone, PartialEq)]
+pub enum FunctionProblem {
+    Number(NumberError),
+    NeedsVariable,
+    NullStart,
+    NullEnd,
+    /// `d2:addDays` past the dates chrono holds.
+    DateOutOfRange {
+        days: i32,
+        from: NaiveDate,
+    },
+    /// `d2:left`/`d2:right` with a length that does not fit the text (counted in UTF-16 units).
+    LengthOutOfRange {
+        length: i32,
+        text_length: usize,
+    },
+    BeginAfterEnd {
+        begin: i64,
+        end: i64,
+        text_length: i64,
+    },
+    /// `d2:hasUserRole`/`d2:inUserGroup` without the user's roles or groups.
+    NoUserData,
+    NoValuesToFind,
+    NullText,
+    NullList,
+}
+
+impl Localize for EvalError {
+    fn message(&self) -> Message {
+        match self {
+            EvalError::UnknownVariable(name) => msg!("expr-eval-unknown-variable", name = name),
+            EvalError::BadVariableValue { name, value, expected } => match expected {
+                VariableType::Date => msg!("expr-eval-variable-not-a-date", name = name, value = value),
+                VariableType::Number | VariableType::Text | VariableType::Boolean => {
+                    msg!("expr-eval-variable-not-a-number", name = name, value = value)
+                }
+            },
+            EvalError::Coercion(e) => e.message(),
+            EvalError::NullOperand { op, side: Side::Left } => msg!("expr-eval-null-left-operand", op = *op),
+            EvalError::NullOperand { op, side: Side::Right } => msg!("expr-eval-null-right-operand", op = *op),
+            EvalError::NullOperand { op, side: Side::Only } => msg!("expr-eval-null-operand", op = *op),
+            EvalError::Function { function, problem } => problem.message_for(function),
+            EvalError::Internal(detail) => msg!("expr-eval-internal", detail = *detail),
+            EvalError::Pattern(e) => e.message(),
+            EvalError::Gs1(e) => e.message(),
+            EvalError::ZScore(e) => e.message(),
+        }
+    }
+}
+
+impl FunctionProblem {
+    /// What `function` says about it.
+    fn message_for(&self, function: &str) -> Message {
+        use FunctionProblem::*;
+        match self {
+            Number(e) => msg!("expr-eval-function-number", function = function, problem = e.message()),
+            NeedsVariable => msg!("expr-eval-function-needs-variable", function = function),
+            NullStart => msg!("expr-eval-function-null-start", function = function),
+            NullEnd => msg!("expr-eval-function-null-end", function = function),
+            DateOutOfRange { days, from } => msg!(
+                "expr-eval-function-date-out-of-range",
+                function = function,
+                days = i64::from(*days),
+                // ISO, like the range's ends (and what the differential oracle reads back).
+                from = iso_date(*from),
+                first = iso_date(NaiveDate::MIN),
+                last = iso_date(NaiveDate::MAX)
+            ),
+            LengthOutOfRange { length, text_length } => msg!(
+                "expr-eval-function-length-out-of-range",
+                function = function,
+                length = i64::from(*length),
+                text_length = *text_length
+            ),
+            BeginAfterEnd { begin, end, text_length } => msg!(
+                "expr-eval-function-begin-after-end",
+                function = function,
+                begin = *begin,
+                end = *end,
+                text_length = *text_length
+            ),
+            NoUserData => msg!("expr-eval-function-no-user-data", function = function),
+            NoValuesToFind => msg!("expr-eval-function-no-values", function = function),
+            NullText => msg!("expr-eval-function-null-text", function = function),
+            NullList => msg!("expr-eval-function-null-list", function = function),
+        }
+    }
+}
+
+crate::english_display!(EvalError);
 
 impl Context {
     fn variable(&self, name: &str) -> Result<&VariableValue, EvalError> {
@@ -80,18 +187,20 @@ impl Context {
 /// Upstream's `VariableValue.valueOrDefault()`: an empty NUMBER reads 0, an empty BOOLEAN false,
 /// an empty text "", an empty DATE null.
 fn read_variable(name: &str, v: &VariableValue) -> Result<Value, EvalError> {
-    let bad = |expected| EvalError::BadVariableValue {
+    let bad = |expected: VariableType| EvalError::BadVariableValue {
         name: name.to_string(),
         value: v.value.clone().unwrap_or_default(),
         expected,
     };
     Ok(match (v.value_type, v.value.as_deref()) {
         (VariableType::Number, None) => Value::Number(0.0),
-        (VariableType::Number, Some(s)) => Value::Number(number::parse_jvm_double(s).ok_or_else(|| bad("number"))?),
+        (VariableType::Number, Some(s)) => {
+            Value::Number(number::parse_jvm_double(s).ok_or_else(|| bad(VariableType::Number))?)
+        }
         (VariableType::Boolean, None) => Value::Bool(false),
         (VariableType::Boolean, Some(s)) => Value::Bool(s.eq_ignore_ascii_case("true")),
         (VariableType::Date, None) => Value::Null,
-        (VariableType::Date, Some(s)) => Value::Date(parse_iso_date(s).ok_or_else(|| bad("date (yyyy-MM-dd)"))?),
+        (VariableType::Date, Some(s)) => Value::Date(parse_iso_date(s).ok_or_else(|| bad(VariableType::Date))?),
         (VariableType::Text, v) => Value::Str(v.unwrap_or_default().to_string()),
     })
 }
@@ -140,35 +249,35 @@ pub fn evaluate(expr: &Expr, ctx: &Context) -> Result<Value, EvalError> {
 fn unary(op: UnaryOp, v: Value) -> Result<Value, EvalError> {
     Ok(match op {
         // Upstream fails on a null operand of unary `+` and `-` as it does for `!`.
-        UnaryOp::Plus => Value::Number(v.to_number()?.ok_or(EvalError::NullOperand { op: "+", side: "only" })?),
-        UnaryOp::Minus => Value::Number(-v.to_number()?.ok_or(EvalError::NullOperand { op: "-", side: "only" })?),
+        UnaryOp::Plus => Value::Number(v.to_number()?.ok_or(EvalError::NullOperand { op: "+", side: Side::Only })?),
+        UnaryOp::Minus => Value::Number(-v.to_number()?.ok_or(EvalError::NullOperand { op: "-", side: Side::Only })?),
         UnaryOp::Not => match v.to_boolean()? {
             Some(b) => Value::Bool(!b),
-            None => return Err(EvalError::NullOperand { op: "!", side: "only" }),
+            None => return Err(EvalError::NullOperand { op: "!", side: Side::Only }),
         },
     })
 }
 
-fn operand(v: &Value, op: &'static str, side: &'static str) -> Result<f64, EvalError> {
+fn operand(v: &Value, op: &'static str, side: Side) -> Result<f64, EvalError> {
     v.to_number()?.ok_or(EvalError::NullOperand { op, side })
 }
 
 fn binary(op: BinaryOp, a: Value, b: Value) -> Result<Value, EvalError> {
     let arith = |name: &'static str, f: fn(f64, f64) -> f64| -> Result<Value, EvalError> {
-        Ok(Value::Number(f(operand(&a, name, "left")?, operand(&b, name, "right")?)))
+        Ok(Value::Number(f(operand(&a, name, Side::Left)?, operand(&b, name, Side::Right)?)))
     };
     match op {
-        BinaryOp::Add => arith("addition", number::add),
-        BinaryOp::Sub => arith("subtraction", number::sub),
-        BinaryOp::Mul => arith("multiplication", number::mul),
-        BinaryOp::Div => arith("division", number::div),
-        BinaryOp::Mod => arith("modulo", number::rem),
+        BinaryOp::Add => arith("+", number::add),
+        BinaryOp::Sub => arith("-", number::sub),
+        BinaryOp::Mul => arith("*", number::mul),
+        BinaryOp::Div => arith("/", number::div),
+        BinaryOp::Mod => arith("%", number::rem),
         BinaryOp::Pow => {
-            let base = operand(&a, "exponentiation", "left")?;
-            let exponent = operand(&b, "exponentiation", "right")?;
+            let base = operand(&a, "^", Side::Left)?;
+            let exponent = operand(&b, "^", Side::Right)?;
             number::try_pow(base, exponent)
                 .map(Value::Number)
-                .map_err(|e| EvalError::Function { function: "^", message: e.to_string() })
+                .map_err(|e| EvalError::Function { function: "^", problem: FunctionProblem::Number(e) })
         }
         BinaryOp::Eq => Ok(Value::Bool(equal(&a, &b))),
         BinaryOp::Ne => Ok(Value::Bool(!equal(&a, &b))),
@@ -176,8 +285,8 @@ fn binary(op: BinaryOp, a: Value, b: Value) -> Result<Value, EvalError> {
             let ord = match (&a, &b) {
                 (Value::Str(x), Value::Str(y)) => compare_utf16(x, y),
                 _ => {
-                    let x = operand(&a, op.symbol(), "left")?;
-                    let y = operand(&b, op.symbol(), "right")?;
+                    let x = operand(&a, op.symbol(), Side::Left)?;
+                    let y = operand(&b, op.symbol(), Side::Right)?;
                     match x.partial_cmp(&y) {
                         Some(o) => o,
                         // Comparisons with NaN are false in Java, whichever operator.
@@ -218,8 +327,8 @@ fn equal(a: &Value, b: &Value) -> bool {
     }
 }
 
-fn fail(f: Function, message: impl Into<String>) -> EvalError {
-    EvalError::Function { function: f.name(), message: message.into() }
+fn fail(f: Function, problem: FunctionProblem) -> EvalError {
+    EvalError::Function { function: f.name(), problem }
 }
 
 /// The variable named by a data-item argument; `None` for a UID-shaped item that is not there.
@@ -227,13 +336,13 @@ fn data_item<'c>(f: Function, arg: &Expr, ctx: &'c Context) -> Result<Option<&'c
     match arg {
         Expr::Variable { name, .. } => ctx.variable(name).map(Some),
         Expr::DataItem { key, .. } => Ok(ctx.variables.get(key)),
-        _ => Err(fail(f, "needs a variable")),
+        _ => Err(fail(f, FunctionProblem::NeedsVariable)),
     }
 }
 
 fn dates_between(f: Function, args: &[Expr], ctx: &Context) -> Result<(NaiveDate, NaiveDate), EvalError> {
-    let start = evaluate(&args[0], ctx)?.to_date()?.ok_or_else(|| fail(f, "the start parameter must not be null"))?;
-    let end = evaluate(&args[1], ctx)?.to_date()?.ok_or_else(|| fail(f, "the end parameter must not be null"))?;
+    let start = evaluate(&args[0], ctx)?.to_date()?.ok_or_else(|| fail(f, FunctionProblem::NullStart))?;
+    let end = evaluate(&args[1], ctx)?.to_date()?.ok_or_else(|| fail(f, FunctionProblem::NullEnd))?;
     Ok((start, end))
 }
 
@@ -335,11 +444,9 @@ fn call(f: Function, args: &[Expr], ctx: &Context) -> Result<Value, EvalError> {
                 None => Value::Date(date),
                 Some(n) => {
                     let days = super::value::saturating_int(n);
-                    date.checked_add_signed(TimeDelta::days(i64::from(days))).map(Value::Date).ok_or_else(|| {
-                        let (first, last) = (iso_date(NaiveDate::MIN), iso_date(NaiveDate::MAX));
-                        let from = iso_date(date);
-                        fail(f, format!("{days} days from {from} is beyond the dates Phum holds ({first} to {last})"))
-                    })?
+                    date.checked_add_signed(TimeDelta::days(i64::from(days)))
+                        .map(Value::Date)
+                        .ok_or_else(|| fail(f, FunctionProblem::DateOutOfRange { days, from: date }))?
                 }
             }
         }
@@ -352,12 +459,12 @@ fn call(f: Function, args: &[Expr], ctx: &Context) -> Result<Value, EvalError> {
             };
             match num(0)? {
                 None => Value::Number(f64::NAN),
-                Some(x) => Value::Number(number::round(x, places).map_err(|e| fail(f, e.to_string()))?),
+                Some(x) => Value::Number(number::round(x, places).map_err(|e| fail(f, FunctionProblem::Number(e)))?),
             }
         }
         Modulus => {
-            let a = num(0)?.ok_or(EvalError::NullOperand { op: "d2:modulus", side: "left" })?;
-            let b = num(1)?.ok_or(EvalError::NullOperand { op: "d2:modulus", side: "right" })?;
+            let a = num(0)?.ok_or(EvalError::NullOperand { op: "d2:modulus", side: Side::Left })?;
+            let b = num(1)?.ok_or(EvalError::NullOperand { op: "d2:modulus", side: Side::Right })?;
             Value::Number(number::rem(a, b))
         }
         Zing => match num(0)? {
@@ -397,7 +504,7 @@ fn call(f: Function, args: &[Expr], ctx: &Context) -> Result<Value, EvalError> {
                     let start = if f == Left { 0 } else { (len as i32).wrapping_sub(n).max(0) };
                     let end = if f == Left { n.min(len as i32) } else { len as i32 };
                     if end < 0 || start as usize > len {
-                        return Err(fail(f, format!("length {n} is out of range for a text of {len}")));
+                        return Err(fail(f, FunctionProblem::LengthOutOfRange { length: n, text_length: len }));
                     }
                     Value::Str(utf16_slice(&s, start as usize, end as usize))
                 }
@@ -413,7 +520,7 @@ fn call(f: Function, args: &[Expr], ctx: &Context) -> Result<Value, EvalError> {
             let begin = begin.map_or(0, i64::from).max(0);
             let end = end.map_or(len, i64::from).min(len);
             if begin > end {
-                return Err(fail(f, format!("begin {begin} is after end {end} (the text has {len} characters)")));
+                return Err(fail(f, FunctionProblem::BeginAfterEnd { begin, end, text_length: len }));
             }
             Value::Str(utf16_slice(&s, begin as usize, end as usize))
         }
@@ -453,7 +560,7 @@ fn call(f: Function, args: &[Expr], ctx: &Context) -> Result<Value, EvalError> {
             let wanted = text_arg(args, 0, ctx)?.unwrap_or_default();
             match ctx.supplementary.get(key) {
                 Some(list) => Value::Bool(list.contains(&wanted)),
-                None => return Err(fail(f, "supplementary data for the user needs to be provided")),
+                None => return Err(fail(f, FunctionProblem::NoUserData)),
             }
         }
         Condition => {
@@ -467,10 +574,10 @@ fn call(f: Function, args: &[Expr], ctx: &Context) -> Result<Value, EvalError> {
             }
         }
         Contains | ContainsItems if args.len() < 2 => {
-            return Err(fail(f, "needs at least one value to look for"));
+            return Err(fail(f, FunctionProblem::NoValuesToFind));
         }
         Contains => {
-            let s = text_arg(args, 0, ctx)?.ok_or_else(|| fail(f, "the text to search must not be null"))?;
+            let s = text_arg(args, 0, ctx)?.ok_or_else(|| fail(f, FunctionProblem::NullText))?;
             let mut all = true;
             for i in 1..args.len() {
                 all &= text_arg(args, i, ctx)?.is_some_and(|x| s.contains(&x));
@@ -478,7 +585,7 @@ fn call(f: Function, args: &[Expr], ctx: &Context) -> Result<Value, EvalError> {
             Value::Bool(all)
         }
         ContainsItems => {
-            let s = text_arg(args, 0, ctx)?.ok_or_else(|| fail(f, "the list must not be null"))?;
+            let s = text_arg(args, 0, ctx)?.ok_or_else(|| fail(f, FunctionProblem::NullList))?;
             let items: Vec<&str> = s.split(',').collect();
             let mut all = true;
             for i in 1..args.len() {
@@ -588,7 +695,7 @@ mod tests {
         let err = eval("d2:addDays('2020-01-01', 123456789)").unwrap_err().to_string();
         assert!(
             err.contains(
-                "123456789 days from 2020-01-01 is beyond the dates Phum holds (-262143-01-01 to +262142-12-31)"
+                "d2:addDays: 123456789 days from 2020-01-01 is beyond the dates Phum holds (-262143-01-01 to +262142-12-31)"
             ),
             "{err}"
         );
@@ -636,5 +743,108 @@ mod tests {
             Ok(Value::Str("08470006991541".into()))
         );
         assert!(matches!(eval("d2:extractDataMatrixValue('gtin', '0108')"), Err(EvalError::Gs1(_))));
+    }
+
+    #[test]
+    fn every_eval_error_variant_renders_in_both_languages() {
+        fn name(e: &EvalError) -> &'static str {
+            match e {
+                EvalError::UnknownVariable(_) => "UnknownVariable",
+                EvalError::BadVariableValue { expected: VariableType::Date, .. } => "BadVariableValue/Date",
+                EvalError::BadVariableValue { expected: VariableType::Number, .. } => "BadVariableValue/Number",
+                EvalError::BadVariableValue { expected: VariableType::Text | VariableType::Boolean, .. } => {
+                    "BadVariableValue/other"
+                }
+                EvalError::Coercion(_) => "Coercion",
+                EvalError::NullOperand { side: Side::Left, .. } => "NullOperand/Left",
+                EvalError::NullOperand { side: Side::Right, .. } => "NullOperand/Right",
+                EvalError::NullOperand { side: Side::Only, .. } => "NullOperand/Only",
+                EvalError::Function { problem, .. } => match problem {
+                    FunctionProblem::Number(_) => "Function/Number",
+                    FunctionProblem::NeedsVariable => "Function/NeedsVariable",
+                    FunctionProblem::NullStart => "Function/NullStart",
+                    FunctionProblem::NullEnd => "Function/NullEnd",
+                    FunctionProblem::DateOutOfRange { .. } => "Function/DateOutOfRange",
+                    FunctionProblem::LengthOutOfRange { .. } => "Function/LengthOutOfRange",
+                    FunctionProblem::BeginAfterEnd { .. } => "Function/BeginAfterEnd",
+                    FunctionProblem::NoUserData => "Function/NoUserData",
+                    FunctionProblem::NoValuesToFind => "Function/NoValuesToFind",
+                    FunctionProblem::NullText => "Function/NullText",
+                    FunctionProblem::NullList => "Function/NullList",
+                },
+                EvalError::Internal(_) => "Internal",
+                EvalError::Pattern(_) => "Pattern",
+                EvalError::Gs1(_) => "Gs1",
+                EvalError::ZScore(_) => "ZScore",
+            }
+        }
+        const ALL: [&str; 23] = [
+            "UnknownVariable",
+            "BadVariableValue/Date",
+            "BadVariableValue/Number",
+            "BadVariableValue/other",
+            "Coercion",
+            "NullOperand/Left",
+            "NullOperand/Right",
+            "NullOperand/Only",
+            "Function/Number",
+            "Function/NeedsVariable",
+            "Function/NullStart",
+            "Function/NullEnd",
+            "Function/DateOutOfRange",
+            "Function/LengthOutOfRange",
+            "Function/BeginAfterEnd",
+            "Function/NoUserData",
+            "Function/NoValuesToFind",
+            "Function/NullText",
+            "Function/NullList",
+            "Internal",
+            "Pattern",
+            "Gs1",
+            "ZScore",
+        ];
+        let function = |f: Function, problem| EvalError::Function { function: f.name(), problem };
+        let bad = |expected| EvalError::BadVariableValue { name: "weight".into(), value: "12,5".into(), expected };
+        let samples = [
+            EvalError::UnknownVariable("weight_kg".into()),
+            bad(VariableType::Date),
+            bad(VariableType::Number),
+            bad(VariableType::Text),
+            EvalError::Coercion(CoercionError::NotANumber("abc".into())),
+            EvalError::NullOperand { op: "+", side: Side::Left },
+            EvalError::NullOperand { op: "d2:modulus", side: Side::Right },
+            EvalError::NullOperand { op: "!", side: Side::Only },
+            EvalError::Function { function: "^", problem: FunctionProblem::Number(NumberError::ZeroToNegativePower) },
+            function(Function::HasValue, FunctionProblem::NeedsVariable),
+            function(Function::DaysBetween, FunctionProblem::NullStart),
+            function(Function::DaysBetween, FunctionProblem::NullEnd),
+            function(
+                Function::AddDays,
+                FunctionProblem::DateOutOfRange { days: 123_456_789, from: crate::test_dates::ymd(2020, 1, 1) },
+            ),
+            function(Function::Left, FunctionProblem::LengthOutOfRange { length: -3, text_length: 5 }),
+            function(Function::Substring, FunctionProblem::BeginAfterEnd { begin: 4, end: 2, text_length: 5 }),
+            function(Function::HasUserRole, FunctionProblem::NoUserData),
+            function(Function::Contains, FunctionProblem::NoValuesToFind),
+            function(Function::Contains, FunctionProblem::NullText),
+            function(Function::ContainsItems, FunctionProblem::NullList),
+            EvalError::Internal("&& and || are short-circuited by evaluate"),
+            EvalError::Pattern(PatternError::TooComplex { pattern: "(a*)*b".into() }),
+            EvalError::Gs1(Gs1Error::UnknownKey("colour".into())),
+            EvalError::ZScore(ZScoreError::MissingWeight),
+        ];
+        let names: std::collections::BTreeSet<&str> = samples.iter().map(name).collect();
+        assert_eq!(names, ALL.into_iter().collect());
+        for e in &samples {
+            crate::i18n::catalogue_tests::assert_renders_in_both(&e.message());
+        }
+    }
+
+    #[test]
+    fn eval_errors_read_as_sentences_in_khmer_with_khmer_digits() {
+        let e = eval("d2:left('abcde', -3)").unwrap_err();
+        let locale = crate::i18n::Locale::new(crate::i18n::Lang::Km, true);
+        assert_eq!(e.localized(locale), "d2:left៖ ប្រវែង -៣ មិនត្រូវនឹងអត្ថបទដែលមាន ៥ តួអក្សរទេ។");
+        assert_eq!(e.to_string(), "d2:left: the length -3 does not fit a text of 5 characters.");
     }
 }

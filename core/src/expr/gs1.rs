@@ -9,28 +9,40 @@
 
 use std::collections::HashMap;
 
+use crate::i18n::{Localize, Message};
+use crate::msg;
+
 /// Why no element can be extracted (upstream's IllegalArgumentExceptions and index errors).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum Gs1Error {
-    #[error("the GS1 key must not be null")]
     MissingKey,
-    #[error("invalid or not supported gs1 key: '{0}'")]
     UnknownKey(String),
-    #[error("Can't extract data from null value")]
     MissingValue,
-    #[error("Value does not contains enough information: '{0}'")]
     TooShort(String),
-    #[error("gs1 identifier {0} is not supported")]
     UnsupportedSymbology(String),
-    #[error("Value does not start with a gs1 identifier: '{0}'")]
     NoSymbologyIdentifier(String),
-    #[error("Could not retrieve ai from value: no application identifier starts '{0}'")]
     UnknownApplicationIdentifier(String),
-    #[error("the group '{group}' is too short for the fixed-length application identifier {ai}")]
     TruncatedGroup { ai: &'static str, group: String },
-    #[error("Required key does not exist for provided value (application identifier {0})")]
     KeyNotInValue(&'static str),
 }
+
+impl Localize for Gs1Error {
+    fn message(&self) -> Message {
+        match self {
+            Gs1Error::MissingKey => Message::new("expr-gs1-missing-key"),
+            Gs1Error::UnknownKey(key) => msg!("expr-gs1-unknown-key", key = key),
+            Gs1Error::MissingValue => Message::new("expr-gs1-missing-value"),
+            Gs1Error::TooShort(value) => msg!("expr-gs1-too-short", value = value),
+            Gs1Error::UnsupportedSymbology(prefix) => msg!("expr-gs1-unsupported-symbology", prefix = prefix),
+            Gs1Error::NoSymbologyIdentifier(prefix) => msg!("expr-gs1-no-symbology-identifier", prefix = prefix),
+            Gs1Error::UnknownApplicationIdentifier(group) => msg!("expr-gs1-unknown-ai", group = group),
+            Gs1Error::TruncatedGroup { ai, group } => msg!("expr-gs1-truncated-group", ai = *ai, group = group),
+            Gs1Error::KeyNotInValue(ai) => msg!("expr-gs1-key-not-in-value", ai = *ai),
+        }
+    }
+}
+
+crate::english_display!(Gs1Error);
 
 /// The symbology identifiers whose data Phum reads: GS1 DataMatrix and GS1 QR Code.
 const SUPPORTED_SYMBOLOGIES: [&str; 2] = ["GS1_d2_IDENTIFIER", "GS1_Q3_IDENTIFIER"];
@@ -746,5 +758,49 @@ mod tests {
     #[test]
     fn the_key_is_checked_before_the_value() {
         assert_eq!(extract(Some("colour"), None), Err(Gs1Error::UnknownKey("colour".into())));
+    }
+
+    #[test]
+    fn every_gs1_error_variant_renders_in_both_languages() {
+        fn name(e: &Gs1Error) -> &'static str {
+            match e {
+                Gs1Error::MissingKey => "MissingKey",
+                Gs1Error::UnknownKey(_) => "UnknownKey",
+                Gs1Error::MissingValue => "MissingValue",
+                Gs1Error::TooShort(_) => "TooShort",
+                Gs1Error::UnsupportedSymbology(_) => "UnsupportedSymbology",
+                Gs1Error::NoSymbologyIdentifier(_) => "NoSymbologyIdentifier",
+                Gs1Error::UnknownApplicationIdentifier(_) => "UnknownApplicationIdentifier",
+                Gs1Error::TruncatedGroup { .. } => "TruncatedGroup",
+                Gs1Error::KeyNotInValue(_) => "KeyNotInValue",
+            }
+        }
+        let samples = [
+            extract(None, Some(SCAN)).unwrap_err(),
+            get("colour", SCAN).unwrap_err(),
+            extract(Some("gtin"), None).unwrap_err(),
+            get("gtin", "]d").unwrap_err(),
+            get("gtin", "]E001084700069915").unwrap_err(),
+            get("gtin", "235abc").unwrap_err(),
+            get("gtin", "]d21412345678").unwrap_err(),
+            get("gtin", "]d2010847").unwrap_err(),
+            get("production date", SCAN).unwrap_err(),
+        ];
+        let names: std::collections::BTreeSet<&str> = samples.iter().map(name).collect();
+        let all = [
+            "MissingKey",
+            "UnknownKey",
+            "MissingValue",
+            "TooShort",
+            "UnsupportedSymbology",
+            "NoSymbologyIdentifier",
+            "UnknownApplicationIdentifier",
+            "TruncatedGroup",
+            "KeyNotInValue",
+        ];
+        assert_eq!(names, all.into_iter().collect());
+        for e in &samples {
+            crate::i18n::catalogue_tests::assert_renders_in_both(&e.message());
+        }
     }
 }

@@ -7,6 +7,9 @@
 
 use std::fmt;
 
+use super::parser::ParseErrorKind;
+use crate::i18n::Message;
+
 /// A token and where it starts (character index, 0-based).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Token {
@@ -14,7 +17,7 @@ pub struct Token {
     pub at: usize,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Tok {
     /// The literal's text, parsed by the parser (upstream parses with `String.toDouble()`).
     Number(String),
@@ -50,11 +53,24 @@ impl fmt::Display for Tok {
     }
 }
 
-/// A lexical error: where, and what.
+impl Tok {
+    /// How a parse error names the token it found or wanted: `number 12`, `a text`, `'('`,
+    /// `the end of the expression`.
+    pub fn describe(&self) -> Message {
+        match self {
+            Tok::Number(n) => crate::msg!("expr-token-number", number = n),
+            Tok::Str(_) => Message::new("expr-token-text"),
+            Tok::End => Message::new("expr-token-end"),
+            other => crate::msg!("expr-token-symbol", symbol = other.to_string().trim_matches('\'')),
+        }
+    }
+}
+
+/// A lexical error: where (character index, 0-based), and what.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LexError {
     pub at: usize,
-    pub message: String,
+    pub kind: ParseErrorKind,
 }
 
 fn is_name_char(c: char) -> bool {
@@ -66,7 +82,7 @@ pub fn tokenize(src: &str) -> Result<Vec<Token>, LexError> {
     let chars: Vec<char> = src.chars().collect();
     let mut out = Vec::new();
     let mut i = 0;
-    let err = |at: usize, message: String| Err(LexError { at, message });
+    let err = |at: usize, kind: ParseErrorKind| Err(LexError { at, kind });
     while i < chars.len() {
         let c = chars[i];
         let start = i;
@@ -114,7 +130,8 @@ pub fn tokenize(src: &str) -> Result<Vec<Token>, LexError> {
             }
             '&' | '|' => {
                 if chars.get(i + 1) != Some(&c) {
-                    return err(start, "invalid operator: use && or ||".into());
+                    let (written, instead) = if c == '&' { ("&", "&&") } else { ("|", "||") };
+                    return err(start, ParseErrorKind::WrongOperator { written, instead });
                 }
                 out.push(Token { kind: Tok::Op(if c == '&' { "&&" } else { "||" }), at: start });
                 i += 2;
@@ -127,12 +144,12 @@ pub fn tokenize(src: &str) -> Result<Vec<Token>, LexError> {
                     ('=', true) => "==",
                     ('!', true) => "!=",
                     ('<', false) if chars.get(i + 1) == Some(&'>') => {
-                        return err(start, "invalid operator '<>': use !=".into());
+                        return err(start, ParseErrorKind::WrongOperator { written: "<>", instead: "!=" });
                     }
                     ('<', false) => "<",
                     ('>', false) => ">",
                     ('!', false) => "!",
-                    _ => return err(start, "invalid operator '=': use ==".into()),
+                    _ => return err(start, ParseErrorKind::WrongOperator { written: "=", instead: "==" }),
                 };
                 out.push(Token { kind: Tok::Op(op), at: start });
                 i += if two { 2 } else { 1 };
@@ -157,7 +174,7 @@ pub fn tokenize(src: &str) -> Result<Vec<Token>, LexError> {
                 if matches!(name.as_str(), "#" | "A" | "C" | "V") && chars.get(end) == Some(&'{') {
                     let close = match chars[end + 1..].iter().position(|&c| c == '}') {
                         Some(p) => end + 1 + p,
-                        None => return err(start, format!("{name}{{ is not closed with }}")),
+                        None => return err(start, ParseErrorKind::UnclosedItem(name.chars().next().unwrap_or('#'))),
                     };
                     let content: String = chars[end + 1..close].iter().collect();
                     out.push(Token { kind: Tok::Item(name.chars().next().unwrap_or('#'), content), at: start });
@@ -167,7 +184,7 @@ pub fn tokenize(src: &str) -> Result<Vec<Token>, LexError> {
                     i = end;
                 }
             }
-            other => return err(start, format!("unexpected character '{other}'")),
+            other => return err(start, ParseErrorKind::UnexpectedCharacter(other)),
         }
     }
     out.push(Token { kind: Tok::End, at: chars.len() });
@@ -229,14 +246,14 @@ fn string(chars: &[char], i: usize) -> Result<(String, usize), LexError> {
     let mut j = i + 1;
     loop {
         let Some(&c) = chars.get(j) else {
-            return Err(LexError { at: i, message: "the string is not closed".into() });
+            return Err(LexError { at: i, kind: ParseErrorKind::UnclosedString });
         };
         match c {
             c if c == quote => return Ok((out, j + 1)),
             '\n' | '\r' => return Ok((out, j)),
             '\\' => {
                 let Some(&e) = chars.get(j + 1) else {
-                    return Err(LexError { at: i, message: "the string is not closed".into() });
+                    return Err(LexError { at: i, kind: ParseErrorKind::UnclosedString });
                 };
                 j += 2;
                 match e {
@@ -264,7 +281,9 @@ fn string(chars: &[char], i: usize) -> Result<(String, usize), LexError> {
                         match ch {
                             Some(ch) => out.push(ch),
                             // A lone surrogate cannot be held in a Rust string.
-                            None => return Err(LexError { at: j - 2, message: format!("invalid escape \\u{hex}") }),
+                            None => {
+                                return Err(LexError { at: j - 2, kind: ParseErrorKind::InvalidUnicodeEscape(hex) })
+                            }
                         }
                         j += if low.is_some() { 10 } else { 4 };
                     }

@@ -49,16 +49,27 @@
 
 use std::cmp::Ordering;
 
+use crate::i18n::{Localize, Message};
+
 /// Errors the JVM raises from number operations (`ArithmeticException` upstream).
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum NumberError {
     /// `d2:round(x, p)` with `p < 0`.
-    #[error("Negative Scale is unsupported.")]
     NegativeScale,
     /// `0 ^ n` with a negative `n` (after truncation to an integer).
-    #[error("Negative exponentiation of zero is not defined.")]
     ZeroToNegativePower,
 }
+
+impl Localize for NumberError {
+    fn message(&self) -> Message {
+        match self {
+            NumberError::NegativeScale => Message::new("expr-number-negative-scale"),
+            NumberError::ZeroToNegativePower => Message::new("expr-number-zero-to-negative-power"),
+        }
+    }
+}
+
+crate::english_display!(NumberError);
 
 // ------------------------------------------------------------------------------------------------
 // Public API
@@ -1725,7 +1736,7 @@ mod tests {
         assert!(pow(0.0, -3.0).is_nan());
         check(pow(0.0, 5.0), 0.0);
         check(pow(0.0, 0.0), 1.0);
-        assert_eq!(NumberError::ZeroToNegativePower.to_string(), "Negative exponentiation of zero is not defined.");
+        assert_eq!(NumberError::ZeroToNegativePower.to_string(), "zero cannot be raised to a negative power.");
     }
 
     #[test]
@@ -1810,7 +1821,10 @@ mod tests {
     #[test]
     fn negative_scale_is_an_error_but_nan_comes_first() {
         assert_eq!(round(1.5, -1), Err(NumberError::NegativeScale));
-        assert_eq!(NumberError::NegativeScale.to_string(), "Negative Scale is unsupported.");
+        assert_eq!(
+            NumberError::NegativeScale.to_string(),
+            "the number of decimal places to round to must not be negative."
+        );
         assert!(round(f64::NAN, -1).unwrap().is_nan());
         assert!(round(f64::INFINITY, 2).unwrap().is_nan());
         assert!(round(f64::NEG_INFINITY, 0).unwrap().is_nan());
@@ -2436,4 +2450,20 @@ mod tests {
         (" 48414363434884916149\u{9}", Some(0x4404ff12f84517cf)),
         (" 2.4505771527440843e-30\u{9}", Some(0x39c8da0fe0edd73e)),
     ];
+
+    #[test]
+    fn every_number_error_variant_renders_in_both_languages() {
+        fn name(e: &NumberError) -> &'static str {
+            match e {
+                NumberError::NegativeScale => "NegativeScale",
+                NumberError::ZeroToNegativePower => "ZeroToNegativePower",
+            }
+        }
+        let samples = [NumberError::NegativeScale, NumberError::ZeroToNegativePower];
+        let names: std::collections::BTreeSet<&str> = samples.iter().map(name).collect();
+        assert_eq!(names, ["NegativeScale", "ZeroToNegativePower"].into_iter().collect());
+        for e in &samples {
+            crate::i18n::catalogue_tests::assert_renders_in_both(&e.message());
+        }
+    }
 }

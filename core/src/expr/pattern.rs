@@ -17,6 +17,9 @@ use std::sync::{Mutex, OnceLock};
 
 use fancy_regex::{Regex, RegexBuilder};
 
+use crate::i18n::{Localize, Message};
+use crate::msg;
+
 /// Backtracking steps one match may take before it is abandoned.
 pub const BACKTRACK_LIMIT: usize = 1_000_000;
 
@@ -26,13 +29,47 @@ const CACHE_CAPACITY: usize = 128;
 /// Why a pattern cannot be matched.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum PatternError {
-    #[error("invalid regular expression '{pattern}': {message}")]
-    Invalid { pattern: String, message: String },
-    #[error("the Java regular expression construct {construct} in '{pattern}' is not supported")]
-    Unsupported { pattern: String, construct: String },
-    #[error("matching '{pattern}' was stopped after {BACKTRACK_LIMIT} backtracking steps")]
-    TooComplex { pattern: String },
+    /// Java refuses the pattern; `message` is Java's own description (`Unclosed group near
+    /// index 2`), a technical detail for the metadata designer, shown as it is in every language.
+    Invalid {
+        pattern: String,
+        message: String,
+    },
+    /// A Java construct (`\X`, `(?u)`, `\p{InGreek}`) Phum cannot match exactly.
+    Unsupported {
+        pattern: String,
+        construct: String,
+    },
+    /// A construct Phum matches, but not with case ignored (`(?i)`).
+    UnsupportedIgnoringCase {
+        pattern: String,
+        construct: String,
+    },
+    TooComplex {
+        pattern: String,
+    },
 }
+
+impl Localize for PatternError {
+    fn message(&self) -> Message {
+        match self {
+            PatternError::Invalid { pattern, message } => {
+                msg!("expr-pattern-invalid", pattern = pattern, detail = message)
+            }
+            PatternError::Unsupported { pattern, construct } => {
+                msg!("expr-pattern-unsupported", pattern = pattern, construct = construct)
+            }
+            PatternError::UnsupportedIgnoringCase { pattern, construct } => {
+                msg!("expr-pattern-unsupported-ignoring-case", pattern = pattern, construct = construct)
+            }
+            PatternError::TooComplex { pattern } => {
+                msg!("expr-pattern-too-complex", pattern = pattern, steps = BACKTRACK_LIMIT)
+            }
+        }
+    }
+}
+
+crate::english_display!(PatternError);
 
 /// Whether all of `text` matches the Java regular expression `pattern`.
 pub fn matches(text: &str, pattern: &str) -> Result<bool, PatternError> {
@@ -140,6 +177,10 @@ impl Translator<'_> {
 
     fn unsupported(&self, construct: impl Into<String>) -> PatternError {
         PatternError::Unsupported { pattern: self.pattern.to_string(), construct: construct.into() }
+    }
+
+    fn unsupported_ignoring_case(&self, construct: impl Into<String>) -> PatternError {
+        PatternError::UnsupportedIgnoringCase { pattern: self.pattern.to_string(), construct: construct.into() }
     }
 
     fn peek(&self) -> Option<char> {
@@ -296,7 +337,7 @@ impl Translator<'_> {
                 Some('s') => self.flags.dot_all = on,
                 Some('m') => self.flags.multiline = on,
                 Some('x') => self.flags.comments = on,
-                Some(f @ ('d' | 'u' | 'U')) => return Err(self.unsupported(format!("the inline flag (?{f})"))),
+                Some(f @ ('d' | 'u' | 'U')) => return Err(self.unsupported(format!("(?{f})"))),
                 _ => return Err(self.invalid("Unknown inline modifier")),
             }
         }
@@ -456,7 +497,7 @@ impl Translator<'_> {
     }
 
     fn code_point(&self, value: u32) -> Result<char, PatternError> {
-        char::from_u32(value).ok_or_else(|| self.unsupported(format!("the escape for U+{value:X} (not a character)")))
+        char::from_u32(value).ok_or_else(|| self.unsupported(format!("U+{value:X}")))
     }
 
     /// An escape, `\` already read.
@@ -568,7 +609,7 @@ impl Translator<'_> {
                     return Err(self.invalid("\\k is not followed by '<' for named capturing group"));
                 }
                 let name = self.group_name()?;
-                self.backreference(format!(r"\k<{name}>"))
+                self.backreference(format!(r"\k<{name}>"), format!(r"\k<{name}>"))
             }
             '1'..='9' => {
                 let mut number = c.to_digit(10).unwrap_or(0) as usize;
@@ -586,7 +627,7 @@ impl Translator<'_> {
                     return Ok(Escape::Other("(?!)".into()));
                 }
                 // Grouped, so that a digit after it stays a literal.
-                self.backreference(format!(r"(?:\{number})"))
+                self.backreference(format!(r"\{number}"), format!(r"(?:\{number})"))
             }
             // The end of the previous match: for a whole-text match, the start.
             'G' => Ok(Escape::Other(r"\A".into())),
@@ -596,11 +637,12 @@ impl Translator<'_> {
         }
     }
 
-    fn backreference(&self, text: String) -> Result<Escape, PatternError> {
+    /// A back-reference as Java writes it, and as the translation does.
+    fn backreference(&self, java: String, translated: String) -> Result<Escape, PatternError> {
         if self.flags.case_insensitive {
-            return Err(self.unsupported(format!("the back-reference {text} under (?i)")));
+            return Err(self.unsupported_ignoring_case(java));
         }
-        Ok(Escape::Other(text))
+        Ok(Escape::Other(translated))
     }
 
     /// The class for `\p{name}`, bracketed.
@@ -622,7 +664,7 @@ impl Translator<'_> {
             }
             let cased = ["Lowercase", "Uppercase", "Titlecase"];
             if cased.iter().any(|c| name.ends_with(c)) {
-                return Err(self.unsupported(format!("\\p{{{name}}} under (?i)")));
+                return Err(self.unsupported_ignoring_case(format!("\\p{{{name}}}")));
             }
         }
         let unicode = |p: &str| Ok(format!(r"[\p{{{p}}}]"));
@@ -656,7 +698,7 @@ impl Translator<'_> {
             }
         }
         if name.starts_with("In") || name.starts_with("block=") || name.starts_with("blk=") {
-            return Err(self.unsupported(format!("the Unicode block \\p{{{name}}}")));
+            return Err(self.unsupported(format!("\\p{{{name}}}")));
         }
         if let Some((_, set)) = JAVA_PROPERTIES.iter().find(|(n, _)| *n == name) {
             return Ok(set.to_string());
@@ -882,7 +924,13 @@ mod tests {
     #[test]
     fn java_only_constructs_without_a_translation_are_errors() {
         for p in [r"\p{InGreek}", r"\p{javaSpaceChar}", "(?u)a", "(?U)a", r"(?i)(a)\1", r"(?i)\p{IsLowercase}", r"\X"] {
-            assert!(matches!(matches("a", p), Err(PatternError::Unsupported { .. })), "{p}");
+            assert!(
+                matches!(
+                    matches("a", p),
+                    Err(PatternError::Unsupported { .. } | PatternError::UnsupportedIgnoringCase { .. })
+                ),
+                "{p}"
+            );
         }
     }
 
@@ -925,5 +973,32 @@ mod tests {
         let again = compiled(r"[0-9]{3}").unwrap();
         assert_eq!(first.as_str(), again.as_str());
         assert_eq!(translate(r"\d").unwrap(), r"\A(?:[0-9])\z");
+    }
+
+    #[test]
+    fn every_pattern_error_variant_renders_in_both_languages() {
+        fn name(e: &PatternError) -> &'static str {
+            match e {
+                PatternError::Invalid { .. } => "Invalid",
+                PatternError::Unsupported { .. } => "Unsupported",
+                PatternError::UnsupportedIgnoringCase { .. } => "UnsupportedIgnoringCase",
+                PatternError::TooComplex { .. } => "TooComplex",
+            }
+        }
+        let samples = [
+            matches("a", "(a").unwrap_err(),
+            matches("a", r"\X").unwrap_err(),
+            matches("a", r"(?i)(a)\1").unwrap_err(),
+            PatternError::TooComplex { pattern: r"(a*)*\1b".into() },
+        ];
+        let names: std::collections::BTreeSet<&str> = samples.iter().map(name).collect();
+        assert_eq!(names, ["Invalid", "Unsupported", "UnsupportedIgnoringCase", "TooComplex"].into_iter().collect());
+        for e in &samples {
+            crate::i18n::catalogue_tests::assert_renders_in_both(&e.message());
+        }
+        assert_eq!(
+            samples[2].to_string(),
+            r"d2:validatePattern: the construct \1 in '(?i)(a)\1' is not supported with (?i)."
+        );
     }
 }

@@ -11,6 +11,8 @@ use std::fmt;
 use chrono::{Datelike, NaiveDate as Date};
 
 use super::number;
+use crate::i18n::{Localize, Message};
+use crate::msg;
 
 /// A value during evaluation. Upstream distinguishes Kotlin `Double` and `Int` (functions such
 /// as `d2:count` and `d2:daysBetween` return Int); the difference shows in the result's type.
@@ -28,19 +30,28 @@ pub enum Value {
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum CoercionError {
     /// `Double.parseDouble` refused the text (upstream: NumberFormatException).
-    #[error("'{0}' is not a number")]
     NotANumber(String),
     /// A fractional number used as a boolean (upstream: "Could not coerce Double '1.1' to Boolean").
-    #[error("could not coerce {0} to a boolean: only whole numbers can")]
     NotABoolean(String),
-    #[error("'{0}' is not a date in the form yyyy-MM-dd")]
     NotADate(String),
-    #[error("a number ({0}) cannot be used as a date")]
     NumberAsDate(String),
     /// Index arguments must be whole numbers (upstream: "Expected an integer but got a floating point").
-    #[error("expected a whole number but got {0}")]
     NotAnInteger(String),
 }
+
+impl Localize for CoercionError {
+    fn message(&self) -> Message {
+        match self {
+            CoercionError::NotANumber(v) => msg!("expr-coercion-not-a-number", value = v),
+            CoercionError::NotABoolean(v) => msg!("expr-coercion-not-a-boolean", value = v),
+            CoercionError::NotADate(v) => msg!("expr-coercion-not-a-date", value = v),
+            CoercionError::NumberAsDate(v) => msg!("expr-coercion-number-as-date", value = v),
+            CoercionError::NotAnInteger(v) => msg!("expr-coercion-not-an-integer", value = v),
+        }
+    }
+}
+
+crate::english_display!(CoercionError);
 
 impl Value {
     /// Upstream's `toNumberTypeCoercion`: null stays null, booleans are 1 or 0, dates are their
@@ -241,5 +252,33 @@ mod tests {
         // though before it by scalar value.
         assert_eq!(compare_utf16("\u{ff5e}", "\u{1f600}"), Ordering::Greater);
         assert!("\u{ff5e}" < "\u{1f600}");
+    }
+
+    #[test]
+    fn every_coercion_error_variant_renders_in_both_languages() {
+        fn name(e: &CoercionError) -> &'static str {
+            match e {
+                CoercionError::NotANumber(_) => "NotANumber",
+                CoercionError::NotABoolean(_) => "NotABoolean",
+                CoercionError::NotADate(_) => "NotADate",
+                CoercionError::NumberAsDate(_) => "NumberAsDate",
+                CoercionError::NotAnInteger(_) => "NotAnInteger",
+            }
+        }
+        let samples = [
+            CoercionError::NotANumber("12,5".into()),
+            CoercionError::NotABoolean("1.1".into()),
+            CoercionError::NotADate("2025-13-01".into()),
+            CoercionError::NumberAsDate("20250314".into()),
+            CoercionError::NotAnInteger("2.5".into()),
+        ];
+        let names: std::collections::BTreeSet<&str> = samples.iter().map(name).collect();
+        assert_eq!(
+            names,
+            ["NotANumber", "NotABoolean", "NotADate", "NumberAsDate", "NotAnInteger"].into_iter().collect()
+        );
+        for e in &samples {
+            crate::i18n::catalogue_tests::assert_renders_in_both(&e.message());
+        }
     }
 }

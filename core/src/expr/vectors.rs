@@ -24,6 +24,9 @@ use std::fmt;
 use serde::Deserialize;
 use serde_json::Value as Json;
 
+use crate::i18n::{Localize, Message};
+use crate::msg;
+
 use super::engine_text::engine_text;
 use super::eval::{evaluate, Context, EvalError, VariableType, VariableValue};
 use super::lexer::{tokenize, Tok};
@@ -35,24 +38,49 @@ use super::Function;
 /// Why a line is not a vector.
 #[derive(Debug, thiserror::Error)]
 pub enum VectorError {
-    #[error("line {line}: not a vector of the schema: {source}")]
     Json { line: usize, source: serde_json::Error },
-    #[error("line {line} (vector {id}): {problem}")]
     Invalid { line: usize, id: u64, problem: Problem },
 }
 
 /// What is wrong in a line that is valid JSON.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum Problem {
-    #[error("unknown level '{0}' (expected expression or engine)")]
     UnknownLevel(String),
-    #[error("unknown kind '{0}' (expected evaluate, validate, describe, normalise or regenerate)")]
     UnknownKind(String),
-    #[error("variable '{name}' has unknown valueType '{value_type}' (expected NUMBER, STRING, BOOLEAN or DATE)")]
     UnknownValueType { name: String, value_type: String },
-    #[error("expected_type '{expected_type}' does not fit expected {expected}")]
     BadExpected { expected_type: String, expected: String },
 }
+
+impl Localize for VectorError {
+    fn message(&self) -> Message {
+        match self {
+            // serde_json's own description (`expected value at line 1 column 2`), as it is.
+            VectorError::Json { line, source } => {
+                msg!("expr-vector-not-json", line = *line, detail = source.to_string())
+            }
+            VectorError::Invalid { line, id, problem } => {
+                msg!("expr-vector-invalid", line = *line, id = *id, problem = problem.message())
+            }
+        }
+    }
+}
+
+impl Localize for Problem {
+    fn message(&self) -> Message {
+        match self {
+            Problem::UnknownLevel(level) => msg!("expr-vector-unknown-level", level = level),
+            Problem::UnknownKind(kind) => msg!("expr-vector-unknown-kind", kind = kind),
+            Problem::UnknownValueType { name, value_type } => {
+                msg!("expr-vector-unknown-value-type", name = name, value_type = value_type)
+            }
+            Problem::BadExpected { expected_type, expected } => {
+                msg!("expr-vector-bad-expected", expected_type = expected_type, expected = expected)
+            }
+        }
+    }
+}
+
+crate::english_display!(VectorError, Problem);
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Mode {
@@ -151,8 +179,44 @@ pub enum Actual {
 pub enum Outcome {
     Pass { actual: Actual },
     Fail { expected: Expected, actual: Actual },
-    Skipped { reason: String },
+    Skipped { reason: SkipReason },
 }
+
+/// Why a vector does not apply to Phum.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub enum SkipReason {
+    /// A predictor vector using a word (function) rule mode does not have.
+    PredictorWord(String),
+    /// A mode another DHIS2 component evaluates (`INDICATOR_EXPRESSION`, ...).
+    OtherMode(String),
+}
+
+impl Localize for SkipReason {
+    fn message(&self) -> Message {
+        match self {
+            SkipReason::PredictorWord(word) => msg!("expr-vector-skip-predictor-word", word = word),
+            SkipReason::OtherMode(mode) => msg!("expr-vector-skip-other-mode", mode = mode),
+        }
+    }
+}
+
+impl Localize for Actual {
+    /// What Phum produced, values written exactly (`2.0 (number)`, `"a" (engine text)`).
+    fn message(&self) -> Message {
+        match self {
+            Actual::ParseError(e) => msg!("expr-vector-actual-parse-error", error = e.message()),
+            Actual::Parsed(tree) => msg!("expr-vector-actual-parsed", tree = tree),
+            Actual::Value(Value::Null) => Message::new("expr-vector-actual-null"),
+            Actual::Value(v) => msg!("expr-vector-actual-value", value = exact_text(v), type_name = type_name(v)),
+            Actual::EvalError(e) => msg!("expr-vector-actual-eval-error", error = e.message()),
+            Actual::EngineText(Some(t)) => msg!("expr-vector-actual-engine-text", text = format!("{t:?}")),
+            Actual::EngineText(None) => Message::new("expr-vector-actual-no-engine-text"),
+            Actual::Fired(fires) => msg!("expr-vector-actual-fired", fires = fires.to_string()),
+        }
+    }
+}
+
+crate::english_display!(SkipReason, Actual);
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct VectorResult {
@@ -322,14 +386,11 @@ impl Vector {
 }
 
 /// Why `v` does not apply to Phum; `None` when it does.
-pub fn skip_reason(v: &Vector) -> Option<String> {
+pub fn skip_reason(v: &Vector) -> Option<SkipReason> {
     match &v.mode {
         Mode::RuleEngineAction | Mode::RuleEngineCondition => None,
-        Mode::PredictorGenerator => word_outside_rule_mode(&v.expression)
-            .map(|word| format!("uses '{word}', which the predictor mode has and rule mode does not (unknown there)")),
-        Mode::Other(mode) => Some(format!(
-            "mode {mode} is neither a rule-engine mode nor the operator mode; another DHIS2 component evaluates it"
-        )),
+        Mode::PredictorGenerator => word_outside_rule_mode(&v.expression).map(SkipReason::PredictorWord),
+        Mode::Other(mode) => Some(SkipReason::OtherMode(mode.clone())),
     }
 }
 
@@ -467,21 +528,6 @@ impl fmt::Display for Expected {
     }
 }
 
-impl fmt::Display for Actual {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Actual::ParseError(e) => write!(f, "parse error {e}"),
-            Actual::Parsed(tree) => write!(f, "parsed as {tree}"),
-            Actual::Value(Value::Null) => f.write_str("null"),
-            Actual::Value(v) => write!(f, "{} ({})", exact_text(v), type_name(v)),
-            Actual::EvalError(e) => write!(f, "evaluation error: {e}"),
-            Actual::EngineText(Some(t)) => write!(f, "{t:?} (engine text)"),
-            Actual::EngineText(None) => f.write_str("no engine text (null)"),
-            Actual::Fired(b) => write!(f, "{b} (rule fires)"),
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -586,7 +632,7 @@ mod tests {
                 .replace("RULE_ENGINE_ACTION", "INDICATOR_EXPRESSION"),
         )
         .unwrap();
-        assert!(skip_reason(&indicator).unwrap().contains("INDICATOR_EXPRESSION"));
+        assert!(skip_reason(&indicator).unwrap().to_string().contains("INDICATOR_EXPRESSION"));
         let predictor = |expr: &str| {
             parse_line(
                 1,
@@ -595,7 +641,7 @@ mod tests {
             )
             .unwrap()
         };
-        assert!(skip_reason(&predictor("firstNonNull(null, 1)")).unwrap().contains("'firstNonNull'"));
+        assert!(skip_reason(&predictor("firstNonNull(null, 1)")).unwrap().to_string().contains("'firstNonNull'"));
         assert_eq!(skip_reason(&predictor("2 ^ 2 and true")), None);
         assert_eq!(skip_reason(&predictor("d2:ceil(0.5)")), None);
         assert!(matches!(run(&predictor("1 + 0")).outcome, Outcome::Pass { .. }));
@@ -615,5 +661,76 @@ mod tests {
         assert!(matches!(action("#{v}", r#""007""#), Outcome::Pass { .. }));
         assert!(matches!(action("#{v} + 0", r#""7""#), Outcome::Pass { .. }));
         assert!(matches!(action("4.0", r#""4.0""#), Outcome::Fail { .. }));
+    }
+
+    #[test]
+    fn every_vector_error_and_problem_variant_renders_in_both_languages() {
+        fn name(e: &VectorError) -> &'static str {
+            match e {
+                VectorError::Json { .. } => "Json",
+                VectorError::Invalid { problem, .. } => match problem {
+                    Problem::UnknownLevel(_) => "UnknownLevel",
+                    Problem::UnknownKind(_) => "UnknownKind",
+                    Problem::UnknownValueType { .. } => "UnknownValueType",
+                    Problem::BadExpected { .. } => "BadExpected",
+                },
+            }
+        }
+        let invalid = |problem| VectorError::Invalid { line: 4, id: 7, problem };
+        let samples = [
+            parse_line(12, "{not json").unwrap_err(),
+            invalid(Problem::UnknownLevel("server".into())),
+            invalid(Problem::UnknownKind("explain".into())),
+            invalid(Problem::UnknownValueType { name: "x".into(), value_type: "AGE".into() }),
+            invalid(Problem::BadExpected { expected_type: "boolean".into(), expected: "\"x\"".into() }),
+        ];
+        let names: std::collections::BTreeSet<&str> = samples.iter().map(name).collect();
+        let all = ["Json", "UnknownLevel", "UnknownKind", "UnknownValueType", "BadExpected"];
+        assert_eq!(names, all.into_iter().collect());
+        for e in &samples {
+            crate::i18n::catalogue_tests::assert_renders_in_both(&e.message());
+        }
+    }
+
+    #[test]
+    fn every_actual_and_skip_reason_variant_renders_in_both_languages() {
+        fn name(a: &Actual) -> &'static str {
+            match a {
+                Actual::ParseError(_) => "ParseError",
+                Actual::Parsed(_) => "Parsed",
+                Actual::Value(Value::Null) => "Value/Null",
+                Actual::Value(_) => "Value",
+                Actual::EvalError(_) => "EvalError",
+                Actual::EngineText(Some(_)) => "EngineText",
+                Actual::EngineText(None) => "EngineText/None",
+                Actual::Fired(_) => "Fired",
+            }
+        }
+        let samples = [
+            Actual::ParseError(parse("1 +").unwrap_err()),
+            Actual::Parsed("(1 + 2)".into()),
+            Actual::Value(Value::Null),
+            Actual::Value(Value::Number(2.0)),
+            Actual::EvalError(EvalError::UnknownVariable("weight".into())),
+            Actual::EngineText(Some("4".into())),
+            Actual::EngineText(None),
+            Actual::Fired(true),
+        ];
+        let names: std::collections::BTreeSet<&str> = samples.iter().map(name).collect();
+        let all =
+            ["ParseError", "Parsed", "Value/Null", "Value", "EvalError", "EngineText", "EngineText/None", "Fired"];
+        assert_eq!(names, all.into_iter().collect());
+        for a in &samples {
+            crate::i18n::catalogue_tests::assert_renders_in_both(&a.message());
+        }
+        assert_eq!(samples[3].to_string(), "2.0 (number)");
+        for reason in
+            [SkipReason::PredictorWord("firstNonNull".into()), SkipReason::OtherMode("INDICATOR_EXPRESSION".into())]
+        {
+            match &reason {
+                SkipReason::PredictorWord(_) | SkipReason::OtherMode(_) => {}
+            }
+            crate::i18n::catalogue_tests::assert_renders_in_both(&reason.message());
+        }
     }
 }

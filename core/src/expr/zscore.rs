@@ -6,6 +6,8 @@
 //! the three arguments are coerced from expression values (`eval`).
 
 use super::zscore_table as table;
+use crate::i18n::{Localize, Message};
+use crate::msg;
 
 /// Which indicator: weight for age, height for age, weight for height.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -18,15 +20,54 @@ pub enum Indicator {
 /// Why a z-score cannot be computed (upstream's IllegalArgumentExceptions).
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum ZScoreError {
-    #[error("Parameter cannot be null")]
     MissingParameter,
-    #[error("Weight cannot be null")]
     MissingWeight,
-    #[error("Gender cannot be null")]
     MissingGender,
-    #[error("No key exist for provided parameters (no {indicator:?} row for {gender} at {parameter})")]
-    NoRow { indicator: Indicator, gender: &'static str, parameter: f32 },
+    /// The WHO table has no row for this age (months) or height (cm).
+    NoRow {
+        indicator: Indicator,
+        male: bool,
+        parameter: f32,
+    },
 }
+
+impl Indicator {
+    /// The d2 function computing it.
+    pub fn function(self) -> &'static str {
+        match self {
+            Indicator::WeightForAge => "d2:zScoreWFA",
+            Indicator::HeightForAge => "d2:zScoreHFA",
+            Indicator::WeightForHeight => "d2:zScoreWFH",
+        }
+    }
+}
+
+impl Localize for ZScoreError {
+    fn message(&self) -> Message {
+        match self {
+            ZScoreError::MissingParameter => Message::new("expr-zscore-missing-parameter"),
+            ZScoreError::MissingWeight => Message::new("expr-zscore-missing-weight"),
+            ZScoreError::MissingGender => Message::new("expr-zscore-missing-gender"),
+            ZScoreError::NoRow { indicator, male, parameter } => {
+                // The shortest decimal of the f32 (30.3, not 30.299999237060547).
+                let parameter: f64 = parameter.to_string().parse().unwrap_or(f64::NAN);
+                let function = indicator.function();
+                match (indicator, male) {
+                    (Indicator::WeightForHeight, true) => {
+                        msg!("expr-zscore-no-row-height-boy", function = function, height = parameter)
+                    }
+                    (Indicator::WeightForHeight, false) => {
+                        msg!("expr-zscore-no-row-height-girl", function = function, height = parameter)
+                    }
+                    (_, true) => msg!("expr-zscore-no-row-age-boy", function = function, months = parameter),
+                    (_, false) => msg!("expr-zscore-no-row-age-girl", function = function, months = parameter),
+                }
+            }
+        }
+    }
+}
+
+crate::english_display!(ZScoreError);
 
 /// The texts upstream reads as "male"; every other text is female ("1", "2", "f", "female", ...).
 const MALE_CODES: [&str; 8] = ["male", "MALE", "Male", "ma", "m", "M", "0", "false"];
@@ -55,7 +96,7 @@ pub fn z_score(
     // (so -0.0 finds no row, unlike 0.0).
     let (_, sd) = rows.iter().find(|(key, _)| key.to_bits() == parameter.to_bits()).ok_or(ZScoreError::NoRow {
         indicator,
-        gender: if male { "male" } else { "female" },
+        male,
         parameter,
     })?;
     Ok(from_row(sd, measure))
@@ -227,5 +268,44 @@ mod tests {
                 assert!(sd.windows(2).all(|w| w[0] < w[1]), "{sd:?}");
             }
         }
+    }
+
+    #[test]
+    fn every_zscore_error_variant_renders_in_both_languages() {
+        fn name(e: &ZScoreError) -> &'static str {
+            match e {
+                ZScoreError::MissingParameter => "MissingParameter",
+                ZScoreError::MissingWeight => "MissingWeight",
+                ZScoreError::MissingGender => "MissingGender",
+                ZScoreError::NoRow { indicator: WeightForHeight, male: true, .. } => "NoRow/height/boy",
+                ZScoreError::NoRow { indicator: WeightForHeight, male: false, .. } => "NoRow/height/girl",
+                ZScoreError::NoRow { indicator: WeightForAge | HeightForAge, male: true, .. } => "NoRow/age/boy",
+                ZScoreError::NoRow { indicator: WeightForAge | HeightForAge, male: false, .. } => "NoRow/age/girl",
+            }
+        }
+        let samples = [
+            z_score(WeightForAge, None, Some(3.0), Some("m")).unwrap_err(),
+            z_score(WeightForAge, Some(3.0), None, Some("m")).unwrap_err(),
+            z_score(WeightForAge, Some(3.0), Some(3.0), None).unwrap_err(),
+            z(WeightForHeight, 120.5, 20.0, "m").unwrap_err(),
+            z(WeightForHeight, 120.5, 20.0, "f").unwrap_err(),
+            z(WeightForAge, 28.5, 12.0, "m").unwrap_err(),
+            z(HeightForAge, 28.5, 12.0, "f").unwrap_err(),
+        ];
+        let names: std::collections::BTreeSet<&str> = samples.iter().map(name).collect();
+        let all = [
+            "MissingParameter",
+            "MissingWeight",
+            "MissingGender",
+            "NoRow/height/boy",
+            "NoRow/height/girl",
+            "NoRow/age/boy",
+            "NoRow/age/girl",
+        ];
+        assert_eq!(names, all.into_iter().collect());
+        for e in &samples {
+            crate::i18n::catalogue_tests::assert_renders_in_both(&e.message());
+        }
+        assert_eq!(samples[6].to_string(), "d2:zScoreHFA: the WHO table has no row for a girl aged 28.5 months.");
     }
 }

@@ -26,7 +26,6 @@
 //! which message a module says (each module's error enum does) or metadata labels (servers send
 //! their own translations; `form::view` picks them).
 
-mod bridge;
 mod catalogue;
 #[cfg(test)]
 pub(crate) mod catalogue_tests;

@@ -10,8 +10,10 @@
 
 use crate::expr::parser::ENVIRONMENT_VARIABLES;
 use crate::expr::{parse, Expr};
+use crate::i18n::Message;
 use crate::model::value_type::RuleActionType;
 use crate::model::{ProgramRule, ProgramRuleAction, ProgramRuleVariable, ValueType};
+use crate::msg;
 
 use super::catalog::{Catalog, Scope};
 use super::finding::{Code, Issue};
@@ -30,14 +32,10 @@ pub fn evaluates_data(t: RuleActionType) -> bool {
 }
 
 pub fn empty_condition(rule: &ProgramRule) -> Option<Issue> {
-    rule.condition.trim().is_empty().then(|| {
-        Issue::warning(
-            Code::EmptyCondition,
-            None,
-            "the condition is empty: on Android the rule never fires (the server and web treat it as true)",
-        )
-        .suggest("true")
-    })
+    rule.condition
+        .trim()
+        .is_empty()
+        .then(|| Issue::warning(Code::EmptyCondition, None, Message::new("lint-empty-condition")).suggest_code("true"))
 }
 
 /// Structural findings about one action (not about its `data` expression).
@@ -46,39 +44,26 @@ pub fn action_shape(action: &ProgramRuleAction) -> Vec<Issue> {
     let mut out = Vec::new();
     match action.action_type {
         RuleActionType::DisplayKeyValuePair if blank(&action.location) => out.push(
-            Issue::error(
-                Code::MissingLocation,
-                None,
-                "DISPLAYKEYVALUEPAIR without a location: the Android app crashes on it",
-            )
-            .suggest("set location to 'feedback' or 'indicators'"),
+            Issue::error(Code::MissingLocation, None, Message::new("lint-missing-location"))
+                .suggest(Message::new("lint-missing-location-fix")),
         ),
-        RuleActionType::HideSection if action.program_stage_section.is_none() => out.push(Issue::error(
-            Code::MissingSection,
-            None,
-            "HIDESECTION without a programStageSection: the Android app turns it into an unsupported action",
-        )),
+        RuleActionType::HideSection if action.program_stage_section.is_none() => {
+            out.push(Issue::error(Code::MissingSection, None, Message::new("lint-missing-section")))
+        }
         RuleActionType::Assign if action.data_element.is_none() && action.tracked_entity_attribute.is_none() => {
             let target = action.content.as_deref().map(str::trim).unwrap_or("");
             let names_variable = matches!(parse(target), Ok(Expr::Variable { .. } | Expr::DataItem { .. }))
                 && (target.starts_with("#{") || target.starts_with("A{"));
             if target.is_empty() {
-                out.push(Issue::error(
-                    Code::AssignWithoutTarget,
-                    None,
-                    "ASSIGN with neither a field nor content: the Android app turns it into an unsupported action",
-                ));
+                out.push(Issue::error(Code::AssignWithoutTarget, None, Message::new("lint-assign-without-target")));
             } else if !names_variable {
                 out.push(
                     Issue::error(
                         Code::AssignWithoutTarget,
                         None,
-                        format!(
-                            "ASSIGN without a field must name a calculated variable in its content as #{{name}}; \
-                             '{target}' is not one (the engine reports 'Malformed variable')"
-                        ),
+                        msg!("lint-assign-content-not-variable", content = target),
                     )
-                    .suggest("set dataElement/trackedEntityAttribute, or content to #{variable name}"),
+                    .suggest(Message::new("lint-assign-content-not-variable-fix")),
                 );
             }
         }
@@ -105,22 +90,16 @@ pub fn assigned_value(
             Issue::warning(
                 Code::QuirkAssignTruncation,
                 Some(0),
-                format!(
-                    "ASSIGN to {name} ({vt}): the app truncates a fractional value (2.7 is stored as 2), and this \
-                     value may be fractional"
-                ),
+                msg!("lint-assign-truncation", field = name.as_str(), value_type = vt.to_string()),
             )
-            .suggest(format!("d2:round({})", src.trim())),
+            .suggest_code(format!("d2:round({})", src.trim())),
         );
     }
     if *vt == ValueType::Percentage {
         out.push(Issue::warning(
             Code::QuirkAssignPercentage,
             None,
-            format!(
-                "ASSIGN to {name} (PERCENTAGE): the app formats 50 as \"50.0\", which the PERCENTAGE value check \
-                 rejects"
-            ),
+            msg!("lint-assign-percentage", field = name.as_str()),
         ));
     }
     out
@@ -144,47 +123,41 @@ pub fn variable_source(variable: &ProgramRuleVariable, catalog: &Catalog) -> Vec
                 Issue::error(
                     Code::VariableLeftOut,
                     None,
-                    format!(
-                        "a {source} variable that names neither a data element nor an attribute is left out by                          Android Capture: every rule that reads it fails with 'unknown variable'"
-                    ),
+                    msg!("lint-variable-names-nothing", source_type = source.to_string()),
                 )
-                .suggest("name the data element or attribute it reads, or make it CALCULATED_VALUE"),
+                .suggest(Message::new("lint-variable-names-nothing-fix")),
             );
         }
         return out;
     }
     let named = de.or(tea).map(|r| r.id);
     if let Some(uid) = named.filter(|uid| !catalog.fields.is_empty() && !catalog.fields.contains_key(uid)) {
-        let what = if de.is_some() { "data element" } else { "attribute" };
-        out.push(Issue::warning(
-            Code::VariableLeftOut,
-            None,
-            format!(
-                "its {what} {uid} is not in the files: Android Capture leaves a variable out when its {what} is                  not on the device, and every rule that reads it fails with 'unknown variable'"
-            ),
-        ));
+        let message = if de.is_some() {
+            msg!("lint-variable-data-element-missing", uid = uid)
+        } else {
+            msg!("lint-variable-attribute-missing", uid = uid)
+        };
+        out.push(Issue::warning(Code::VariableLeftOut, None, message));
     }
     let reads_nothing = match source {
-        DataElementCurrentEvent | DataElementNewestEventProgram | DataElementPreviousEvent if de.is_none() => {
-            Some(format!("a {source} variable reads a data element, and this one names none"))
-        }
-        DataElementNewestEventProgramStage if de.is_none() => {
-            Some(format!("a {source} variable reads a data element, and this one names none"))
+        DataElementCurrentEvent
+        | DataElementNewestEventProgram
+        | DataElementPreviousEvent
+        | DataElementNewestEventProgramStage
+            if de.is_none() =>
+        {
+            Some(msg!("lint-variable-without-data-element", source_type = source.to_string()))
         }
         DataElementNewestEventProgramStage if variable.program_stage.is_none() => {
-            Some(format!("a {source} variable without a program stage matches no event"))
+            Some(msg!("lint-variable-without-stage", source_type = source.to_string()))
         }
         TeiAttribute if tea.is_none() => {
-            Some(format!("a {source} variable reads an attribute, and this one names none"))
+            Some(msg!("lint-variable-without-attribute", source_type = source.to_string()))
         }
         _ => None,
     };
-    if let Some(why) = reads_nothing {
-        out.push(Issue::warning(
-            Code::VariableReadsNothing,
-            None,
-            format!("{why}: on Android it never has a value (rules see the type's default)"),
-        ));
+    if let Some(message) = reads_nothing {
+        out.push(Issue::warning(Code::VariableReadsNothing, None, message));
     }
     out
 }
@@ -192,15 +165,8 @@ pub fn variable_source(variable: &ProgramRuleVariable, catalog: &Catalog) -> Vec
 pub fn variable_shape(variable: &ProgramRuleVariable) -> Option<Issue> {
     let name = variable.identity.name.as_str();
     ENVIRONMENT_VARIABLES.contains(&name).then(|| {
-        Issue::warning(
-            Code::ShadowsEnvironmentVariable,
-            None,
-            format!(
-                "the rule variable '{name}' has the name of an environment variable: it replaces V{{{name}}} in \
-                 every rule of the program"
-            ),
-        )
-        .suggest(format!("rename it, e.g. '{name}_value'"))
+        Issue::warning(Code::ShadowsEnvironmentVariable, None, msg!("lint-shadows-environment-variable", name = name))
+            .suggest(msg!("lint-shadows-environment-variable-fix", name = name))
     })
 }
 
@@ -338,7 +304,7 @@ mod tests {
             ));
             assigned_value(&a, &parse(data).unwrap(), data, &catalog, &scope)
                 .into_iter()
-                .map(|i| (i.code, i.suggestion))
+                .map(|i| (i.code, i.suggestion.map(|s| s.to_string())))
                 .collect::<Vec<_>>()
         };
         assert_eq!(

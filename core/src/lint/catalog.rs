@@ -7,6 +7,7 @@
 
 use std::collections::{HashMap, HashSet};
 
+use crate::i18n::Message;
 use crate::model::{
     value_type::RuleVariableSource, Child, ProgramRule, ProgramRuleAction, ProgramRuleVariable, Uid, ValidationRule,
     ValueType,
@@ -27,14 +28,15 @@ pub enum StaticType {
 }
 
 impl StaticType {
-    pub fn name(self) -> &'static str {
+    /// The type in words (`a number`), as findings name it.
+    pub fn name(self) -> Message {
         match self {
-            StaticType::Number => "a number",
-            StaticType::Boolean => "a boolean",
-            StaticType::Text => "text",
-            StaticType::Date => "a date",
-            StaticType::Null => "null",
-            StaticType::Unknown => "of unknown type",
+            StaticType::Number => Message::new("lint-type-number"),
+            StaticType::Boolean => Message::new("lint-type-boolean"),
+            StaticType::Text => Message::new("lint-type-text"),
+            StaticType::Date => Message::new("lint-type-date"),
+            StaticType::Null => Message::new("lint-type-null"),
+            StaticType::Unknown => Message::new("lint-type-unknown"),
         }
     }
 

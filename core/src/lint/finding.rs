@@ -1,13 +1,18 @@
 //! What `phum lint` reports: one finding with its severity, stable code, the object and part it
-//! concerns, where in the expression, a message and an optional rewrite; its one-line human form
-//! and its JSON form.
+//! concerns, where in the expression, a message and an optional rewrite (both catalogue
+//! messages, `lint-*`); its one-line human form in a locale and its JSON form (message ids and
+//! arguments with the English text, the same in every language).
 //!
 //! Owns the vocabulary of codes and the report shapes. Does not own deciding what is wrong (the
 //! check modules) or printing (the command line).
 
 use std::fmt;
 
-use serde::Serialize;
+use serde::ser::SerializeMap;
+use serde::{Serialize, Serializer};
+
+use crate::i18n::{show_digits, Locale, Localize, Message};
+use crate::msg;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -21,6 +26,15 @@ impl Severity {
         match self {
             Severity::Warning => "warning",
             Severity::Error => "error",
+        }
+    }
+}
+
+impl Localize for Severity {
+    fn message(&self) -> Message {
+        match self {
+            Severity::Warning => Message::new("lint-severity-warning"),
+            Severity::Error => Message::new("lint-severity-error"),
         }
     }
 }
@@ -79,22 +93,28 @@ pub struct Issue {
     pub code: Code,
     /// Character index (0-based) in the expression, when known.
     pub at: Option<usize>,
-    pub message: String,
-    pub suggestion: Option<String>,
+    pub message: Message,
+    pub suggestion: Option<Message>,
 }
 
 impl Issue {
-    pub fn error(code: Code, at: Option<usize>, message: impl Into<String>) -> Issue {
-        Issue { severity: Severity::Error, code, at, message: message.into(), suggestion: None }
+    pub fn error(code: Code, at: Option<usize>, message: Message) -> Issue {
+        Issue { severity: Severity::Error, code, at, message, suggestion: None }
     }
 
-    pub fn warning(code: Code, at: Option<usize>, message: impl Into<String>) -> Issue {
-        Issue { severity: Severity::Warning, code, at, message: message.into(), suggestion: None }
+    pub fn warning(code: Code, at: Option<usize>, message: Message) -> Issue {
+        Issue { severity: Severity::Warning, code, at, message, suggestion: None }
     }
 
-    pub fn suggest(mut self, suggestion: impl Into<String>) -> Issue {
-        self.suggestion = Some(suggestion.into());
+    /// What to do instead, in words.
+    pub fn suggest(mut self, suggestion: Message) -> Issue {
+        self.suggestion = Some(suggestion);
         self
+    }
+
+    /// What to write instead: an expression, shown as it is in every language.
+    pub fn suggest_code(self, code: impl Into<String>) -> Issue {
+        self.suggest(msg!("lint-suggest-code", code = code.into()))
     }
 }
 
@@ -107,12 +127,12 @@ pub enum ObjectKind {
     ValidationRule,
 }
 
-impl ObjectKind {
-    fn label(self) -> &'static str {
+impl Localize for ObjectKind {
+    fn message(&self) -> Message {
         match self {
-            ObjectKind::ProgramRule => "rule",
-            ObjectKind::ProgramRuleVariable => "variable",
-            ObjectKind::ValidationRule => "validation rule",
+            ObjectKind::ProgramRule => Message::new("lint-object-rule"),
+            ObjectKind::ProgramRuleVariable => Message::new("lint-object-variable"),
+            ObjectKind::ValidationRule => Message::new("lint-object-validation-rule"),
         }
     }
 }
@@ -134,15 +154,16 @@ pub enum Part {
     RightSide,
 }
 
-impl fmt::Display for Part {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Part::Whole => Ok(()),
-            Part::Condition => f.write_str(" condition"),
-            Part::Action { uid, action_type } => write!(f, " action {uid} ({action_type})"),
-            Part::LeftSide => f.write_str(" left side"),
-            Part::RightSide => f.write_str(" right side"),
-        }
+impl Part {
+    /// The part in words; `None` for the object as a whole.
+    pub fn message(&self) -> Option<Message> {
+        Some(match self {
+            Part::Whole => return None,
+            Part::Condition => Message::new("lint-part-condition"),
+            Part::Action { uid, action_type } => msg!("lint-part-action", uid = uid, action_type = action_type),
+            Part::LeftSide => Message::new("lint-part-left-side"),
+            Part::RightSide => Message::new("lint-part-right-side"),
+        })
     }
 }
 
@@ -171,7 +192,9 @@ impl Position {
     }
 }
 
-/// One finding of `phum lint`.
+/// One finding of `phum lint`. In JSON its message and suggestion are the English text, with
+/// the message id and arguments beside them (`message_id`, `message_args`, `suggestion_id`,
+/// `suggestion_args`) for front ends that say them in another language.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Finding {
     pub file: String,
@@ -184,24 +207,70 @@ pub struct Finding {
     pub part: Part,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub position: Option<Position>,
-    pub message: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub suggestion: Option<String>,
+    #[serde(flatten, serialize_with = "message_fields")]
+    pub message: Message,
+    #[serde(flatten, serialize_with = "suggestion_fields")]
+    pub suggestion: Option<Message>,
+}
+
+/// `message`, `message_id`, `message_args`.
+fn message_fields<S: Serializer>(m: &Message, s: S) -> Result<S::Ok, S::Error> {
+    let mut map = s.serialize_map(Some(3))?;
+    map.serialize_entry("message", &m.to_string())?;
+    map.serialize_entry("message_id", m.id)?;
+    map.serialize_entry("message_args", &m_args(m))?;
+    map.end()
+}
+
+/// `suggestion`, `suggestion_id`, `suggestion_args`, or nothing.
+fn suggestion_fields<S: Serializer>(m: &Option<Message>, s: S) -> Result<S::Ok, S::Error> {
+    let mut map = s.serialize_map(None)?;
+    if let Some(m) = m {
+        map.serialize_entry("suggestion", &m.to_string())?;
+        map.serialize_entry("suggestion_id", m.id)?;
+        map.serialize_entry("suggestion_args", &m_args(m))?;
+    }
+    map.end()
+}
+
+/// A message's arguments as a JSON object (its serialised `args`).
+fn m_args(m: &Message) -> serde_json::Value {
+    serde_json::to_value(m).ok().and_then(|mut v| v.get_mut("args").map(serde_json::Value::take)).unwrap_or_default()
+}
+
+impl Finding {
+    /// `file: rule 'Name' (uid) condition 1:5: error[code]: message`, then the suggestion on an
+    /// indented line of its own, in `locale`. File, name, UID and code are shown as they are.
+    pub fn line(&self, locale: Locale) -> String {
+        let part = self.part.message().map(|m| format!(" {}", m.render(locale))).unwrap_or_default();
+        let position = self
+            .position
+            .map(|p| show_digits(&format!(" {}:{}", p.line, p.column), locale.khmer_digits))
+            .unwrap_or_default();
+        let head = msg!(
+            "lint-finding",
+            file = &self.file,
+            object = self.object.message(),
+            name = &self.name,
+            uid = &self.uid,
+            part = part,
+            position = position,
+            severity = self.severity.message(),
+            code = self.code.as_str(),
+            message = self.message.clone()
+        )
+        .render(locale);
+        match &self.suggestion {
+            Some(s) => format!("{head}\n  {}", msg!("lint-finding-suggestion", suggestion = s.clone()).render(locale)),
+            None => head,
+        }
+    }
 }
 
 impl fmt::Display for Finding {
-    /// `file: rule 'Name' (uid) condition 1:5: error[code]: message`, then the suggestion on an
-    /// indented line of its own.
+    /// The English [`Finding::line`], for logs.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {} '{}' ({}){}", self.file, self.object.label(), self.name, self.uid, self.part)?;
-        if let Some(p) = self.position {
-            write!(f, " {}:{}", p.line, p.column)?;
-        }
-        write!(f, ": {}[{}]: {}", self.severity.as_str(), self.code.as_str(), self.message)?;
-        if let Some(s) = &self.suggestion {
-            write!(f, "\n  suggestion: {s}")?;
-        }
-        Ok(())
+        f.write_str(&self.line(Locale::ENGLISH))
     }
 }
 
@@ -220,11 +289,13 @@ impl Summary {
     }
 }
 
-impl fmt::Display for Summary {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} file(s) checked: {} error(s), {} warning(s)", self.files, self.errors, self.warnings)
+impl Localize for Summary {
+    fn message(&self) -> Message {
+        msg!("lint-summary", files = self.files, errors = self.errors, warnings = self.warnings)
     }
 }
+
+crate::english_display!(Summary);
 
 #[cfg(test)]
 mod tests {
@@ -247,18 +318,60 @@ mod tests {
             uid: "Abcdefghij1".into(),
             part: Part::Condition,
             position: Some(Position::in_text("#{a} > #{wieght}", 7)),
-            message: "no rule variable 'wieght'".into(),
-            suggestion: Some("#{weight}".into()),
+            message: msg!("lint-unknown-variable", item = "#{wieght}", name = "wieght"),
+            suggestion: Some(msg!("lint-suggest-code", code = "#{weight}")),
         };
         assert_eq!(
             f.to_string(),
-            "m.json: rule 'Low weight' (Abcdefghij1) condition 1:8: error[unknown-variable]: no rule variable \
-             'wieght'\n  suggestion: #{weight}"
+            "m.json: rule 'Low weight' (Abcdefghij1) condition 1:8: error[unknown-variable]: #{wieght}: no program \
+             rule variable named 'wieght' in this rule's program\n  suggestion: #{weight}"
+        );
+        assert_eq!(
+            f.line(Locale::new(crate::i18n::Lang::Km, true)),
+            "m.json៖ វិធាន 'Low weight' (Abcdefghij1) លក្ខខណ្ឌ ១:៨៖ កំហុស[unknown-variable]៖ #{wieght}៖ \
+             គ្មានអថេរវិធានកម្មវិធីឈ្មោះ 'wieght' ក្នុងកម្មវិធីនៃវិធាននេះទេ\n  សំណើ៖ #{weight}"
         );
         let json = serde_json::to_value(&f).unwrap();
+        assert_eq!(json["message_id"], "lint-unknown-variable");
+        assert_eq!(json["message_args"], serde_json::json!({"item": "#{wieght}", "name": "wieght"}));
+        assert_eq!(json["suggestion"], "#{weight}");
+        assert_eq!(json["suggestion_id"], "lint-suggest-code");
         assert_eq!(json["part"], "condition");
         assert_eq!(json["code"], "unknown-variable");
         assert_eq!(json["position"]["column"], 8);
+    }
+
+    #[test]
+    fn every_finding_of_the_mistakes_fixtures_renders_in_both_languages() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../cli/tests/fixtures/lint");
+        let mut files = Vec::new();
+        for name in ["program.json", "rules_with_mistakes.json"] {
+            let text = std::fs::read_to_string(dir.join(name)).unwrap();
+            files.push(crate::lint::MetadataFile::parse(name, &text).unwrap());
+        }
+        let findings = crate::lint::lint(&files);
+        let codes: std::collections::BTreeSet<&str> = findings.iter().map(|f| f.code.as_str()).collect();
+        assert!(codes.len() >= 15, "{codes:?}");
+        for f in &findings {
+            crate::i18n::catalogue_tests::assert_renders_in_both(&f.message);
+            if let Some(s) = &f.suggestion {
+                crate::i18n::catalogue_tests::assert_renders_in_both(s);
+            }
+            let khmer = f.line(Locale::KHMER);
+            assert!(khmer.contains("៖ កំហុស[") || khmer.contains("៖ ការព្រមាន["), "{khmer}");
+        }
+        crate::i18n::catalogue_tests::assert_renders_in_both(&Summary { files: 2, errors: 15, warnings: 7 }.message());
+        for part in [
+            Part::Condition,
+            Part::LeftSide,
+            Part::RightSide,
+            Part::Action { uid: "Actn0000001".into(), action_type: "ASSIGN".into() },
+        ] {
+            crate::i18n::catalogue_tests::assert_renders_in_both(&part.message().unwrap());
+        }
+        for object in [ObjectKind::ProgramRule, ObjectKind::ProgramRuleVariable, ObjectKind::ValidationRule] {
+            crate::i18n::catalogue_tests::assert_renders_in_both(&object.message());
+        }
     }
 
     #[test]

@@ -12,6 +12,8 @@
 use crate::expr::lexer::{tokenize, Tok, Token};
 use crate::expr::parser::{binary_op as binary, unary_op as unary};
 use crate::expr::{parse, BinaryOp, Expr, ItemKind, UnaryOp};
+use crate::i18n::Message;
+use crate::msg;
 
 use super::finding::{Code, Issue};
 
@@ -140,18 +142,18 @@ fn compare(elements: &[Element], starts: &[usize], offset: usize, out: &mut Vec<
         let meant = minimal_brackets(n, elements);
         let written = render(n, elements, true, &|_| false, true);
         let why = match (root_op(n), root_op(u)) {
-            (Some(a), Some(b)) if a != b => format!("upstream groups '{}' before '{}'", a.symbol(), b.symbol()),
-            (Some(a), _) => format!("upstream groups '{}' from left to right", a.symbol()),
-            _ => "upstream groups operators one kind at a time".to_string(),
+            (Some(a), Some(b)) if a != b => msg!("lint-grouping-before", first = a.symbol(), then = b.symbol()),
+            (Some(a), _) => msg!("lint-grouping-left-to-right", operator = a.symbol()),
+            _ => Message::new("lint-grouping-one-kind"),
         };
         let at = starts.get(n.start()).map(|s| offset + s);
         out.push(
             Issue::warning(
                 Code::QuirkGrouping,
                 at,
-                format!("{written} is computed as {now} ({why}), not as {meant} as in normal arithmetic"),
+                msg!("lint-quirk-grouping", written = written, now = &now, why = why, meant = &meant),
             )
-            .suggest(format!("write {meant} if that is the intent; write {now} to keep today's result")),
+            .suggest(msg!("lint-quirk-grouping-fix", meant = meant, now = now)),
         );
     }
 }
@@ -339,7 +341,7 @@ mod tests {
     use super::*;
 
     fn found(src: &str) -> Vec<(Option<usize>, String)> {
-        check(src).into_iter().map(|i| (i.at, i.suggestion.unwrap_or_default())).collect()
+        check(src).into_iter().map(|i| (i.at, i.suggestion.map(|s| s.to_string()).unwrap_or_default())).collect()
     }
 
     #[test]
@@ -349,12 +351,12 @@ mod tests {
         assert_eq!(got[0].code, Code::QuirkGrouping);
         assert_eq!(got[0].at, Some(0));
         assert_eq!(
-            got[0].message,
+            got[0].message.to_string(),
             "#{a} - #{b} + #{c} is computed as #{a} - (#{b} + #{c}) (upstream groups '+' before '-'), not as \
              (#{a} - #{b}) + #{c} as in normal arithmetic"
         );
         assert_eq!(
-            got[0].suggestion.as_deref(),
+            got[0].suggestion.as_ref().map(|s| s.to_string()).as_deref(),
             Some("write (#{a} - #{b}) + #{c} if that is the intent; write #{a} - (#{b} + #{c}) to keep today's result")
         );
     }
@@ -389,7 +391,16 @@ mod tests {
         let got = check("#{x} > 0 && #{a} - #{b} + 1 > 2");
         assert_eq!(got.len(), 1);
         assert_eq!(got[0].at, Some(12));
-        assert!(got[0].suggestion.as_deref().unwrap_or("").starts_with("write (#{a} - #{b}) + 1 if"), "{got:?}");
+        assert!(
+            got[0]
+                .suggestion
+                .as_ref()
+                .map(|s| s.to_string())
+                .as_deref()
+                .unwrap_or("")
+                .starts_with("write (#{a} - #{b}) + 1 if"),
+            "{got:?}"
+        );
     }
 
     #[test]

@@ -7,21 +7,36 @@
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Deserializer};
 
+use crate::i18n::{Localize, Message};
 use crate::model::{
     CategoryCombo, CategoryOptionCombo, Child, Constant, DataElement, Program, ProgramRule, ProgramRuleAction,
     ProgramRuleVariable, ProgramStage, ProgramStageSection, TrackedEntityAttribute, ValidationRule,
 };
+use crate::msg;
 use crate::store::import::{check_json_object, json_error, DocumentError, METADATA_DOCUMENT};
 
 /// Why a file cannot be linted.
 #[derive(Debug, thiserror::Error)]
 pub enum MetadataFileError {
     /// Empty, cut off, not JSON, or not an object: in the import's words.
-    #[error(transparent)]
     Document(#[from] DocumentError),
-    #[error("{file}: {path}: {message}")]
+    /// An object of the wrong shape; `message` is serde's description (`invalid type: integer
+    /// `5`, expected a string`), a technical detail shown as it is in every language.
     BadObject { file: String, path: String, message: String },
 }
+
+impl Localize for MetadataFileError {
+    fn message(&self) -> Message {
+        match self {
+            MetadataFileError::Document(e) => e.message(),
+            MetadataFileError::BadObject { file, path, message } => {
+                msg!("lint-bad-object", file = file, path = path, detail = message)
+            }
+        }
+    }
+}
+
+crate::english_display!(MetadataFileError);
 
 /// The objects of one file that the checks use.
 #[derive(Debug, Clone, Default)]
@@ -208,6 +223,25 @@ mod tests {
         let err = MetadataFile::parse("f.json", r#"{"constants": [{"id": "Const000001", "name": "k", "value": "x"}]}"#)
             .unwrap_err()
             .to_string();
-        assert!(err.starts_with("f.json: constants[0].value: invalid type"), "{err}");
+        assert!(err.starts_with("f.json: constants[0].value: not valid DHIS2 metadata (invalid type"), "{err}");
+    }
+
+    #[test]
+    fn every_metadata_file_error_variant_renders_in_both_languages() {
+        fn name(e: &MetadataFileError) -> &'static str {
+            match e {
+                MetadataFileError::Document(_) => "Document",
+                MetadataFileError::BadObject { .. } => "BadObject",
+            }
+        }
+        let samples = [
+            MetadataFile::parse("d.json", "{").unwrap_err(),
+            MetadataFile::parse("f.json", r#"{"constants": [{"id": "Const000001", "name": "k", "value": "x"}]}"#)
+                .unwrap_err(),
+        ];
+        let names: std::collections::BTreeSet<&str> = samples.iter().map(name).collect();
+        assert_eq!(names, ["Document", "BadObject"].into_iter().collect());
+        // Document errors are the import's own messages (`store::import`, tested there).
+        crate::i18n::catalogue_tests::assert_renders_in_both(&samples[1].message());
     }
 }

@@ -12,7 +12,9 @@ use crate::expr::functions::{ArgKind, Function};
 use crate::expr::lexer::{tokenize, Tok, Token};
 use crate::expr::parser::ENVIRONMENT_VARIABLES;
 use crate::expr::{parse, Expr};
+use crate::i18n::Localize;
 use crate::model::Uid;
+use crate::msg;
 
 use super::catalog::Scope;
 use super::finding::{Code, Issue};
@@ -55,10 +57,10 @@ pub fn check(src: &str, names: &Names) -> Vec<Issue> {
         // Unknown functions, wrong argument counts and unknown V{} names are parse errors too.
         let explained = issues.iter().any(|i| {
             matches!(i.code, Code::UnknownFunction | Code::WrongArity)
-                || (i.code == Code::UnknownVariable && i.message.contains("is not an environment variable"))
+                || i.message.id == "lint-not-environment-variable"
         });
         if !explained {
-            issues.push(Issue::error(Code::Syntax, Some(e.at), e.message));
+            issues.push(Issue::error(Code::Syntax, Some(e.at), e.kind.message()));
         }
     }
     issues
@@ -76,9 +78,10 @@ fn scan(src: &str, offset: usize, names: &Names, out: &mut Vec<Issue>) {
                 }
                 match Function::from_name(name) {
                     None => {
-                        let mut issue = Issue::error(Code::UnknownFunction, at, format!("unknown function '{name}'"));
+                        let mut issue =
+                            Issue::error(Code::UnknownFunction, at, msg!("lint-unknown-function", name = name));
                         if let Some(near) = closest(name, Function::ALL.iter().map(|f| f.name())) {
-                            issue = issue.suggest(format!("did you mean {near}?"));
+                            issue = issue.suggest(msg!("lint-did-you-mean", name = near));
                         }
                         out.push(issue);
                     }
@@ -138,16 +141,13 @@ fn call(
     let (min, max) = f.arity();
     let at = tokens.get(name).map(|t| offset + t.at);
     if args.len() < min || max.is_some_and(|m| args.len() > m) {
-        let wanted = match max {
-            Some(m) if m == min => format!("{min}"),
-            Some(m) => format!("{min} to {m}"),
-            None => format!("at least {min}"),
+        let (function, found) = (f.name(), args.len());
+        let message = match max {
+            Some(m) if m == min => msg!("lint-wrong-arity-exact", function = function, count = min, found = found),
+            Some(m) => msg!("lint-wrong-arity-range", function = function, min = min, max = m, found = found),
+            None => msg!("lint-wrong-arity-at-least", function = function, min = min, found = found),
         };
-        out.push(Issue::error(
-            Code::WrongArity,
-            at,
-            format!("{} takes {wanted} argument(s), found {}", f.name(), args.len()),
-        ));
+        out.push(Issue::error(Code::WrongArity, at, message));
     }
     for (index, arg) in args.iter().enumerate() {
         let Some([only]) = tokens.get(arg.clone()) else { continue };
@@ -165,9 +165,10 @@ fn item(prefix: char, content: &str, at: Option<usize>, names: &Names, out: &mut
     let shown = format!("{prefix}{{{content}}}");
     match prefix {
         'V' if !ENVIRONMENT_VARIABLES.contains(&content) => {
-            let mut issue = Issue::error(Code::UnknownVariable, at, format!("{shown} is not an environment variable"));
+            let mut issue =
+                Issue::error(Code::UnknownVariable, at, msg!("lint-not-environment-variable", item = &shown));
             if let Some(near) = closest(content, ENVIRONMENT_VARIABLES.iter().copied()) {
-                issue = issue.suggest(format!("did you mean V{{{near}}}?"));
+                issue = issue.suggest(msg!("lint-did-you-mean", name = format!("V{{{near}}}")));
             }
             out.push(issue);
         }
@@ -175,9 +176,7 @@ fn item(prefix: char, content: &str, at: Option<usize>, names: &Names, out: &mut
             out.push(Issue::error(
                 Code::UnavailableEnvironmentVariable,
                 at,
-                format!(
-                    "{shown} is never filled by the Android rule engine: evaluating it fails with 'unknown variable'"
-                ),
+                msg!("lint-unavailable-environment-variable", item = &shown),
             ));
         }
         'C' => {
@@ -186,7 +185,7 @@ fn item(prefix: char, content: &str, at: Option<usize>, names: &Names, out: &mut
                     out.push(Issue::error(
                         Code::UnknownConstant,
                         at,
-                        format!("no constant with UID '{key}' in the files; {shown} is read as empty (null)"),
+                        msg!("lint-unknown-constant", uid = &key, item = &shown),
                     ));
                 }
             }
@@ -196,14 +195,7 @@ fn item(prefix: char, content: &str, at: Option<usize>, names: &Names, out: &mut
                 out.push(unknown_variable(&name, at, names, &shown));
             }
             Ok(Expr::DataItem { key, .. }) if names.scope.get(&key).is_none() && !key.starts_with("PS_EVENTDATE:") => {
-                out.push(Issue::warning(
-                    Code::UnknownVariable,
-                    at,
-                    format!(
-                        "no rule variable is named '{key}'; this UID-shaped item is read as empty (null) unless \
-                         an ASSIGN to that field ran earlier in the same evaluation"
-                    ),
-                ));
+                out.push(Issue::warning(Code::UnknownVariable, at, msg!("lint-unknown-uid-item", key = &key)));
             }
             _ => {}
         },
@@ -212,13 +204,9 @@ fn item(prefix: char, content: &str, at: Option<usize>, names: &Names, out: &mut
 }
 
 fn unknown_variable(name: &str, at: Option<usize>, names: &Names, shown: &str) -> Issue {
-    let issue = Issue::error(
-        Code::UnknownVariable,
-        at,
-        format!("{shown}: no program rule variable named '{name}' in this rule's program"),
-    );
+    let issue = Issue::error(Code::UnknownVariable, at, msg!("lint-unknown-variable", item = shown, name = name));
     match closest(name, names.scope.variables.keys().map(String::as_str)) {
-        Some(near) => issue.suggest(format!("did you mean '{near}'?")),
+        Some(near) => issue.suggest(msg!("lint-did-you-mean-variable", name = near)),
         None => issue,
     }
 }
@@ -286,7 +274,7 @@ mod tests {
         let found = issues("#{weight} > 2 && #{wieght} < 5");
         assert_eq!(found.len(), 1);
         assert_eq!((found[0].code, found[0].at), (Code::UnknownVariable, Some(17)));
-        assert_eq!(found[0].suggestion.as_deref(), Some("did you mean 'weight'?"));
+        assert_eq!(found[0].suggestion.as_ref().map(|s| s.to_string()).as_deref(), Some("did you mean 'weight'?"));
         assert_eq!(codes("d2:hasValue('hieght')"), vec![(Code::UnknownVariable, Some(12))]);
         assert_eq!(codes("A{age} > 1"), vec![]);
     }
@@ -303,7 +291,7 @@ mod tests {
     fn environment_variables_must_exist_and_be_filled() {
         let found = issues("V{event_dat} > 1");
         assert_eq!((found[0].code, found[0].at), (Code::UnknownVariable, Some(0)));
-        assert_eq!(found[0].suggestion.as_deref(), Some("did you mean V{event_date}?"));
+        assert_eq!(found[0].suggestion.as_ref().map(|s| s.to_string()).as_deref(), Some("did you mean V{event_date}?"));
         assert_eq!(found.len(), 1, "the parse error is explained already: {found:?}");
         assert_eq!(codes("V{execution_date} == ''"), vec![(Code::UnavailableEnvironmentVariable, Some(0))]);
         assert_eq!(codes("V{event_date} == ''"), vec![]);
@@ -320,8 +308,8 @@ mod tests {
         let found = issues("d2:hasvalue(#{age}) && d2:round(1, 2, 3) > 0");
         let got: Vec<(Code, Option<usize>)> = found.iter().map(|i| (i.code, i.at)).collect();
         assert_eq!(got, vec![(Code::UnknownFunction, Some(0)), (Code::WrongArity, Some(23))]);
-        assert_eq!(found[0].suggestion.as_deref(), Some("did you mean d2:hasValue?"));
-        assert!(found[1].message.contains("takes 1 to 2 argument(s), found 3"), "{}", found[1].message);
+        assert_eq!(found[0].suggestion.as_ref().map(|s| s.to_string()).as_deref(), Some("did you mean d2:hasValue?"));
+        assert!(found[1].message.to_string().contains("takes 1 to 2 arguments, found 3"), "{}", found[1].message);
         assert_eq!(codes("d2:zpvc()"), vec![]);
     }
 

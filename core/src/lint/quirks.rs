@@ -8,6 +8,7 @@
 use crate::expr::number;
 use crate::expr::{BinaryOp, Expr, Function, UnaryOp};
 use crate::model::ValueType;
+use crate::msg;
 
 use super::catalog::Scope;
 use super::finding::{Code, Issue};
@@ -34,7 +35,7 @@ fn walk(expr: &Expr, locator: &Locator, out: &mut Vec<Issue>) {
                     out.push(Issue::error(
                         Code::QuirkRoundNegativePrecision,
                         locator.find(expr),
-                        format!("d2:round with precision {p} fails on Android (\"Negative Scale is unsupported\")"),
+                        msg!("lint-round-negative-precision", precision = *p),
                     ));
                 }
             }
@@ -84,26 +85,20 @@ fn remainder(expr: &Expr, a: &Expr, b: &Expr, locator: &Locator, out: &mut Vec<I
                     Issue::warning(
                         Code::QuirkRemainder,
                         at,
-                        format!(
-                            "{whole} gives {} upstream (bignum 0.3.10 remainder defect), not {}",
-                            number::to_display_string(got),
-                            number::to_display_string(expected)
+                        msg!(
+                            "lint-remainder-literal",
+                            expression = &whole,
+                            got = number::to_display_string(got),
+                            expected = number::to_display_string(expected)
                         ),
                     )
-                    .suggest(format!("{} (or write the value)", number::to_display_string(expected))),
+                    .suggest(msg!("lint-remainder-literal-fix", value = number::to_display_string(expected))),
                 );
             }
         }
         _ => out.push(
-            Issue::warning(
-                Code::QuirkRemainder,
-                at,
-                format!(
-                    "{whole}: upstream's remainder is defective (bignum 0.3.10): 10 % 3 gives 0.1 and \
-                     d2:modulus(13, 5) gives 0, so the result depends on the operand values"
-                ),
-            )
-            .suggest(format!("{rewrite} (the remainder for operands that are not negative)")),
+            Issue::warning(Code::QuirkRemainder, at, msg!("lint-remainder", expression = &whole))
+                .suggest(msg!("lint-remainder-fix", rewrite = rewrite)),
         ),
     }
 }
@@ -170,7 +165,7 @@ mod tests {
         let found = issues("10 % 3 == 1");
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].code, Code::QuirkRemainder);
-        assert!(found[0].message.contains("gives 0.1 upstream"), "{}", found[0].message);
+        assert!(found[0].message.to_string().contains("gives 0.1 upstream"), "{}", found[0].message);
         assert_eq!(issues("5 % 2 == 1"), vec![]);
         assert_eq!(issues("d2:modulus(99, 5) == 4"), vec![]);
         assert_eq!(issues("d2:modulus(13, 5) == 3").len(), 1);
@@ -182,7 +177,7 @@ mod tests {
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].at, Some(0));
         assert_eq!(
-            found[0].suggestion.as_deref(),
+            found[0].suggestion.as_ref().map(|s| s.to_string()).as_deref(),
             Some("#{n} - d2:floor(#{n} / 2) * 2 (the remainder for operands that are not negative)")
         );
         assert_eq!(issues("d2:modulus(#{a}, #{b}) > 0").len(), 1);

@@ -8,7 +8,9 @@
 use crate::expr::number::parse_jvm_double;
 use crate::expr::value::parse_iso_date;
 use crate::expr::{BinaryOp, Expr, Function, ItemKind, UnaryOp};
+use crate::i18n::Message;
 use crate::model::ValueType;
+use crate::msg;
 
 use super::catalog::{Scope, StaticType};
 use super::finding::{Code, Issue};
@@ -44,13 +46,11 @@ impl<'a> Typer<'a> {
             StaticType::Number | StaticType::Date | StaticType::Null => self.issues.push(Issue::error(
                 Code::NonBooleanCondition,
                 at,
-                format!("the condition is {}: a rule fires only when its condition gives true", t.name()),
+                msg!("lint-condition-not-boolean", type_name = t.name()),
             )),
-            StaticType::Text => self.issues.push(Issue::warning(
-                Code::NonBooleanCondition,
-                at,
-                "the condition is text: the rule fires only when that text is 'true'",
-            )),
+            StaticType::Text => {
+                self.issues.push(Issue::warning(Code::NonBooleanCondition, at, Message::new("lint-condition-is-text")))
+            }
             StaticType::Boolean | StaticType::Unknown => {}
         }
     }
@@ -69,11 +69,11 @@ impl<'a> Typer<'a> {
             Expr::DataItem { kind: ItemKind::Constant, .. } => StaticType::Number,
             Expr::DataItem { key, .. } => self.scope.get(key).map_or(StaticType::Unknown, |v| v.static_type()),
             Expr::Unary(UnaryOp::Not, inner) => {
-                self.boolean_operand(inner, "!");
+                self.boolean_operand(inner, &msg!("lint-operand-operator", symbol = "!"));
                 StaticType::Boolean
             }
             Expr::Unary(_, inner) => {
-                self.numeric_operand(inner, "a sign");
+                self.numeric_operand(inner, &Message::new("lint-operand-sign"));
                 StaticType::Number
             }
             Expr::Binary(op, l, r) => self.binary(*op, l, r),
@@ -84,7 +84,7 @@ impl<'a> Typer<'a> {
     fn binary(&mut self, op: BinaryOp, l: &Expr, r: &Expr) -> StaticType {
         match op {
             BinaryOp::Pow | BinaryOp::Mul | BinaryOp::Div | BinaryOp::Mod | BinaryOp::Add | BinaryOp::Sub => {
-                let what = format!("'{}'", op.symbol());
+                let what = msg!("lint-operand-operator", symbol = op.symbol());
                 // Dates are read as epoch days: `V{event_date} - V{current_date}` is a number of days.
                 self.numeric_operand(l, &what);
                 self.numeric_operand(r, &what);
@@ -96,8 +96,9 @@ impl<'a> Typer<'a> {
                 StaticType::Boolean
             }
             BinaryOp::And | BinaryOp::Or => {
-                self.boolean_operand(l, op.symbol());
-                self.boolean_operand(r, op.symbol());
+                let what = msg!("lint-operand-operator", symbol = op.symbol());
+                self.boolean_operand(l, &what);
+                self.boolean_operand(r, &what);
                 StaticType::Boolean
             }
         }
@@ -108,21 +109,16 @@ impl<'a> Typer<'a> {
         let date_vs_text =
             matches!((lt, rt), (StaticType::Date, StaticType::Text) | (StaticType::Text, StaticType::Date));
         if date_vs_text {
-            let effect = match op {
-                BinaryOp::Eq => "is always false (a date never equals a text)",
-                BinaryOp::Ne => "is always true (a date never equals a text)",
-                _ => "fails with NumberFormatException: the text is read as a number to compare with the date",
+            let comparison = format!("{l} {} {r}", op.symbol());
+            let message = match op {
+                BinaryOp::Eq => msg!("lint-date-text-equal", comparison = comparison),
+                BinaryOp::Ne => msg!("lint-date-text-not-equal", comparison = comparison),
+                _ => msg!("lint-date-text-order", comparison = comparison),
             };
             // d2:daysBetween(a, b) is b - a in days, so `l op r` is `daysBetween(r, l) op 0`.
             let days = format!("d2:daysBetween({r}, {l}) {} 0", op.symbol());
-            self.issues.push(
-                Issue::error(
-                    Code::QuirkDateStringCompare,
-                    self.locator.find(l),
-                    format!("{l} {} {r} compares a date with text and {effect}", op.symbol()),
-                )
-                .suggest(days),
-            );
+            self.issues
+                .push(Issue::error(Code::QuirkDateStringCompare, self.locator.find(l), message).suggest_code(days));
             return;
         }
         if ordering {
@@ -131,7 +127,7 @@ impl<'a> Typer<'a> {
                     self.issues.push(Issue::error(
                         Code::TypeMismatch,
                         self.locator.find(side),
-                        format!("'{}' with null fails (null pointer)", op.symbol()),
+                        msg!("lint-compare-with-null", symbol = op.symbol()),
                     ));
                 }
             }
@@ -139,7 +135,7 @@ impl<'a> Typer<'a> {
             if lt != StaticType::Text || rt != StaticType::Text {
                 for (side, t) in [(l, lt), (r, rt)] {
                     if t == StaticType::Text {
-                        self.text_as_number(side, &format!("'{}'", op.symbol()));
+                        self.text_as_number(side, &msg!("lint-operand-operator", symbol = op.symbol()));
                     }
                 }
             }
@@ -147,14 +143,14 @@ impl<'a> Typer<'a> {
     }
 
     /// An operand that upstream reads as a number; returns its type.
-    fn numeric_operand(&mut self, e: &Expr, what: &str) -> StaticType {
+    fn numeric_operand(&mut self, e: &Expr, what: &Message) -> StaticType {
         let t = self.type_of(e);
         match t {
             StaticType::Text => self.text_as_number(e, what),
             StaticType::Null => self.issues.push(Issue::error(
                 Code::TypeMismatch,
                 self.locator.find(e),
-                format!("null as an operand of {what} fails"),
+                msg!("lint-null-operand", what = what.clone()),
             )),
             _ => {}
         }
@@ -163,13 +159,13 @@ impl<'a> Typer<'a> {
 
     /// A text-typed expression read as a number: wrong for sure if it is a literal that is not a
     /// number or a date field; suspicious for other text.
-    fn text_as_number(&mut self, e: &Expr, what: &str) {
+    fn text_as_number(&mut self, e: &Expr, what: &Message) {
         let at = self.locator.find(e);
         match e {
             Expr::Str(s) if parse_jvm_double(s).is_none() => self.issues.push(Issue::error(
                 Code::TypeMismatch,
                 at,
-                format!("'{s}' is not a number: {what} reads it as one and fails"),
+                msg!("lint-text-literal-not-number", text = s, what = what.clone()),
             )),
             Expr::Str(_) => {}
             _ => {
@@ -179,55 +175,61 @@ impl<'a> Typer<'a> {
                         Issue::error(
                             Code::TypeMismatch,
                             at,
-                            format!(
-                                "{e} reads {name} ({vt}), which the Android app passes as text: {what} reads it \
-                                 as a number and fails"
+                            msg!(
+                                "lint-date-field-as-number",
+                                expression = e.to_string(),
+                                field = name.as_str(),
+                                value_type = vt.to_string(),
+                                what = what.clone()
                             ),
                         )
-                        .suggest("compare or subtract dates with d2:daysBetween(a, b)"),
+                        .suggest(Message::new("lint-date-field-as-number-fix")),
                     ),
                     Some((vt, name)) => self.issues.push(Issue::warning(
                         Code::TypeMismatch,
                         at,
-                        format!(
-                            "{e} is text ({name}, {vt}) used with {what}: it works only while the value is a \
-                             number; an empty value is '' and fails"
+                        msg!(
+                            "lint-text-field-as-number",
+                            expression = e.to_string(),
+                            field = name.as_str(),
+                            value_type = vt.to_string(),
+                            what = what.clone()
                         ),
                     )),
                     None => self.issues.push(Issue::warning(
                         Code::TypeMismatch,
                         at,
-                        format!("{e} is text used with {what}: it works only when the text is a number"),
+                        msg!("lint-text-as-number", expression = e.to_string(), what = what.clone()),
                     )),
                 }
             }
         }
     }
 
-    fn boolean_operand(&mut self, e: &Expr, what: &str) {
+    fn boolean_operand(&mut self, e: &Expr, what: &Message) {
         let t = self.type_of(e);
         let at = self.locator.find(e);
         match (t, e) {
             (StaticType::Number, Expr::Number(n)) if n.fract() != 0.0 => self.issues.push(Issue::error(
                 Code::TypeMismatch,
                 at,
-                format!("{n} is not a whole number: {what} cannot read it as a boolean and fails"),
+                msg!("lint-fraction-as-boolean", number = e.to_string(), what = what.clone()),
             )),
             (StaticType::Number, Expr::Number(_)) => {}
             (StaticType::Number, _) => self.issues.push(Issue::warning(
                 Code::TypeMismatch,
                 at,
-                format!("{e} is a number used with {what}: non-zero whole numbers are true, fractions fail"),
+                msg!("lint-number-as-boolean", expression = e.to_string(), what = what.clone()),
             )),
             (StaticType::Text, _) => self.issues.push(Issue::warning(
                 Code::TypeMismatch,
                 at,
-                format!("{e} is text used with {what}: it is true only when the text is 'true'"),
+                msg!("lint-text-as-boolean", expression = e.to_string(), what = what.clone()),
             )),
             (StaticType::Date, _) => self.issues.push(Issue::error(
                 Code::TypeMismatch,
                 at,
-                format!("{e} is a date used with {what}: a date cannot be read as a boolean"),
+                msg!("lint-date-as-boolean", expression = e.to_string(), what = what.clone()),
             )),
             _ => {}
         }
@@ -247,13 +249,13 @@ impl<'a> Typer<'a> {
                     self.date_argument(f, a);
                 }
                 for a in args.iter().skip(1) {
-                    self.numeric_operand(a, f.name());
+                    self.numeric_operand(a, &msg!("lint-operand-function", function = f.name()));
                 }
                 StaticType::Date
             }
             F::Ceil | F::Floor | F::Round | F::Modulus | F::Zing => {
                 for a in args.iter().take(if f == F::Modulus { 2 } else { 1 }) {
-                    self.numeric_operand(a, f.name());
+                    self.numeric_operand(a, &msg!("lint-operand-function", function = f.name()));
                 }
                 StaticType::Number
             }
@@ -296,12 +298,12 @@ impl<'a> Typer<'a> {
             (StaticType::Number | StaticType::Boolean, _) => self.issues.push(Issue::error(
                 Code::TypeMismatch,
                 at,
-                format!("{} needs dates; {a} is {}", f.name(), t.name()),
+                msg!("lint-needs-date", function = f.name(), expression = a.to_string(), type_name = t.name()),
             )),
             (StaticType::Text, Expr::Str(s)) if parse_iso_date(s).is_none() => self.issues.push(Issue::error(
                 Code::TypeMismatch,
                 at,
-                format!("{} needs dates written yyyy-MM-dd; '{s}' is not one", f.name()),
+                msg!("lint-needs-iso-date", function = f.name(), text = s),
             )),
             _ => {}
         }
@@ -405,8 +407,11 @@ mod tests {
         t.condition(&parse(src).unwrap());
         assert_eq!(t.issues.len(), 1);
         assert_eq!(t.issues[0].code, Code::QuirkDateStringCompare);
-        assert!(t.issues[0].message.contains("NumberFormatException"), "{}", t.issues[0].message);
-        assert_eq!(t.issues[0].suggestion.as_deref(), Some("d2:daysBetween('2019-12-31', V{event_date}) > 0"));
+        assert!(t.issues[0].message.to_string().contains("NumberFormatException"), "{}", t.issues[0].message);
+        assert_eq!(
+            t.issues[0].suggestion.as_ref().map(|s| s.to_string()).as_deref(),
+            Some("d2:daysBetween('2019-12-31', V{event_date}) > 0")
+        );
         assert_eq!(condition("V{event_date} == #{visit}"), vec![(Code::QuirkDateStringCompare, true, Some(0))]);
         assert_eq!(condition("#{visit} != V{current_date}"), vec![(Code::QuirkDateStringCompare, true, Some(0))]);
     }

@@ -5,7 +5,9 @@
 //! Owns those checks. Does not own the validation-rule language (`validate::aggregate`) or
 //! running the rules.
 
+use crate::i18n::Localize;
 use crate::model::Uid;
+use crate::msg;
 use crate::validate::aggregate::{parse_expression, Item};
 
 use super::catalog::Catalog;
@@ -15,7 +17,7 @@ use super::finding::{Code, Issue};
 pub fn check_side(src: &str, catalog: &Catalog) -> Vec<Issue> {
     let expr = match parse_expression(src) {
         Ok(expr) => expr,
-        Err(e) => return vec![Issue::error(Code::Syntax, Some(e.position), e.kind.to_string())],
+        Err(e) => return vec![Issue::error(Code::Syntax, Some(e.position), e.message())],
     };
     let mut out = Vec::new();
     let mut seen: Vec<&str> = Vec::new();
@@ -35,7 +37,7 @@ pub fn check_side(src: &str, catalog: &Catalog) -> Vec<Issue> {
                     out.push(Issue::error(
                         Code::UnknownConstant,
                         at,
-                        format!("{text}: no constant with UID '{constant}' in the files"),
+                        msg!("lint-unknown-constant-in-validation-rule", item = text, uid = constant),
                     ));
                 }
                 continue;
@@ -46,14 +48,14 @@ pub fn check_side(src: &str, catalog: &Catalog) -> Vec<Issue> {
             out.push(Issue::error(
                 Code::UnknownDataElement,
                 at,
-                format!("{}: no data element with UID '{data_element}' in the files", item.text()),
+                msg!("lint-unknown-data-element", item = item.text(), uid = data_element),
             ));
         }
         for combo in combos.iter().filter(|c: &&Uid| !catalog.category_option_combos.contains(c)) {
             out.push(Issue::error(
                 Code::UnknownCategoryOptionCombo,
                 at,
-                format!("{}: no category option combo with UID '{combo}' in the files", item.text()),
+                msg!("lint-unknown-category-option-combo", item = item.text(), uid = combo),
             ));
         }
     }

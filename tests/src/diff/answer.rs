@@ -34,7 +34,8 @@ pub fn answer(src: &str, ctx: &Context) -> (Json, Vec<&'static str>, Pointers) {
     };
     let touches = touches(&expr, ctx);
     let pointers = pointers(src, &expr, ctx);
-    let failed = |e: EvalError| json!({"error": "eval", "detail": format!("{e:?}")});
+    // The variant (Debug) and its English text: the oracle's explanations read the text.
+    let failed = |e: EvalError| json!({"error": "eval", "detail": format!("{e:?}: {e}")});
     // The text is core's own conversion (`engine_text`); the type is the evaluated value's, or
     // the JVM's String for a bare variable with a stored value (§2.9: its text is returned as is).
     let out = if is_stored_variable(&expr, ctx) {

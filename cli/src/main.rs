@@ -3,6 +3,7 @@
 //! call into `phum-core`.
 
 mod db;
+mod demo;
 mod error;
 mod expr;
 mod form;
@@ -49,6 +50,10 @@ enum Command {
     /// working lists, an enrollment's dashboard and people search, against the database.
     #[command(subcommand)]
     Form(form::FormCommand),
+    /// The trainer's walkthrough on practice data, in Khmer or English: find or register a
+    /// person, vaccination and blood-pressure visits with the rules' messages, the overdue list,
+    /// the monthly village report, what would be sent. Nothing is ever sent.
+    Demo(demo::DemoArgs),
 }
 
 #[derive(Subcommand)]
@@ -120,5 +125,9 @@ fn run(cli: Cli) -> Result<(), CliError> {
         Command::Expr(command) => expr::run(command),
         Command::Lint(args) => lint::run(&args),
         Command::Form(command) => form::run(command),
+        Command::Demo(args) => {
+            let locale = args.locale();
+            demo::run(args, locale)
+        }
     }
 }

@@ -1,0 +1,223 @@
+//! Filling one form with the trainee: the fields by label, numbered; a value typed or chosen from
+//! numbered options; after each value, what the program rules said (warnings, errors, values
+//! they filled in) in the reader's language; completing, with every reason a completion is
+//! refused. Serves registrations, visits and the monthly report alike: everything it shows comes
+//! from the core's [`FormView`] and [`FormChanges`].
+//!
+//! Never shows a UID: a core error that names a field is told with the field's label
+//! ([`problem`]); a possible duplicate is told without the other person's record.
+//!
+//! Owns the form dialogue. Does not own which form is opened (the steps) or what a value means
+//! (the core).
+
+use phum_core::form::{FieldView, FormChanges, FormError, FormMessage, FormSession, MessageKind, Refusal};
+use phum_core::i18n::{Localize, Message};
+use phum_core::model::ValueType;
+use phum_core::msg;
+
+use super::prompt::NoAnswer;
+use super::screen::Tone;
+use super::{Demo, Ui};
+
+/// How a form dialogue ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Filled {
+    Completed,
+    /// Back to the menu; every value typed is saved already.
+    Left,
+}
+
+/// The trainee fills `session` until it is completed or they go back.
+pub fn fill(ui: &mut Ui, demo: &mut Demo, session: &mut FormSession) -> Result<Filled, NoAnswer> {
+    loop {
+        let view = session.view();
+        ui.screen.blank();
+        ui.screen.write(Tone::Heading, 0, &view.title);
+        let editable: Vec<&FieldView> = view.fields.iter().filter(|f| !f.hidden && f.editable).collect();
+        for field in view.fields.iter().filter(|f| !f.hidden) {
+            match editable.iter().position(|e| e.uid == field.uid) {
+                Some(i) => {
+                    let line = field_line(ui, field);
+                    ui.screen.choice(i + 1, &line);
+                }
+                None => {
+                    let line = field_line(ui, field);
+                    ui.screen.write(Tone::Quiet, 5, &line);
+                }
+            }
+            for warning in &field.warnings {
+                ui.screen.write(Tone::Warning, 8, warning);
+            }
+            for error in &field.errors {
+                ui.screen.write(Tone::Error, 8, error);
+            }
+        }
+        let complete = editable.len() + 1;
+        let text = ui.screen.text(&Message::new("demo-form-complete"));
+        ui.screen.choice(complete, &text);
+        let text = ui.screen.text(&Message::new("demo-back"));
+        ui.screen.choice(0, &text);
+        let chosen = ui.prompter.number(&mut ui.screen, &Message::new("demo-form-choose"), complete)?;
+        if chosen == 0 {
+            return Ok(Filled::Left);
+        }
+        if chosen == complete {
+            match session.complete(&mut demo.store) {
+                Ok(changes) => {
+                    show_changes(ui, &changes, None);
+                    ui.screen.say(Tone::Good, &Message::new("demo-form-completed"));
+                    return Ok(Filled::Completed);
+                }
+                Err(e) => {
+                    let text = problem(&e, &view.fields, ui.screen.locale);
+                    ui.screen.write(Tone::Error, 0, &text);
+                }
+            }
+            continue;
+        }
+        let field = editable[chosen - 1].clone();
+        let value = ask_value(ui, &field)?;
+        match session.set_value(&mut demo.store, &field.uid, value.as_deref()) {
+            Ok(changes) => show_changes(ui, &changes, Some(&field.uid)),
+            Err(e) => {
+                let text = problem(&e, &view.fields, ui.screen.locale);
+                ui.screen.write(Tone::Error, 0, &text);
+            }
+        }
+    }
+}
+
+/// `Label: value` (a mandatory empty field says so).
+fn field_line(ui: &Ui, field: &FieldView) -> String {
+    let value = match &field.value {
+        Some(v) => shown_value(ui, field, v),
+        None if field.mandatory => ui.screen.text(&Message::new("demo-value-required")),
+        None => "-".to_string(),
+    };
+    format!("{}: {value}", field.label)
+}
+
+/// A stored value as the reader reads it: an option's label, yes/no, a date, digits.
+pub fn shown_value(ui: &Ui, field: &FieldView, value: &str) -> String {
+    if let Some(option) = field.options.iter().find(|o| o.code == value) {
+        return option.label.clone();
+    }
+    match field.value_type {
+        ValueType::Boolean | ValueType::TrueOnly => match value {
+            "true" => ui.screen.text(&Message::new("demo-yes")),
+            "false" => ui.screen.text(&Message::new("demo-no")),
+            other => other.to_string(),
+        },
+        ValueType::Date => match phum_core::expr::value::parse_iso_date(value) {
+            Some(date) => ui.screen.date(date),
+            None => value.to_string(),
+        },
+        _ => ui.screen.digits(value),
+    }
+}
+
+/// The value for `field`: a numbered option, yes/no, or typed text (`None`: leave it empty).
+fn ask_value(ui: &mut Ui, field: &FieldView) -> Result<Option<String>, NoAnswer> {
+    let choices: Vec<(String, String)> = if !field.options.is_empty() {
+        field.options.iter().map(|o| (o.code.clone(), o.label.clone())).collect()
+    } else {
+        match field.value_type {
+            ValueType::Boolean => vec![
+                ("true".into(), ui.screen.text(&Message::new("demo-yes"))),
+                ("false".into(), ui.screen.text(&Message::new("demo-no"))),
+            ],
+            ValueType::TrueOnly => vec![("true".into(), ui.screen.text(&Message::new("demo-yes")))],
+            _ => Vec::new(),
+        }
+    };
+    let question = msg!("demo-value-of", field = &field.label);
+    if choices.is_empty() {
+        let question = match field.value_type {
+            ValueType::Date => msg!("demo-value-of-date", field = &field.label),
+            _ => question,
+        };
+        return ui.prompter.text(&mut ui.screen, &question).map(Some);
+    }
+    for (i, (_, label)) in choices.iter().enumerate() {
+        ui.screen.choice(i + 1, label);
+    }
+    let text = ui.screen.text(&Message::new("demo-value-clear"));
+    ui.screen.choice(0, &text);
+    let chosen = ui.prompter.number(&mut ui.screen, &question, choices.len())?;
+    Ok(chosen.checked_sub(1).map(|i| choices[i].0.clone()))
+}
+
+/// What a change did: values the rules filled in or emptied, the warnings and errors now on the
+/// changed fields, and the form's new messages. `typed` is the field the trainee changed.
+fn show_changes(ui: &mut Ui, changes: &FormChanges, typed: Option<&str>) {
+    for field in &changes.fields {
+        if Some(field.uid.as_str()) != typed && !field.hidden {
+            if let Some(value) = &field.value {
+                let value = shown_value(ui, field, value);
+                ui.screen.write(Tone::Good, 2, &format!("{}: {value}", field.label));
+            }
+        }
+        for warning in &field.warnings {
+            let text = ui.screen.text(&msg!("demo-rule-warning", text = warning.as_str()));
+            ui.screen.write(Tone::Warning, 2, &text);
+        }
+        for error in &field.errors {
+            let text = ui.screen.text(&msg!("demo-rule-error", text = error.as_str()));
+            ui.screen.write(Tone::Error, 2, &text);
+        }
+    }
+    for message in &changes.messages_added {
+        show_message(ui, message);
+    }
+}
+
+fn show_message(ui: &mut Ui, message: &FormMessage) {
+    let (tone, shown) = match message.kind {
+        MessageKind::Warning | MessageKind::OnComplete => {
+            (Tone::Warning, msg!("demo-rule-warning", text = message.text.as_str()))
+        }
+        MessageKind::Error => (Tone::Error, msg!("demo-rule-error", text = message.text.as_str())),
+        MessageKind::Text => (Tone::Plain, msg!("demo-rule-text", text = message.text.as_str())),
+        MessageKind::RuleFailure | MessageKind::CheckFailed => (Tone::Quiet, Message::new("demo-rule-failed")),
+        MessageKind::PossibleDuplicate => (Tone::Warning, Message::new("demo-possible-duplicate")),
+    };
+    let text = ui.screen.text(&shown);
+    ui.screen.write(tone, 2, &text);
+}
+
+/// A refused change or completion in the reader's words, the fields named by their labels.
+pub fn problem(e: &FormError, fields: &[FieldView], locale: phum_core::i18n::Locale) -> String {
+    let label = |key: &str| fields.iter().find(|f| f.uid == key).map_or_else(|| key.to_string(), |f| f.label.clone());
+    let message = match e {
+        FormError::InvalidValue { field, value, source } => {
+            msg!("demo-invalid-value", field = label(field), value = value.as_str(), reason = source.message())
+        }
+        FormError::FutureDate { field, .. } => msg!("demo-future-date", field = label(field)),
+        FormError::NotUnique { field, value, .. } => {
+            msg!("demo-not-unique", field = label(field), value = value.as_str())
+        }
+        FormError::CompletionRefused { reasons, .. } => {
+            let reasons: Vec<Message> = reasons.iter().map(|r| refusal(r, &label)).collect();
+            msg!("demo-not-completed", reasons = reasons)
+        }
+        FormError::AlreadyCompleted { .. } => Message::new("demo-already-completed"),
+        other => other.message(),
+    };
+    message.render(locale)
+}
+
+fn refusal(r: &Refusal, label: &dyn Fn(&str) -> String) -> Message {
+    match r {
+        Refusal::MandatoryEmpty { label: name, .. } => msg!("demo-refusal-mandatory", field = name.as_str()),
+        Refusal::FieldError { field, message } => {
+            msg!("demo-refusal-field", field = label(field), text = message.as_str())
+        }
+        Refusal::FormError { message } | Refusal::ErrorOnComplete { message } => {
+            msg!("demo-refusal-text", text = message.as_str())
+        }
+        Refusal::ValidationRule { name, instruction, .. } => match instruction {
+            Some(i) => msg!("demo-refusal-validation", rule = name.as_str(), instruction = i.as_str()),
+            None => msg!("demo-refusal-text", text = name.as_str()),
+        },
+    }
+}

@@ -1,0 +1,130 @@
+//! Finding a person by name or phone (Khmer or Latin, as the core's search reads them), or
+//! registering a new child (immunization) or adult (NCD) in the village; and a person's label:
+//! the attributes the tracked entity type shows in lists (the name first), dates as the reader
+//! reads them.
+//!
+//! Owns the search and register dialogue. Does not own search or registration (the core).
+
+use phum_core::form::{FormSession, RecordRef};
+use phum_core::i18n::Message;
+use phum_core::model::{TrackedEntityAttribute, TrackedEntityType, Uid, ValueType};
+use phum_core::msg;
+use phum_core::search::query::{search, search_target, MatchMode, SearchOptions, SearchScope};
+
+use super::fill::{fill, problem};
+use super::prompt::NoAnswer;
+use super::screen::Tone;
+use super::{Demo, Person, Ui};
+
+/// How many people a search shows.
+const SHOWN: usize = 9;
+
+/// Search, then choose a person or register a new one. Sets `demo.person`.
+pub fn find_or_register(ui: &mut Ui, demo: &mut Demo) -> Result<(), NoAnswer> {
+    ui.screen.heading(&msg!("demo-person-title", village = demo.village_name()));
+    let text = ui.prompter.text(&mut ui.screen, &Message::new("demo-person-search"))?;
+    let people = match found(demo, &text) {
+        Ok(people) => people,
+        Err(message) => {
+            ui.screen.say(Tone::Error, &message);
+            Vec::new()
+        }
+    };
+    if people.is_empty() {
+        ui.screen.say(Tone::Quiet, &msg!("demo-person-none", text = text.as_str()));
+    }
+    for (i, person) in people.iter().enumerate() {
+        ui.screen.choice(i + 1, &person.label);
+    }
+    let child = people.len() + 1;
+    let adult = demo.setup.ncd.map(|_| people.len() + 2);
+    let label = ui.screen.text(&Message::new("demo-register-child"));
+    ui.screen.choice(child, &label);
+    if let Some(adult) = adult {
+        let label = ui.screen.text(&Message::new("demo-register-adult"));
+        ui.screen.choice(adult, &label);
+    }
+    let label = ui.screen.text(&Message::new("demo-back"));
+    ui.screen.choice(0, &label);
+    let last = adult.unwrap_or(child);
+    match ui.prompter.number(&mut ui.screen, &Message::new("demo-person-choose"), last)? {
+        0 => Ok(()),
+        n if n == child => register(ui, demo, demo.setup.immunization),
+        n if Some(n) == adult => register(ui, demo, demo.setup.ncd.map_or(demo.setup.immunization, |(p, _)| p)),
+        n => {
+            let person = people[n - 1].clone();
+            ui.screen.say(Tone::Good, &msg!("demo-person-chosen", person = person.label.as_str()));
+            demo.person = Some(person);
+            Ok(())
+        }
+    }
+}
+
+/// The people of the village whose name or phone matches `text`.
+fn found(demo: &Demo, text: &str) -> Result<Vec<Person>, Message> {
+    use phum_core::i18n::Localize;
+    let target = search_target(&demo.store, SearchScope::Program(demo.setup.immunization)).map_err(|e| e.message())?;
+    let options = SearchOptions { mode: MatchMode::Prefix, limit: 50, org_units: vec![demo.village_uid()] };
+    let result = search(&demo.store.data(), &target, text, &options).map_err(|e| e.message())?;
+    let mut people: Vec<Person> = Vec::new();
+    for hit in result.hits {
+        if people.iter().any(|p| p.tracked_entity == hit.tracked_entity) {
+            continue;
+        }
+        people.push(Person { tracked_entity: hit.tracked_entity, label: label(demo, hit.tracked_entity) });
+        if people.len() == SHOWN {
+            break;
+        }
+    }
+    Ok(people)
+}
+
+/// A person as lists show them: the values of the attributes their type shows in lists.
+pub fn label(demo: &Demo, person: Uid) -> String {
+    let locale = demo.locale;
+    let data = demo.store.data();
+    let (Ok(Some(te)), Ok(values)) = (data.tracked_entity(person), data.attribute_values(person)) else {
+        return String::from("?");
+    };
+    let Ok(Some(kind)) = demo.store.get::<TrackedEntityType>(te.tracked_entity_type) else {
+        return String::from("?");
+    };
+    let mut parts = Vec::new();
+    for shown in kind.tracked_entity_type_attributes.iter().filter(|a| a.display_in_list) {
+        let uid = shown.tracked_entity_attribute.id;
+        let Some((_, value)) = values.iter().find(|(a, _)| *a == uid) else { continue };
+        let date =
+            demo.store.get::<TrackedEntityAttribute>(uid).ok().flatten().map(|a| a.value_type == ValueType::Date);
+        parts.push(match (date, phum_core::expr::value::parse_iso_date(value)) {
+            (Some(true), Some(day)) => phum_core::i18n::format_date(day, locale),
+            _ => phum_core::i18n::show_digits(value, locale.khmer_digits),
+        });
+    }
+    if parts.is_empty() {
+        return String::from("?");
+    }
+    parts.join(", ")
+}
+
+/// A new person in `program` at the village: the registration form, then they are the person
+/// looked at.
+fn register(ui: &mut Ui, demo: &mut Demo, program: Uid) -> Result<(), NoAnswer> {
+    let today = demo.ctx.today();
+    let village = demo.village_uid();
+    let opened = FormSession::new_registration(&mut demo.store, program, village, today, today, &demo.ctx);
+    let mut session = match opened {
+        Ok((session, _)) => session,
+        Err(e) => {
+            let text = problem(&e, &[], ui.screen.locale);
+            ui.screen.write(Tone::Error, 0, &text);
+            return Ok(());
+        }
+    };
+    fill(ui, demo, &mut session)?;
+    if let RecordRef::Enrollment { tracked_entity, .. } = session.record() {
+        let person = Person { tracked_entity: *tracked_entity, label: label(demo, *tracked_entity) };
+        ui.screen.say(Tone::Good, &msg!("demo-person-chosen", person = person.label.as_str()));
+        demo.person = Some(person);
+    }
+    Ok(())
+}

@@ -1,0 +1,66 @@
+//! The monthly village report (a VHSG's aggregate data set) for the month just ended: the grid
+//! of data elements by category as a list of cells with their labels, filled with the numbers
+//! the volunteer counted, and its validation rules' results when it is completed.
+//!
+//! Owns choosing the report's form and period. Does not own the grid, periods or validation (the
+//! core).
+
+use phum_core::form::{FormSession, RecordRef};
+use phum_core::i18n::Message;
+use phum_core::model::{DataSet, Period, PeriodType, Uid};
+use phum_core::msg;
+use phum_core::store::data::SyncState;
+
+use super::fill::{fill, problem, Filled};
+use super::prompt::NoAnswer;
+use super::screen::Tone;
+use super::{Demo, Ui};
+
+/// The period a village reports now: the month before today's.
+fn report_period(demo: &Demo, data_set: Uid) -> Period {
+    let kind = match demo.store.get::<DataSet>(data_set) {
+        Ok(Some(ds)) => ds.period_type,
+        _ => PeriodType::Monthly,
+    };
+    Period::containing(kind, demo.ctx.today()).previous()
+}
+
+fn open(demo: &mut Demo, data_set: Uid, village: Uid) -> Result<FormSession, phum_core::form::FormError> {
+    let period = report_period(demo, data_set).iso();
+    FormSession::open_data_set(&mut demo.store, data_set, village, &period, None, &demo.ctx).map(|(s, _)| s)
+}
+
+pub fn monthly(ui: &mut Ui, demo: &mut Demo) -> Result<(), NoAnswer> {
+    let Some(data_set) = demo.setup.report else {
+        ui.screen.say(Tone::Quiet, &Message::new("demo-report-none"));
+        return Ok(());
+    };
+    let period = report_period(demo, data_set);
+    ui.screen.heading(&msg!("demo-report-title", village = demo.village_name(), period = period));
+    let mut session = match open(demo, data_set, demo.village_uid()) {
+        Ok(session) => session,
+        Err(e) => {
+            let text = problem(&e, &[], demo.locale);
+            ui.screen.write(Tone::Error, 0, &text);
+            return Ok(());
+        }
+    };
+    if fill(ui, demo, &mut session)? == Filled::Completed {
+        ui.screen.say(Tone::Good, &Message::new("demo-report-valid"));
+    }
+    Ok(())
+}
+
+/// How many values of the report forms of the health centre's villages are waiting to be sent.
+pub fn pending_values(demo: &mut Demo) -> usize {
+    let Some(data_set) = demo.setup.report else { return 0 };
+    let villages: Vec<Uid> = demo.setup.villages.iter().map(|v| v.uid).collect();
+    let mut count = 0;
+    for village in villages {
+        let Ok(session) = open(demo, data_set, village) else { continue };
+        let RecordRef::DataSetForm { period, attribute_option_combo, .. } = session.record() else { continue };
+        let values = demo.store.data().aggregate_values(period, village, *attribute_option_combo).unwrap_or_default();
+        count += values.iter().filter(|v| v.sync_state != SyncState::Synced).count();
+    }
+    count
+}

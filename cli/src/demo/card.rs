@@ -103,7 +103,7 @@ pub fn visit(ui: &mut Ui, demo: &mut Demo, program: Uid, stage: Uid, enrollment:
     let new = NewEventForm {
         program,
         stage,
-        org_unit: demo.village_uid(),
+        org_unit: demo.setup.health_centre.uid,
         enrollment: Some(enrollment),
         event_date: demo.ctx.today(),
     };

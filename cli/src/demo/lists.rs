@@ -38,18 +38,19 @@ pub fn overdue(ui: &mut Ui, demo: &mut Demo) {
         ui.screen.blank();
         ui.screen.write(Tone::Heading, 0, &name);
         let today = demo.ctx.today();
-        let list = match schedule::overdue(&demo.store, program, demo.village_uid(), today, Page::first(OVERDUE_SHOWN))
-        {
+        let centre = demo.setup.health_centre.uid;
+        let list = match schedule::overdue(&demo.store, program, centre, today, Page::first(Page::MAX_LIMIT)) {
             Ok(list) => list,
             Err(e) => {
                 ui.screen.write(Tone::Error, 2, &e.localized(demo.locale));
                 continue;
             }
         };
-        if list.rows.is_empty() {
+        let rows: Vec<_> = list.rows.iter().filter(|r| demo.lives_in_village(r.tracked_entity)).collect();
+        if rows.is_empty() {
             ui.screen.say(Tone::Good, &Message::new("demo-overdue-none"));
         }
-        for row in &list.rows {
+        for row in rows.iter().take(OVERDUE_SHOWN) {
             let person = people::label(demo, row.tracked_entity);
             let stage = stage_name(demo, row.program_stage, &row.stage_name);
             let line = ui.screen.text(&msg!(
@@ -61,8 +62,8 @@ pub fn overdue(ui: &mut Ui, demo: &mut Demo) {
             ));
             ui.screen.write(Tone::Plain, 2, &line);
         }
-        if list.total > list.rows.len() {
-            let more = list.total - list.rows.len();
+        if rows.len() > OVERDUE_SHOWN {
+            let more = rows.len() - OVERDUE_SHOWN;
             ui.screen.say(Tone::Quiet, &msg!("demo-overdue-more", count = more));
         }
     }
@@ -85,9 +86,9 @@ fn outbox_of(demo: &mut Demo) -> Result<(Vec<Pending>, [usize; 4]), phum_core::s
     // people, enrollments, visits, report values
     let mut counts = [0usize; 4];
     let data = demo.store.data();
-    for village in &demo.setup.villages {
+    {
         for (program, _) in programs(demo) {
-            for enrollment in data.enrollments_in(program, village.uid)? {
+            for enrollment in data.enrollments_in(program, demo.setup.health_centre.uid)? {
                 let mut items = Vec::new();
                 if let Some(te) = data.tracked_entity(enrollment.tracked_entity)? {
                     if pending(te.sync_state) && !items.iter().any(|m: &Message| m.id == "demo-outbox-registration") {

@@ -111,6 +111,16 @@ impl Demo {
     pub fn village_name(&self) -> &str {
         &self.setup.villages[self.village].name
     }
+
+    /// Whether `person` lives in the village picked (their "Village" attribute).
+    pub fn lives_in_village(&self, person: Uid) -> bool {
+        let (Some(attribute), Some(code)) = (self.setup.village_attribute, &self.setup.villages[self.village].code)
+        else {
+            return true;
+        };
+        let values = self.store.data().attribute_values(person).unwrap_or_default();
+        values.iter().any(|(a, v)| *a == attribute && v == code)
+    }
 }
 
 /// The folder of the demo database when `--dir` is not given.

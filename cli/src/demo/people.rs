@@ -64,11 +64,12 @@ pub fn find_or_register(ui: &mut Ui, demo: &mut Demo) -> Result<(), NoAnswer> {
 fn found(demo: &Demo, text: &str) -> Result<Vec<Person>, Message> {
     use phum_core::i18n::Localize;
     let target = search_target(&demo.store, SearchScope::Program(demo.setup.immunization)).map_err(|e| e.message())?;
-    let options = SearchOptions { mode: MatchMode::Prefix, limit: 50, org_units: vec![demo.village_uid()] };
+    let options =
+        SearchOptions { mode: MatchMode::Prefix, limit: 200, org_units: vec![demo.setup.health_centre.uid] };
     let result = search(&demo.store.data(), &target, text, &options).map_err(|e| e.message())?;
     let mut people: Vec<Person> = Vec::new();
     for hit in result.hits {
-        if people.iter().any(|p| p.tracked_entity == hit.tracked_entity) {
+        if people.iter().any(|p| p.tracked_entity == hit.tracked_entity) || !demo.lives_in_village(hit.tracked_entity) {
             continue;
         }
         people.push(Person { tracked_entity: hit.tracked_entity, label: label(demo, hit.tracked_entity) });
@@ -110,8 +111,8 @@ pub fn label(demo: &Demo, person: Uid) -> String {
 /// looked at.
 fn register(ui: &mut Ui, demo: &mut Demo, program: Uid) -> Result<(), NoAnswer> {
     let today = demo.ctx.today();
-    let village = demo.village_uid();
-    let opened = FormSession::new_registration(&mut demo.store, program, village, today, today, &demo.ctx);
+    let centre = demo.setup.health_centre.uid;
+    let opened = FormSession::new_registration(&mut demo.store, program, centre, today, today, &demo.ctx);
     let mut session = match opened {
         Ok((session, _)) => session,
         Err(e) => {
@@ -120,6 +121,14 @@ fn register(ui: &mut Ui, demo: &mut Demo, program: Uid) -> Result<(), NoAnswer> 
             return Ok(());
         }
     };
+    // The person lives in the village picked.
+    if let (Some(attribute), Some(code)) = (demo.setup.village_attribute, &demo.setup.villages[demo.village].code) {
+        let code = code.clone();
+        if let Err(e) = session.set_value(&mut demo.store, attribute.as_str(), Some(&code)) {
+            let text = problem(&e, &session.view().fields, ui.screen.locale);
+            ui.screen.write(Tone::Error, 0, &text);
+        }
+    }
     fill(ui, demo, &mut session)?;
     if let RecordRef::Enrollment { tracked_entity, .. } = session.record() {
         let person = Person { tracked_entity: *tracked_entity, label: label(demo, *tracked_entity) };

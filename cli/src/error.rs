@@ -50,6 +50,11 @@ pub enum CliError {
     /// `phum form run`: the script is not a script (exit status 2).
     #[error("{path} is not a form script: {message}")]
     BadScript { path: PathBuf, message: String },
+    /// `phum demo --script`: an answer that is not one of the choices on the screen (exit status 2).
+    #[error(
+        "{path}, line {line}: '{answer}' is not one of the choices on the screen; the script no longer fits the demo"
+    )]
+    DemoScript { path: PathBuf, line: usize, answer: String },
     /// `phum lint`: a file that cannot be read (exit status 2).
     #[error("{path}: cannot read: {source}")]
     LintUnreadable { path: PathBuf, source: std::io::Error },
@@ -76,7 +81,8 @@ impl CliError {
             | CliError::ScriptUnreadable { .. }
             | CliError::TimeZone(_)
             | CliError::Document(_)
-            | CliError::BadScript { .. } => 2,
+            | CliError::BadScript { .. }
+            | CliError::DemoScript { .. } => 2,
             _ => 1,
         }
     }

@@ -37,6 +37,7 @@ demo-form-complete = Complete
 demo-form-completed = Completed and saved.
 demo-value-of = { $field }
 demo-value-of-date = { $field } (year-month-day, for example 2025-03-14)
+demo-field-read-only = { $field } is filled in by the form itself.
 demo-value-required = (required)
 demo-value-clear = Leave empty
 demo-yes = Yes
@@ -66,6 +67,7 @@ demo-card-overdue =
         [one] overdue: due on { $date }, { $days } day ago
        *[other] overdue: due on { $date }, { $days } days ago
     }
+demo-card-started = visit started on { $date }, not completed
 demo-card-skipped = skipped
 demo-card-not-due = not due yet
 demo-card-choose = Choose the vaccination to record today
@@ -93,6 +95,12 @@ demo-outbox-person = { $person }: { $records }
 demo-outbox-registration = registration
 demo-outbox-enrollment = enrollment in { $program }
 demo-outbox-visit = visit "{ $visit }"
+demo-outbox-scheduled = next visit "{ $visit }"
+demo-outbox-report =
+    { $count ->
+        [one] { $report }: { $count } value
+       *[other] { $report }: { $count } values
+    }
 demo-outbox-not-sent = Training mode: nothing is sent. On a real account these records would go to the server at the next sync.
 
 ## Monthly report

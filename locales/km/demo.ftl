@@ -37,6 +37,7 @@ demo-form-complete = បញ្ចប់
 demo-form-completed = បានបញ្ចប់ និងរក្សាទុករួច។
 demo-value-of = { $field }
 demo-value-of-date = { $field } (ឆ្នាំ-ខែ-ថ្ងៃ ឧទាហរណ៍ 2025-03-14)
+demo-field-read-only = ប្រអប់ «{ $field }» ត្រូវបានបំពេញដោយទម្រង់ដោយខ្លួនឯង។
 demo-value-required = (ទាមទារ)
 demo-value-clear = ទុកទទេ
 demo-yes = បាទ/ចាស
@@ -62,6 +63,7 @@ demo-card-not-enrolled = { $person } មិនទាន់ចុះឈ្មោ�
 demo-card-given = បានចាក់នៅ { $date }
 demo-card-due = ដល់ពេលកំណត់នៅ { $date }
 demo-card-overdue = ហួសពេលកំណត់៖ កំណត់នៅ { $date } កន្លងទៅ { $days } ថ្ងៃ
+demo-card-started = ការមកពិនិត្យបានចាប់ផ្ដើមនៅ { $date } ប៉ុន្តែមិនទាន់បញ្ចប់
 demo-card-skipped = បានរំលង
 demo-card-not-due = មិនទាន់ដល់ពេលកំណត់
 demo-card-choose = សូមជ្រើសរើសការចាក់ថ្នាំដែលត្រូវកត់ត្រាថ្ងៃនេះ
@@ -81,6 +83,8 @@ demo-outbox-person = { $person }៖ { $records }
 demo-outbox-registration = ការចុះឈ្មោះ
 demo-outbox-enrollment = ការចុះឈ្មោះក្នុង { $program }
 demo-outbox-visit = ការមកពិនិត្យ «{ $visit }»
+demo-outbox-scheduled = ការណាត់មកពិនិត្យ «{ $visit }»
+demo-outbox-report = { $report }៖ តម្លៃ { $count }
 demo-outbox-not-sent = របៀបហ្វឹកហាត់៖ គ្មានអ្វីត្រូវបានផ្ញើទេ។ នៅលើគណនីពិត កំណត់ត្រាទាំងនេះនឹងទៅម៉ាស៊ីនមេ នៅពេលធ្វើសមកាលកម្មលើកក្រោយ។
 
 ## របាយការណ៍ប្រចាំខែ

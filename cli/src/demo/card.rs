@@ -53,13 +53,18 @@ pub fn immunization(ui: &mut Ui, demo: &mut Demo) -> Result<(), NoAnswer> {
             return Ok(());
         }
     };
-    let mut open: Vec<&StageRow> = Vec::new();
+    // The stages a visit can be recorded in, with the visit already started there.
+    let mut open: Vec<(Uid, Option<Uid>)> = Vec::new();
     for stage in &board.stages {
         let name = stage_name(demo, stage.stage, &stage.name);
-        let (tone, state) = stage_state(demo, stage);
+        let started = stage.events.iter().find(|e| e.state == EventState::Open);
+        let (tone, state) = match started {
+            Some(e) => (Tone::Warning, msg!("demo-card-started", date = e.event_date.unwrap_or(demo.ctx.today()))),
+            None => stage_state(demo, stage),
+        };
         let line = format!("{name}: {}", ui.screen.text(&state));
-        if stage.missing || stage.repeatable {
-            open.push(stage);
+        if stage.missing || stage.repeatable || started.is_some() {
+            open.push((stage.stage, started.map(|e| e.event)));
             ui.screen.choice(open.len(), &line);
             continue;
         }
@@ -71,8 +76,10 @@ pub fn immunization(ui: &mut Ui, demo: &mut Demo) -> Result<(), NoAnswer> {
     if chosen == 0 {
         return Ok(());
     }
-    let stage = open[chosen - 1].stage;
-    visit(ui, demo, program, stage, enrollment)
+    match open[chosen - 1] {
+        (_, Some(event)) => continue_visit(ui, demo, event),
+        (stage, None) => visit(ui, demo, program, stage, enrollment),
+    }
 }
 
 /// What the card says of a stage, and its colour.
@@ -98,6 +105,18 @@ fn stage_state(demo: &Demo, stage: &StageRow) -> (Tone, Message) {
     }
 }
 
+/// A visit started earlier and not completed: its form again.
+pub fn continue_visit(ui: &mut Ui, demo: &mut Demo, event: Uid) -> Result<(), NoAnswer> {
+    match FormSession::open_event(&mut demo.store, event, &demo.ctx) {
+        Ok((mut session, _)) => fill(ui, demo, &mut session, None).map(|_| ()),
+        Err(e) => {
+            let text = problem(&e, &[], demo.locale);
+            ui.screen.write(Tone::Error, 0, &text);
+            Ok(())
+        }
+    }
+}
+
 /// A visit today in `stage` of the enrollment: the form, filled and completed.
 pub fn visit(ui: &mut Ui, demo: &mut Demo, program: Uid, stage: Uid, enrollment: Uid) -> Result<(), NoAnswer> {
     let new = NewEventForm {
@@ -108,7 +127,7 @@ pub fn visit(ui: &mut Ui, demo: &mut Demo, program: Uid, stage: Uid, enrollment:
         event_date: demo.ctx.today(),
     };
     match FormSession::new_event(&mut demo.store, new, &demo.ctx) {
-        Ok((mut session, _)) => fill(ui, demo, &mut session).map(|_| ()),
+        Ok((mut session, _)) => fill(ui, demo, &mut session, None).map(|_| ()),
         Err(e) => {
             let text = problem(&e, &[], demo.locale);
             ui.screen.write(Tone::Error, 0, &text);

@@ -12,6 +12,7 @@
 
 use phum_core::form::{FieldView, FormChanges, FormError, FormMessage, FormSession, MessageKind, Refusal};
 use phum_core::i18n::{Localize, Message};
+use phum_core::model::digits::ascii_digits;
 use phum_core::model::ValueType;
 use phum_core::msg;
 
@@ -27,24 +28,26 @@ pub enum Filled {
     Left,
 }
 
-/// The trainee fills `session` until it is completed or they go back.
-pub fn fill(ui: &mut Ui, demo: &mut Demo, session: &mut FormSession) -> Result<Filled, NoAnswer> {
+/// The trainee fills `session` until it is completed or they go back. `title` replaces the
+/// form's own title (a report's, which names its period by its ISO code).
+pub fn fill(ui: &mut Ui, demo: &mut Demo, session: &mut FormSession, title: Option<&str>) -> Result<Filled, NoAnswer> {
+    let mut first = true;
     loop {
         let view = session.view();
         ui.screen.blank();
-        ui.screen.write(Tone::Heading, 0, &view.title);
-        let editable: Vec<&FieldView> = view.fields.iter().filter(|f| !f.hidden && f.editable).collect();
-        for field in view.fields.iter().filter(|f| !f.hidden) {
-            match editable.iter().position(|e| e.uid == field.uid) {
-                Some(i) => {
-                    let line = field_line(ui, field);
-                    ui.screen.choice(i + 1, &line);
-                }
-                None => {
-                    let line = field_line(ui, field);
-                    ui.screen.write(Tone::Quiet, 5, &line);
-                }
+        ui.screen.write(Tone::Heading, 0, title.unwrap_or(&view.title));
+        if std::mem::take(&mut first) {
+            // What the rules say as the form opens (the child's age at this visit, ...).
+            for message in &view.messages {
+                show_message(ui, message);
             }
+        }
+        // Every shown field has a number, so that the numbers stay put when a rule fills a
+        // field in and makes it read-only.
+        let shown: Vec<&FieldView> = view.fields.iter().filter(|f| !f.hidden).collect();
+        for (i, field) in shown.iter().enumerate() {
+            let line = field_line(ui, field);
+            ui.screen.choice(i + 1, &line);
             for warning in &field.warnings {
                 ui.screen.write(Tone::Warning, 8, warning);
             }
@@ -52,7 +55,7 @@ pub fn fill(ui: &mut Ui, demo: &mut Demo, session: &mut FormSession) -> Result<F
                 ui.screen.write(Tone::Error, 8, error);
             }
         }
-        let complete = editable.len() + 1;
+        let complete = shown.len() + 1;
         let text = ui.screen.text(&Message::new("demo-form-complete"));
         ui.screen.choice(complete, &text);
         let text = ui.screen.text(&Message::new("demo-back"));
@@ -64,7 +67,9 @@ pub fn fill(ui: &mut Ui, demo: &mut Demo, session: &mut FormSession) -> Result<F
         if chosen == complete {
             match session.complete(&mut demo.store) {
                 Ok(changes) => {
-                    show_changes(ui, &changes, None);
+                    for message in &changes.messages_added {
+                        show_message(ui, message);
+                    }
                     ui.screen.say(Tone::Good, &Message::new("demo-form-completed"));
                     return Ok(Filled::Completed);
                 }
@@ -75,10 +80,14 @@ pub fn fill(ui: &mut Ui, demo: &mut Demo, session: &mut FormSession) -> Result<F
             }
             continue;
         }
-        let field = editable[chosen - 1].clone();
-        let value = ask_value(ui, &field)?;
+        let field = shown[chosen - 1].clone();
+        if !field.editable {
+            ui.screen.say(Tone::Quiet, &msg!("demo-field-read-only", field = &field.label));
+            continue;
+        }
+        let value = ask_value(ui, &field, demo.ctx.today())?;
         match session.set_value(&mut demo.store, &field.uid, value.as_deref()) {
-            Ok(changes) => show_changes(ui, &changes, Some(&field.uid)),
+            Ok(changes) => show_changes(ui, &changes, &field.uid, &view.fields),
             Err(e) => {
                 let text = problem(&e, &view.fields, ui.screen.locale);
                 ui.screen.write(Tone::Error, 0, &text);
@@ -117,7 +126,7 @@ pub fn shown_value(ui: &Ui, field: &FieldView, value: &str) -> String {
 }
 
 /// The value for `field`: a numbered option, yes/no, or typed text (`None`: leave it empty).
-fn ask_value(ui: &mut Ui, field: &FieldView) -> Result<Option<String>, NoAnswer> {
+fn ask_value(ui: &mut Ui, field: &FieldView, today: chrono::NaiveDate) -> Result<Option<String>, NoAnswer> {
     let choices: Vec<(String, String)> = if !field.options.is_empty() {
         field.options.iter().map(|o| (o.code.clone(), o.label.clone())).collect()
     } else {
@@ -136,7 +145,11 @@ fn ask_value(ui: &mut Ui, field: &FieldView) -> Result<Option<String>, NoAnswer>
             ValueType::Date => msg!("demo-value-of-date", field = &field.label),
             _ => question,
         };
-        return ui.prompter.text(&mut ui.screen, &question).map(Some);
+        let answer = ui.prompter.text(&mut ui.screen, &question)?;
+        return Ok(Some(match field.value_type {
+            ValueType::Date => relative_date(&answer, today).unwrap_or(answer),
+            _ => answer,
+        }));
     }
     for (i, (_, label)) in choices.iter().enumerate() {
         ui.screen.choice(i + 1, label);
@@ -147,11 +160,33 @@ fn ask_value(ui: &mut Ui, field: &FieldView) -> Result<Option<String>, NoAnswer>
     Ok(chosen.checked_sub(1).map(|i| choices[i].0.clone()))
 }
 
-/// What a change did: values the rules filled in or emptied, the warnings and errors now on the
-/// changed fields, and the form's new messages. `typed` is the field the trainee changed.
-fn show_changes(ui: &mut Ui, changes: &FormChanges, typed: Option<&str>) {
+/// `today`, `today-30` or `today+7` (days) as an ISO date; `None` for any other answer. Lets a
+/// script (and a trainer) give dates relative to the day of the class, as the practice data is.
+pub fn relative_date(answer: &str, today: chrono::NaiveDate) -> Option<String> {
+    let rest = answer.trim().strip_prefix("today")?;
+    let days: i64 = match rest {
+        "" => 0,
+        _ => {
+            let (sign, number) = rest.split_at(1);
+            let n: i64 = ascii_digits(number).parse().ok()?;
+            match sign {
+                "-" => -n,
+                "+" => n,
+                _ => return None,
+            }
+        }
+    };
+    let date = today.checked_add_signed(chrono::TimeDelta::days(days))?;
+    Some(date.format("%Y-%m-%d").to_string())
+}
+
+/// What a change did: values the rules filled in (other than the `typed` field's, different from
+/// the values `before`), the warnings and errors now on the changed fields, and the form's new
+/// messages.
+fn show_changes(ui: &mut Ui, changes: &FormChanges, typed: &str, before: &[FieldView]) {
     for field in &changes.fields {
-        if Some(field.uid.as_str()) != typed && !field.hidden {
+        let old = before.iter().find(|f| f.uid == field.uid).and_then(|f| f.value.as_ref());
+        if field.uid != typed && !field.hidden && field.value.as_ref() != old {
             if let Some(value) = &field.value {
                 let value = shown_value(ui, field, value);
                 ui.screen.write(Tone::Good, 2, &format!("{}: {value}", field.label));
@@ -219,5 +254,20 @@ fn refusal(r: &Refusal, label: &dyn Fn(&str) -> String) -> Message {
             Some(i) => msg!("demo-refusal-validation", rule = name.as_str(), instruction = i.as_str()),
             None => msg!("demo-refusal-text", text = name.as_str()),
         },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn relative_dates_count_days_from_today() {
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 3, 1).unwrap();
+        assert_eq!(relative_date("today", today).as_deref(), Some("2026-03-01"));
+        assert_eq!(relative_date("today-30", today).as_deref(), Some("2026-01-30"));
+        assert_eq!(relative_date("today+៧", today).as_deref(), Some("2026-03-08"));
+        assert_eq!(relative_date("2026-01-01", today), None);
+        assert_eq!(relative_date("today*2", today), None);
     }
 }

@@ -5,6 +5,7 @@
 //! Owns these two screens. Does not own the lists or the sync states (the core).
 
 use phum_core::i18n::{Localize, Message};
+use phum_core::model::value_type::EventStatus;
 use phum_core::model::{Program, Uid};
 use phum_core::msg;
 use phum_core::schedule::{self, Page};
@@ -80,7 +81,10 @@ fn pending(state: SyncState) -> bool {
 }
 
 /// Every record of the health centre's villages that a sync would send.
-fn outbox_of(demo: &mut Demo) -> Result<(Vec<Pending>, [usize; 4]), phum_core::store::data::DataError> {
+#[allow(clippy::type_complexity)]
+fn outbox_of(
+    demo: &mut Demo,
+) -> Result<(Vec<Pending>, Vec<(Message, usize)>, [usize; 4]), phum_core::store::data::DataError> {
     let values = report::pending_values(demo);
     let mut people_pending = Vec::new();
     // people, enrollments, visits, report values
@@ -105,7 +109,11 @@ fn outbox_of(demo: &mut Demo) -> Result<(Vec<Pending>, [usize; 4]), phum_core::s
                     if pending(event.sync_state) && !(event.deleted && event.sync_state == SyncState::ToPost) {
                         counts[2] += 1;
                         let stage = stage_name(demo, event.program_stage, "");
-                        items.push(msg!("demo-outbox-visit", visit = stage.as_str()));
+                        items.push(if event.status == EventStatus::Schedule {
+                            msg!("demo-outbox-scheduled", visit = stage.as_str())
+                        } else {
+                            msg!("demo-outbox-visit", visit = stage.as_str())
+                        });
                     }
                 }
                 if !items.is_empty() {
@@ -114,13 +122,13 @@ fn outbox_of(demo: &mut Demo) -> Result<(Vec<Pending>, [usize; 4]), phum_core::s
             }
         }
     }
-    counts[3] = values;
-    Ok((people_pending, counts))
+    counts[3] = values.iter().map(|(_, n)| n).sum();
+    Ok((people_pending, values, counts))
 }
 
 pub fn outbox(ui: &mut Ui, demo: &mut Demo) {
     ui.screen.heading(&msg!("demo-outbox-title", health_centre = demo.setup.health_centre.name.as_str()));
-    let (people, counts) = match outbox_of(demo) {
+    let (people, reports, counts) = match outbox_of(demo) {
         Ok(found) => found,
         Err(e) => {
             ui.screen.write(Tone::Error, 0, &e.localized(demo.locale));
@@ -139,6 +147,10 @@ pub fn outbox(ui: &mut Ui, demo: &mut Demo) {
     );
     for p in &people {
         let line = ui.screen.text(&msg!("demo-outbox-person", person = p.person.as_str(), records = p.items.clone()));
+        ui.screen.write(Tone::Plain, 2, &line);
+    }
+    for (report, count) in reports {
+        let line = ui.screen.text(&msg!("demo-outbox-report", report = report, count = count));
         ui.screen.write(Tone::Plain, 2, &line);
     }
     ui.screen.blank();

@@ -153,10 +153,9 @@ pub fn run(args: DemoArgs, locale: Locale) -> Result<(), CliError> {
     ui.screen.flush();
     match result {
         Ok(()) | Err(NoAnswer::End) => Ok(()),
-        Err(NoAnswer::Mismatch(line, answer)) => Err(CliError::BadScript {
-            path: args.script.unwrap_or_default(),
-            message: format!("line {line}: '{answer}' is not one of the choices on the screen"),
-        }),
+        Err(NoAnswer::Mismatch(line, answer)) => {
+            Err(CliError::DemoScript { path: args.script.unwrap_or_default(), line, answer })
+        }
     }
 }
 

@@ -64,8 +64,7 @@ pub fn find_or_register(ui: &mut Ui, demo: &mut Demo) -> Result<(), NoAnswer> {
 fn found(demo: &Demo, text: &str) -> Result<Vec<Person>, Message> {
     use phum_core::i18n::Localize;
     let target = search_target(&demo.store, SearchScope::Program(demo.setup.immunization)).map_err(|e| e.message())?;
-    let options =
-        SearchOptions { mode: MatchMode::Prefix, limit: 200, org_units: vec![demo.setup.health_centre.uid] };
+    let options = SearchOptions { mode: MatchMode::Prefix, limit: 200, org_units: vec![demo.setup.health_centre.uid] };
     let result = search(&demo.store.data(), &target, text, &options).map_err(|e| e.message())?;
     let mut people: Vec<Person> = Vec::new();
     for hit in result.hits {
@@ -101,10 +100,18 @@ pub fn label(demo: &Demo, person: Uid) -> String {
             _ => phum_core::i18n::show_digits(value, locale.khmer_digits),
         });
     }
-    if parts.is_empty() {
-        return String::from("?");
+    // The name in the reader's script first: a Latin-letter name first in English.
+    if locale.lang == phum_core::i18n::Lang::En {
+        if let Some(i) = parts.iter().position(|p| p.is_ascii()) {
+            let latin = parts.remove(i);
+            parts.insert(0, latin);
+        }
     }
-    parts.join(", ")
+    match parts.split_first() {
+        None => String::from("?"),
+        Some((first, [])) => first.clone(),
+        Some((first, rest)) => format!("{first} ({})", rest.join(", ")),
+    }
 }
 
 /// A new person in `program` at the village: the registration form, then they are the person
@@ -129,7 +136,7 @@ fn register(ui: &mut Ui, demo: &mut Demo, program: Uid) -> Result<(), NoAnswer> 
             ui.screen.write(Tone::Error, 0, &text);
         }
     }
-    fill(ui, demo, &mut session)?;
+    fill(ui, demo, &mut session, None)?;
     if let RecordRef::Enrollment { tracked_entity, .. } = session.record() {
         let person = Person { tracked_entity: *tracked_entity, label: label(demo, *tracked_entity) };
         ui.screen.say(Tone::Good, &msg!("demo-person-chosen", person = person.label.as_str()));

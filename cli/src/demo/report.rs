@@ -36,7 +36,8 @@ pub fn monthly(ui: &mut Ui, demo: &mut Demo) -> Result<(), NoAnswer> {
         return Ok(());
     };
     let period = report_period(demo, data_set);
-    ui.screen.heading(&msg!("demo-report-title", village = demo.village_name(), period = period));
+    let title = ui.screen.text(&msg!("demo-report-title", village = demo.village_name(), period = period));
+    ui.screen.heading(&Message::new("demo-menu-report"));
     let mut session = match open(demo, data_set, demo.village_uid()) {
         Ok(session) => session,
         Err(e) => {
@@ -45,22 +46,27 @@ pub fn monthly(ui: &mut Ui, demo: &mut Demo) -> Result<(), NoAnswer> {
             return Ok(());
         }
     };
-    if fill(ui, demo, &mut session)? == Filled::Completed {
+    if fill(ui, demo, &mut session, Some(&title))? == Filled::Completed {
         ui.screen.say(Tone::Good, &Message::new("demo-report-valid"));
     }
     Ok(())
 }
 
-/// How many values of the report forms of the health centre's villages are waiting to be sent.
-pub fn pending_values(demo: &mut Demo) -> usize {
-    let Some(data_set) = demo.setup.report else { return 0 };
-    let villages: Vec<Uid> = demo.setup.villages.iter().map(|v| v.uid).collect();
-    let mut count = 0;
-    for village in villages {
+/// The reports of the health centre's villages for the month just ended with values waiting to
+/// be sent: the report's title and how many values.
+pub fn pending_values(demo: &mut Demo) -> Vec<(Message, usize)> {
+    let Some(data_set) = demo.setup.report else { return Vec::new() };
+    let period = report_period(demo, data_set);
+    let villages: Vec<(Uid, String)> = demo.setup.villages.iter().map(|v| (v.uid, v.name.clone())).collect();
+    let mut reports = Vec::new();
+    for (village, name) in villages {
         let Ok(session) = open(demo, data_set, village) else { continue };
-        let RecordRef::DataSetForm { period, attribute_option_combo, .. } = session.record() else { continue };
-        let values = demo.store.data().aggregate_values(period, village, *attribute_option_combo).unwrap_or_default();
-        count += values.iter().filter(|v| v.sync_state != SyncState::Synced).count();
+        let RecordRef::DataSetForm { period: iso, attribute_option_combo, .. } = session.record() else { continue };
+        let values = demo.store.data().aggregate_values(iso, village, *attribute_option_combo).unwrap_or_default();
+        let count = values.iter().filter(|v| v.sync_state != SyncState::Synced).count();
+        if count > 0 {
+            reports.push((msg!("demo-report-title", village = name.as_str(), period = period.clone()), count));
+        }
     }
-    count
+    reports
 }

@@ -108,7 +108,8 @@ pub fn name(identity: &Identity, locale: Locale) -> String {
 }
 
 fn roles(store: &Store, locale: Locale) -> Result<Setup, StoreError> {
-    let place = |identity: &Identity, code: Option<String>| Place { uid: identity.id, name: name(identity, locale), code };
+    let place =
+        |identity: &Identity, code: Option<String>| Place { uid: identity.id, name: name(identity, locale), code };
     let user = store.current_user()?;
     let centre_uid = user.as_ref().and_then(|u| u.organisation_units.first()).map(|r| r.id);
     let units: Vec<OrganisationUnit> = store.list()?;

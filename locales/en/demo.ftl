@@ -37,6 +37,7 @@ demo-form-complete = Complete
 demo-form-completed = Completed and saved.
 demo-value-of = { $field }
 demo-value-of-date = { $field } (year-month-day, for example 2025-03-14)
+demo-field-value = { $field }: { $value }
 demo-field-read-only = { $field } is filled in by the form itself.
 demo-value-required = (required)
 demo-value-clear = Leave empty

@@ -37,6 +37,7 @@ demo-form-complete = បញ្ចប់
 demo-form-completed = បានបញ្ចប់ និងរក្សាទុករួច។
 demo-value-of = { $field }
 demo-value-of-date = { $field } (ឆ្នាំ-ខែ-ថ្ងៃ ឧទាហរណ៍ 2025-03-14)
+demo-field-value = { $field }៖ { $value }
 demo-field-read-only = ប្រអប់ «{ $field }» ត្រូវបានបំពេញដោយទម្រង់ដោយខ្លួនឯង។
 demo-value-required = (ទាមទារ)
 demo-value-clear = ទុកទទេ

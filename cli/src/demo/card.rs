@@ -62,7 +62,7 @@ pub fn immunization(ui: &mut Ui, demo: &mut Demo) -> Result<(), NoAnswer> {
             Some(e) => (Tone::Warning, msg!("demo-card-started", date = e.event_date.unwrap_or(demo.ctx.today()))),
             None => stage_state(demo, stage),
         };
-        let line = format!("{name}: {}", ui.screen.text(&state));
+        let line = ui.screen.text(&msg!("demo-field-value", field = name, value = state));
         if stage.missing || stage.repeatable || started.is_some() {
             open.push((stage.stage, started.map(|e| e.event)));
             ui.screen.choice(open.len(), &line);
@@ -110,7 +110,7 @@ pub fn continue_visit(ui: &mut Ui, demo: &mut Demo, event: Uid) -> Result<(), No
     match FormSession::open_event(&mut demo.store, event, &demo.ctx) {
         Ok((mut session, _)) => fill(ui, demo, &mut session, None).map(|_| ()),
         Err(e) => {
-            let text = problem(&e, &[], demo.locale);
+            let text = problem(&e, &[], demo);
             ui.screen.write(Tone::Error, 0, &text);
             Ok(())
         }
@@ -129,7 +129,7 @@ pub fn visit(ui: &mut Ui, demo: &mut Demo, program: Uid, stage: Uid, enrollment:
     match FormSession::new_event(&mut demo.store, new, &demo.ctx) {
         Ok((mut session, _)) => fill(ui, demo, &mut session, None).map(|_| ()),
         Err(e) => {
-            let text = problem(&e, &[], demo.locale);
+            let text = problem(&e, &[], demo);
             ui.screen.write(Tone::Error, 0, &text);
             Ok(())
         }

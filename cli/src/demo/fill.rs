@@ -13,7 +13,7 @@
 use phum_core::form::{FieldView, FormChanges, FormError, FormMessage, FormSession, MessageKind, Refusal};
 use phum_core::i18n::{Localize, Message};
 use phum_core::model::digits::ascii_digits;
-use phum_core::model::ValueType;
+use phum_core::model::{ValidationRule, ValueType};
 use phum_core::msg;
 
 use super::prompt::NoAnswer;
@@ -74,7 +74,7 @@ pub fn fill(ui: &mut Ui, demo: &mut Demo, session: &mut FormSession, title: Opti
                     return Ok(Filled::Completed);
                 }
                 Err(e) => {
-                    let text = problem(&e, &view.fields, ui.screen.locale);
+                    let text = problem(&e, &view.fields, demo);
                     ui.screen.write(Tone::Error, 0, &text);
                 }
             }
@@ -89,7 +89,7 @@ pub fn fill(ui: &mut Ui, demo: &mut Demo, session: &mut FormSession, title: Opti
         match session.set_value(&mut demo.store, &field.uid, value.as_deref()) {
             Ok(changes) => show_changes(ui, &changes, &field.uid, &view.fields),
             Err(e) => {
-                let text = problem(&e, &view.fields, ui.screen.locale);
+                let text = problem(&e, &view.fields, demo);
                 ui.screen.write(Tone::Error, 0, &text);
             }
         }
@@ -103,7 +103,7 @@ fn field_line(ui: &Ui, field: &FieldView) -> String {
         None if field.mandatory => ui.screen.text(&Message::new("demo-value-required")),
         None => "-".to_string(),
     };
-    format!("{}: {value}", field.label)
+    ui.screen.text(&msg!("demo-field-value", field = &field.label, value = value))
 }
 
 /// A stored value as the reader reads it: an option's label, yes/no, a date, digits.
@@ -189,7 +189,8 @@ fn show_changes(ui: &mut Ui, changes: &FormChanges, typed: &str, before: &[Field
         if field.uid != typed && !field.hidden && field.value.as_ref() != old {
             if let Some(value) = &field.value {
                 let value = shown_value(ui, field, value);
-                ui.screen.write(Tone::Good, 2, &format!("{}: {value}", field.label));
+                let line = ui.screen.text(&msg!("demo-field-value", field = &field.label, value = value));
+                ui.screen.write(Tone::Good, 2, &line);
             }
         }
         for warning in &field.warnings {
@@ -221,7 +222,7 @@ fn show_message(ui: &mut Ui, message: &FormMessage) {
 }
 
 /// A refused change or completion in the reader's words, the fields named by their labels.
-pub fn problem(e: &FormError, fields: &[FieldView], locale: phum_core::i18n::Locale) -> String {
+pub fn problem(e: &FormError, fields: &[FieldView], demo: &Demo) -> String {
     let label = |key: &str| fields.iter().find(|f| f.uid == key).map_or_else(|| key.to_string(), |f| f.label.clone());
     let message = match e {
         FormError::InvalidValue { field, value, source } => {
@@ -232,16 +233,16 @@ pub fn problem(e: &FormError, fields: &[FieldView], locale: phum_core::i18n::Loc
             msg!("demo-not-unique", field = label(field), value = value.as_str())
         }
         FormError::CompletionRefused { reasons, .. } => {
-            let reasons: Vec<Message> = reasons.iter().map(|r| refusal(r, &label)).collect();
+            let reasons: Vec<Message> = reasons.iter().map(|r| refusal(r, &label, demo)).collect();
             msg!("demo-not-completed", reasons = reasons)
         }
         FormError::AlreadyCompleted { .. } => Message::new("demo-already-completed"),
         other => other.message(),
     };
-    message.render(locale)
+    message.render(demo.locale)
 }
 
-fn refusal(r: &Refusal, label: &dyn Fn(&str) -> String) -> Message {
+fn refusal(r: &Refusal, label: &dyn Fn(&str) -> String, demo: &Demo) -> Message {
     match r {
         Refusal::MandatoryEmpty { label: name, .. } => msg!("demo-refusal-mandatory", field = name.as_str()),
         Refusal::FieldError { field, message } => {
@@ -250,10 +251,21 @@ fn refusal(r: &Refusal, label: &dyn Fn(&str) -> String) -> Message {
         Refusal::FormError { message } | Refusal::ErrorOnComplete { message } => {
             msg!("demo-refusal-text", text = message.as_str())
         }
-        Refusal::ValidationRule { name, instruction, .. } => match instruction {
-            Some(i) => msg!("demo-refusal-validation", rule = name.as_str(), instruction = i.as_str()),
-            None => msg!("demo-refusal-text", text = name.as_str()),
-        },
+        Refusal::ValidationRule { rule, name, instruction } => {
+            // The rule's name and instruction in the reader's language, as the server translated them.
+            let stored = demo.store.get::<ValidationRule>(*rule).ok().flatten();
+            let translated = |property: &str, written: &str| {
+                let code = demo.locale.lang.code();
+                stored.as_ref().and_then(|r| r.identity.translation(property, code)).unwrap_or(written).to_string()
+            };
+            let name = translated("NAME", name);
+            match instruction {
+                Some(i) => {
+                    msg!("demo-refusal-validation", rule = name, instruction = translated("INSTRUCTION", i))
+                }
+                None => msg!("demo-refusal-text", text = name),
+            }
+        }
     }
 }
 

@@ -123,7 +123,7 @@ fn register(ui: &mut Ui, demo: &mut Demo, program: Uid) -> Result<(), NoAnswer> 
     let mut session = match opened {
         Ok((session, _)) => session,
         Err(e) => {
-            let text = problem(&e, &[], ui.screen.locale);
+            let text = problem(&e, &[], demo);
             ui.screen.write(Tone::Error, 0, &text);
             return Ok(());
         }
@@ -132,7 +132,7 @@ fn register(ui: &mut Ui, demo: &mut Demo, program: Uid) -> Result<(), NoAnswer> 
     if let (Some(attribute), Some(code)) = (demo.setup.village_attribute, &demo.setup.villages[demo.village].code) {
         let code = code.clone();
         if let Err(e) = session.set_value(&mut demo.store, attribute.as_str(), Some(&code)) {
-            let text = problem(&e, &session.view().fields, ui.screen.locale);
+            let text = problem(&e, &session.view().fields, demo);
             ui.screen.write(Tone::Error, 0, &text);
         }
     }

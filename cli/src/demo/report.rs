@@ -41,7 +41,7 @@ pub fn monthly(ui: &mut Ui, demo: &mut Demo) -> Result<(), NoAnswer> {
     let mut session = match open(demo, data_set, demo.village_uid()) {
         Ok(session) => session,
         Err(e) => {
-            let text = problem(&e, &[], demo.locale);
+            let text = problem(&e, &[], demo);
             ui.screen.write(Tone::Error, 0, &text);
             return Ok(());
         }

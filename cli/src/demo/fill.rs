@@ -160,10 +160,12 @@ fn ask_value(ui: &mut Ui, field: &FieldView, today: chrono::NaiveDate) -> Result
     Ok(chosen.checked_sub(1).map(|i| choices[i].0.clone()))
 }
 
-/// `today`, `today-30` or `today+7` (days) as an ISO date; `None` for any other answer. Lets a
-/// script (and a trainer) give dates relative to the day of the class, as the practice data is.
+/// `today`, `today-30` or `today+7` (days; in Khmer `ថ្ងៃនេះ-៣០`) as an ISO date; `None` for any
+/// other answer. Lets a script (and a trainer) give dates relative to the day of the class, as
+/// the practice data is.
 pub fn relative_date(answer: &str, today: chrono::NaiveDate) -> Option<String> {
-    let rest = answer.trim().strip_prefix("today")?;
+    let answer = answer.trim();
+    let rest = answer.strip_prefix("today").or_else(|| answer.strip_prefix("ថ្ងៃនេះ"))?;
     let days: i64 = match rest {
         "" => 0,
         _ => {
@@ -279,6 +281,7 @@ mod tests {
         assert_eq!(relative_date("today", today).as_deref(), Some("2026-03-01"));
         assert_eq!(relative_date("today-30", today).as_deref(), Some("2026-01-30"));
         assert_eq!(relative_date("today+៧", today).as_deref(), Some("2026-03-08"));
+        assert_eq!(relative_date("ថ្ងៃនេះ-៣០", today).as_deref(), Some("2026-01-30"));
         assert_eq!(relative_date("2026-01-01", today), None);
         assert_eq!(relative_date("today*2", today), None);
     }

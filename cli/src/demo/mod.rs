@@ -45,6 +45,8 @@ SCRIPT FORMAT (--script FILE)
   The answers a trainer would type, one per line, in order: a number for a numbered choice
   (Khmer digits too), or the text asked for (a name to search, a value). Lines starting with #
   are comments; empty lines are skipped. When the answers run out the demo ends as if quit.
+  A date may be given as today, today-30 or today+7 (days; in Khmer ថ្ងៃនេះ-៣០), as the
+  practice data is dated relative to the day of the class.
   A scripted run starts from the initial practice data (as after --reset), so it gives the same
   transcript every time and never registers a person twice. An answer that is not one of the
   numbered choices stops the run with exit status 2. Examples: scripts/demo-scenario-en.txt,

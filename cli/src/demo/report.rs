@@ -65,7 +65,7 @@ pub fn pending_values(demo: &mut Demo) -> Vec<(Message, usize)> {
         let values = demo.store.data().aggregate_values(iso, village, *attribute_option_combo).unwrap_or_default();
         let count = values.iter().filter(|v| v.sync_state != SyncState::Synced).count();
         if count > 0 {
-            reports.push((msg!("demo-report-title", village = name.as_str(), period = period.clone()), count));
+            reports.push((msg!("demo-report-title", village = name.as_str(), period = period), count));
         }
     }
     reports

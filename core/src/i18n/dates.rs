@@ -1,5 +1,5 @@
 //! Dates and DHIS2 periods in the reader's language: `14 March 2025` / `14 មីនា 2025`,
-//! `March 2025` / `មីនា 2025`, `Quarter 1 2025` / `ត្រីមាស 1 2025`. Day first in both languages,
+//! `March 2025` / `មីនា 2025`, `Quarter 1 2025` / `ត្រីមាសទី 1 ឆ្នាំ 2025`. Day first in both languages,
 //! as Cambodian registers write dates; month and weekday names from the catalogue (CLDR's Khmer
 //! names, `../shared/fixtures/cldr-km`), digits as the reader chose.
 //!
@@ -112,7 +112,7 @@ mod tests {
     #[test]
     fn months_and_quarters_read_as_people_say_them() {
         assert_eq!(format_period(&period("202503"), Locale::KHMER), "មីនា 2025");
-        assert_eq!(format_period(&period("2025Q1"), Locale::KHMER), "ត្រីមាស 1 2025");
+        assert_eq!(format_period(&period("2025Q1"), Locale::KHMER), "ត្រីមាសទី 1 ឆ្នាំ 2025");
         assert_eq!(format_period(&period("2025Q1"), Locale::ENGLISH), "Quarter 1 2025");
         assert_eq!(format_period(&period("2025"), Locale::ENGLISH), "2025");
         assert_eq!(format_period(&period("2025"), Locale::KHMER), "ឆ្នាំ 2025");
@@ -122,6 +122,7 @@ mod tests {
     #[test]
     fn weeks_keep_their_number_and_other_types_show_their_months() {
         assert_eq!(format_period(&period("2025W10"), Locale::ENGLISH), "Week 10 2025");
+        assert_eq!(format_period(&period("2025W10"), Locale::KHMER), "សប្ដាហ៍ទី 10 ឆ្នាំ 2025");
         assert_eq!(format_period(&period("2025WedW2"), Locale::ENGLISH), "Week 2 2025");
         assert_eq!(format_period(&period("2025BiW3"), Locale::ENGLISH), "Bi-week 3 2025");
         assert_eq!(format_period(&period("2025S1"), Locale::ENGLISH), "January 2025 – June 2025");

@@ -12,8 +12,11 @@
 //! - `catalogue`: the `.ftl` files embedded into the library, one bundle per language and digit
 //!   setting, built once and shared between threads, with Unicode isolation marks off.
 //! - `dates`: dates (`14 មីនា 2025`), months, weekdays and DHIS2 periods (`មីនា 2025`,
-//!   `ត្រីមាស 1 2025`) in the locale.
+//!   `ត្រីមាសទី 1 ឆ្នាំ 2025`) in the locale.
 //! - `digits`: ASCII digits shown as Khmer digits (reading them back is `model::digits`).
+//! - `screens`: [`ScreenText`], the typed texts of the Android screens and `phum demo`.
+//! - `server_codes`: [`server_error_message`], the DHIS2 server's import error codes as sentences
+//!   that say what to do, for sync to show beside a rejected record.
 //!
 //! Khmer has one plural category (`other`), so km messages never select on plurals. Stored and
 //! sent values stay ASCII; only what is shown changes. English `Display` impls elsewhere render the
@@ -30,11 +33,15 @@ pub(crate) mod catalogue_tests;
 mod dates;
 mod digits;
 mod message;
+mod screens;
+mod server_codes;
 
 pub use catalogue::{render, try_render, RenderError, CATALOGUE_FILES};
 pub use dates::{format_date, format_period, month_name, weekday_name};
 pub use digits::{show_digits, show_number};
 pub use message::{Arg, Localize, Message};
+pub use screens::ScreenText;
+pub use server_codes::{server_error_message, ServerDetails, SERVER_CODES};
 
 use serde::{Deserialize, Serialize};
 

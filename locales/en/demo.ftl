@@ -1,27 +1,20 @@
 # The trainer's walkthrough (`phum demo`, cli/src/demo): screens, prompts and what they say.
 
 ## Banner and menu
-demo-banner-title = Phum training mode
 demo-banner = Practice data of { $health_centre }, dated around today ({ $today }). Nothing you enter here is ever sent to a server.
 demo-village-title = Villages of { $health_centre }
 demo-village-choose = Choose a village
 demo-menu-title = { $village }: what do you want to do?
 demo-menu-person-chosen = Person: { $person }
-demo-menu-person = Find or register a person
 demo-menu-card = Immunization card and vaccination visit
 demo-menu-ncd = Blood pressure visit (NCD)
 demo-menu-overdue = Overdue visits in the village
-demo-menu-report = Monthly village report
 demo-menu-outbox = What would be sent
-demo-menu-reset = Reset the practice data
 demo-menu-village = Change village
 demo-menu-quit = Quit
 demo-menu-choose = Your choice
 demo-choose-a-number = Please type a number from 0 to { $last }.
-demo-back = Back
 demo-goodbye = End of the training session. The practice data stays on this computer until it is reset.
-demo-reset-done = The practice data is back to its initial state.
-
 ## People
 demo-person-title = Find a person in { $village }
 demo-person-search = Name or phone number (Khmer or Latin letters)
@@ -33,16 +26,11 @@ demo-register-adult = Register a new adult (NCD)
 
 ## Forms
 demo-form-choose = Choose a field to fill, or complete the form
-demo-form-complete = Complete
 demo-form-completed = Completed and saved.
 demo-value-of = { $field }
 demo-value-of-date = { $field } (year-month-day, for example 2025-03-14)
 demo-field-value = { $field }: { $value }
 demo-field-read-only = { $field } is filled in by the form itself.
-demo-value-required = (required)
-demo-value-clear = Leave empty
-demo-yes = Yes
-demo-no = No
 demo-rule-warning = Warning: { $text }
 demo-rule-error = Error: { $text }
 demo-rule-text = { $text }
@@ -61,15 +49,6 @@ demo-refusal-validation = { $rule }: { $instruction }
 ## Immunization card
 demo-card-title = Immunization card of { $person }
 demo-card-not-enrolled = { $person } is not in the immunization program.
-demo-card-given = given on { $date }
-demo-card-due = due on { $date }
-demo-card-overdue =
-    { $days ->
-        [one] overdue: due on { $date }, { $days } day ago
-       *[other] overdue: due on { $date }, { $days } days ago
-    }
-demo-card-started = visit started on { $date }, not completed
-demo-card-skipped = skipped
 demo-card-not-due = not due yet
 demo-card-choose = Choose the vaccination to record today
 

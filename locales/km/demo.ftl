@@ -1,27 +1,20 @@
 # ការបង្ហាញរបស់គ្រូបង្គោល (`phum demo`, cli/src/demo)៖ ផ្ទាំង សំណួរ និងសារ។
 
 ## បដា និងម៉ឺនុយ
-demo-banner-title = Phum របៀបហ្វឹកហាត់
 demo-banner = ទិន្នន័យហ្វឹកហាត់របស់ { $health_centre } ជុំវិញថ្ងៃនេះ ({ $today })។ អ្វីដែលអ្នកបញ្ចូលនៅទីនេះ មិនត្រូវបានផ្ញើទៅម៉ាស៊ីនមេឡើយ។
 demo-village-title = ភូមិរបស់ { $health_centre }
 demo-village-choose = សូមជ្រើសរើសភូមិ
 demo-menu-title = { $village }៖ តើអ្នកចង់ធ្វើអ្វី?
 demo-menu-person-chosen = បុគ្គល៖ { $person }
-demo-menu-person = ស្វែងរក ឬចុះឈ្មោះបុគ្គល
 demo-menu-card = ប័ណ្ណចាក់ថ្នាំបង្ការ និងការមកពិនិត្យចាក់ថ្នាំ
 demo-menu-ncd = ការមកពិនិត្យសម្ពាធឈាម (NCD)
 demo-menu-overdue = ការមកពិនិត្យដែលហួសពេលកំណត់ក្នុងភូមិ
-demo-menu-report = របាយការណ៍ប្រចាំខែរបស់ភូមិ
 demo-menu-outbox = អ្វីដែលនឹងត្រូវផ្ញើ
-demo-menu-reset = កំណត់ទិន្នន័យហ្វឹកហាត់ឡើងវិញ
 demo-menu-village = ប្ដូរភូមិ
 demo-menu-quit = ចាកចេញ
 demo-menu-choose = ជម្រើសរបស់អ្នក
 demo-choose-a-number = សូមវាយលេខពី ០ ដល់ { $last }។
-demo-back = ថយក្រោយ
 demo-goodbye = ចប់វគ្គហ្វឹកហាត់។ ទិន្នន័យហ្វឹកហាត់នៅលើកុំព្យូទ័រនេះ រហូតដល់ពេលកំណត់ឡើងវិញ។
-demo-reset-done = ទិន្នន័យហ្វឹកហាត់បានត្រឡប់ទៅស្ថានភាពដើមវិញ។
-
 ## បុគ្គល
 demo-person-title = ស្វែងរកបុគ្គលក្នុង { $village }
 demo-person-search = ឈ្មោះ ឬលេខទូរស័ព្ទ (អក្សរខ្មែរ ឬឡាតាំង)
@@ -33,16 +26,11 @@ demo-register-adult = ចុះឈ្មោះមនុស្សពេញវ័�
 
 ## ទម្រង់
 demo-form-choose = សូមជ្រើសរើសប្រអប់ដើម្បីបំពេញ ឬបញ្ចប់ទម្រង់
-demo-form-complete = បញ្ចប់
 demo-form-completed = បានបញ្ចប់ និងរក្សាទុករួច។
 demo-value-of = { $field }
 demo-value-of-date = { $field } (ឆ្នាំ-ខែ-ថ្ងៃ ឧទាហរណ៍ 2025-03-14)
 demo-field-value = { $field }៖ { $value }
 demo-field-read-only = ប្រអប់ «{ $field }» ត្រូវបានបំពេញដោយទម្រង់ដោយខ្លួនឯង។
-demo-value-required = (ទាមទារ)
-demo-value-clear = ទុកទទេ
-demo-yes = បាទ/ចាស
-demo-no = ទេ
 demo-rule-warning = ព្រមាន៖ { $text }
 demo-rule-error = កំហុស៖ { $text }
 demo-rule-text = { $text }
@@ -61,11 +49,6 @@ demo-refusal-validation = { $rule }៖ { $instruction }
 ## ប័ណ្ណចាក់ថ្នាំបង្ការ
 demo-card-title = ប័ណ្ណចាក់ថ្នាំបង្ការរបស់ { $person }
 demo-card-not-enrolled = { $person } មិនទាន់ចុះឈ្មោះក្នុងកម្មវិធីចាក់ថ្នាំបង្ការទេ។
-demo-card-given = បានចាក់នៅ { $date }
-demo-card-due = ដល់ពេលកំណត់នៅ { $date }
-demo-card-overdue = ហួសពេលកំណត់៖ កំណត់នៅ { $date } កន្លងទៅ { $days } ថ្ងៃ
-demo-card-started = ការមកពិនិត្យបានចាប់ផ្ដើមនៅ { $date } ប៉ុន្តែមិនទាន់បញ្ចប់
-demo-card-skipped = បានរំលង
 demo-card-not-due = មិនទាន់ដល់ពេលកំណត់
 demo-card-choose = សូមជ្រើសរើសការចាក់ថ្នាំដែលត្រូវកត់ត្រាថ្ងៃនេះ
 

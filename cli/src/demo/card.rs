@@ -6,7 +6,7 @@
 //! Owns the card and visit dialogue. Does not own the schedule or the form (the core).
 
 use phum_core::form::{FormSession, NewEventForm};
-use phum_core::i18n::{Localize, Message};
+use phum_core::i18n::{Localize, Message, ScreenText};
 use phum_core::model::{ProgramStage, Uid};
 use phum_core::msg;
 use phum_core::schedule::{enrollment_dashboard, EventState, StageRow};
@@ -59,7 +59,7 @@ pub fn immunization(ui: &mut Ui, demo: &mut Demo) -> Result<(), NoAnswer> {
         let name = stage_name(demo, stage.stage, &stage.name);
         let started = stage.events.iter().find(|e| e.state == EventState::Open);
         let (tone, state) = match started {
-            Some(e) => (Tone::Warning, msg!("demo-card-started", date = e.event_date.unwrap_or(demo.ctx.today()))),
+            Some(_) => (Tone::Warning, ScreenText::EventOpen.message()),
             None => stage_state(demo, stage),
         };
         let line = ui.screen.text(&msg!("demo-field-value", field = name, value = state));
@@ -70,7 +70,7 @@ pub fn immunization(ui: &mut Ui, demo: &mut Demo) -> Result<(), NoAnswer> {
         }
         ui.screen.write(tone, 5, &line);
     }
-    let text = ui.screen.text(&Message::new("demo-back"));
+    let text = ui.screen.text(&ScreenText::Back.message());
     ui.screen.choice(0, &text);
     let chosen = ui.prompter.number(&mut ui.screen, &Message::new("demo-card-choose"), open.len())?;
     if chosen == 0 {
@@ -87,22 +87,27 @@ fn stage_state(demo: &Demo, stage: &StageRow) -> (Tone, Message) {
     let given: Vec<_> = stage.events.iter().filter(|e| e.state.is_done()).filter_map(|e| e.event_date).collect();
     if let Some(last) = given.last() {
         if !stage.repeatable || stage.due_date.is_none() {
-            return (Tone::Good, msg!("demo-card-given", date = *last));
+            return (Tone::Good, ScreenText::EventCompletedOn { date: *last }.message());
         }
     }
-    let overdue = stage.events.iter().find(|e| e.state == EventState::Overdue);
-    match (stage.due_date, overdue.and_then(|e| e.days_overdue)) {
-        (Some(due), Some(days)) => (Tone::Error, msg!("demo-card-overdue", date = due, days = days)),
+    let late = stage.events.iter().find(|e| e.state == EventState::Overdue);
+    match (stage.due_date, late.and_then(|e| e.days_overdue)) {
+        (Some(due), Some(days)) => (Tone::Error, overdue(due, days)),
         (Some(due), None) if stage.overdue => {
             let days = (demo.ctx.today() - due).num_days();
-            (Tone::Error, msg!("demo-card-overdue", date = due, days = days))
+            (Tone::Error, overdue(due, days))
         }
-        (Some(due), None) => (Tone::Plain, msg!("demo-card-due", date = due)),
+        (Some(due), None) => (Tone::Plain, ScreenText::EventScheduled { date: due }.message()),
         (None, _) if stage.events.iter().any(|e| e.state == EventState::Skipped) => {
-            (Tone::Quiet, Message::new("demo-card-skipped"))
+            (Tone::Quiet, ScreenText::EventSkipped.message())
         }
         (None, _) => (Tone::Quiet, Message::new("demo-card-not-due")),
     }
+}
+
+/// "Overdue since {date} ({days} days)".
+fn overdue(due: chrono::NaiveDate, days: i64) -> Message {
+    ScreenText::EventOverdue { date: due, days: u32::try_from(days).unwrap_or(0) }.message()
 }
 
 /// A visit started earlier and not completed: its form again.

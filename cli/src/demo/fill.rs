@@ -10,8 +10,10 @@
 //! Owns the form dialogue. Does not own which form is opened (the steps) or what a value means
 //! (the core).
 
-use phum_core::form::{FieldView, FormChanges, FormError, FormMessage, FormSession, MessageKind, Refusal};
-use phum_core::i18n::{Localize, Message};
+use phum_core::form::{
+    FieldView, FormChanges, FormError, FormKind, FormMessage, FormSession, FormView, MessageKind, Refusal,
+};
+use phum_core::i18n::{Localize, Message, ScreenText};
 use phum_core::model::digits::ascii_digits;
 use phum_core::model::{ValidationRule, ValueType};
 use phum_core::msg;
@@ -56,9 +58,9 @@ pub fn fill(ui: &mut Ui, demo: &mut Demo, session: &mut FormSession, title: Opti
             }
         }
         let complete = shown.len() + 1;
-        let text = ui.screen.text(&Message::new("demo-form-complete"));
+        let text = ui.screen.text(&complete_label(&view));
         ui.screen.choice(complete, &text);
-        let text = ui.screen.text(&Message::new("demo-back"));
+        let text = ui.screen.text(&ScreenText::Back.message());
         ui.screen.choice(0, &text);
         let chosen = ui.prompter.number(&mut ui.screen, &Message::new("demo-form-choose"), complete)?;
         if chosen == 0 {
@@ -96,11 +98,19 @@ pub fn fill(ui: &mut Ui, demo: &mut Demo, session: &mut FormSession, title: Opti
     }
 }
 
+/// "Complete", or "Mark as complete" for a report.
+fn complete_label(view: &FormView) -> Message {
+    match view.kind {
+        FormKind::DataSet => ScreenText::CompleteReport.message(),
+        _ => ScreenText::CompleteEvent.message(),
+    }
+}
+
 /// `Label: value` (a mandatory empty field says so).
 fn field_line(ui: &Ui, field: &FieldView) -> String {
     let value = match &field.value {
         Some(v) => shown_value(ui, field, v),
-        None if field.mandatory => ui.screen.text(&Message::new("demo-value-required")),
+        None if field.mandatory => format!("({})", ui.screen.text(&ScreenText::Required.message())),
         None => "-".to_string(),
     };
     ui.screen.text(&msg!("demo-field-value", field = &field.label, value = value))
@@ -113,8 +123,8 @@ pub fn shown_value(ui: &Ui, field: &FieldView, value: &str) -> String {
     }
     match field.value_type {
         ValueType::Boolean | ValueType::TrueOnly => match value {
-            "true" => ui.screen.text(&Message::new("demo-yes")),
-            "false" => ui.screen.text(&Message::new("demo-no")),
+            "true" => ui.screen.text(&ScreenText::Yes.message()),
+            "false" => ui.screen.text(&ScreenText::No.message()),
             other => other.to_string(),
         },
         ValueType::Date => match phum_core::expr::value::parse_iso_date(value) {
@@ -132,10 +142,10 @@ fn ask_value(ui: &mut Ui, field: &FieldView, today: chrono::NaiveDate) -> Result
     } else {
         match field.value_type {
             ValueType::Boolean => vec![
-                ("true".into(), ui.screen.text(&Message::new("demo-yes"))),
-                ("false".into(), ui.screen.text(&Message::new("demo-no"))),
+                ("true".into(), ui.screen.text(&ScreenText::Yes.message())),
+                ("false".into(), ui.screen.text(&ScreenText::No.message())),
             ],
-            ValueType::TrueOnly => vec![("true".into(), ui.screen.text(&Message::new("demo-yes")))],
+            ValueType::TrueOnly => vec![("true".into(), ui.screen.text(&ScreenText::Yes.message()))],
             _ => Vec::new(),
         }
     };
@@ -154,7 +164,7 @@ fn ask_value(ui: &mut Ui, field: &FieldView, today: chrono::NaiveDate) -> Result
     for (i, (_, label)) in choices.iter().enumerate() {
         ui.screen.choice(i + 1, label);
     }
-    let text = ui.screen.text(&Message::new("demo-value-clear"));
+    let text = ui.screen.text(&ScreenText::ClearValue.message());
     ui.screen.choice(0, &text);
     let chosen = ui.prompter.number(&mut ui.screen, &question, choices.len())?;
     Ok(chosen.checked_sub(1).map(|i| choices[i].0.clone()))

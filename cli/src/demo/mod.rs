@@ -31,7 +31,7 @@ use std::io::IsTerminal;
 use std::path::PathBuf;
 
 use phum_core::form::FormContext;
-use phum_core::i18n::{Lang, Locale, Message};
+use phum_core::i18n::{Lang, Locale, Localize, Message, ScreenText};
 use phum_core::model::Uid;
 use phum_core::store::Store;
 
@@ -196,19 +196,19 @@ fn walkthrough(ui: &mut Ui, demo: &mut Demo) -> Result<(), NoAnswer> {
 /// The menu, in order after 0 (quit).
 fn menu_items() -> Vec<Message> {
     vec![
-        Message::new("demo-menu-person"),
+        ScreenText::HomeFindPerson.message(),
         Message::new("demo-menu-card"),
         Message::new("demo-menu-ncd"),
         Message::new("demo-menu-overdue"),
-        Message::new("demo-menu-report"),
+        ScreenText::ReportTitle.message(),
         Message::new("demo-menu-outbox"),
-        Message::new("demo-menu-reset"),
+        ScreenText::DemoReset.message(),
         Message::new("demo-menu-village"),
     ]
 }
 
 fn banner(ui: &mut Ui, demo: &Demo) {
-    ui.screen.heading(&Message::new("demo-banner-title"));
+    ui.screen.heading(&ScreenText::DemoBanner.message());
     let text = ui.screen.text(&phum_core::msg!(
         "demo-banner",
         health_centre = demo.setup.health_centre.name.as_str(),
@@ -238,7 +238,7 @@ fn reset(ui: &mut Ui, demo: &mut Demo) {
     match world::reset(&mut demo.store) {
         Ok(()) => {
             demo.person = None;
-            ui.screen.say(Tone::Good, &Message::new("demo-reset-done"));
+            ui.screen.say(Tone::Good, &ScreenText::DemoResetDone.message());
         }
         Err(message) => ui.screen.say(Tone::Error, &message),
     }

@@ -6,7 +6,7 @@
 //! Owns the search and register dialogue. Does not own search or registration (the core).
 
 use phum_core::form::{FormSession, RecordRef};
-use phum_core::i18n::Message;
+use phum_core::i18n::{Localize, Message, ScreenText};
 use phum_core::model::{TrackedEntityAttribute, TrackedEntityType, Uid, ValueType};
 use phum_core::msg;
 use phum_core::search::query::{search, search_target, MatchMode, SearchOptions, SearchScope};
@@ -44,7 +44,7 @@ pub fn find_or_register(ui: &mut Ui, demo: &mut Demo) -> Result<(), NoAnswer> {
         let label = ui.screen.text(&Message::new("demo-register-adult"));
         ui.screen.choice(adult, &label);
     }
-    let label = ui.screen.text(&Message::new("demo-back"));
+    let label = ui.screen.text(&ScreenText::Back.message());
     ui.screen.choice(0, &label);
     let last = adult.unwrap_or(child);
     match ui.prompter.number(&mut ui.screen, &Message::new("demo-person-choose"), last)? {
@@ -62,7 +62,6 @@ pub fn find_or_register(ui: &mut Ui, demo: &mut Demo) -> Result<(), NoAnswer> {
 
 /// The people of the village whose name or phone matches `text`.
 fn found(demo: &Demo, text: &str) -> Result<Vec<Person>, Message> {
-    use phum_core::i18n::Localize;
     let target = search_target(&demo.store, SearchScope::Program(demo.setup.immunization)).map_err(|e| e.message())?;
     let options = SearchOptions { mode: MatchMode::Prefix, limit: 200, org_units: vec![demo.setup.health_centre.uid] };
     let result = search(&demo.store.data(), &target, text, &options).map_err(|e| e.message())?;

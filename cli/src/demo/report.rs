@@ -6,7 +6,7 @@
 //! core).
 
 use phum_core::form::{FormSession, RecordRef};
-use phum_core::i18n::Message;
+use phum_core::i18n::{Localize, Message, ScreenText};
 use phum_core::model::{DataSet, Period, PeriodType, Uid};
 use phum_core::msg;
 use phum_core::store::data::SyncState;
@@ -37,7 +37,7 @@ pub fn monthly(ui: &mut Ui, demo: &mut Demo) -> Result<(), NoAnswer> {
     };
     let period = report_period(demo, data_set);
     let title = ui.screen.text(&msg!("demo-report-title", village = demo.village_name(), period = period));
-    ui.screen.heading(&Message::new("demo-menu-report"));
+    ui.screen.heading(&ScreenText::ReportTitle.message());
     let mut session = match open(demo, data_set, demo.village_uid()) {
         Ok(session) => session,
         Err(e) => {

@@ -59,11 +59,7 @@ demo-ncd-not-enrolled = { $person } is not in the NCD program.
 ## Lists
 demo-overdue-title = Overdue visits in { $village }
 demo-overdue-none = Nobody is overdue.
-demo-overdue-row =
-    { $days ->
-        [one] { $person }: { $visit }, due on { $date } ({ $days } day overdue)
-       *[other] { $person }: { $visit }, due on { $date } ({ $days } days overdue)
-    }
+demo-overdue-row = { $person }: { $visit }, due on { $date } ({ $days } overdue)
 demo-overdue-more =
     { $count ->
         [one] and { $count } more.

@@ -59,7 +59,7 @@ demo-ncd-not-enrolled = { $person } មិនទាន់ចុះឈ្មោ�
 ## បញ្ជី
 demo-overdue-title = ការមកពិនិត្យដែលហួសពេលកំណត់ក្នុង { $village }
 demo-overdue-none = គ្មាននរណាម្នាក់ហួសពេលកំណត់ទេ។
-demo-overdue-row = { $person }៖ { $visit } កំណត់នៅ { $date } (ហួស { $days } ថ្ងៃ)
+demo-overdue-row = { $person }៖ { $visit } កំណត់នៅ { $date } (ហួស { $days })
 demo-overdue-more = និង { $count } នាក់ទៀត។
 demo-outbox-title = អ្វីដែល { $health_centre } នឹងផ្ញើ
 demo-outbox-counts = កំពុងរង់ចាំផ្ញើ៖ បុគ្គលថ្មី { $people } ការចុះឈ្មោះក្នុងកម្មវិធី { $enrollments } ការមកពិនិត្យ { $visits } តម្លៃរបាយការណ៍ { $values }។

@@ -59,7 +59,7 @@ pub fn overdue(ui: &mut Ui, demo: &mut Demo) {
                 person = person.as_str(),
                 visit = stage.as_str(),
                 date = row.due_date,
-                days = row.days_overdue
+                days = msg!("unit-days", count = row.days_overdue)
             ));
             ui.screen.write(Tone::Plain, 2, &line);
         }

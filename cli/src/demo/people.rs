@@ -33,26 +33,24 @@ pub fn find_or_register(ui: &mut Ui, demo: &mut Demo) -> Result<(), NoAnswer> {
     if people.is_empty() {
         ui.screen.say(Tone::Quiet, &msg!("demo-person-none", text = text.as_str()));
     }
-    for (i, person) in people.iter().enumerate() {
-        ui.screen.choice(i + 1, &person.label);
+    // Registering comes first, so that its numbers do not depend on who was found.
+    let mut programs = vec![(demo.setup.immunization, Message::new("demo-register-child"))];
+    programs.extend(demo.setup.ncd.map(|(p, _)| (p, Message::new("demo-register-adult"))));
+    for (i, (_, label)) in programs.iter().enumerate() {
+        let label = ui.screen.text(label);
+        ui.screen.choice(i + 1, &label);
     }
-    let child = people.len() + 1;
-    let adult = demo.setup.ncd.map(|_| people.len() + 2);
-    let label = ui.screen.text(&Message::new("demo-register-child"));
-    ui.screen.choice(child, &label);
-    if let Some(adult) = adult {
-        let label = ui.screen.text(&Message::new("demo-register-adult"));
-        ui.screen.choice(adult, &label);
+    for (i, person) in people.iter().enumerate() {
+        ui.screen.choice(programs.len() + i + 1, &person.label);
     }
     let label = ui.screen.text(&ScreenText::Back.message());
     ui.screen.choice(0, &label);
-    let last = adult.unwrap_or(child);
+    let last = programs.len() + people.len();
     match ui.prompter.number(&mut ui.screen, &Message::new("demo-person-choose"), last)? {
         0 => Ok(()),
-        n if n == child => register(ui, demo, demo.setup.immunization),
-        n if Some(n) == adult => register(ui, demo, demo.setup.ncd.map_or(demo.setup.immunization, |(p, _)| p)),
+        n if n <= programs.len() => register(ui, demo, programs[n - 1].0),
         n => {
-            let person = people[n - 1].clone();
+            let person = people[n - 1 - programs.len()].clone();
             ui.screen.say(Tone::Good, &msg!("demo-person-chosen", person = person.label.as_str()));
             demo.person = Some(person);
             Ok(())

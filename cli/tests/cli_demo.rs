@@ -163,7 +163,9 @@ fn a_second_run_into_the_same_folder_gives_the_same_transcript_and_registers_nob
 /// Every row of every table of the demo database, as text; the log of metadata imports (when
 /// the practice metadata was imported) aside.
 fn dump(dir: &Path) -> Vec<String> {
-    let conn = rusqlite::Connection::open(dir.join("demo.db")).unwrap();
+    let conn = rusqlite::Connection::open(dir.join("phum-demo.db")).unwrap();
+    let key = std::fs::read_to_string(dir.join("phum-demo.key")).unwrap();
+    conn.execute_batch(&format!("PRAGMA key = \"x'{}'\";", key.trim())).unwrap();
     let tables: Vec<String> = conn
         .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name <> 'metadata_import' ORDER BY name")
         .unwrap()

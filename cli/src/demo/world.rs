@@ -20,7 +20,7 @@ use phum_core::model::{
     DataSet, DeviceClock, OptionItem, OrganisationUnit, Program, ProgramStage, TrackedEntityAttribute, Uid,
 };
 use phum_core::store::import::ImportSource;
-use phum_core::store::{Store, StoreError};
+use phum_core::store::{DbKey, Store, StoreError};
 
 use crate::error::CliError;
 
@@ -52,7 +52,21 @@ const METADATA: &str = include_str!("../../../core/src/demo/dataset/metadata.jso
 const ME: &str = include_str!("../../../core/src/demo/dataset/me.json");
 
 fn database(dir: &Path) -> PathBuf {
-    dir.join("demo.db")
+    dir.join("phum-demo.db")
+}
+
+/// The file holding the demo database's key, beside it (made with the database, mode 0600).
+pub fn key_file(dir: &Path) -> PathBuf {
+    dir.join("phum-demo.key")
+}
+
+/// The demo database's key: the one in its key file, or a new one (and file).
+fn key(dir: &Path) -> Result<DbKey, CliError> {
+    let path = key_file(dir);
+    match crate::db::read_key(&path)? {
+        Some(key) => Ok(key),
+        None => crate::db::write_new_key(&path),
+    }
 }
 
 /// Opens the demo database in `dir` (making the folder and the practice data when there is
@@ -60,11 +74,12 @@ fn database(dir: &Path) -> PathBuf {
 pub fn open(dir: &Path, reset: bool, locale: Locale) -> Result<(Store, Setup, DeviceClock), CliError> {
     std::fs::create_dir_all(dir).map_err(|source| CliError::Io { path: dir.to_path_buf(), source })?;
     let path = database(dir);
-    if reset {
+    if reset || !key_file(dir).is_file() {
         remove(&path);
     }
+    let key = key(dir)?;
     let fresh = !path.exists();
-    let mut store = Store::open(&path, None)?;
+    let mut store = Store::open(&path, Some(&key))?;
     if fresh {
         fill(&mut store).map_err(|e| CliError::Import(Box::new(e)))?;
     }
@@ -91,9 +106,11 @@ fn fill(store: &mut Store) -> Result<(), phum_core::store::import::ImportError> 
 /// Puts the practice data back to its initial state; what went wrong, as a message.
 pub fn reset(store: &mut Store) -> Result<(), Message> {
     let path = store.path().to_path_buf();
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let key = key(dir).map_err(|e| untranslated(&e))?;
     *store = Store::open_in_memory().map_err(|e| e.message())?;
     remove(&path);
-    *store = Store::open(&path, None).map_err(|e| e.message())?;
+    *store = Store::open(&path, Some(&key)).map_err(|e| e.message())?;
     fill(store).map_err(|e| e.message())
 }
 
@@ -163,4 +180,10 @@ fn roles(store: &Store, locale: Locale) -> Result<Setup, StoreError> {
         ncd,
         report,
     })
+}
+
+/// A command-line error (a key file that cannot be read) as a message, in English until the
+/// command line's own errors are in the catalogue.
+fn untranslated(e: &CliError) -> Message {
+    phum_core::msg!("untranslated", text = e.to_string())
 }

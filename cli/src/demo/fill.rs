@@ -48,6 +48,13 @@ pub fn fill(ui: &mut Ui, demo: &mut Demo, session: &mut FormSession, title: Opti
         // field in and makes it read-only.
         let shown: Vec<&FieldView> = view.fields.iter().filter(|f| !f.hidden).collect();
         for (i, field) in shown.iter().enumerate() {
+            // A section's name above its first field.
+            let section = field.section.as_deref();
+            if section.is_some() && (i == 0 || shown[i - 1].section.as_deref() != section) {
+                if let Some(s) = view.sections.iter().find(|s| Some(s.uid.as_str()) == section) {
+                    ui.screen.write(Tone::Heading, 2, &format!("[{}]", s.label));
+                }
+            }
             let line = field_line(ui, field);
             ui.screen.choice(i + 1, &line);
             for warning in &field.warnings {

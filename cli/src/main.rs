@@ -1,6 +1,6 @@
 //! `phum`: the command line front end of the Phum core: metadata import and summary, expressions
-//! and lint, capture forms from scripts, the trainer's demo. It contains no behaviour of its own: every command is a
-//! call into `phum-core`.
+//! and lint, capture forms from scripts, the trainer's demo. It contains no behaviour of its own:
+//! every command is a call into `phum-core`.
 
 mod db;
 mod demo;

@@ -6,6 +6,7 @@
 //! does not carry them: `vectors` (`expr::vectors`, the upstream test-vector runner), `fuzz`
 //! (`expr::fuzz_body`) and `lint` (static checks of rules in metadata files).
 
+pub mod demo;
 pub mod expr;
 pub mod form;
 pub mod i18n;
@@ -16,6 +17,7 @@ pub mod rules;
 pub mod schedule;
 pub mod search;
 pub mod store;
+pub mod sync;
 pub mod validate;
 
 /// Dates and times written briefly in unit tests.

@@ -84,6 +84,7 @@ mod tests {
             can_complete: true,
             completed: false,
             read_only_reason: None,
+            demo: false,
         }
     }
 

@@ -289,6 +289,8 @@ pub struct FormSession {
     pub(crate) completed: bool,
     /// Why nothing may be changed (a closed period, a closed enrollment), if so.
     pub(crate) locked: Option<lock::Lock>,
+    /// The store is a demo database (practice data).
+    pub(crate) demo: bool,
 }
 
 /// What each kind of form builds when it opens; the rest of a session starts empty and is set by
@@ -310,7 +312,7 @@ impl FormSession {
     /// A session from its parts, after its first rule pass (which saves what the rules change).
     pub(crate) fn assemble(p: Parts, store: &mut Store) -> Result<FormSession, FormError> {
         fault::point("open form").map_err(crate::store::data::DataError::from)?;
-        let mut session = FormSession::from_parts(p);
+        let mut session = FormSession::from_parts(p, store.is_demo());
         session.settle(store)?;
         Ok(session)
     }
@@ -318,12 +320,12 @@ impl FormSession {
     /// A session from its parts after a rule pass that saves nothing: what the rules change is
     /// taken into its values in memory only.
     pub(crate) fn evaluated(p: Parts, store: &Store) -> Result<FormSession, FormError> {
-        let mut session = FormSession::from_parts(p);
+        let mut session = FormSession::from_parts(p, store.is_demo());
         session.preview(&store.data())?;
         Ok(session)
     }
 
-    fn from_parts(p: Parts) -> FormSession {
+    fn from_parts(p: Parts, demo: bool) -> FormSession {
         FormSession {
             kind: p.kind,
             record: p.record,
@@ -341,6 +343,7 @@ impl FormSession {
             clock: p.clock,
             completed: p.completed,
             locked: p.locked,
+            demo,
         }
     }
 }

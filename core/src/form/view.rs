@@ -97,6 +97,8 @@ pub struct FormView {
     pub completed: bool,
     /// Why the form cannot be changed (a closed period), if so.
     pub read_only_reason: Option<String>,
+    /// Practice data of the demo account: never sent anywhere.
+    pub demo: bool,
 }
 
 /// The label of a metadata object for `locale`.
@@ -182,5 +184,6 @@ pub(crate) fn build(s: &FormSession) -> FormView {
         can_complete: o.can_complete,
         completed: s.completed,
         read_only_reason: s.locked.as_ref().map(|l| l.error().to_string()),
+        demo: s.demo,
     }
 }

@@ -1,12 +1,16 @@
 //! DHIS2 identifiers (UIDs): the format check and client-side generation.
 //!
 //! Owns the rule "11 characters, a letter first, then letters or digits" and a generator that
-//! follows it. Does not own which collection a UID belongs to: that is the metadata store's job.
+//! follows it, random by default and reproducible inside [`with_seeded_uids`] (the bundled demo
+//! data is the same every time it is made). Does not own which collection a UID belongs to: that
+//! is the metadata store's job.
 
+use std::cell::RefCell;
 use std::fmt;
 use std::str::FromStr;
 
-use rand::Rng;
+use rand::rngs::StdRng;
+use rand::{Rng, SeedableRng};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// Length of every DHIS2 UID.
@@ -15,7 +19,28 @@ pub const UID_LEN: usize = 11;
 const LETTERS: &[u8] = b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
 const ALPHANUMERIC: &[u8] = b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
 
-/// A valid DHIS2 UID. The only ways to get one are parsing (checked) and [`Uid::generate`].
+thread_local! {
+    /// The source of [`Uid::generate`] on this thread while [`with_seeded_uids`] runs.
+    static SEEDED: RefCell<Option<StdRng>> = const { RefCell::new(None) };
+}
+
+/// Runs `f` with every [`Uid::generate`] on this thread drawn from a generator seeded with
+/// `seed`, so that records written by the same steps get the same UIDs every time (the bundled
+/// demo data). Afterwards, even when `f` panics, generation is as before.
+pub(crate) fn with_seeded_uids<T>(seed: u64, f: impl FnOnce() -> T) -> T {
+    struct Restore(Option<StdRng>);
+    impl Drop for Restore {
+        fn drop(&mut self) {
+            let previous = self.0.take();
+            SEEDED.with(|s| *s.borrow_mut() = previous);
+        }
+    }
+    let _restore = Restore(SEEDED.with(|s| s.replace(Some(StdRng::seed_from_u64(seed)))));
+    f()
+}
+
+/// A valid DHIS2 UID. The only ways to get one are parsing (checked), [`Uid::constant`] (checked
+/// when compiled) and [`Uid::generate`].
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Uid([u8; UID_LEN]);
 
@@ -50,9 +75,29 @@ impl Uid {
         Ok(Uid(out))
     }
 
-    /// A new random UID, as DHIS2's own `CodeGenerator` makes them.
+    /// A UID written in the source: `const HC: Uid = Uid::constant("DmOuHcChnDi");`. In a
+    /// constant, a text that breaks the rule does not compile.
+    pub const fn constant(text: &'static str) -> Uid {
+        let bytes = text.as_bytes();
+        assert!(bytes.len() == UID_LEN, "a UID has 11 characters");
+        assert!(bytes[0].is_ascii_alphabetic(), "a UID starts with a letter");
+        let mut out = [0u8; UID_LEN];
+        let mut i = 0;
+        while i < UID_LEN {
+            assert!(bytes[i].is_ascii_alphanumeric(), "a UID has only letters and digits");
+            out[i] = bytes[i];
+            i += 1;
+        }
+        Uid(out)
+    }
+
+    /// A new random UID, as DHIS2's own `CodeGenerator` makes them (reproducible inside
+    /// [`with_seeded_uids`]).
     pub fn generate() -> Uid {
-        Self::generate_with(&mut rand::rng())
+        SEEDED.with(|s| match s.borrow_mut().as_mut() {
+            Some(seeded) => Self::generate_with(seeded),
+            None => Self::generate_with(&mut rand::rng()),
+        })
     }
 
     /// A new UID from the given random source (deterministic with a seeded generator).
@@ -167,6 +212,33 @@ mod tests {
             assert!(seen.insert(uid));
         }
         assert_ne!(Uid::generate(), Uid::generate());
+    }
+
+    #[test]
+    fn seeded_generation_repeats_and_ends_with_its_scope() {
+        let draw = || (0..5).map(|_| Uid::generate()).collect::<Vec<_>>();
+        let first = with_seeded_uids(9, draw);
+        assert_eq!(with_seeded_uids(9, draw), first);
+        assert_ne!(with_seeded_uids(10, draw), first);
+        // Nested scopes restore the outer one; outside every scope generation is random again.
+        let outer = with_seeded_uids(9, || {
+            let a = Uid::generate();
+            let _ = with_seeded_uids(10, draw);
+            vec![a, Uid::generate()]
+        });
+        assert_eq!(outer, first[..2]);
+        let panicked = std::panic::catch_unwind(|| with_seeded_uids(9, || panic!("in the middle")));
+        assert!(panicked.is_err());
+        assert_ne!(draw(), first);
+    }
+
+    #[test]
+    fn constants_are_checked_uids() {
+        const HC: Uid = Uid::constant("DmOuHcChnDi");
+        assert_eq!(HC, Uid::parse("DmOuHcChnDi").unwrap());
+        assert!(std::panic::catch_unwind(|| Uid::constant("1mOuHcChnDi")).is_err());
+        assert!(std::panic::catch_unwind(|| Uid::constant("DmOu-cChnDi")).is_err());
+        assert!(std::panic::catch_unwind(|| Uid::constant("short")).is_err());
     }
 
     #[test]

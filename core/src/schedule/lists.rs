@@ -109,6 +109,8 @@ pub struct StageRow {
 #[derive(Debug, Clone, PartialEq)]
 pub struct EnrollmentDashboard {
     pub enrollment: Enrollment,
+    /// Practice data of the demo account (`Store::is_demo`).
+    pub demo: bool,
     /// Every stage of the program not hidden by a HIDEPROGRAMSTAGE effect, by `sortOrder`.
     pub stages: Vec<StageRow>,
 }
@@ -155,6 +157,8 @@ pub struct WorkingList {
     pub total: usize,
     /// The page that was read.
     pub page: Page,
+    /// Practice data of the demo account (`Store::is_demo`).
+    pub demo: bool,
 }
 
 /// One page of the scheduled events of `program` at `org_unit` due before `today`, most overdue
@@ -170,7 +174,7 @@ pub fn overdue(
     let program = program(store, program_uid)?;
     let yesterday = today.pred_opt();
     if program.ignore_overdue_events || yesterday.is_none() {
-        return Ok(WorkingList { rows: Vec::new(), total: 0, page });
+        return Ok(WorkingList { rows: Vec::new(), total: 0, page, demo: store.is_demo() });
     }
     list(store, &program, org_unit, None, yesterday, today, page)
 }
@@ -206,7 +210,7 @@ fn list(
     let d = store.data();
     let total = d.count_scheduled_events_in(uid, org_unit, from, to)?;
     let events = d.scheduled_events_in(uid, org_unit, from, to, page.offset, page.limit)?;
-    Ok(WorkingList { rows: rows(store, program, events, today)?, total, page })
+    Ok(WorkingList { rows: rows(store, program, events, today)?, total, page, demo: store.is_demo() })
 }
 
 fn rows(
@@ -334,5 +338,5 @@ pub fn enrollment_dashboard(
             overdue,
         });
     }
-    Ok(EnrollmentDashboard { enrollment: en, stages: rows })
+    Ok(EnrollmentDashboard { enrollment: en, stages: rows, demo: store.is_demo() })
 }

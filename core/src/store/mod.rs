@@ -2,11 +2,13 @@
 //! with SQLCipher, in WAL mode with foreign keys on and a single writer.
 //!
 //! Owns opening (key, pragmas, wrong-key detection), the schema and its migrations, the metadata
-//! tables, the metadata import, and captured data (`data`). Does not own where the key comes from (the shell: Android
-//! Keystore, or the CLI's key file) or talking to a server (`sync`).
+//! tables, the metadata import, captured data (`data`), and the mark of a demo database (`demo`).
+//! Does not own where the key comes from (the shell: Android Keystore, or the CLI's key file) or
+//! talking to a server (`sync`).
 
 mod account;
 pub mod data;
+mod demo;
 pub mod import;
 mod key;
 pub mod metadata;
@@ -17,6 +19,7 @@ use std::path::{Path, PathBuf};
 use rusqlite::{Connection, ErrorCode, OpenFlags};
 
 pub use account::Account;
+pub use demo::DemoMark;
 pub use key::{DbKey, KeyError};
 pub use schema::SCHEMA_VERSION;
 
@@ -24,6 +27,8 @@ pub use schema::SCHEMA_VERSION;
 pub struct Store {
     conn: Connection,
     path: PathBuf,
+    /// The database carries the demo mark (`demo`).
+    demo: bool,
 }
 
 /// What can go wrong with the database itself.
@@ -42,6 +47,9 @@ pub enum StoreError {
     NewerSchema { path: PathBuf, found: i64, known: i64 },
     #[error("migrating database {path} to schema version {version} failed: {source}")]
     Migration { path: PathBuf, version: i64, source: rusqlite::Error },
+    /// Only an empty database can be made a demo database.
+    #[error("database {path} already holds data or is a demo database already, so it cannot be made a demo database")]
+    NotEmptyForDemo { path: PathBuf },
     #[error("stored {collection} {uid} cannot be read back: {message}")]
     CorruptRow { collection: String, uid: String, message: String },
     #[error("database error: {0}")]
@@ -99,13 +107,21 @@ impl Store {
         // FULL: a saved value survives power loss too, not only a killed process.
         conn.pragma_update(None, "synchronous", "FULL")?;
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
-        let mut store = Store { conn, path };
+        let mut store = Store { conn, path, demo: false };
         schema::migrate(&mut store.conn, &store.path)?;
+        store.demo = demo::is_marked(&store.conn)?;
         Ok(store)
     }
 
     pub fn path(&self) -> &Path {
         &self.path
+    }
+
+    /// Closes the database with everything in its file: the write-ahead log is checkpointed
+    /// into it and removed, so the file can be copied or replaced.
+    pub fn close(self) -> Result<(), StoreError> {
+        self.conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE);")?;
+        self.conn.close().map_err(|(_, e)| StoreError::Sql(e))
     }
 
     /// The schema version of the open database (always [`SCHEMA_VERSION`] after `open`).

@@ -187,6 +187,26 @@ const MIGRATIONS: &[&str] = &[
     "
     CREATE INDEX event_by_stage_date ON event (program_stage, org_unit, event_date);
     ",
+    // 5: the demo mark (`store::demo`): one row in a database that holds the bundled training
+    // data, saying so for as long as the file exists. It can be neither removed nor changed, so
+    // a demo database never turns into one that `sync` would connect.
+    "
+    CREATE TABLE demo_account (
+        id          INTEGER PRIMARY KEY CHECK (id = 1),
+        -- The day the practice data is relative to (ISO date).
+        anchor_date TEXT NOT NULL,
+        -- Which bundled dataset it holds.
+        dataset     TEXT NOT NULL
+    );
+    CREATE TRIGGER demo_account_stays BEFORE DELETE ON demo_account
+    BEGIN
+        SELECT RAISE(ABORT, 'a demo database stays a demo database');
+    END;
+    CREATE TRIGGER demo_account_unchanged BEFORE UPDATE ON demo_account
+    BEGIN
+        SELECT RAISE(ABORT, 'a demo database stays a demo database');
+    END;
+    ",
 ];
 
 /// The schema version this build writes.

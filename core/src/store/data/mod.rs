@@ -104,6 +104,18 @@ impl From<rusqlite::Error> for DataError {
     }
 }
 
+impl tracker::Data<'_> {
+    /// Marks every captured record SYNCED, as a download from a server leaves what it brings:
+    /// the demo's practice data is written as if it came from its training server, so that only
+    /// what a trainee captures counts as not sent.
+    pub(crate) fn mark_all_synced(&self) -> Result<(), DataError> {
+        for table in ["tracked_entity", "enrollment", "event", "aggregate_value", "data_set_completion"] {
+            self.conn.execute(&format!("UPDATE {table} SET sync_state = ?1"), [SyncState::Synced])?;
+        }
+        Ok(())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -116,5 +128,62 @@ mod tests {
         }
         assert_eq!(SyncState::from_wire("SYNCED"), Some(SyncState::Synced));
         assert_eq!(SyncState::from_wire("synced"), None);
+    }
+
+    #[test]
+    fn marking_all_synced_reaches_every_kind_of_record() {
+        use crate::store::data::aggregate::{AggregateKey, FormKey};
+        use crate::store::Store;
+        use crate::test_dates::{now, ymd};
+        let uid = |s: &str| Uid::parse(s).unwrap();
+        let mut store = Store::open_in_memory().unwrap();
+        store
+            .write(|d| {
+                let te = d.insert_tracked_entity(uid("PhumTETPers"), uid("PhumOUHC001"), now())?;
+                let en = d.insert_enrollment(te.uid, uid("PhumImmProg"), uid("PhumOUHC001"), ymd(2026, 1, 1), ymd(2026, 1, 1), now())?;
+                d.insert_event(
+                    &tracker::NewEvent {
+                        enrollment: Some(en.uid),
+                        program: uid("PhumImmProg"),
+                        program_stage: uid("PhumStgBirt"),
+                        org_unit: uid("PhumOUHC001"),
+                        status: crate::model::value_type::EventStatus::Schedule,
+                        event_date: None,
+                        due_date: Some(ymd(2026, 1, 1)),
+                        attribute_option_combo: None,
+                    },
+                    now(),
+                )?;
+                let key = AggregateKey {
+                    data_element: uid("PhumDEChild"),
+                    period: "202601".into(),
+                    org_unit: uid("PhumOUHC001"),
+                    category_option_combo: uid("PhumCOCMale"),
+                    attribute_option_combo: uid("PhumDefCOC1"),
+                };
+                d.set_aggregate_value(&key, Some("3"), now())?;
+                let form = FormKey {
+                    data_set: uid("PhumVhsgRep"),
+                    period: "202601".into(),
+                    org_unit: uid("PhumOUHC001"),
+                    attribute_option_combo: uid("PhumDefCOC1"),
+                };
+                d.set_completion(&form, true, None, now())?;
+                d.mark_all_synced()
+            })
+            .unwrap();
+        let states: Vec<String> = store
+            .conn()
+            .prepare(
+                "SELECT sync_state FROM tracked_entity UNION ALL SELECT sync_state FROM enrollment
+                 UNION ALL SELECT sync_state FROM event UNION ALL SELECT sync_state FROM aggregate_value
+                 UNION ALL SELECT sync_state FROM data_set_completion",
+            )
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        assert_eq!(states, vec!["SYNCED"; 5]);
     }
 }

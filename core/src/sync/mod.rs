@@ -1,0 +1,127 @@
+//! Talking to a DHIS2 server. For now only the gate every connection goes through; the client
+//! (ureq, log-in, downloads, uploads) comes with issue 10 and must keep to it:
+//!
+//! - a connection is opened only for a [`ServerTarget`], and the only way to get one is
+//!   [`connect_target`], which refuses the demo account and any database carrying the demo mark
+//!   with [`SyncError::DemoAccount`]: practice data never leaves the device;
+//! - network APIs (`ureq`, `std::net`, sockets) are named only in this module: the test
+//!   `networking_is_named_only_in_the_sync_module` fails when code elsewhere in the core names
+//!   one, so that no other code path can open a connection, for a demo account or any other.
+//!
+//! Owns the gate. Does not own accounts' files (`store::Account`), the demo mark (`store::demo`)
+//! or demo data (`demo`).
+
+use crate::store::{Account, Store};
+
+/// A server that data may be sent to and fetched from: a DHIS2 account whose database is not a
+/// demo database. Only [`connect_target`] makes one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ServerTarget {
+    url: String,
+    username: String,
+}
+
+impl ServerTarget {
+    /// The server's address as the account has it.
+    pub fn url(&self) -> &str {
+        &self.url
+    }
+
+    pub fn username(&self) -> &str {
+        &self.username
+    }
+}
+
+/// Why no connection is opened.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum SyncError {
+    /// The demo account, or a database with the demo mark.
+    #[error(
+        "this is the demo account: its practice data stays on this device and it never connects to a server; sign in with a DHIS2 account to send data"
+    )]
+    DemoAccount,
+}
+
+/// The server `store` (the database of `account`) may talk to, or why it may not. Every
+/// connection to a server is opened for the target this returns, and for nothing else.
+pub fn connect_target(store: &Store, account: &Account) -> Result<ServerTarget, SyncError> {
+    match account {
+        _ if store.is_demo() => Err(SyncError::DemoAccount),
+        Account::Demo => Err(SyncError::DemoAccount),
+        Account::Server { url, username } => Ok(ServerTarget { url: url.clone(), username: username.clone() }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::{Path, PathBuf};
+
+    use super::*;
+    use crate::model::DeviceClock;
+    use crate::test_dates::ymd;
+
+    fn server() -> Account {
+        Account::Server { url: "https://hmis.moh.gov.kh".into(), username: "sokha".into() }
+    }
+
+    #[test]
+    fn a_demo_database_is_refused_whichever_account_it_is_opened_as() {
+        let mut store = Store::open_in_memory().unwrap();
+        crate::demo::populate(&mut store, &DeviceClock::default().pinned_on(ymd(2026, 12, 5))).unwrap();
+        for account in [Account::Demo, server()] {
+            let err = connect_target(&store, &account).unwrap_err();
+            assert_eq!(err, SyncError::DemoAccount);
+            assert!(err.to_string().contains("never connects to a server"), "{err}");
+        }
+    }
+
+    #[test]
+    fn the_demo_account_is_refused_and_a_server_account_gets_its_target() {
+        let store = Store::open_in_memory().unwrap();
+        assert_eq!(connect_target(&store, &Account::Demo), Err(SyncError::DemoAccount));
+        let target = connect_target(&store, &server()).unwrap();
+        assert_eq!((target.url(), target.username()), ("https://hmis.moh.gov.kh", "sokha"));
+    }
+
+    fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                rust_files(&path, out);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                out.push(path);
+            }
+        }
+    }
+
+    /// Network APIs a connection could be opened with.
+    const NETWORK: [&str; 9] =
+        ["ureq", "std::net", "TcpStream", "TcpListener", "UdpSocket", "reqwest", "hyper::", "tokio::net", "socket2"];
+
+    /// The places a file names a network API.
+    fn network_uses(text: &str) -> Vec<&'static str> {
+        NETWORK.into_iter().filter(|needle| text.contains(needle)).collect()
+    }
+
+    #[test]
+    fn networking_is_named_only_in_the_sync_module() {
+        let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+        let gate = src.join("sync");
+        let mut files = Vec::new();
+        rust_files(&src, &mut files);
+        assert!(files.len() > 50, "the scan must see the core's sources");
+        let offenders: Vec<String> = files
+            .iter()
+            .filter(|f| !f.starts_with(&gate))
+            .filter_map(|f| {
+                let found = network_uses(&std::fs::read_to_string(f).unwrap());
+                (!found.is_empty()).then(|| format!("{}: {found:?}", f.display()))
+            })
+            .collect();
+        assert!(offenders.is_empty(), "only core/src/sync/ may open connections: {offenders:#?}");
+        // The scan recognises what it looks for.
+        assert_eq!(network_uses("let s = std::net::TcpStream::connect(a)?;"), ["std::net", "TcpStream"]);
+        assert_eq!(network_uses("ureq::get(url).call()"), ["ureq"]);
+        assert!(network_uses("hypertension").is_empty());
+    }
+}

@@ -55,6 +55,9 @@ pub enum CliError {
         "{path}, line {line}: '{answer}' is not one of the choices on the screen; the script no longer fits the demo"
     )]
     DemoScript { path: PathBuf, line: usize, answer: String },
+    /// `phum demo`: the demo account cannot be opened or made.
+    #[error(transparent)]
+    Demo(#[from] phum_core::demo::DemoError),
     /// `phum lint`: a file that cannot be read (exit status 2).
     #[error("{path}: cannot read: {source}")]
     LintUnreadable { path: PathBuf, source: std::io::Error },

@@ -32,8 +32,8 @@ use std::path::PathBuf;
 
 use phum_core::form::FormContext;
 use phum_core::i18n::{Lang, Locale, Localize, Message, ScreenText};
-use phum_core::model::Uid;
-use phum_core::store::Store;
+use phum_core::model::{DeviceClock, Uid};
+use phum_core::store::{DbKey, Store};
 
 use crate::error::CliError;
 use prompt::{NoAnswer, Prompter};
@@ -97,6 +97,8 @@ pub struct Person {
 /// The demo account while the walkthrough runs.
 pub struct Demo {
     pub store: Store,
+    /// The key of the demo account's files (reset opens them again).
+    pub key: DbKey,
     pub ctx: FormContext,
     pub setup: Setup,
     pub locale: Locale,
@@ -147,10 +149,11 @@ pub fn run(args: DemoArgs, locale: Locale) -> Result<(), CliError> {
     let screen = Screen::new(Box::new(std::io::stdout()), locale, colour);
     let mut ui = Ui { screen, prompter };
     let reset = args.reset || args.script.is_some();
-    let (store, setup, clock) = world::open(&dir, reset, locale)?;
+    let clock = DeviceClock::default();
+    let world::Opened { store, key, setup } = world::open(&dir, reset, &clock, locale)?;
     let mut ctx = FormContext::new(clock).with_locale(locale.lang.code());
     ctx = ctx.with_capture_org_units(vec![setup.health_centre.uid]);
-    let mut demo = Demo { store, ctx, setup, locale, village: 0, person: None };
+    let mut demo = Demo { store, key, ctx, setup, locale, village: 0, person: None };
     let result = walkthrough(&mut ui, &mut demo);
     ui.screen.flush();
     match result {
@@ -235,7 +238,7 @@ fn pick_village(ui: &mut Ui, demo: &mut Demo) -> Result<(), NoAnswer> {
 }
 
 fn reset(ui: &mut Ui, demo: &mut Demo) {
-    match world::reset(&mut demo.store) {
+    match world::reset(&mut demo.store, &demo.key) {
         Ok(()) => {
             demo.person = None;
             ui.screen.say(Tone::Good, &ScreenText::DemoResetDone.message());

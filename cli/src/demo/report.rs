@@ -16,17 +16,28 @@ use super::prompt::NoAnswer;
 use super::screen::Tone;
 use super::{Demo, Ui};
 
-/// The period a village reports now: the month before today's.
-fn report_period(demo: &Demo, data_set: Uid) -> Period {
+/// The period a village reports now: the month just ended, or this month once that one is
+/// completed (the practice data holds the reports of the months before).
+fn report_period(demo: &mut Demo, data_set: Uid, village: Uid) -> Period {
     let kind = match demo.store.get::<DataSet>(data_set) {
         Ok(Some(ds)) => ds.period_type,
         _ => PeriodType::Monthly,
     };
-    Period::containing(kind, demo.ctx.today()).previous()
+    let current = Period::containing(kind, demo.ctx.today());
+    let previous = current.previous();
+    match open(demo, data_set, village, &previous) {
+        Ok(session) if session.view().completed => current,
+        _ => previous,
+    }
 }
 
-fn open(demo: &mut Demo, data_set: Uid, village: Uid) -> Result<FormSession, phum_core::form::FormError> {
-    let period = report_period(demo, data_set).iso();
+fn open(
+    demo: &mut Demo,
+    data_set: Uid,
+    village: Uid,
+    period: &Period,
+) -> Result<FormSession, phum_core::form::FormError> {
+    let period = period.iso();
     FormSession::open_data_set(&mut demo.store, data_set, village, &period, None, &demo.ctx).map(|(s, _)| s)
 }
 
@@ -35,10 +46,11 @@ pub fn monthly(ui: &mut Ui, demo: &mut Demo) -> Result<(), NoAnswer> {
         ui.screen.say(Tone::Quiet, &Message::new("demo-report-none"));
         return Ok(());
     };
-    let period = report_period(demo, data_set);
+    let village = demo.village_uid();
+    let period = report_period(demo, data_set, village);
     let title = ui.screen.text(&msg!("demo-report-title", village = demo.village_name(), period = period));
     ui.screen.heading(&ScreenText::ReportTitle.message());
-    let mut session = match open(demo, data_set, demo.village_uid()) {
+    let mut session = match open(demo, data_set, village, &period) {
         Ok(session) => session,
         Err(e) => {
             let text = problem(&e, &[], demo);
@@ -56,11 +68,11 @@ pub fn monthly(ui: &mut Ui, demo: &mut Demo) -> Result<(), NoAnswer> {
 /// be sent: the report's title and how many values.
 pub fn pending_values(demo: &mut Demo) -> Vec<(Message, usize)> {
     let Some(data_set) = demo.setup.report else { return Vec::new() };
-    let period = report_period(demo, data_set);
     let villages: Vec<(Uid, String)> = demo.setup.villages.iter().map(|v| (v.uid, v.name.clone())).collect();
     let mut reports = Vec::new();
     for (village, name) in villages {
-        let Ok(session) = open(demo, data_set, village) else { continue };
+        let period = report_period(demo, data_set, village);
+        let Ok(session) = open(demo, data_set, village, &period) else { continue };
         let RecordRef::DataSetForm { period: iso, attribute_option_combo, .. } = session.record() else { continue };
         let values = demo.store.data().aggregate_values(iso, village, *attribute_option_combo).unwrap_or_default();
         let count = values.iter().filter(|v| v.sync_state != SyncState::Synced).count();

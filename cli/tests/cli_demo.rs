@@ -52,16 +52,23 @@ fn english_scenario_shows_rule_messages_overdue_list_report_validation_and_outbo
     let out = flat(&demo(dir.path(), "en", &repo("scripts/demo-scenario-en.txt")));
     assert!(out.contains("Training mode: practice data, never sent"), "{out}");
     assert!(out.contains("Nothing you enter here is ever sent to a server."));
-    // Registered with a date of birth 30 days ago: the birth doses are overdue by 30 days.
+    // Registered with a date of birth 80 days ago: the birth doses are overdue by 80 days, among
+    // the practice data's children.
     let overdue = between(&out, "== Overdue visits in Tram Kang Village", "==");
     assert!(overdue.contains("Sok Dara (សុខ ដារ៉ា): Birth: BCG, HepB, due on"), "{overdue}");
-    assert!(overdue.contains("(30 days overdue)"), "{overdue}");
-    // A dose before its minimum age, and completing anyway.
-    assert!(out.contains("Penta 1 given > 1 Error: Too early: Penta 1 is given from 6 weeks of age."), "{out}");
-    assert!(out.contains("Not completed yet: Penta 1 given: Too early: Penta 1 is given from 6 weeks of age."));
-    // The visit started and left is on the card as such.
-    assert!(out.contains("6 weeks: Penta 1, bOPV 1, PCV 1: Open, not completed"));
-    assert!(out.contains("Warning: The HepB birth dose is due within 24 hours of birth. Days since birth: 30"));
+    assert!(overdue.contains("(80 days overdue)"), "{overdue}");
+    assert!(overdue.matches(" overdue)").count() > 3, "{overdue}");
+    // The 6 weeks contact, late; then Penta 2 the same day: too soon after Penta 1 (the minimum
+    // interval), and completing is refused.
+    assert!(out.contains("Late: these doses were due at 6 weeks."), "{out}");
+    assert!(out.contains(
+        "Penta 2 given > 1 Error: Too soon after Penta 1: leave at least 4 weeks between doses. Days since Penta 1: 0"
+    ));
+    assert!(out.contains("Not completed yet: Penta 2 given: Too soon after Penta 1: leave at least 4 weeks"));
+    // The visit started and left is on the card as such; the 6 weeks contact as given today.
+    assert!(out.contains("10 weeks: Penta 2, bOPV 2, PCV 2: Open, not completed"), "{out}");
+    assert!(out.contains("6 weeks: Penta 1, bOPV 1, PCV 1: Completed on"), "{out}");
+    assert!(out.contains("Warning: The HepB birth dose is due within 24 hours of birth. Days since birth: 80"));
     // After the birth doses, the child is no longer on the overdue list.
     let after = &out[out.find("HepB birth dose given > 1").unwrap()..];
     let overdue_after = between(after, "== Overdue visits in Tram Kang Village", "==");
@@ -97,9 +104,9 @@ fn khmer_scenario_shows_the_same_steps_in_khmer() {
     assert!(out.contains("របៀបហ្វឹកហាត់៖ ទិន្នន័យហ្វឹកហាត់ មិនដែលផ្ញើទេ"), "{out}");
     let overdue = between(&out, "== ការមកពិនិត្យដែលហួសពេលកំណត់ក្នុង ភូមិត្រាំកង់", "==");
     assert!(overdue.contains("សុខ ដារ៉ា (Sok Dara)៖ ពេលកើត៖ BCG, HepB កំណត់នៅ"), "{overdue}");
-    assert!(overdue.contains("(ហួស 30 ថ្ងៃ)"), "{overdue}");
-    assert!(out.contains("កំហុស៖ លឿនពេក៖ Penta ១ ត្រូវចាក់ចាប់ពីអាយុ ៦ សប្ដាហ៍។"), "{out}");
-    assert!(out.contains("មិនទាន់អាចបញ្ចប់បានទេ៖ «បានចាក់ Penta ១»៖ លឿនពេក"));
+    assert!(overdue.contains("(ហួស 80 ថ្ងៃ)"), "{overdue}");
+    assert!(out.contains("កំហុស៖ ជិតពេកពី Penta ១៖ ដូសនីមួយៗត្រូវឃ្លាតគ្នាយ៉ាងតិច ៤ សប្ដាហ៍។"), "{out}");
+    assert!(out.contains("មិនទាន់អាចបញ្ចប់បានទេ៖ «បានចាក់ Penta ២»៖ ជិតពេកពី Penta ១"));
     assert!(out.contains("ព្រមាន៖ សម្ពាធឈាមខ្ពស់ (១៤០/៩០ ឬលើស)។"));
     assert!(out.contains("ព្រមាន៖ ជាតិស្ករពេលតមអាហារ ៧,០ mmol/L ឬលើស (កម្រិតទឹកនោមផ្អែម)។"));
     assert!(out.contains("មិនទាន់អាចបញ្ចប់បានទេ៖ ក្មេងប្រុសបានចាក់ថ្នាំ៖ មិនលើសក្មេងប្រុសអាយុក្រោម ២ ឆ្នាំ៖"));
@@ -257,4 +264,17 @@ fn khmer_digits_show_numbers_and_dates_in_khmer_digits() {
     let out = String::from_utf8(out.stdout).unwrap();
     assert!(out.contains("  ១. ភូមិត្រាំកង់"), "{out}");
     assert!(!out.chars().any(|c| c.is_ascii_digit()), "{out}");
+}
+
+#[test]
+fn every_line_fits_80_columns_in_both_languages() {
+    use unicode_width::UnicodeWidthChar;
+    let dir = tempfile::tempdir().unwrap();
+    for (lang, script) in [("en", "scripts/demo-scenario-en.txt"), ("km", "scripts/demo-scenario-km.txt")] {
+        let out = demo(dir.path(), lang, &repo(script));
+        for line in out.lines() {
+            let columns: usize = line.chars().map(|c| c.width().unwrap_or(0)).sum();
+            assert!(columns <= 80, "{lang}: {columns} columns: {line}");
+        }
+    }
 }

@@ -77,6 +77,7 @@ demo-outbox-report =
         [one] { $report }: { $count } value
        *[other] { $report }: { $count } values
     }
+demo-outbox-not-a-demo = This database is not the demo account: the demo sends nothing from it.
 demo-outbox-not-sent = Training mode: nothing is sent. On a real account these records would go to the server at the next sync.
 
 ## Monthly report

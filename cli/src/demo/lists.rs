@@ -154,5 +154,11 @@ pub fn outbox(ui: &mut Ui, demo: &mut Demo) {
         ui.screen.write(Tone::Plain, 2, &line);
     }
     ui.screen.blank();
-    ui.screen.say(Tone::Warning, &Message::new("demo-outbox-not-sent"));
+    // Sending goes through the core's one gate to a server, which refuses practice data.
+    match phum_core::sync::connect_target(&demo.store, &phum_core::store::Account::Demo) {
+        Err(phum_core::sync::SyncError::DemoAccount) => {
+            ui.screen.say(Tone::Warning, &Message::new("demo-outbox-not-sent"))
+        }
+        Ok(_) => ui.screen.say(Tone::Error, &Message::new("demo-outbox-not-a-demo")),
+    }
 }

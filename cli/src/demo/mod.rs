@@ -169,6 +169,9 @@ fn walkthrough(ui: &mut Ui, demo: &mut Demo) -> Result<(), NoAnswer> {
     pick_village(ui, demo)?;
     loop {
         ui.screen.heading(&phum_core::msg!("demo-menu-title", village = demo.village_name()));
+        if demo.store.is_demo() {
+            ui.screen.say(Tone::Quiet, &ScreenText::DemoBanner.message());
+        }
         if let Some(person) = &demo.person {
             let text = ui.screen.text(&phum_core::msg!("demo-menu-person-chosen", person = person.label.as_str()));
             ui.screen.write(Tone::Quiet, 0, &text);

@@ -161,11 +161,23 @@ pub fn wrap(text: &str, columns: usize) -> Vec<String> {
             line.push_str(word);
             continue;
         }
-        // A word wider than the line: break it between syllables.
+        // A word wider than the line: break it between syllables, before the last character
+        // a line may start with.
         let mut previous = None;
+        let mut last_break = 0;
         for c in word.chars() {
-            if width(&line) + c.width().unwrap_or(0) > columns && may_break_before(previous, c) && !line.is_empty() {
-                lines.push(std::mem::take(&mut line));
+            let breakable = may_break_before(previous, c);
+            if width(&line) + c.width().unwrap_or(0) > columns && !line.is_empty() {
+                if breakable {
+                    lines.push(std::mem::take(&mut line));
+                } else if last_break > 0 {
+                    let rest = line.split_off(last_break);
+                    lines.push(std::mem::replace(&mut line, rest));
+                }
+                last_break = 0;
+            }
+            if breakable {
+                last_break = line.len();
             }
             line.push(c);
             previous = Some(c);
@@ -200,6 +212,12 @@ mod tests {
         }
         for pair in lines.windows(2) {
             assert!(!pair[0].ends_with('\u{17D2}'), "{} ends with a coeng", pair[0]);
+        }
+        // Every width from narrow to wide keeps the text whole and within the width.
+        for columns in 3..40 {
+            let lines = wrap(&text, columns);
+            assert_eq!(lines.concat(), text, "{columns} columns");
+            assert!(lines.iter().all(|l| width(l) <= columns), "{columns} columns: {lines:?}");
         }
     }
 

@@ -278,3 +278,24 @@ fn every_line_fits_80_columns_in_both_languages() {
         }
     }
 }
+
+#[test]
+fn answers_typed_at_the_terminal_are_asked_again_when_they_are_no_choice() {
+    use std::io::Write;
+    let dir = tempfile::tempdir().unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_phum"))
+        .args(["demo", "--dir", dir.path().to_str().unwrap()])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // A village that is not on the list, a word, then the first village; quit.
+    child.stdin.take().unwrap().write_all("9\nvillage\n1\n0\n".as_bytes()).unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success());
+    let out = flat(&String::from_utf8(out.stdout).unwrap());
+    assert_eq!(out.matches("Please type a number from 0 to 6.").count(), 2, "{out}");
+    assert!(out.contains("== Tram Kang Village: what do you want to do?"), "{out}");
+    assert!(out.contains("End of the training session."), "{out}");
+    assert!(!out.contains('\x1b'), "no colours when the output is not a terminal");
+}

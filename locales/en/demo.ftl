@@ -1,7 +1,7 @@
 # The trainer's walkthrough (`phum demo`, cli/src/demo): screens, prompts and what they say.
 
 ## Banner and menu
-demo-banner = Practice data of { $health_centre }, dated around today ({ $today }). Nothing you enter here is ever sent to a server.
+demo-banner = Practice data of { $health_centre }, dated relative to { $anchor } (today is { $today }). Nothing you enter here is ever sent to a server.
 demo-village-title = Villages of { $health_centre }
 demo-village-choose = Choose a village
 demo-menu-title = { $village }: what do you want to do?

@@ -214,10 +214,13 @@ fn menu_items() -> Vec<Message> {
 }
 
 fn banner(ui: &mut Ui, demo: &Demo) {
+    // The day the practice data was made relative to (its first opening, or the last rebuild).
+    let anchor = demo.store.demo_mark().ok().flatten().map_or(demo.ctx.today(), |mark| mark.anchor_date);
     ui.screen.heading(&ScreenText::DemoBanner.message());
     let text = ui.screen.text(&phum_core::msg!(
         "demo-banner",
         health_centre = demo.setup.health_centre.name.as_str(),
+        anchor = anchor,
         today = demo.ctx.today()
     ));
     ui.screen.write(Tone::Warning, 0, &text);

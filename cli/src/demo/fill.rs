@@ -265,10 +265,10 @@ fn refusal(r: &Refusal, label: &dyn Fn(&str) -> String, demo: &Demo) -> Message 
     match r {
         Refusal::MandatoryEmpty { label: name, .. } => msg!("demo-refusal-mandatory", field = name.as_str()),
         Refusal::FieldError { field, message } => {
-            msg!("demo-refusal-field", field = label(field), text = message.as_str())
+            msg!("demo-refusal-field", field = label(field), text = message.clone())
         }
         Refusal::FormError { message } | Refusal::ErrorOnComplete { message } => {
-            msg!("demo-refusal-text", text = message.as_str())
+            msg!("demo-refusal-text", text = message.clone())
         }
         Refusal::ValidationRule { rule, name, instruction } => {
             // The rule's name and instruction in the reader's language, as the server translated them.

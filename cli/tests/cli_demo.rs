@@ -78,7 +78,10 @@ fn english_scenario_shows_rule_messages_overdue_list_report_validation_and_outbo
     assert!(out.contains("Warning: Raised blood pressure (140/90 or more)."));
     assert!(out.contains("Blood pressure result: Raised: 140/90 or more"));
     assert!(out.contains("Warning: Fasting glucose 7.0 mmol/L or more (diabetes range)."));
-    // The monthly report: refused while boys vaccinated exceed boys living, then complete.
+    // The monthly report: a grid of data elements by category, refused while boys vaccinated
+    // exceed boys living, then complete.
+    assert!(out.contains("Children under 2 living in the village 9. Male: - 10. Female: -"), "{out}");
+    assert!(out.contains("Children under 2 living in the village 9. Male: 5 10. Female: -"));
     assert!(out.contains("== Monthly report Monthly report of Tram Kang Village,"));
     assert!(out.contains(
         "Not completed yet: Boys vaccinated: not more than boys under 2: Boys under 2 vaccinated this month \

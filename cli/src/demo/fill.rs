@@ -19,7 +19,7 @@ use phum_core::model::{ValidationRule, ValueType};
 use phum_core::msg;
 
 use super::prompt::NoAnswer;
-use super::screen::Tone;
+use super::screen::{width, Tone, WIDTH};
 use super::{Demo, Ui};
 
 /// How a form dialogue ended.
@@ -55,8 +55,12 @@ pub fn fill(ui: &mut Ui, demo: &mut Demo, session: &mut FormSession, title: Opti
                     ui.screen.write(Tone::Heading, 2, &format!("[{}]", s.label));
                 }
             }
-            let line = field_line(ui, field);
-            ui.screen.choice(i + 1, &line);
+            if view.kind == FormKind::DataSet {
+                grid_cell(ui, &shown, i);
+            } else {
+                let line = field_line(ui, field);
+                ui.screen.choice(i + 1, &line);
+            }
             for warning in &field.warnings {
                 ui.screen.write(Tone::Warning, 8, warning);
             }
@@ -111,6 +115,53 @@ fn complete_label(view: &FormView) -> Message {
         FormKind::DataSet => ScreenText::CompleteReport.message(),
         _ => ScreenText::CompleteEvent.message(),
     }
+}
+
+/// The data element of a report's cell (`deUid.cocUid`).
+fn data_element(field: &FieldView) -> Option<&str> {
+    field.uid.split_once('.').map(|(de, _)| de)
+}
+
+/// A report's cells as a grid: a data element's name on its own line, then its cells by
+/// category (`9. Male: 28   10. Female: 30`) side by side as far as the line allows. A data
+/// element without categories is one line as in other forms.
+fn grid_cell(ui: &mut Ui, shown: &[&FieldView], i: usize) {
+    let field = shown[i];
+    let de = data_element(field);
+    let same = |j: usize| shown.get(j).is_some_and(|f| de.is_some() && data_element(f) == de);
+    let starts_row = i == 0 || !same(i - 1);
+    if starts_row && !same(i + 1) {
+        let line = field_line(ui, field);
+        ui.screen.choice(i + 1, &line);
+        return;
+    }
+    if !starts_row {
+        return;
+    }
+    // The row: the data element's name is the label before the category's " (...)".
+    let mut end = i + 1;
+    while same(end) {
+        end += 1;
+    }
+    let split = |f: &FieldView| match f.label.rsplit_once(" (") {
+        Some((name, category)) => (name.to_string(), category.trim_end_matches(')').to_string()),
+        None => (f.label.clone(), String::new()),
+    };
+    ui.screen.write(Tone::Plain, 2, &split(field).0);
+    let mut line = String::new();
+    for (j, cell) in shown.iter().enumerate().take(end).skip(i) {
+        let value = cell.value.as_ref().map_or_else(|| "-".to_string(), |v| shown_value(ui, cell, v));
+        let text = ui.screen.text(&msg!("demo-field-value", field = split(cell).1, value = value));
+        let cell = format!("{:>3}. {text}", ui.screen.digits(&(j + 1).to_string()));
+        if !line.is_empty() && width(&line) + 2 + width(&cell) > WIDTH {
+            ui.screen.write(Tone::Plain, 0, &std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push_str("  ");
+        }
+        line.push_str(&cell);
+    }
+    ui.screen.write(Tone::Plain, 0, &line);
 }
 
 /// `Label: value` (a mandatory empty field says so).

@@ -68,9 +68,12 @@ impl Screen {
         phum_core::i18n::format_date(date, self.locale)
     }
 
-    /// `text`, wrapped, each line starting with `indent` spaces (continuation lines too).
+    /// `text`, wrapped, each line starting with `indent` spaces (continuation lines too); spaces
+    /// that start a paragraph add to its indent.
     pub fn write(&mut self, tone: Tone, indent: usize, text: &str) {
         for paragraph in text.split('\n') {
+            let indent = indent + paragraph.len() - paragraph.trim_start_matches(' ').len();
+            let paragraph = paragraph.trim_start_matches(' ');
             for line in wrap(paragraph, WIDTH.saturating_sub(indent).max(20)) {
                 self.raw_line(tone, &format!("{}{line}", " ".repeat(indent)));
             }

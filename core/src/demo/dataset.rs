@@ -188,7 +188,10 @@ mod tests {
         assert_eq!(counts[&Collection::OrganisationUnits], 15);
         assert_eq!(store.current_user().unwrap().unwrap().username, "trainee");
         let user = store.current_user().unwrap().unwrap();
-        assert_eq!(user.organisation_units.iter().map(|r| r.id).collect::<Vec<_>>(), [org_units::TRAINEE_HEALTH_CENTRE]);
+        assert_eq!(
+            user.organisation_units.iter().map(|r| r.id).collect::<Vec<_>>(),
+            [org_units::TRAINEE_HEALTH_CENTRE]
+        );
         for (stage, doses) in immunization::CONTACTS {
             let stage = store.get::<ProgramStage>(stage).unwrap().expect("stage");
             let in_stage: Vec<Uid> = stage.program_stage_data_elements.iter().map(|d| d.data_element_uid()).collect();
@@ -221,13 +224,23 @@ mod tests {
             for object in objects.as_array().into_iter().flatten() {
                 let km = |property: &str| {
                     object["translations"].as_array().into_iter().flatten().any(|t| {
-                        t["locale"] == "km" && t["property"] == property && t["value"].as_str().is_some_and(|v| !v.is_empty())
+                        t["locale"] == "km"
+                            && t["property"] == property
+                            && t["value"].as_str().is_some_and(|v| !v.is_empty())
                     })
                 };
-                let needs = [("name", "NAME"), ("shortName", "SHORT_NAME"), ("formName", "FORM_NAME"),
-                    ("description", "DESCRIPTION"), ("content", "CONTENT"), ("instruction", "INSTRUCTION"),
-                    ("incidentDateLabel", "INCIDENT_DATE_LABEL"), ("enrollmentDateLabel", "ENROLLMENT_DATE_LABEL"),
-                    ("executionDateLabel", "EXECUTION_DATE_LABEL"), ("dueDateLabel", "DUE_DATE_LABEL")];
+                let needs = [
+                    ("name", "NAME"),
+                    ("shortName", "SHORT_NAME"),
+                    ("formName", "FORM_NAME"),
+                    ("description", "DESCRIPTION"),
+                    ("content", "CONTENT"),
+                    ("instruction", "INSTRUCTION"),
+                    ("incidentDateLabel", "INCIDENT_DATE_LABEL"),
+                    ("enrollmentDateLabel", "ENROLLMENT_DATE_LABEL"),
+                    ("executionDateLabel", "EXECUTION_DATE_LABEL"),
+                    ("dueDateLabel", "DUE_DATE_LABEL"),
+                ];
                 for (field, property) in needs {
                     if object.get(field).is_some() && !km(property) {
                         missing.push(format!("{collection} {} {field}", object["id"]));

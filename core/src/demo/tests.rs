@@ -148,13 +148,19 @@ fn on_its_day_some_are_overdue_some_due_today_and_some_complete() {
             |r| r.get(0),
         )
         .unwrap();
-    let all_done =
-        kind_count(&CHILD_MIX, &[ChildKind::Complete, ChildKind::HpvGiven, ChildKind::HpvOverdue, ChildKind::HpvDueToday, ChildKind::HpvComing]);
+    let all_done = kind_count(
+        &CHILD_MIX,
+        &[
+            ChildKind::Complete,
+            ChildKind::HpvGiven,
+            ChildKind::HpvOverdue,
+            ChildKind::HpvDueToday,
+            ChildKind::HpvComing,
+        ],
+    );
     assert_eq!(complete as usize, all_done);
-    let completed_enrollments: i64 = store
-        .conn()
-        .query_row("SELECT count(*) FROM enrollment WHERE status = 'COMPLETED'", [], |r| r.get(0))
-        .unwrap();
+    let completed_enrollments: i64 =
+        store.conn().query_row("SELECT count(*) FROM enrollment WHERE status = 'COMPLETED'", [], |r| r.get(0)).unwrap();
     assert!(completed_enrollments > kind_count(&ADULT_MIX, &[AdultKind::ScreenedNormal]) as i64);
 }
 
@@ -170,13 +176,20 @@ fn every_dose_was_given_at_or_after_its_age_on_the_schedule_and_before_today() {
              JOIN enrollment en ON en.uid = ev.enrollment WHERE ev.program = 'DmPrImmuniz' AND ev.status = 'COMPLETED'",
         )
         .unwrap();
-    let rows: Vec<(String, String, String, String)> =
-        stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))).unwrap().collect::<Result<_, _>>().unwrap();
+    let rows: Vec<(String, String, String, String)> = stmt
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
     assert!(rows.len() > 350, "{}", rows.len());
     for (event, stage, given, birth) in rows {
         let stage = stages.iter().find(|s| s.identity.id.as_str() == stage).unwrap();
         let (given, birth): (Date, Date) = (given.parse().unwrap(), birth.parse().unwrap());
-        assert!((given - birth).num_days() >= stage.min_days_from_start, "{event} at {} days", (given - birth).num_days());
+        assert!(
+            (given - birth).num_days() >= stage.min_days_from_start,
+            "{event} at {} days",
+            (given - birth).num_days()
+        );
         assert!(given < today);
         let values = store.data().data_values(Uid::parse(&event).unwrap()).unwrap();
         let doses = immunization::CONTACTS
@@ -221,7 +234,9 @@ fn stored_visits_are_what_their_forms_show_and_break_no_rule() {
     // form saves what its rules assign where the stored value differs.
     store
         .conn()
-        .execute_batch("UPDATE event SET status = 'ACTIVE' WHERE status = 'COMPLETED'; UPDATE enrollment SET status = 'ACTIVE';")
+        .execute_batch(
+            "UPDATE event SET status = 'ACTIVE' WHERE status = 'COMPLETED'; UPDATE enrollment SET status = 'ACTIVE';",
+        )
         .unwrap();
     let before = dump(&store);
     let mut checked = 0;

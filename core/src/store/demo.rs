@@ -104,10 +104,7 @@ mod tests {
     #[test]
     fn only_an_empty_database_can_become_a_demo() {
         let mut store = Store::open_in_memory().unwrap();
-        store
-            .conn()
-            .execute("INSERT INTO metadata_singleton (name, body) VALUES ('me', '{}')", [])
-            .unwrap();
+        store.conn().execute("INSERT INTO metadata_singleton (name, body) VALUES ('me', '{}')", []).unwrap();
         let err = store.mark_demo(ymd(2026, 12, 5), "1").unwrap_err();
         assert!(matches!(err, StoreError::NotEmptyForDemo { .. }), "{err}");
         assert!(!store.is_demo());

@@ -114,16 +114,22 @@ fn plan_one(rng: &mut StdRng, registry: &mut Registry, today: Date, kind: AdultK
         Sex::Female => rng.random_range(146..=160),
     };
     let (course, follow_ups, next_due) = match kind {
-        AdultKind::Controlled => (Course::Controlled, rng.random_range(3..=10), Some(today + days(rng.random_range(1..=27)))),
+        AdultKind::Controlled => {
+            (Course::Controlled, rng.random_range(3..=10), Some(today + days(rng.random_range(1..=27))))
+        }
         AdultKind::Uncontrolled => {
             (Course::Uncontrolled, rng.random_range(3..=8), Some(today + days(rng.random_range(1..=27))))
         }
-        AdultKind::Diabetes => (Course::Diabetes, rng.random_range(2..=9), Some(today + days(rng.random_range(1..=27)))),
+        AdultKind::Diabetes => {
+            (Course::Diabetes, rng.random_range(2..=9), Some(today + days(rng.random_range(1..=27))))
+        }
         AdultKind::Overdue => {
             let course = [Course::Controlled, Course::Uncontrolled, Course::Diabetes][i % 3];
             (course, rng.random_range(1..=6), Some(today - days(rng.random_range(3..=90))))
         }
-        AdultKind::DueToday => ([Course::Controlled, Course::Uncontrolled][i % 2], rng.random_range(1..=6), Some(today)),
+        AdultKind::DueToday => {
+            ([Course::Controlled, Course::Uncontrolled][i % 2], rng.random_range(1..=6), Some(today))
+        }
         AdultKind::New => ([Course::Uncontrolled, Course::Diabetes][i % 2], 0, None),
         AdultKind::ScreenedNormal => (Course::Normal, 0, None),
     };
@@ -164,7 +170,15 @@ fn plan_one(rng: &mut StdRng, registry: &mut Registry, today: Date, kind: AdultK
 }
 
 /// Visit `j` of `count` (0 is the screening).
-fn visit(rng: &mut StdRng, course: Course, j: usize, count: usize, date: Date, base_weight: f64, smoker: bool) -> Visit {
+fn visit(
+    rng: &mut StdRng,
+    course: Course,
+    j: usize,
+    count: usize,
+    date: Date,
+    base_weight: f64,
+    smoker: bool,
+) -> Visit {
     let screening = j == 0;
     let last = j + 1 == count;
     let (mut systolic, mut diastolic) = match course {
@@ -199,8 +213,7 @@ fn visit(rng: &mut StdRng, course: Course, j: usize, count: usize, date: Date, b
     let hypertension = course != Course::Normal && course != Course::Diabetes;
     let referral = if very_high {
         "HOSPITAL"
-    } else if (course == Course::Diabetes && screening)
-        || (course == Course::Uncontrolled && !screening && j % 2 == 1)
+    } else if (course == Course::Diabetes && screening) || (course == Course::Uncontrolled && !screening && j % 2 == 1)
     {
         "HC_DOCTOR"
     } else {
@@ -305,7 +318,9 @@ mod tests {
                 _ => {}
             }
             for v in &p.visits {
-                assert!(v.diastolic < v.systolic && (60..=260).contains(&v.systolic) && (40..=160).contains(&v.diastolic));
+                assert!(
+                    v.diastolic < v.systolic && (60..=260).contains(&v.systolic) && (40..=160).contains(&v.diastolic)
+                );
                 if bp_result(v.systolic, v.diastolic) == "VERY_HIGH" {
                     assert_eq!(v.referral, "HOSPITAL");
                 }

@@ -97,7 +97,8 @@ fn plan_one(
     i: usize,
 ) -> ChildPlan {
     let c = &schedule.contacts;
-    let hpv_kind = matches!(kind, ChildKind::HpvGiven | ChildKind::HpvOverdue | ChildKind::HpvDueToday | ChildKind::HpvComing);
+    let hpv_kind =
+        matches!(kind, ChildKind::HpvGiven | ChildKind::HpvOverdue | ChildKind::HpvDueToday | ChildKind::HpvComing);
     let sex = if hpv_kind || rng.random_bool(0.5) { Sex::Female } else { Sex::Male };
     // `next`: the first contact not given; `birth`: from its due date.
     let (next, birth) = match kind {
@@ -122,8 +123,10 @@ fn plan_one(
         ChildKind::HpvComing => (6, today - days(schedule.hpv - rng.random_range(3..=25))),
     };
     let growth = rng.random_range(0.88..1.12);
-    let contacts: Vec<(Date, String)> =
-        contact_dates(rng, birth, c, next).into_iter().map(|d| (d, weight(sex, (d - birth).num_days(), growth))).collect();
+    let contacts: Vec<(Date, String)> = contact_dates(rng, birth, c, next)
+        .into_iter()
+        .map(|d| (d, weight(sex, (d - birth).num_days(), growth)))
+        .collect();
     let registered = match contacts.first() {
         Some((birth_visit, _)) => *birth_visit,
         // Registered by a volunteer some days after a home birth, before today.
@@ -180,8 +183,7 @@ fn contact_dates(rng: &mut StdRng, birth: Date, contacts: &[i64; 6], given: usiz
 /// A plausible weight (kg, one decimal) at `age_days`: roughly the WHO median for boys, a little
 /// less for girls, times the child's own `growth`.
 fn weight(sex: Sex, age_days: i64, growth: f64) -> String {
-    const MEDIAN: [(i64, f64); 7] =
-        [(0, 3.3), (42, 5.0), (70, 5.9), (98, 6.6), (275, 8.9), (548, 10.9), (3650, 31.0)];
+    const MEDIAN: [(i64, f64); 7] = [(0, 3.3), (42, 5.0), (70, 5.9), (98, 6.6), (275, 8.9), (548, 10.9), (3650, 31.0)];
     let age = age_days.clamp(0, 3650);
     let mut kg = MEDIAN[MEDIAN.len() - 1].1;
     for pair in MEDIAN.windows(2) {

@@ -80,8 +80,10 @@ const FEMALE: [(&str, &str); 18] = [
 ];
 
 /// Mobile prefixes of Cambodian operators with 9-digit numbers.
-const PHONE_PREFIXES: [&str; 18] =
-    ["010", "011", "012", "015", "016", "017", "069", "070", "077", "078", "085", "086", "089", "092", "093", "095", "098", "099"];
+const PHONE_PREFIXES: [&str; 18] = [
+    "010", "011", "012", "015", "016", "017", "069", "070", "077", "078", "085", "086", "089", "092", "093", "095",
+    "098", "099",
+];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub(crate) enum Sex {

@@ -107,7 +107,8 @@ mod tests {
                 assert!(value(vhsg::CHILDREN_VACCINATED, coc) <= value(vhsg::CHILDREN_UNDER_2, coc));
             }
             assert!(
-                value(vhsg::REFERRED_ANTENATAL, vhsg::DEFAULT_COMBO) <= value(vhsg::PREGNANT_WOMEN, vhsg::DEFAULT_COMBO)
+                value(vhsg::REFERRED_ANTENATAL, vhsg::DEFAULT_COMBO)
+                    <= value(vhsg::PREGNANT_WOMEN, vhsg::DEFAULT_COMBO)
             );
         }
     }

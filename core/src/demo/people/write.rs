@@ -164,8 +164,11 @@ fn child(d: &Data<'_>, zone: &DeviceClock, stages: &Stages, c: &ChildPlan) -> Re
 
 /// A vaccination visit: the screening questions answered no, the doses given, the weight.
 fn visit_values<'a>(doses: &[Uid], weight: &'a str) -> Vec<(Uid, &'a str)> {
-    let mut values =
-        vec![(immunization::FEVER, "false"), (immunization::SEVERE_REACTION, "false"), (immunization::WEAK_IMMUNITY, "false")];
+    let mut values = vec![
+        (immunization::FEVER, "false"),
+        (immunization::SEVERE_REACTION, "false"),
+        (immunization::WEAK_IMMUNITY, "false"),
+    ];
     values.extend(doses.iter().map(|dose| (*dose, "true")));
     values.push((immunization::CHILD_WEIGHT, weight));
     values

@@ -140,7 +140,14 @@ mod tests {
         store
             .write(|d| {
                 let te = d.insert_tracked_entity(uid("PhumTETPers"), uid("PhumOUHC001"), now())?;
-                let en = d.insert_enrollment(te.uid, uid("PhumImmProg"), uid("PhumOUHC001"), ymd(2026, 1, 1), ymd(2026, 1, 1), now())?;
+                let en = d.insert_enrollment(
+                    te.uid,
+                    uid("PhumImmProg"),
+                    uid("PhumOUHC001"),
+                    ymd(2026, 1, 1),
+                    ymd(2026, 1, 1),
+                    now(),
+                )?;
                 d.insert_event(
                     &tracker::NewEvent {
                         enrollment: Some(en.uid),

@@ -52,6 +52,11 @@ fn english_scenario_shows_rule_messages_overdue_list_report_validation_and_outbo
     let out = flat(&demo(dir.path(), "en", &repo("scripts/demo-scenario-en.txt")));
     assert!(out.contains("Training mode: practice data, never sent"), "{out}");
     assert!(out.contains("Nothing you enter here is ever sent to a server."));
+    // A Latin-letter search finds the practice data's person by both names; registering comes
+    // first in the list.
+    let found = between(&out, "(Khmer or Latin letters) > Dara", "Choose a person");
+    assert!(found.contains("1. Register a new child (immunization) 2. Register a new adult (NCD)"), "{found}");
+    assert!(found.contains("3. Seng Dara (សេង ដារ៉ា)"), "{found}");
     // Registered with a date of birth 80 days ago: the birth doses are overdue by 80 days, among
     // the practice data's children.
     let overdue = between(&out, "== Overdue visits in Tram Kang Village", "==");
@@ -105,6 +110,9 @@ fn khmer_scenario_shows_the_same_steps_in_khmer() {
     let dir = tempfile::tempdir().unwrap();
     let out = flat(&demo(dir.path(), "km", &repo("scripts/demo-scenario-km.txt")));
     assert!(out.contains("របៀបហ្វឹកហាត់៖ ទិន្នន័យហ្វឹកហាត់ មិនដែលផ្ញើទេ"), "{out}");
+    // A Khmer search finds the same person, the Khmer name first.
+    let found = between(&out, "(អក្សរខ្មែរ ឬឡាតាំង) > ដារ៉ា", "សូមជ្រើសរើសបុគ្គល");
+    assert!(found.contains("3. សេង ដារ៉ា (Seng Dara)"), "{found}");
     let overdue = between(&out, "== ការមកពិនិត្យដែលហួសពេលកំណត់ក្នុង ភូមិត្រាំកង់", "==");
     assert!(overdue.contains("សុខ ដារ៉ា (Sok Dara)៖ ពេលកើត៖ BCG, HepB កំណត់នៅ"), "{overdue}");
     assert!(overdue.contains("(ហួស 80 ថ្ងៃ)"), "{overdue}");

@@ -38,7 +38,7 @@ use phum_core::store::{DbKey, Store};
 use crate::error::CliError;
 use prompt::{NoAnswer, Prompter};
 use screen::{Screen, Tone};
-pub use world::Setup;
+use world::Setup;
 
 pub const DEMO_HELP: &str = "\
 SCRIPT FORMAT (--script FILE)

@@ -129,7 +129,7 @@ impl DbArgs {
 }
 
 /// The key in `path`, `None` when there is no such file.
-fn read_key(path: &Path) -> Result<Option<DbKey>, CliError> {
+pub(crate) fn read_key(path: &Path) -> Result<Option<DbKey>, CliError> {
     match std::fs::read_to_string(path) {
         Ok(text) => {
             DbKey::from_hex(&text).map(Some).map_err(|source| CliError::BadKey { path: path.to_path_buf(), source })
@@ -140,7 +140,7 @@ fn read_key(path: &Path) -> Result<Option<DbKey>, CliError> {
 }
 
 /// A new random key, written to a new file `path` readable by its owner only.
-fn write_new_key(path: &Path) -> Result<DbKey, CliError> {
+pub(crate) fn write_new_key(path: &Path) -> Result<DbKey, CliError> {
     let io = |source| CliError::Io { path: path.to_path_buf(), source };
     let key = DbKey::generate();
     let mut options = std::fs::OpenOptions::new();

@@ -68,6 +68,14 @@ pub enum CliError {
         path: PathBuf,
         message: String,
     },
+    /// `phum demo --script`: an answer that is not one of the choices on the screen (exit status 2).
+    DemoScript {
+        path: PathBuf,
+        line: usize,
+        answer: String,
+    },
+    /// `phum demo`: the demo account cannot be opened or made.
+    Demo(#[from] phum_core::demo::DemoError),
     /// `phum lint`: a file that cannot be read (exit status 2).
     LintUnreadable {
         path: PathBuf,
@@ -98,7 +106,8 @@ impl CliError {
             | CliError::ScriptUnreadable { .. }
             | CliError::TimeZone(_)
             | CliError::Document(_)
-            | CliError::BadScript { .. } => 2,
+            | CliError::BadScript { .. }
+            | CliError::DemoScript { .. } => 2,
             _ => 1,
         }
     }
@@ -166,6 +175,10 @@ impl Localize for CliError {
             CliError::TimeZone(e) => e.message(),
             CliError::Document(e) => e.message(),
             CliError::BadScript { path, message } => msg!("cli-error-bad-script", path = path, problem = message),
+            CliError::DemoScript { path, line, answer } => {
+                msg!("cli-error-demo-script", path = path, line = *line, answer = answer)
+            }
+            CliError::Demo(e) => e.message(),
             CliError::LintInput(e) => e.message(),
             CliError::LintNothingToCheck { files } => msg!("cli-error-lint-nothing-to-check", count = *files),
             CliError::LintFoundErrors { errors } => msg!("cli-error-lint-found-errors", count = *errors),
@@ -205,6 +218,8 @@ mod tests {
             CliError::TimeZone(_) => "TimeZone",
             CliError::Document(_) => "Document",
             CliError::BadScript { .. } => "BadScript",
+            CliError::DemoScript { .. } => "DemoScript",
+            CliError::Demo(_) => "Demo",
             CliError::LintUnreadable { .. } => "LintUnreadable",
             CliError::LintInput(_) => "LintInput",
             CliError::LintNothingToCheck { .. } => "LintNothingToCheck",
@@ -238,6 +253,8 @@ mod tests {
             CliError::TimeZone(ClockError::UnknownTimeZone { name: "Asia/Phnom Penh".into() }),
             CliError::Document(check_json_object("empty.json", b"", METADATA_DOCUMENT).unwrap_err()),
             CliError::BadScript { path: "visit.json".into(), message: "steps[2]: unknown action 'jump'".into() },
+            CliError::DemoScript { path: "class.txt".into(), line: 12, answer: "9".into() },
+            CliError::Demo(phum_core::demo::DemoError::NotADemo { path: "phum.db".into() }),
             CliError::LintUnreadable { path: "rules".into(), source: io(std::io::ErrorKind::IsADirectory) },
             CliError::LintInput(phum_core::lint::MetadataFile::parse("r.json", "[1]").unwrap_err()),
             CliError::LintNothingToCheck { files: 2 },
@@ -266,6 +283,8 @@ mod tests {
             "TimeZone",
             "Document",
             "BadScript",
+            "DemoScript",
+            "Demo",
             "LintUnreadable",
             "LintInput",
             "LintNothingToCheck",

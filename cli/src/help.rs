@@ -55,6 +55,11 @@ fn command_texts(path: &str) -> Option<CommandTexts> {
         },
         "form" => texts(Message::new("cli-help-form")),
         "form run" => texts(Message::new("cli-help-form-run")),
+        "demo" => CommandTexts {
+            long: Some(Message::new("cli-help-demo-long")),
+            after: Some(Message::new("cli-help-demo-script-format")),
+            ..texts(Message::new("cli-help-demo"))
+        },
         p if p == "help" || p.ends_with(" help") => texts(Message::new("cli-help-help-command")),
         // `phum metadata help import`: clap's entry for the command it gives help on.
         p if p.starts_with("help ") || p.contains(" help ") => {
@@ -94,6 +99,9 @@ fn arg_texts(path: &str, id: &str, has_long: bool) -> Option<(Message, Option<Me
         ("form run", "script") => short(Message::new("cli-help-arg-script")),
         ("form run", "json") => short(Message::new("cli-help-arg-form-json")),
         ("form run", "time_zone") => short(Message::new("cli-help-arg-time-zone")),
+        ("demo", "script") => short(Message::new("cli-help-arg-demo-script")),
+        ("demo", "dir") => short(Message::new("cli-help-arg-demo-dir")),
+        ("demo", "reset") => short(Message::new("cli-help-arg-demo-reset")),
         (p, "subcommand") if p == "help" || p.ends_with(" help") => short(Message::new("cli-help-arg-help-subcommand")),
         _ => None,
     }

@@ -1,8 +1,9 @@
 //! `phum`: the command line front end of the Phum core: metadata import and summary, expressions
-//! and lint, capture forms from scripts. It contains no behaviour of its own: every command is a
-//! call into `phum-core`.
+//! and lint, capture forms from scripts, the trainer's demo. It contains no behaviour of its own:
+//! every command is a call into `phum-core`.
 
 mod db;
+mod demo;
 mod error;
 mod expr;
 mod form;
@@ -57,6 +58,10 @@ enum Command {
     /// working lists, an enrollment's dashboard and people search, against the database.
     #[command(subcommand)]
     Form(form::FormCommand),
+    /// The trainer's walkthrough on practice data, in Khmer or English: find or register a
+    /// person, vaccination and blood-pressure visits with the rules' messages, the overdue list,
+    /// the monthly village report, what would be sent. Nothing is ever sent.
+    Demo(demo::DemoArgs),
 }
 
 #[derive(Subcommand)]
@@ -148,6 +153,7 @@ fn run(cli: Cli) -> Result<(), CliError> {
         Command::Metadata(MetadataCommand::Summary { db, json }) => metadata::summary(&db, json),
         Command::Expr(command) => expr::run(command),
         Command::Lint(args) => lint::run(&args),
-        Command::Form(command) => form::run(command, phum_core::i18n::Locale::ENGLISH),
+        Command::Form(command) => form::run(command, locale::get()),
+        Command::Demo(args) => demo::run(args, locale::get()),
     }
 }

@@ -29,6 +29,7 @@ cli-error-vectors-failed =
        *[other] { $count } vectors failed
     }
 cli-error-bad-script = { $path } is not a form script: { $problem }
+cli-error-demo-script = { $path }, line { $line }: "{ $answer }" is not one of the choices on the screen; the script no longer fits the demo.
 cli-error-lint-nothing-to-check =
     { $count ->
         [one] nothing to check: the file holds no program rules, program rule variables or validation rules
@@ -169,6 +170,22 @@ cli-help-lint-after =
          validation rules: nothing to check
 cli-help-form = Capture forms from a script: replay a visit (new or open forms, set values, complete), working lists, an enrollment's dashboard and people search, against the database.
 cli-help-form-run = Replay a visit from a script: forms, values, completion, working lists, search.
+cli-help-demo = The trainer's walkthrough on practice data, in Khmer or English: find or register a person, vaccination and blood-pressure visits with the rules' messages, the overdue list, the monthly village report, what would be sent. Nothing is ever sent.
+cli-help-demo-long = The trainer's walkthrough on practice data, in Khmer or English (--lang km, --khmer-digits): pick a village, find or register a person, record a vaccination or a blood-pressure visit and see the rules' messages after each value, see the overdue list, fill the monthly village report, see what would be sent. The practice data lives in its own encrypted database, dated relative to the day it was first opened; nothing is ever sent to a server.
+cli-help-demo-script-format =
+    SCRIPT FORMAT (--script FILE)
+      The answers a trainer would type, one per line, in order: a number for a numbered choice
+      (Khmer digits too), or the text asked for (a name to search, a value). Lines starting with #
+      are comments; empty lines are skipped. When the answers run out the demo ends as if quit.
+      A date may be given as today, today-30 or today+7 (days; in Khmer ថ្ងៃនេះ-៣០), as the
+      practice data is dated relative to the day of the class.
+      A scripted run starts from the initial practice data (as after --reset), so it gives the same
+      transcript every time and never registers a person twice. An answer that is not one of the
+      numbered choices stops the run with exit status 2. Examples: scripts/demo-scenario-en.txt,
+      scripts/demo-scenario-km.txt.
+cli-help-arg-demo-script = Replay the answers in FILE instead of reading the terminal (see SCRIPT FORMAT)
+cli-help-arg-demo-dir = Where the demo account's database lives (default: $XDG_DATA_HOME/phum/demo, or ~/.local/share/phum/demo)
+cli-help-arg-demo-reset = Put the practice data back to its initial state before starting
 cli-help-help-command = Print this message or the help of the given subcommand(s)
 
 ## Help: arguments

@@ -256,7 +256,7 @@ fn a_script_answer_that_is_no_choice_stops_with_the_line() {
     let out = phum(&["demo", "--dir", dir.path().to_str().unwrap(), "--script", script.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("line 2: '99' is not one of the choices on the screen"), "{stderr}");
+    assert!(stderr.contains("line 2: \"99\" is not one of the choices on the screen"), "{stderr}");
 }
 
 #[test]

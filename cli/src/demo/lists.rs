@@ -40,7 +40,14 @@ pub fn overdue(ui: &mut Ui, demo: &mut Demo) {
         ui.screen.write(Tone::Heading, 0, &name);
         let today = demo.ctx.today();
         let centre = demo.setup.health_centre.uid;
-        let list = match schedule::overdue(&demo.store, program, centre, today, Page::first(Page::MAX_LIMIT), demo.ctx.locale.lang) {
+        let list = match schedule::overdue(
+            &demo.store,
+            program,
+            centre,
+            today,
+            Page::first(Page::MAX_LIMIT),
+            demo.ctx.locale.lang,
+        ) {
             Ok(list) => list,
             Err(e) => {
                 ui.screen.write(Tone::Error, 2, &e.localized(demo.locale));

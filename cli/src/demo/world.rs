@@ -14,7 +14,7 @@
 use std::path::{Path, PathBuf};
 
 use phum_core::demo::dataset::{immunization, ncd, org_units, person, vhsg};
-use phum_core::i18n::{Lang, Locale, Message};
+use phum_core::i18n::{Lang, Locale, Localize, Message};
 use phum_core::model::common::Identity;
 use phum_core::model::{DeviceClock, OrganisationUnit, Uid};
 use phum_core::store::{DbKey, Store};
@@ -102,14 +102,9 @@ pub fn open(dir: &Path, reset: bool, clock: &DeviceClock, locale: Locale) -> Res
 
 /// Puts the practice data back to its initial state; what went wrong, as a message.
 pub fn reset(store: &mut Store, key: &DbKey) -> Result<(), Message> {
-    let open = std::mem::replace(store, Store::open_in_memory().map_err(|e| untranslated(&e))?);
-    *store = phum_core::demo::reset(open, key).map_err(|e| untranslated(&e))?;
+    let open = std::mem::replace(store, Store::open_in_memory().map_err(|e| e.message())?);
+    *store = phum_core::demo::reset(open, key).map_err(|e| e.message())?;
     Ok(())
-}
-
-/// An error without a text in the catalogue yet, in English.
-fn untranslated(e: &dyn std::fmt::Display) -> Message {
-    phum_core::msg!("untranslated", text = e.to_string())
 }
 
 /// The name of a metadata object in `locale`'s language.

@@ -34,15 +34,15 @@ use std::path::PathBuf;
 pub use account::{open, pristine_path, rebuild, reset, DemoOpened};
 pub use people::PeopleSummary;
 
+use crate::i18n::{Localize, Message};
 use crate::model::uid::with_seeded_uids;
 use crate::model::{DeviceClock, Uid};
+use crate::msg;
 use crate::schedule::ScheduleError;
 use crate::search::SearchError;
 use crate::store::data::DataError;
 use crate::store::import::ImportError;
 use crate::store::{Store, StoreError};
-use crate::i18n::{Localize, Message};
-use crate::msg;
 
 /// The seed of the UIDs of the practice records.
 const UID_SEED: u64 = 0x0070_6875_6d55_4944;
@@ -50,11 +50,20 @@ const UID_SEED: u64 = 0x0070_6875_6d55_4944;
 /// What can go wrong with the demo account.
 #[derive(Debug, thiserror::Error)]
 pub enum DemoError {
-    Io { path: PathBuf, source: std::io::Error },
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
     /// Reset and rebuild replace a file: never one that holds an account's data.
-    NotADemo { path: PathBuf },
-    NotAFile { path: PathBuf },
-    NoPristineCopy { path: PathBuf },
+    NotADemo {
+        path: PathBuf,
+    },
+    NotAFile {
+        path: PathBuf,
+    },
+    NoPristineCopy {
+        path: PathBuf,
+    },
     MissingStage(Uid),
     Import(#[from] ImportError),
     Store(#[from] StoreError),

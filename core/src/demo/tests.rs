@@ -9,8 +9,8 @@ use chrono::{NaiveDate as Date, TimeDelta};
 use super::dataset::{immunization, ncd, org_units, person, vhsg};
 use super::people::{AdultKind, ChildKind, ADULT_MIX, CHILD_MIX};
 use super::*;
-use crate::i18n::{Lang, Locale};
 use crate::form::{FormContext, FormSession};
+use crate::i18n::{Lang, Locale};
 use crate::model::{DeviceClock, ProgramStage};
 use crate::schedule::{enrollment_dashboard, overdue, upcoming, Page, WorkingList};
 use crate::search::query::{search, search_target, MatchMode, SearchOptions, SearchScope};
@@ -482,7 +482,9 @@ fn every_demo_error_variant_renders_in_both_languages() {
         DemoError::MissingStage(crate::model::Uid::parse("DmStIm06Wks").unwrap()),
         DemoError::Import(crate::store::import::ImportError::NoSources),
         DemoError::Store(crate::store::StoreError::NotFound { path: path.clone() }),
-        DemoError::Data(crate::store::data::DataError::Store(crate::store::StoreError::NotFound { path: path.clone() })),
+        DemoError::Data(crate::store::data::DataError::Store(crate::store::StoreError::NotFound {
+            path: path.clone(),
+        })),
         DemoError::Schedule(crate::schedule::ScheduleError::NotFound {
             kind: crate::form::ObjectKind::Program,
             uid: crate::model::Uid::parse("DmPrImmuniz").unwrap(),

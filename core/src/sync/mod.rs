@@ -78,7 +78,7 @@ mod tests {
         for account in [Account::Demo, server()] {
             let err = connect_target(&store, &account).unwrap_err();
             assert_eq!(err, SyncError::DemoAccount);
-            assert!(err.to_string().contains("never connects to a server"), "{err}");
+            assert!(err.to_string().contains("never sent to a server"), "{err}");
         }
     }
 

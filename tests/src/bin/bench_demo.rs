@@ -38,7 +38,7 @@ fn practise(store: &mut Store, clock: &DeviceClock) -> Result<(), Box<dyn std::e
     let hc = dataset::org_units::TRAINEE_HEALTH_CENTRE;
     let (mut reg, _) = FormSession::new_registration(store, dataset::ncd::PROGRAM, hc, today, today, &ctx)?;
     reg.set_value(store, dataset::person::NAME_KHMER.as_str(), Some("ទេព សុភា"))?;
-    let list = overdue(store, dataset::immunization::PROGRAM, hc, today, Page::first(1))?;
+    let list = overdue(store, dataset::immunization::PROGRAM, hc, today, Page::first(1), phum_core::i18n::Lang::En)?;
     let (mut visit, _) = FormSession::open_event(store, list.rows[0].event, &ctx)?;
     visit.set_value(store, dataset::immunization::CHILD_WEIGHT.as_str(), Some("7.5"))?;
     Ok(())

@@ -6,7 +6,7 @@
 //! Owns the card and visit dialogue. Does not own the schedule or the form (the core).
 
 use phum_core::form::{FormSession, NewEventForm};
-use phum_core::i18n::{Localize, Message, ScreenText};
+use phum_core::i18n::{name_in, Localize, Message, ScreenText};
 use phum_core::model::{ProgramStage, Uid};
 use phum_core::msg;
 use phum_core::schedule::{enrollment_dashboard, EventState, StageRow};
@@ -14,7 +14,7 @@ use phum_core::schedule::{enrollment_dashboard, EventState, StageRow};
 use super::fill::{fill, problem};
 use super::prompt::NoAnswer;
 use super::screen::Tone;
-use super::{people, world, Demo, Person, Ui};
+use super::{people, Demo, Person, Ui};
 
 /// The person looked at; when there is none, the trainee finds one first.
 pub fn person(ui: &mut Ui, demo: &mut Demo) -> Result<Option<Person>, NoAnswer> {
@@ -33,7 +33,7 @@ pub fn enrollment_in(demo: &Demo, person: Uid, program: Uid) -> Option<Uid> {
 /// A stage's name in the reader's language.
 pub fn stage_name(demo: &Demo, stage: Uid, fallback: &str) -> String {
     match demo.store.get::<ProgramStage>(stage) {
-        Ok(Some(s)) => world::name(&s.identity, demo.locale),
+        Ok(Some(s)) => name_in(&s.identity, demo.locale.lang),
         _ => fallback.to_string(),
     }
 }

@@ -13,7 +13,7 @@
 use phum_core::form::{
     FieldView, FormChanges, FormError, FormKind, FormMessage, FormSession, FormView, MessageKind, Refusal,
 };
-use phum_core::i18n::{Localize, Message, ScreenText};
+use phum_core::i18n::{translation, Localize, Message, ScreenText};
 use phum_core::model::digits::ascii_digits;
 use phum_core::model::{ValidationRule, ValueType};
 use phum_core::msg;
@@ -325,8 +325,12 @@ fn refusal(r: &Refusal, label: &dyn Fn(&str) -> String, demo: &Demo) -> Message 
             // The rule's name and instruction in the reader's language, as the server translated them.
             let stored = demo.store.get::<ValidationRule>(*rule).ok().flatten();
             let translated = |property: &str, written: &str| {
-                let code = demo.locale.lang.code();
-                stored.as_ref().and_then(|r| r.identity.translation(property, code)).unwrap_or(written).to_string()
+                let lang = demo.locale.lang;
+                stored
+                    .as_ref()
+                    .and_then(|r| translation(&r.identity.translations, property, lang))
+                    .unwrap_or(written)
+                    .to_string()
             };
             let name = translated("NAME", name);
             match instruction {

@@ -4,7 +4,7 @@
 //!
 //! Owns these two screens. Does not own the lists or the sync states (the core).
 
-use phum_core::i18n::{Localize, Message};
+use phum_core::i18n::{name_in, Localize, Message};
 use phum_core::model::value_type::EventStatus;
 use phum_core::model::{Program, Uid};
 use phum_core::msg;
@@ -13,7 +13,7 @@ use phum_core::store::data::SyncState;
 
 use super::card::stage_name;
 use super::screen::Tone;
-use super::{people, report, world, Demo, Ui};
+use super::{people, report, Demo, Ui};
 
 /// How many overdue visits a program's list shows.
 const OVERDUE_SHOWN: usize = 30;
@@ -25,7 +25,7 @@ fn programs(demo: &Demo) -> Vec<(Uid, String)> {
     uids.into_iter()
         .map(|uid| {
             let name = match demo.store.get::<Program>(uid) {
-                Ok(Some(p)) => world::name(&p.identity, demo.locale),
+                Ok(Some(p)) => name_in(&p.identity, demo.locale.lang),
                 _ => String::new(),
             };
             (uid, name)

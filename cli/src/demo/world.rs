@@ -14,8 +14,7 @@
 use std::path::{Path, PathBuf};
 
 use phum_core::demo::dataset::{immunization, ncd, org_units, person, vhsg};
-use phum_core::i18n::{Lang, Locale, Localize, Message};
-use phum_core::model::common::Identity;
+use phum_core::i18n::{name_in, Locale, Localize, Message};
 use phum_core::model::{DeviceClock, OrganisationUnit, Uid};
 use phum_core::store::{DbKey, Store};
 
@@ -107,21 +106,11 @@ pub fn reset(store: &mut Store, key: &DbKey) -> Result<(), Message> {
     Ok(())
 }
 
-/// The name of a metadata object in `locale`'s language.
-pub fn name(identity: &Identity, locale: Locale) -> String {
-    if locale.lang == Lang::Km {
-        if let Some(t) = identity.translation("NAME", "km") {
-            return t.to_string();
-        }
-    }
-    identity.name.clone()
-}
-
 /// The roles of the bundled dataset, named in `locale`.
 fn roles(store: &Store, locale: Locale) -> Setup {
     let place = |uid: Uid, code: Option<&str>| {
         let name = match store.get::<OrganisationUnit>(uid) {
-            Ok(Some(unit)) => name(&unit.identity, locale),
+            Ok(Some(unit)) => name_in(&unit.identity, locale.lang),
             _ => uid.to_string(),
         };
         Place { uid, name, code: code.map(str::to_string) }

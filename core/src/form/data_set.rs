@@ -22,8 +22,9 @@ use super::error::ObjectKind;
 use super::error::{FormError, InputWindow, Refusal};
 use super::fields;
 use super::scope::{self, Assigned};
-use super::view::{translation, Label, Title};
+use super::view::{Label, Title};
 use super::{FieldSpec, FormContext, FormSession, Kind, Parts, RecordRef, SectionSpec};
+use crate::i18n::translation;
 use crate::i18n::Lang;
 use crate::model::{
     Category, CategoryCombo, CategoryOption, CategoryOptionCombo, Child, Constant, DataElement, DataSet,

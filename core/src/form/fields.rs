@@ -9,8 +9,9 @@
 use std::collections::HashMap;
 
 use super::error::FormError;
-use super::view::{translation, Label};
+use super::view::Label;
 use super::{FieldSpec, OptionSpec, SectionSpec};
+use crate::i18n::translation;
 use crate::i18n::{render, Locale, Message};
 use crate::model::{
     IdRef, Identity, OptionGroup, OptionItem, OrganisationUnit, OrganisationUnitGroup, TrackedEntityAttribute, Uid,

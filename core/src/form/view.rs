@@ -29,8 +29,10 @@ use serde::Serialize;
 
 use super::{FieldSpec, FormSession, Kind};
 use crate::expr::value::parse_iso_date;
-use crate::i18n::{format_date, format_period, render, show_digits, show_number, Lang, Locale, Localize, Message};
-use crate::model::{Identity, Period, Translation, ValueType};
+use crate::i18n::{
+    format_date, format_period, name_in, render, show_digits, show_number, translation, Lang, Locale, Localize, Message,
+};
+use crate::model::{Identity, Period, ValueType};
 use crate::msg;
 use crate::rules::outcome::RuleText;
 
@@ -197,19 +199,6 @@ impl Label {
             Lang::Km => &self.km,
         }
     }
-}
-
-/// The NAME of a metadata object in `lang` (its translation), else as written.
-pub(crate) fn name_in(identity: &Identity, lang: Lang) -> String {
-    translation(&identity.translations, "NAME", lang).unwrap_or(&identity.name).to_string()
-}
-
-/// The translation of `property` in `lang`, from DHIS2's `translations` (the first whose locale
-/// is in the language: `km`, `km_KH`); empty translations do not count.
-pub(crate) fn translation<'a>(list: &'a [Translation], property: &str, lang: Lang) -> Option<&'a str> {
-    list.iter()
-        .find(|t| t.property == property && lang.matches_dhis2_locale(&t.locale) && !t.value.trim().is_empty())
-        .map(|t| t.value.as_str())
 }
 
 /// A form's title, made from its metadata's labels.
@@ -409,18 +398,5 @@ mod tests {
         assert_eq!(shown_value(&sex, "X", Locale::KHMER), "X", "an unknown code is shown as stored");
         let vaccines = spec(MultiText, &[("BCG", "BCG", "បេ.សេ.ហ្សេ"), ("OPV", "Polio", "ប៉ូលីយ៉ូ")]);
         assert_eq!(shown_value(&vaccines, "BCG,OPV", Locale::ENGLISH), "BCG, Polio");
-    }
-
-    #[test]
-    fn a_translation_counts_for_its_language_whatever_its_region_and_never_when_empty() {
-        let t = |locale: &str, value: &str| Translation {
-            property: "NAME".into(),
-            locale: locale.into(),
-            value: value.into(),
-        };
-        let list = [t("fr", "Poids"), t("km", " "), t("km_KH", "ទម្ងន់"), t("en_GB", "Weight")];
-        assert_eq!(translation(&list, "NAME", Lang::Km), Some("ទម្ងន់"));
-        assert_eq!(translation(&list, "NAME", Lang::En), Some("Weight"));
-        assert_eq!(translation(&list, "FORM_NAME", Lang::Km), None);
     }
 }

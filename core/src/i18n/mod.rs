@@ -14,6 +14,8 @@
 //! - `dates`: dates (`14 មីនា 2025`), months, weekdays and DHIS2 periods (`មីនា 2025`,
 //!   `ត្រីមាសទី 1 ឆ្នាំ 2025`) in the locale.
 //! - `digits`: ASCII digits shown as Khmer digits (reading them back is `model::digits`).
+//! - `metadata`: a metadata object's translation in the reader's language, else its text as
+//!   written.
 //! - `screens`: [`ScreenText`], the typed texts of the Android screens and `phum demo`.
 //! - `server_codes`: [`server_error_message`], the DHIS2 server's import error codes as sentences
 //!   that say what to do, for sync to show beside a rejected record.
@@ -23,8 +25,8 @@
 //! same catalogue in English and serve logs.
 //!
 //! Owns the catalogues, rendering and the formats of dates, periods and numbers. Does not own
-//! which message a module says (each module's error enum does) or metadata labels (servers send
-//! their own translations; `form::view` picks them).
+//! which message a module says (each module's error enum does) or which metadata property a
+//! screen shows (`form::view`).
 
 mod catalogue;
 #[cfg(test)]
@@ -32,6 +34,7 @@ pub(crate) mod catalogue_tests;
 mod dates;
 mod digits;
 mod message;
+mod metadata;
 mod screens;
 mod server_codes;
 
@@ -39,6 +42,7 @@ pub use catalogue::{render, try_render, RenderError, CATALOGUE_FILES};
 pub use dates::{format_date, format_period, month_name, weekday_name};
 pub use digits::{show_digits, show_number};
 pub use message::{Arg, Localize, Message};
+pub use metadata::{name_in, translation};
 pub use screens::ScreenText;
 pub use server_codes::{server_error_message, ServerDetails, SERVER_CODES};
 

@@ -22,8 +22,8 @@ use chrono::{NaiveDate as Date, TimeDelta};
 
 use super::due::first_due_date;
 use super::ScheduleError;
-use crate::form::view::name_in;
 use crate::form::ObjectKind;
+use crate::i18n::name_in;
 use crate::i18n::{Lang, Localize, Message};
 use crate::model::value_type::{EventStatus, RuleActionType};
 use crate::model::{Program, ProgramStage, TrackedEntityAttribute, Uid};

@@ -313,3 +313,19 @@ fn answers_typed_at_the_terminal_are_asked_again_when_they_are_no_choice() {
     assert!(out.contains("End of the training session."), "{out}");
     assert!(!out.contains('\x1b'), "no colours when the output is not a terminal");
 }
+
+#[test]
+fn settings_switch_language_and_digits_while_the_demo_runs() {
+    let dir = tempfile::tempdir().unwrap();
+    let script = dir.path().join("switch.txt");
+    // A village, then Settings: Khmer with Khmer digits, then the overdue list, then quit.
+    std::fs::write(&script, "1\n9\n1\n1\n4\n0\n").unwrap();
+    let out = demo(dir.path(), "en", &script);
+    let (before, after) = out.split_once("Khmer digits >").expect("the settings ask for Khmer digits");
+    assert!(before.contains("Your choice > 9") && before.contains("== Settings"), "{before}");
+    // After the switch: the menu and the overdue list are Khmer, with Khmer digits.
+    assert!(after.contains("តើអ្នកចង់ធ្វើអ្វី"), "{after}");
+    assert!(after.contains("ហួស"), "{after}");
+    assert!(after.chars().any(|c| ('០'..='៩').contains(&c)), "{after}");
+    assert!(!after.contains("days overdue") && !after.contains("Overdue"), "{after}");
+}

@@ -31,7 +31,7 @@ use std::io::IsTerminal;
 use std::path::PathBuf;
 
 use phum_core::form::FormContext;
-use phum_core::i18n::{Locale, Localize, Message, ScreenText};
+use phum_core::i18n::{Lang, Locale, Localize, Message, ScreenText};
 use phum_core::model::{DeviceClock, Uid};
 use phum_core::store::{DbKey, Store};
 
@@ -166,7 +166,8 @@ fn walkthrough(ui: &mut Ui, demo: &mut Demo) -> Result<(), NoAnswer> {
             5 => report::monthly(ui, demo)?,
             6 => lists::outbox(ui, demo),
             7 => reset(ui, demo),
-            _ => pick_village(ui, demo)?,
+            8 => pick_village(ui, demo)?,
+            _ => settings(ui, demo)?,
         }
     }
     ui.screen.say(Tone::Quiet, &Message::new("demo-goodbye"));
@@ -184,7 +185,51 @@ fn menu_items() -> Vec<Message> {
         Message::new("demo-menu-outbox"),
         ScreenText::DemoReset.message(),
         Message::new("demo-menu-village"),
+        ScreenText::SettingsTitle.message(),
     ]
+}
+
+/// Settings: the language and Khmer digits, changed while the demo runs (every screen after
+/// this one, and every form opened, speaks the new choice; the data is unchanged).
+fn settings(ui: &mut Ui, demo: &mut Demo) -> Result<(), NoAnswer> {
+    ui.screen.heading(&ScreenText::SettingsTitle.message());
+    for (i, choice) in [ScreenText::LanguageKhmer, ScreenText::LanguageEnglish].iter().enumerate() {
+        let text = ui.screen.text(&choice.message());
+        ui.screen.choice(i + 1, &text);
+    }
+    let back = ui.screen.text(&ScreenText::Back.message());
+    ui.screen.choice(0, &back);
+    let lang = match ui.prompter.number(&mut ui.screen, &ScreenText::SettingsLanguage.message(), 2)? {
+        1 => Lang::Km,
+        2 => Lang::En,
+        _ => return Ok(()),
+    };
+    ui.screen.say(Tone::Quiet, &ScreenText::KhmerDigitsHint.message());
+    for (i, choice) in [ScreenText::Yes, ScreenText::No].iter().enumerate() {
+        let text = ui.screen.text(&choice.message());
+        ui.screen.choice(i + 1, &text);
+    }
+    let khmer_digits = match ui.prompter.number(&mut ui.screen, &ScreenText::KhmerDigits.message(), 2)? {
+        1 => true,
+        2 => false,
+        _ => return Ok(()),
+    };
+    demo.switch_locale(Locale::new(lang, khmer_digits));
+    ui.screen.locale = demo.locale;
+    Ok(())
+}
+
+impl Demo {
+    /// Speaks `locale` from now on: forms, places and the chosen person's line.
+    fn switch_locale(&mut self, locale: Locale) {
+        self.locale = locale;
+        self.ctx.locale = locale;
+        self.setup = world::roles(&self.store, locale);
+        if let Some(person) = self.person.take() {
+            let label = people::label(self, person.tracked_entity);
+            self.person = Some(Person { label, ..person });
+        }
+    }
 }
 
 fn banner(ui: &mut Ui, demo: &Demo) {

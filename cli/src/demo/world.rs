@@ -107,7 +107,7 @@ pub fn reset(store: &mut Store, key: &DbKey) -> Result<(), Message> {
 }
 
 /// The roles of the bundled dataset, named in `locale`.
-fn roles(store: &Store, locale: Locale) -> Setup {
+pub fn roles(store: &Store, locale: Locale) -> Setup {
     let place = |uid: Uid, code: Option<&str>| {
         let name = match store.get::<OrganisationUnit>(uid) {
             Ok(Some(unit)) => name_in(&unit.identity, locale.lang),

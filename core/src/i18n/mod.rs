@@ -12,7 +12,7 @@
 //! - `catalogue`: the `.ftl` files embedded into the library, one bundle per language and digit
 //!   setting, built once and shared between threads, with Unicode isolation marks off.
 //! - `dates`: dates (`14 មីនា 2025`), months, weekdays and DHIS2 periods (`មីនា 2025`,
-//!   `ត្រីមាសទី 1 ឆ្នាំ 2025`) in the locale.
+//!   `ត្រីមាស 1 2025`) in the locale.
 //! - `digits`: ASCII digits shown as Khmer digits (reading them back is `model::digits`).
 //! - `metadata`: a metadata object's translation in the reader's language, else its text as
 //!   written.

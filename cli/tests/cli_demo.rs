@@ -329,3 +329,19 @@ fn settings_switch_language_and_digits_while_the_demo_runs() {
     assert!(after.chars().any(|c| ('០'..='៩').contains(&c)), "{after}");
     assert!(!after.contains("days overdue") && !after.contains("Overdue"), "{after}");
 }
+
+#[test]
+fn an_open_form_switches_to_khmer_without_being_reopened() {
+    let dir = tempfile::tempdir().unwrap();
+    let script = dir.path().join("switch-form.txt");
+    // A village, find "Dara", register a child, type a name, show the form in Khmer, back, quit.
+    std::fs::write(&script, "1\n1\nDara\n1\n3\nSok Dara\n11\n0\n0\n").unwrap();
+    let out = demo(dir.path(), "en", &script);
+    let (before, after) = out.rsplit_once("Show this form in ខ្មែរ (Khmer)").expect("the form offers Khmer");
+    assert!(before.contains("Full name (Khmer script)"), "{before}");
+    let after = after.split("> 0").next().unwrap();
+    // The same form, its value kept, its labels now Khmer.
+    assert!(after.contains("ឈ្មោះពេញ (អក្សរខ្មែរ)៖ Sok Dara"), "{after}");
+    assert!(after.contains("ការចាក់ថ្នាំបង្ការកុមារ"), "{after}");
+    assert!(!after.contains("Full name"), "{after}");
+}

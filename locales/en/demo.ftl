@@ -26,6 +26,7 @@ demo-register-adult = Register a new adult (NCD)
 
 ## Forms
 demo-form-choose = Choose a field to fill, or complete the form
+demo-form-switch-language = Show this form in { $language }
 demo-form-completed = Completed and saved.
 demo-value-of = { $field }
 demo-value-of-date = { $field } (year-month-day, for example 2025-03-14)

@@ -26,6 +26,7 @@ demo-register-adult = ចុះឈ្មោះមនុស្សពេញវ័�
 
 ## ទម្រង់
 demo-form-choose = សូមជ្រើសរើសប្រអប់ដើម្បីបំពេញ ឬបញ្ចប់ទម្រង់
+demo-form-switch-language = បង្ហាញទម្រង់នេះជា { $language }
 demo-form-completed = បានបញ្ចប់ និងរក្សាទុករួច។
 demo-value-of = { $field }
 demo-value-of-date = { $field } (ឆ្នាំ-ខែ-ថ្ងៃ ឧទាហរណ៍ 2025-03-14)

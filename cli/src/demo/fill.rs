@@ -13,7 +13,7 @@
 use phum_core::form::{
     FieldView, FormChanges, FormError, FormKind, FormMessage, FormSession, FormView, MessageKind, Refusal,
 };
-use phum_core::i18n::{translation, Localize, Message, ScreenText};
+use phum_core::i18n::{translation, Lang, Locale, Localize, Message, ScreenText};
 use phum_core::model::digits::ascii_digits;
 use phum_core::model::{ValidationRule, ValueType};
 use phum_core::msg;
@@ -30,14 +30,25 @@ pub enum Filled {
     Left,
 }
 
-/// The trainee fills `session` until it is completed or they go back. `title` replaces the
-/// form's own title (a report's, which names its period by its ISO code).
-pub fn fill(ui: &mut Ui, demo: &mut Demo, session: &mut FormSession, title: Option<&str>) -> Result<Filled, NoAnswer> {
+/// The trainee fills `session` until it is completed or they go back. `title` makes the heading
+/// instead of the form's own title (a report's: its village and period). The
+/// choice after "complete" shows the form in the other language at once (the session re-renders
+/// its view; nothing is reopened).
+pub fn fill(
+    ui: &mut Ui,
+    demo: &mut Demo,
+    session: &mut FormSession,
+    title: Option<&dyn Fn(&Demo) -> Message>,
+) -> Result<Filled, NoAnswer> {
     let mut first = true;
     loop {
         let view = session.view();
         ui.screen.blank();
-        ui.screen.write(Tone::Heading, 0, title.unwrap_or(&view.title));
+        let heading = match title {
+            Some(make) => ui.screen.text(&make(demo)),
+            None => view.title.clone(),
+        };
+        ui.screen.write(Tone::Heading, 0, &heading);
         if std::mem::take(&mut first) {
             // What the rules say as the form opens (the child's age at this visit, ...).
             for message in &view.messages {
@@ -71,11 +82,24 @@ pub fn fill(ui: &mut Ui, demo: &mut Demo, session: &mut FormSession, title: Opti
         let complete = shown.len() + 1;
         let text = ui.screen.text(&complete_label(&view));
         ui.screen.choice(complete, &text);
+        let other = match demo.locale.lang {
+            Lang::En => (Lang::Km, ScreenText::LanguageKhmer),
+            Lang::Km => (Lang::En, ScreenText::LanguageEnglish),
+        };
+        let text = ui.screen.text(&msg!("demo-form-switch-language", language = other.1.message()));
+        ui.screen.choice(complete + 1, &text);
         let text = ui.screen.text(&ScreenText::Back.message());
         ui.screen.choice(0, &text);
-        let chosen = ui.prompter.number(&mut ui.screen, &Message::new("demo-form-choose"), complete)?;
+        let chosen = ui.prompter.number(&mut ui.screen, &Message::new("demo-form-choose"), complete + 1)?;
         if chosen == 0 {
             return Ok(Filled::Left);
+        }
+        if chosen == complete + 1 {
+            let locale = Locale { lang: other.0, ..demo.locale };
+            session.set_locale(locale);
+            demo.switch_locale(locale);
+            ui.screen.locale = locale;
+            continue;
         }
         if chosen == complete {
             match session.complete(&mut demo.store) {

@@ -221,7 +221,7 @@ fn settings(ui: &mut Ui, demo: &mut Demo) -> Result<(), NoAnswer> {
 
 impl Demo {
     /// Speaks `locale` from now on: forms, places and the chosen person's line.
-    fn switch_locale(&mut self, locale: Locale) {
+    pub fn switch_locale(&mut self, locale: Locale) {
         self.locale = locale;
         self.ctx.locale = locale;
         self.setup = world::roles(&self.store, locale);

@@ -48,7 +48,8 @@ pub fn monthly(ui: &mut Ui, demo: &mut Demo) -> Result<(), NoAnswer> {
     };
     let village = demo.village_uid();
     let period = report_period(demo, data_set, village);
-    let title = ui.screen.text(&msg!("demo-report-title", village = demo.village_name(), period = period));
+    // Made again on every screen: the language may change while the report is open.
+    let title = |demo: &Demo| msg!("demo-report-title", village = demo.village_name(), period = period);
     ui.screen.heading(&ScreenText::ReportTitle.message());
     let mut session = match open(demo, data_set, village, &period) {
         Ok(session) => session,

@@ -186,34 +186,11 @@ fn a_second_run_into_the_same_folder_gives_the_same_transcript_and_registers_nob
 /// Every row of every table of the demo database, as text; the log of metadata imports (when
 /// the practice metadata was imported) aside.
 fn dump(dir: &Path) -> Vec<String> {
-    let conn = rusqlite::Connection::open(dir.join("phum-demo.db")).unwrap();
     let key = std::fs::read_to_string(dir.join("phum-demo.key")).unwrap();
-    conn.execute_batch(&format!("PRAGMA key = \"x'{}'\";", key.trim())).unwrap();
-    let tables: Vec<String> = conn
-        .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name <> 'metadata_import' ORDER BY name")
-        .unwrap()
-        .query_map([], |r| r.get(0))
-        .unwrap()
-        .collect::<Result<_, _>>()
-        .unwrap();
-    let mut rows = Vec::new();
-    for table in tables {
-        let mut stmt = conn.prepare(&format!("SELECT * FROM \"{table}\"")).unwrap();
-        let columns = stmt.column_count();
-        let mut table_rows: Vec<String> = stmt
-            .query_map([], |r| {
-                let cells: Vec<String> = (0..columns)
-                    .map(|i| format!("{:?}", r.get_ref(i).map(|v| v.as_str().map(str::to_string).unwrap_or_default())))
-                    .collect();
-                Ok(format!("{table}: {}", cells.join("|")))
-            })
-            .unwrap()
-            .collect::<Result<_, _>>()
-            .unwrap();
-        table_rows.sort();
-        rows.extend(table_rows);
-    }
-    rows
+    let key = phum_core::store::DbKey::from_hex(key.trim()).unwrap();
+    let store = phum_core::store::Store::open_existing(&dir.join("phum-demo.db"), Some(&key)).unwrap();
+    // Each folder's first opening logs its own import time.
+    store.table_rows().unwrap().into_iter().filter(|row| !row.starts_with("metadata_import:")).collect()
 }
 
 /// The rows only one of two dumps has (a short message instead of two long lists).

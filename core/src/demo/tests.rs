@@ -34,41 +34,7 @@ fn demo(day: Date) -> (Store, PeopleSummary) {
 
 /// Every row of every table, as text, sorted: two databases with the same dump hold the same.
 pub(crate) fn dump(store: &Store) -> Vec<String> {
-    let conn = store.conn();
-    let tables: Vec<String> = conn
-        .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
-        .unwrap()
-        .query_map([], |r| r.get(0))
-        .unwrap()
-        .collect::<Result<_, _>>()
-        .unwrap();
-    let mut out = vec![format!("user_version {}", store.schema_version().unwrap())];
-    for table in tables {
-        let mut stmt = conn.prepare(&format!("SELECT * FROM {table}")).unwrap();
-        let columns = stmt.column_count();
-        let mut rows: Vec<String> = stmt
-            .query_map([], |r| {
-                let cells: Vec<String> = (0..columns).map(|i| cell(r.get_ref(i).unwrap())).collect();
-                Ok(format!("{table}: {}", cells.join(" | ")))
-            })
-            .unwrap()
-            .collect::<Result<_, _>>()
-            .unwrap();
-        rows.sort();
-        out.extend(rows);
-    }
-    out
-}
-
-fn cell(value: rusqlite::types::ValueRef<'_>) -> String {
-    use rusqlite::types::ValueRef;
-    match value {
-        ValueRef::Null => "NULL".into(),
-        ValueRef::Integer(n) => n.to_string(),
-        ValueRef::Real(x) => x.to_string(),
-        ValueRef::Text(t) => format!("'{}'", String::from_utf8_lossy(t)),
-        ValueRef::Blob(b) => format!("blob of {} bytes {:x?}", b.len(), b),
-    }
+    store.table_rows().unwrap()
 }
 
 /// Fails with the rows only one of two dumps has.

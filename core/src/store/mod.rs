@@ -34,6 +34,18 @@ pub struct Store {
     demo: bool,
 }
 
+/// One stored value as [`Store::table_rows`] writes it.
+fn cell_text(value: rusqlite::types::ValueRef<'_>) -> String {
+    use rusqlite::types::ValueRef;
+    match value {
+        ValueRef::Null => "NULL".into(),
+        ValueRef::Integer(n) => n.to_string(),
+        ValueRef::Real(x) => x.to_string(),
+        ValueRef::Text(t) => format!("'{}'", String::from_utf8_lossy(t)),
+        ValueRef::Blob(b) => format!("blob of {} bytes {:x?}", b.len(), b),
+    }
+}
+
 /// What can go wrong with the database itself.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -186,6 +198,32 @@ impl Store {
             problems.push(row?);
         }
         Ok(problems)
+    }
+
+    /// Every row of every table as one line of text (`event: 'DmEv0000001' | 3 | NULL`), each
+    /// table's rows sorted, after the schema version: two databases with the same lines hold the
+    /// same data. For comparing two states of a database (a demo reset against its first
+    /// opening), never for reading records.
+    pub fn table_rows(&self) -> Result<Vec<String>, StoreError> {
+        let tables: Vec<String> = self
+            .conn
+            .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")?
+            .query_map([], |r| r.get(0))?
+            .collect::<Result<_, _>>()?;
+        let mut out = vec![format!("user_version {}", self.schema_version()?)];
+        for table in tables {
+            let mut stmt = self.conn.prepare(&format!("SELECT * FROM \"{table}\""))?;
+            let columns = stmt.column_count();
+            let mut rows: Vec<String> = stmt
+                .query_map([], |r| {
+                    let cells = (0..columns).map(|i| r.get_ref(i).map(cell_text)).collect::<Result<Vec<_>, _>>()?;
+                    Ok(format!("{table}: {}", cells.join(" | ")))
+                })?
+                .collect::<Result<_, _>>()?;
+            rows.sort();
+            out.extend(rows);
+        }
+        Ok(out)
     }
 
     pub(crate) fn conn(&self) -> &Connection {

@@ -13,9 +13,9 @@
 use phum_core::form::{
     FieldView, FormChanges, FormError, FormKind, FormMessage, FormSession, FormView, MessageKind, Refusal,
 };
-use phum_core::i18n::{translation, Lang, Locale, Localize, Message, ScreenText};
+use phum_core::i18n::{Lang, Locale, Localize, Message, ScreenText};
 use phum_core::model::digits::ascii_digits;
-use phum_core::model::{ValidationRule, ValueType};
+use phum_core::model::ValueType;
 use phum_core::msg;
 
 use super::prompt::NoAnswer;
@@ -327,7 +327,7 @@ pub fn problem(e: &FormError, fields: &[FieldView], demo: &Demo) -> String {
             msg!("demo-not-unique", field = label(field), value = value.as_str())
         }
         FormError::CompletionRefused { reasons, .. } => {
-            let reasons: Vec<Message> = reasons.iter().map(|r| refusal(r, &label, demo)).collect();
+            let reasons: Vec<Message> = reasons.iter().map(|r| refusal(r, &label)).collect();
             msg!("demo-not-completed", reasons = reasons)
         }
         FormError::AlreadyCompleted { .. } => Message::new("demo-already-completed"),
@@ -336,7 +336,7 @@ pub fn problem(e: &FormError, fields: &[FieldView], demo: &Demo) -> String {
     message.render(demo.locale)
 }
 
-fn refusal(r: &Refusal, label: &dyn Fn(&str) -> String, demo: &Demo) -> Message {
+fn refusal(r: &Refusal, label: &dyn Fn(&str) -> String) -> Message {
     match r {
         Refusal::MandatoryEmpty { label: name, .. } => msg!("demo-refusal-mandatory", field = name.as_str()),
         Refusal::FieldError { field, message } => {
@@ -345,25 +345,11 @@ fn refusal(r: &Refusal, label: &dyn Fn(&str) -> String, demo: &Demo) -> Message 
         Refusal::FormError { message } | Refusal::ErrorOnComplete { message } => {
             msg!("demo-refusal-text", text = message.clone())
         }
-        Refusal::ValidationRule { rule, name, instruction } => {
-            // The rule's name and instruction in the reader's language, as the server translated them.
-            let stored = demo.store.get::<ValidationRule>(*rule).ok().flatten();
-            let translated = |property: &str, written: &str| {
-                let lang = demo.locale.lang;
-                stored
-                    .as_ref()
-                    .and_then(|r| translation(&r.identity.translations, property, lang))
-                    .unwrap_or(written)
-                    .to_string()
-            };
-            let name = translated("NAME", name);
-            match instruction {
-                Some(i) => {
-                    msg!("demo-refusal-validation", rule = name, instruction = translated("INSTRUCTION", i))
-                }
-                None => msg!("demo-refusal-text", text = name),
-            }
-        }
+        // The session names the rule and its instruction in the reader's language already.
+        Refusal::ValidationRule { name, instruction, .. } => match instruction {
+            Some(i) => msg!("demo-refusal-validation", rule = name, instruction = i),
+            None => msg!("demo-refusal-text", text = name),
+        },
     }
 }
 

@@ -66,7 +66,7 @@ pub enum CliError {
     /// `phum form run`: the script is not a script (exit status 2).
     BadScript {
         path: PathBuf,
-        message: String,
+        problem: Message,
     },
     /// `phum demo --script`: an answer that is not one of the choices on the screen (exit status 2).
     DemoScript {
@@ -174,7 +174,9 @@ impl Localize for CliError {
             }
             CliError::TimeZone(e) => e.message(),
             CliError::Document(e) => e.message(),
-            CliError::BadScript { path, message } => msg!("cli-error-bad-script", path = path, problem = message),
+            CliError::BadScript { path, problem } => {
+                msg!("cli-error-bad-script", path = path, problem = problem.clone())
+            }
             CliError::DemoScript { path, line, answer } => {
                 msg!("cli-error-demo-script", path = path, line = *line, answer = answer)
             }
@@ -252,7 +254,7 @@ mod tests {
             CliError::ScriptUnreadable { path: "visit.json".into(), source: io(std::io::ErrorKind::NotFound) },
             CliError::TimeZone(ClockError::UnknownTimeZone { name: "Asia/Phnom Penh".into() }),
             CliError::Document(check_json_object("empty.json", b"", METADATA_DOCUMENT).unwrap_err()),
-            CliError::BadScript { path: "visit.json".into(), message: "steps[2]: unknown action 'jump'".into() },
+            CliError::BadScript { path: "visit.json".into(), problem: Message::new("cli-form-today-and-now") },
             CliError::DemoScript { path: "class.txt".into(), line: 12, answer: "9".into() },
             CliError::Demo(phum_core::demo::DemoError::NotADemo { path: "phum.db".into() }),
             CliError::LintUnreadable { path: "rules".into(), source: io(std::io::ErrorKind::IsADirectory) },

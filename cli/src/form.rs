@@ -532,23 +532,24 @@ pub fn run(command: FormCommand, locale: Locale) -> Result<(), CliError> {
     let text = std::fs::read_to_string(&args.script)
         .map_err(|source| CliError::ScriptUnreadable { path: args.script.clone(), source })?;
     check_json_object(&args.script.display().to_string(), text.as_bytes(), ExpectedDocument::FormScript)?;
-    let script: Script = serde_json::from_str(&text)
-        .map_err(|e| CliError::BadScript { path: args.script.clone(), message: e.to_string() })?;
-    let bad = |message: String| CliError::BadScript { path: args.script.clone(), message };
+    let bad = |problem: Message| CliError::BadScript { path: args.script.clone(), problem };
+    let script: Script = serde_json::from_str(&text).map_err(|e| {
+        bad(msg!("cli-form-script-shape", line = e.line(), column = e.column(), detail = e.to_string()))
+    })?;
     let clock = DeviceClock::new(&args.time_zone)?;
     let clock = match (&script.today, &script.now) {
-        (Some(_), Some(_)) => return Err(bad("give 'today' or 'now', not both".into())),
-        (Some(t), None) => clock.pinned_on(parse_date("today", t).map_err(|e| bad(e.to_string()))?),
+        (Some(_), Some(_)) => return Err(bad(Message::new("cli-form-today-and-now"))),
+        (Some(t), None) => clock.pinned_on(parse_date("today", t).map_err(|e| bad(e.message()))?),
         (None, Some(t)) => {
             let instant = DateTime::parse_from_rfc3339(t)
-                .map_err(|e| bad(format!("'now': {t} is not an RFC 3339 instant ({e})")))?;
+                .map_err(|e| bad(msg!("cli-form-bad-instant", value = t, detail = e.to_string())))?;
             clock.pinned_at(instant.to_utc())
         }
         (None, None) => clock,
     };
     let mut ctx = FormContext::new(clock).with_locale(locale);
     if let Some(code) = &script.locale {
-        let lang = Lang::from_code(code).ok_or_else(|| bad(format!("'locale': {code} is not en or km")))?;
+        let lang = Lang::from_code(code).ok_or_else(|| bad(StepError::BadLanguage(code.clone()).message()))?;
         ctx.locale.lang = lang;
     }
     if let Some(khmer_digits) = script.khmer_digits {
@@ -557,7 +558,10 @@ pub fn run(command: FormCommand, locale: Locale) -> Result<(), CliError> {
     if let Some(units) = &script.capture_org_units {
         let units = units
             .iter()
-            .map(|u| Uid::parse(u).map_err(|_| bad(format!("capture_org_units: {u} is not a UID"))))
+            .map(|u| {
+                Uid::parse(u)
+                    .map_err(|_| bad(StepError::BadUid { field: "capture_org_units", value: u.clone() }.message()))
+            })
             .collect::<Result<Vec<_>, _>>()?;
         ctx = ctx.with_capture_org_units(units);
     }

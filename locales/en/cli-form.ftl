@@ -7,6 +7,9 @@ cli-form-bad-date = '{ $field }': { $value } is not a date (yyyy-MM-dd)
 cli-form-bad-language = '{ $code }' is not a language of the app: write en or km
 cli-form-no-form = no form named '{ $name }' is open
 cli-form-unknown-step = unknown step '{ $step }'
+cli-form-today-and-now = give 'today' or 'now', not both
+cli-form-bad-instant = 'now': { $value } is not an RFC 3339 instant ({ $detail })
+cli-form-script-shape = line { $line }, column { $column }: not the shape of a form script ({ $detail })
 
 ## What a step did
 cli-form-refused = refused ({ $kind }): { $problem }

@@ -7,6 +7,9 @@ cli-form-bad-date = '{ $field }'៖ { $value } មិនមែនជាកាល
 cli-form-bad-language = '{ $code }' មិនមែនជាភាសារបស់កម្មវិធីទេ៖ សូមសរសេរ en ឬ km
 cli-form-no-form = គ្មានទម្រង់ឈ្មោះ '{ $name }' កំពុងបើកទេ
 cli-form-unknown-step = ជំហានមិនស្គាល់ '{ $step }'
+cli-form-today-and-now = សូមផ្ដល់ 'today' ឬ 'now' មួយប៉ុណ្ណោះ មិនមែនទាំងពីរទេ
+cli-form-bad-instant = 'now'៖ { $value } មិនមែនជាពេលវេលាតាមទម្រង់ RFC 3339 ទេ ({ $detail })
+cli-form-script-shape = បន្ទាត់ទី { $line } ជួរឈរទី { $column }៖ មិនមែនជាទម្រង់នៃស្គ្រីបទម្រង់ទេ ({ $detail })
 
 ## អ្វីដែលជំហានបានធ្វើ
 cli-form-refused = បានបដិសេធ ({ $kind })៖ { $problem }

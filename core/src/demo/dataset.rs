@@ -18,6 +18,8 @@ pub const ME: &str = include_str!("dataset/me.json");
 /// Which bundled dataset a demo database holds (its demo mark); change it with the data.
 pub const VERSION: &str = "phum-demo-1";
 
+pub mod build;
+
 /// Imports the bundled metadata into `store`, replacing any it held (one transaction).
 pub fn import(store: &mut Store) -> Result<ImportReport, ImportError> {
     store.import_metadata(&[
@@ -249,5 +251,22 @@ mod tests {
             }
         }
         assert!(missing.is_empty(), "{missing:#?}");
+    }
+
+    #[test]
+    fn the_built_documents_equal_the_generated_files() {
+        let metadata: serde_json::Value = serde_json::from_str(METADATA).unwrap();
+        let built = build::metadata();
+        for (collection, objects) in metadata.as_object().unwrap() {
+            let (want, got) = (objects.as_array(), built[collection].as_array());
+            if let (Some(want), Some(got)) = (want, got) {
+                assert_eq!(want.len(), got.len(), "{collection}");
+                for (w, g) in want.iter().zip(got) {
+                    assert_eq!(w, g, "{collection}");
+                }
+            }
+        }
+        assert_eq!(built, metadata);
+        assert_eq!(build::me(), serde_json::from_str::<serde_json::Value>(ME).unwrap());
     }
 }

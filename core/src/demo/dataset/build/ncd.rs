@@ -44,10 +44,14 @@ const FOLLOW_UP_SECTIONS: [Section; 4] = [
     ),
 ];
 
+/// A visit stage: (stage, key in its UIDs, English, Khmer, sections, repeatable, minimum days
+/// from enrollment, standard interval).
+type Visit = (Uid, &'static str, &'static str, &'static str, &'static [Section], bool, u32, Option<u32>);
+
 /// The screening visit (sort order 1) and the follow-up visit (2), and their sections.
 fn stages() -> (Vec<Value>, Vec<Value>) {
     let (mut stages, mut sections) = (Vec::new(), Vec::new());
-    let visits: [(Uid, &str, &str, &str, &[Section], bool, u32, Option<u32>); 2] = [
+    let visits: [Visit; 2] = [
         (SCREENING, "Scr", "First visit (screening)", "ការពិនិត្យលើកដំបូង (ស្រាវជ្រាវ)", &SCREENING_SECTIONS, false, 0, None),
         (FOLLOW_UP, "Flu", "Follow-up visit", "ការមកពិនិត្យតាមដាន", &FOLLOW_UP_SECTIONS, true, 28, Some(28)),
     ];

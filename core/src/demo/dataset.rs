@@ -1,28 +1,41 @@
-//! The bundled training metadata: `dataset/metadata.json` (a DHIS2 `/api/metadata` export) and
-//! `dataset/me.json` (the trainee's `/api/me`), embedded in the library and imported through
-//! [`Store::import_metadata`], the code path of a server's answer. `dataset/build_metadata.py`
-//! writes both files and explains the program design; `dataset/SOURCE.md` says where the place
-//! names come from (MIT, notices beside it).
+//! The bundled training metadata: a DHIS2 `/api/metadata` export and the trainee's `/api/me`,
+//! built by [`build`] when the demo is first opened, written out as JSON documents and imported
+//! through [`Store::import_metadata`], the code path of a server's answer. [`build`] explains the
+//! program design; `dataset/SOURCE.md` says where the place names come from (MIT, notices beside
+//! it).
 //!
-//! Owns the embedded documents and the UIDs that the practice people and the tests refer to.
-//! Does not own importing (`store::import`) or the people (`people`).
+//! Owns the documents' text and the UIDs that the practice people and the tests refer to. Does
+//! not own importing (`store::import`) or the people (`people`).
 
 use crate::model::Uid;
 use crate::store::import::{ImportError, ImportReport, ImportSource};
 use crate::store::Store;
 
-/// The metadata export.
-pub const METADATA: &str = include_str!("dataset/metadata.json");
-/// The trainee's `/api/me`.
-pub const ME: &str = include_str!("dataset/me.json");
 /// Which bundled dataset a demo database holds (its demo mark); change it with the data.
 pub const VERSION: &str = "phum-demo-1";
+
+pub mod build;
+
+/// The metadata export as a JSON document, as a server would send it.
+pub fn metadata_json() -> String {
+    pretty(&build::metadata())
+}
+
+/// The trainee's `/api/me` as a JSON document.
+pub fn me_json() -> String {
+    pretty(&build::me())
+}
+
+fn pretty(document: &serde_json::Value) -> String {
+    // Serialising a Value (string keys, finite numbers) cannot fail.
+    serde_json::to_string_pretty(document).unwrap_or_default()
+}
 
 /// Imports the bundled metadata into `store`, replacing any it held (one transaction).
 pub fn import(store: &mut Store) -> Result<ImportReport, ImportError> {
     store.import_metadata(&[
-        ImportSource::Bytes { name: "demo/metadata.json".into(), bytes: METADATA.as_bytes().to_vec() },
-        ImportSource::Bytes { name: "demo/me.json".into(), bytes: ME.as_bytes().to_vec() },
+        ImportSource::Bytes { name: "demo/metadata.json".into(), bytes: metadata_json().into_bytes() },
+        ImportSource::Bytes { name: "demo/me.json".into(), bytes: me_json().into_bytes() },
     ])
 }
 
@@ -206,7 +219,7 @@ mod tests {
 
     #[test]
     fn the_bundled_metadata_passes_lint_without_errors_or_warnings() {
-        let file = MetadataFile::parse("demo/metadata.json", METADATA).unwrap();
+        let file = MetadataFile::parse("demo/metadata.json", &metadata_json()).unwrap();
         assert_eq!((file.program_rules.len(), file.validation_rules.len()), (62, 3));
         let findings: Vec<String> = lint(&[file]).iter().map(|f| f.to_string()).collect();
         assert!(findings.is_empty(), "{findings:#?}");
@@ -214,7 +227,7 @@ mod tests {
 
     #[test]
     fn every_named_object_has_a_khmer_label() {
-        let doc: serde_json::Value = serde_json::from_str(METADATA).unwrap();
+        let doc: serde_json::Value = serde_json::from_str(&metadata_json()).unwrap();
         let mut missing = Vec::new();
         for (collection, objects) in doc.as_object().unwrap() {
             // A rule variable's name is the identifier rules use (`#{sex}`), not a label.

@@ -48,29 +48,44 @@ const fn dose(
     Dose { key, de, short, short_km, verb, against, against_km }
 }
 
-/// Every dose, in the order the data elements and rule variables are listed.
-pub(super) const DOSES: [Dose; 16] = [
-    dose("bcg", imm::BCG, "BCG", "BCG", INJECT, ("tuberculosis", "របេង")),
-    dose("hepb0", imm::HEPB_BIRTH, "HepB birth dose", "HepB ដូសពេលកើត", INJECT, ("hepatitis B", "រលាកថ្លើមប្រភេទបេ")),
-    dose("penta1", imm::PENTA_1, "Penta 1", "Penta ១", INJECT, (PENTA, PENTA_KM)),
-    dose("penta2", imm::PENTA_2, "Penta 2", "Penta ២", INJECT, (PENTA, PENTA_KM)),
-    dose("penta3", imm::PENTA_3, "Penta 3", "Penta ៣", INJECT, (PENTA, PENTA_KM)),
-    dose("opv1", imm::BOPV_1, "bOPV 1", "bOPV ១", "បន្តក់", POLIO),
-    dose("opv2", imm::BOPV_2, "bOPV 2", "bOPV ២", "បន្តក់", POLIO),
-    dose("opv3", imm::BOPV_3, "bOPV 3", "bOPV ៣", "បន្តក់", POLIO),
-    dose("pcv1", imm::PCV_1, "PCV 1", "PCV ១", INJECT, PCV),
-    dose("pcv2", imm::PCV_2, "PCV 2", "PCV ២", INJECT, PCV),
-    dose("pcv3", imm::PCV_3, "PCV 3", "PCV ៣", INJECT, PCV),
-    dose("ipv", imm::IPV, "IPV", "IPV", INJECT, POLIO),
-    dose("mr1", imm::MR_1, "MR 1", "MR ១", INJECT, MR),
-    dose("mr2", imm::MR_2, "MR 2", "MR ២", INJECT, MR),
-    dose("je", imm::JE, "JE", "JE", INJECT, ("Japanese encephalitis", "រលាកខួរក្បាលជប៉ុន")),
-    dose("hpv", imm::HPV_DOSE, "HPV", "HPV", INJECT, ("cervical cancer", "មហារីកមាត់ស្បូន")),
-];
+// The doses of the schedule.
+const DOSE_BCG: Dose = dose("bcg", imm::BCG, "BCG", "BCG", INJECT, ("tuberculosis", "របេង"));
+const DOSE_HEPB0: Dose =
+    dose("hepb0", imm::HEPB_BIRTH, "HepB birth dose", "HepB ដូសពេលកើត", INJECT, ("hepatitis B", "រលាកថ្លើមប្រភេទបេ"));
+const DOSE_PENTA1: Dose = dose("penta1", imm::PENTA_1, "Penta 1", "Penta ១", INJECT, (PENTA, PENTA_KM));
+const DOSE_PENTA2: Dose = dose("penta2", imm::PENTA_2, "Penta 2", "Penta ២", INJECT, (PENTA, PENTA_KM));
+const DOSE_PENTA3: Dose = dose("penta3", imm::PENTA_3, "Penta 3", "Penta ៣", INJECT, (PENTA, PENTA_KM));
+const DOSE_OPV1: Dose = dose("opv1", imm::BOPV_1, "bOPV 1", "bOPV ១", "បន្តក់", POLIO);
+const DOSE_OPV2: Dose = dose("opv2", imm::BOPV_2, "bOPV 2", "bOPV ២", "បន្តក់", POLIO);
+const DOSE_OPV3: Dose = dose("opv3", imm::BOPV_3, "bOPV 3", "bOPV ៣", "បន្តក់", POLIO);
+const DOSE_PCV1: Dose = dose("pcv1", imm::PCV_1, "PCV 1", "PCV ១", INJECT, PCV);
+const DOSE_PCV2: Dose = dose("pcv2", imm::PCV_2, "PCV 2", "PCV ២", INJECT, PCV);
+const DOSE_PCV3: Dose = dose("pcv3", imm::PCV_3, "PCV 3", "PCV ៣", INJECT, PCV);
+const DOSE_IPV: Dose = dose("ipv", imm::IPV, "IPV", "IPV", INJECT, POLIO);
+const DOSE_MR1: Dose = dose("mr1", imm::MR_1, "MR 1", "MR ១", INJECT, MR);
+const DOSE_MR2: Dose = dose("mr2", imm::MR_2, "MR 2", "MR ២", INJECT, MR);
+const DOSE_JE: Dose = dose("je", imm::JE, "JE", "JE", INJECT, ("Japanese encephalitis", "រលាកខួរក្បាលជប៉ុន"));
+const DOSE_HPV: Dose = dose("hpv", imm::HPV_DOSE, "HPV", "HPV", INJECT, ("cervical cancer", "មហារីកមាត់ស្បូន"));
 
-fn dose_of(key: &str) -> &'static Dose {
-    DOSES.iter().find(|d| d.key == key).expect("a dose of the schedule")
-}
+/// Every dose, in the order the data elements and rule variables are listed.
+pub(super) const DOSES: [&Dose; 16] = [
+    &DOSE_BCG,
+    &DOSE_HEPB0,
+    &DOSE_PENTA1,
+    &DOSE_PENTA2,
+    &DOSE_PENTA3,
+    &DOSE_OPV1,
+    &DOSE_OPV2,
+    &DOSE_OPV3,
+    &DOSE_PCV1,
+    &DOSE_PCV2,
+    &DOSE_PCV3,
+    &DOSE_IPV,
+    &DOSE_MR1,
+    &DOSE_MR2,
+    &DOSE_JE,
+    &DOSE_HPV,
+];
 
 /// A contact: stage, key (in the UIDs of its sections and fields), English and Khmer names,
 /// minimum age in days, generated at enrollment, doses.
@@ -81,7 +96,7 @@ struct Contact {
     name_km: &'static str,
     min_days: u32,
     generated: bool,
-    doses: &'static [&'static str],
+    doses: &'static [&'static Dose],
 }
 
 const CONTACTS: [Contact; 7] = [
@@ -92,7 +107,7 @@ const CONTACTS: [Contact; 7] = [
         name_km: "ពេលកើត៖ BCG, HepB",
         min_days: 0,
         generated: true,
-        doses: &["bcg", "hepb0"],
+        doses: &[&DOSE_BCG, &DOSE_HEPB0],
     },
     Contact {
         stage: imm::WEEKS_6,
@@ -101,7 +116,7 @@ const CONTACTS: [Contact; 7] = [
         name_km: "៦ សប្ដាហ៍៖ Penta ១, bOPV ១, PCV ១",
         min_days: 42,
         generated: true,
-        doses: &["penta1", "opv1", "pcv1"],
+        doses: &[&DOSE_PENTA1, &DOSE_OPV1, &DOSE_PCV1],
     },
     Contact {
         stage: imm::WEEKS_10,
@@ -110,7 +125,7 @@ const CONTACTS: [Contact; 7] = [
         name_km: "១០ សប្ដាហ៍៖ Penta ២, bOPV ២, PCV ២",
         min_days: 70,
         generated: true,
-        doses: &["penta2", "opv2", "pcv2"],
+        doses: &[&DOSE_PENTA2, &DOSE_OPV2, &DOSE_PCV2],
     },
     Contact {
         stage: imm::WEEKS_14,
@@ -119,7 +134,7 @@ const CONTACTS: [Contact; 7] = [
         name_km: "១៤ សប្ដាហ៍៖ Penta ៣, bOPV ៣, PCV ៣, IPV",
         min_days: 98,
         generated: true,
-        doses: &["penta3", "opv3", "pcv3", "ipv"],
+        doses: &[&DOSE_PENTA3, &DOSE_OPV3, &DOSE_PCV3, &DOSE_IPV],
     },
     Contact {
         stage: imm::MONTHS_9,
@@ -128,7 +143,7 @@ const CONTACTS: [Contact; 7] = [
         name_km: "៩ ខែ៖ MR ១, JE",
         min_days: 275,
         generated: true,
-        doses: &["mr1", "je"],
+        doses: &[&DOSE_MR1, &DOSE_JE],
     },
     Contact {
         stage: imm::MONTHS_18,
@@ -137,7 +152,7 @@ const CONTACTS: [Contact; 7] = [
         name_km: "១៨ ខែ៖ MR ២",
         min_days: 548,
         generated: true,
-        doses: &["mr2"],
+        doses: &[&DOSE_MR2],
     },
     Contact {
         stage: imm::HPV,
@@ -146,7 +161,7 @@ const CONTACTS: [Contact; 7] = [
         name_km: "កុមារីអាយុ ៩ ឆ្នាំ៖ HPV",
         min_days: 3288,
         generated: false,
-        doses: &["hpv"],
+        doses: &[&DOSE_HPV],
     },
 ];
 
@@ -156,7 +171,7 @@ fn stages() -> (Vec<Value>, Vec<Value>) {
     let before: Vec<String> =
         [imm::FEVER, imm::SEVERE_REACTION, imm::WEAK_IMMUNITY].iter().map(|u| u.to_string()).collect();
     for (i, c) in CONTACTS.iter().enumerate() {
-        let doses: Vec<String> = c.doses.iter().map(|d| dose_of(d).de.to_string()).collect();
+        let doses: Vec<String> = c.doses.iter().map(|d| d.de.to_string()).collect();
         let vaccines: Vec<String> = doses.iter().cloned().chain([NOT_GIVEN.to_string()]).collect();
         let weight = vec![imm::CHILD_WEIGHT.to_string()];
         let fields: Vec<String> = before.iter().chain(&vaccines).chain(&weight).cloned().collect();
@@ -198,16 +213,16 @@ fn variables() -> Vec<Value> {
     for d in &DOSES {
         out.push(variable(format!("DmRv{}", &d.de.as_str()[4..]), PROGRAM, d.key, current(d.de), false));
     }
-    for (key, uid) in [
-        ("penta1", "DmRvErPent1"),
-        ("penta2", "DmRvErPent2"),
-        ("opv1", "DmRvErBopv1"),
-        ("opv2", "DmRvErBopv2"),
-        ("pcv1", "DmRvErPcv01"),
-        ("pcv2", "DmRvErPcv02"),
-        ("mr1", "DmRvErMr001"),
+    for (dose, uid) in [
+        (&DOSE_PENTA1, "DmRvErPent1"),
+        (&DOSE_PENTA2, "DmRvErPent2"),
+        (&DOSE_OPV1, "DmRvErBopv1"),
+        (&DOSE_OPV2, "DmRvErBopv2"),
+        (&DOSE_PCV1, "DmRvErPcv01"),
+        (&DOSE_PCV2, "DmRvErPcv02"),
+        (&DOSE_MR1, "DmRvErMr001"),
     ] {
-        out.push(variable(uid, PROGRAM, &format!("{key}_earlier"), newest(dose_of(key).de), false));
+        out.push(variable(uid, PROGRAM, &format!("{}_earlier", dose.key), newest(dose.de), false));
     }
     out.extend([
         variable("DmRvImFever", PROGRAM, "fever", current(imm::FEVER), false),
@@ -281,10 +296,6 @@ const AGE_WEEKS: &str = "d2:weeksBetween(V{incident_date}, V{event_date})";
 const AGE_MONTHS: &str = "d2:monthsBetween(V{incident_date}, V{event_date})";
 const AGE_YEARS: &str = "d2:yearsBetween(V{incident_date}, V{event_date})";
 
-fn stage(key: &str) -> Uid {
-    CONTACTS.iter().find(|c| c.key == key).expect("a contact of the schedule").stage
-}
-
 /// The rules of the immunization program, in order.
 pub(super) fn rules(rules: &mut Rules) {
     rules.add(rule(
@@ -301,7 +312,7 @@ pub(super) fn rules(rules: &mut Rules) {
         "No HPV stage for boys",
         "គ្មានដំណាក់កាល HPV សម្រាប់ក្មេងប្រុស",
         "#{sex} == 'M'",
-        vec![hide_stage(stage("Hpv"))],
+        vec![hide_stage(imm::HPV)],
     ));
     age_rules(rules);
     precaution_rules(rules);
@@ -425,7 +436,7 @@ fn birth_dose_rules(rules: &mut Rules) {
             )
             .data(AGE_DAYS)],
         )
-        .stage(stage("Bir")),
+        .stage(imm::BIRTH),
     );
     rules.add(
         rule(
@@ -440,7 +451,7 @@ fn birth_dose_rules(rules: &mut Rules) {
                 "BCG ក្រោយខួបកំណើតទី ១៖ សូមសួរមណ្ឌលសុខភាពមុនពេលចាក់។",
             )],
         )
-        .stage(stage("Bir")),
+        .stage(imm::BIRTH),
     );
 }
 
@@ -448,30 +459,30 @@ fn birth_dose_rules(rules: &mut Rules) {
 fn minimum_age_rules(rules: &mut Rules) {
     let under_days = |days: u32| format!("{AGE_DAYS} < {days}");
     for (key, dose, contact, cond, en_age, km_age) in [
-        ("ImYngP1", "penta1", "W06", under_days(42), "6 weeks", "៦ សប្ដាហ៍"),
-        ("ImYngO1", "opv1", "W06", under_days(42), "6 weeks", "៦ សប្ដាហ៍"),
-        ("ImYngC1", "pcv1", "W06", under_days(42), "6 weeks", "៦ សប្ដាហ៍"),
-        ("ImYngIp", "ipv", "W14", under_days(98), "14 weeks", "១៤ សប្ដាហ៍"),
-        ("ImYngM1", "mr1", "M09", format!("{AGE_MONTHS} < 9"), "9 months", "៩ ខែ"),
-        ("ImYngJe", "je", "M09", format!("{AGE_MONTHS} < 9"), "9 months", "៩ ខែ"),
-        ("ImYngM2", "mr2", "M18", format!("{AGE_MONTHS} < 15"), "15 months", "១៥ ខែ"),
-        ("ImYngHp", "hpv", "Hpv", format!("{AGE_YEARS} < 9"), "9 years", "៩ ឆ្នាំ"),
+        ("ImYngP1", &DOSE_PENTA1, imm::WEEKS_6, under_days(42), "6 weeks", "៦ សប្ដាហ៍"),
+        ("ImYngO1", &DOSE_OPV1, imm::WEEKS_6, under_days(42), "6 weeks", "៦ សប្ដាហ៍"),
+        ("ImYngC1", &DOSE_PCV1, imm::WEEKS_6, under_days(42), "6 weeks", "៦ សប្ដាហ៍"),
+        ("ImYngIp", &DOSE_IPV, imm::WEEKS_14, under_days(98), "14 weeks", "១៤ សប្ដាហ៍"),
+        ("ImYngM1", &DOSE_MR1, imm::MONTHS_9, format!("{AGE_MONTHS} < 9"), "9 months", "៩ ខែ"),
+        ("ImYngJe", &DOSE_JE, imm::MONTHS_9, format!("{AGE_MONTHS} < 9"), "9 months", "៩ ខែ"),
+        ("ImYngM2", &DOSE_MR2, imm::MONTHS_18, format!("{AGE_MONTHS} < 15"), "15 months", "១៥ ខែ"),
+        ("ImYngHp", &DOSE_HPV, imm::HPV, format!("{AGE_YEARS} < 9"), "9 years", "៩ ឆ្នាំ"),
     ] {
-        let d = dose_of(dose);
+        let d: &Dose = dose;
         rules.add(
             rule(
                 key,
                 PROGRAM,
                 &format!("{} before {en_age}", d.short),
                 &format!("{} មុនអាយុ {km_age}", d.short_km),
-                &format!("#{{{dose}}} && {cond}"),
+                &format!("#{{{}}} && {cond}", d.key),
                 vec![error(
                     d.de,
                     &format!("Too early: {} is given from {en_age} of age.", d.short),
                     &format!("លឿនពេក៖ {} ត្រូវ{}ចាប់ពីអាយុ {km_age}។", d.short_km, d.verb),
                 )],
             )
-            .stage(stage(contact)),
+            .stage(contact),
         );
     }
     rules.add(
@@ -483,22 +494,23 @@ fn minimum_age_rules(rules: &mut Rules) {
             "#{hpv} && #{sex} == 'M'",
             vec![error(imm::HPV_DOSE, "HPV vaccine is given to girls.", "វ៉ាក់សាំង HPV ចាក់សម្រាប់តែកុមារី។")],
         )
-        .stage(stage("Hpv")),
+        .stage(imm::HPV),
     );
 }
 
 /// Series: at least 4 weeks after the previous dose, and the previous dose recorded.
 fn series_rules(rules: &mut Rules) {
     for (dose, previous, contact, key) in [
-        ("penta2", "penta1", "W10", "P2"),
-        ("penta3", "penta2", "W14", "P3"),
-        ("opv2", "opv1", "W10", "O2"),
-        ("opv3", "opv2", "W14", "O3"),
-        ("pcv2", "pcv1", "W10", "C2"),
-        ("pcv3", "pcv2", "W14", "C3"),
-        ("mr2", "mr1", "M18", "M2"),
+        (&DOSE_PENTA2, &DOSE_PENTA1, imm::WEEKS_10, "P2"),
+        (&DOSE_PENTA3, &DOSE_PENTA2, imm::WEEKS_14, "P3"),
+        (&DOSE_OPV2, &DOSE_OPV1, imm::WEEKS_10, "O2"),
+        (&DOSE_OPV3, &DOSE_OPV2, imm::WEEKS_14, "O3"),
+        (&DOSE_PCV2, &DOSE_PCV1, imm::WEEKS_10, "C2"),
+        (&DOSE_PCV3, &DOSE_PCV2, imm::WEEKS_14, "C3"),
+        (&DOSE_MR2, &DOSE_MR1, imm::MONTHS_18, "M2"),
     ] {
-        let (d, p) = (dose_of(dose), dose_of(previous));
+        let (d, p): (&Dose, &Dose) = (dose, previous);
+        let (dose, previous) = (d.key, p.key);
         let (short, short_km, verb) = (d.short, d.short_km, d.verb);
         let (prev, prev_km) = (p.short, p.short_km);
         let since = format!("d2:daysBetween(d2:lastEventDate('{previous}_earlier'), V{{event_date}})");
@@ -516,7 +528,7 @@ fn series_rules(rules: &mut Rules) {
                 )
                 .data(&since)],
             )
-            .stage(stage(contact)),
+            .stage(contact),
         );
         rules.add(
             rule(
@@ -537,7 +549,7 @@ fn series_rules(rules: &mut Rules) {
                     ),
                 )],
             )
-            .stage(stage(contact)),
+            .stage(contact),
         );
     }
 }
@@ -547,11 +559,11 @@ fn late_contact_rules(rules: &mut Rules) {
     let weeks = ("weeks", "សប្ដាហ៍", AGE_WEEKS);
     let months = ("months", "ខែ", AGE_MONTHS);
     for (key, contact, first_dose, cond, en_due, km_due, (en_unit, km_unit, age)) in [
-        ("ImLtW06", "W06", "penta1", format!("{AGE_DAYS} > 70"), "6 weeks", "៦ សប្ដាហ៍", weeks),
-        ("ImLtW10", "W10", "penta2", format!("{AGE_DAYS} > 98"), "10 weeks", "១០ សប្ដាហ៍", weeks),
-        ("ImLtW14", "W14", "penta3", format!("{AGE_DAYS} > 126"), "14 weeks", "១៤ សប្ដាហ៍", weeks),
-        ("ImLtM09", "M09", "mr1", format!("{AGE_MONTHS} >= 12"), "9 months", "៩ ខែ", months),
-        ("ImLtM18", "M18", "mr2", format!("{AGE_MONTHS} >= 24"), "18 months", "១៨ ខែ", months),
+        ("ImLtW06", imm::WEEKS_6, &DOSE_PENTA1, format!("{AGE_DAYS} > 70"), "6 weeks", "៦ សប្ដាហ៍", weeks),
+        ("ImLtW10", imm::WEEKS_10, &DOSE_PENTA2, format!("{AGE_DAYS} > 98"), "10 weeks", "១០ សប្ដាហ៍", weeks),
+        ("ImLtW14", imm::WEEKS_14, &DOSE_PENTA3, format!("{AGE_DAYS} > 126"), "14 weeks", "១៤ សប្ដាហ៍", weeks),
+        ("ImLtM09", imm::MONTHS_9, &DOSE_MR1, format!("{AGE_MONTHS} >= 12"), "9 months", "៩ ខែ", months),
+        ("ImLtM18", imm::MONTHS_18, &DOSE_MR2, format!("{AGE_MONTHS} >= 24"), "18 months", "១៨ ខែ", months),
     ] {
         rules.add(
             rule(
@@ -561,7 +573,7 @@ fn late_contact_rules(rules: &mut Rules) {
                 &format!("ការណាត់ {km_due} យឺត"),
                 &format!("d2:hasValue(V{{event_date}}) && {cond}"),
                 vec![warn(
-                    dose_of(first_dose).de,
+                    first_dose.de,
                     &format!(
                         "Late: these doses were due at {en_due}. Give them today and book the next contact. \
                          Age in {en_unit}:"
@@ -570,7 +582,7 @@ fn late_contact_rules(rules: &mut Rules) {
                 )
                 .data(age)],
             )
-            .stage(stage(contact)),
+            .stage(contact),
         );
     }
 }

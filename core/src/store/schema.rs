@@ -207,6 +207,90 @@ const MIGRATIONS: &[&str] = &[
         SELECT RAISE(ABORT, 'a demo database stays a demo database');
     END;
     ",
+    // 6: sync with a DHIS2 server (`sync`; rows written by `data::outbox`, `data::inbox` and
+    // `sync_log`).
+    "
+    -- The server's updatedAt of a record as last received or confirmed (its own clock, as it
+    -- writes it): what an incremental download compares against.
+    ALTER TABLE tracked_entity ADD COLUMN server_updated TEXT;
+    ALTER TABLE enrollment ADD COLUMN server_updated TEXT;
+    ALTER TABLE event ADD COLUMN server_updated TEXT;
+
+    -- A value cleared on a record the server may already have. DHIS2 deletes a value only when
+    -- it is sent empty, so the clearing is kept here, and sent, until the server has it; setting
+    -- the value again removes the row.
+    CREATE TABLE cleared_attribute_value (
+        tracked_entity TEXT NOT NULL REFERENCES tracked_entity (uid) ON DELETE CASCADE,
+        attribute      TEXT NOT NULL,
+        cleared_at     TEXT NOT NULL,
+        PRIMARY KEY (tracked_entity, attribute)
+    ) WITHOUT ROWID;
+    CREATE TABLE cleared_data_value (
+        event        TEXT NOT NULL REFERENCES event (uid) ON DELETE CASCADE,
+        data_element TEXT NOT NULL,
+        cleared_at   TEXT NOT NULL,
+        PRIMARY KEY (event, data_element)
+    ) WITHOUT ROWID;
+
+    -- What the server said about a record it refused (or took with warnings) in the last upload
+    -- that carried it: its code (E1007), its own words, and the field it names. A record's rows
+    -- are replaced by the next answer about it.
+    CREATE TABLE sync_error (
+        id          INTEGER PRIMARY KEY,
+        -- tracked_entity, enrollment, event, aggregate_value or data_set_completion.
+        record_kind TEXT NOT NULL,
+        -- The UID; for aggregate values data_element/period/org_unit/category_option_combo/
+        -- attribute_option_combo, for completions data_set/period/org_unit/attribute_option_combo.
+        record_key  TEXT NOT NULL,
+        -- ERROR or WARNING.
+        severity    TEXT NOT NULL,
+        code        TEXT NOT NULL,
+        message     TEXT NOT NULL,
+        field       TEXT,
+        at          TEXT NOT NULL
+    );
+    CREATE INDEX sync_error_by_record ON sync_error (record_kind, record_key);
+
+    -- A server version of a record that a download could not take because the record had local
+    -- changes waiting: both are kept, the local one is sent, and this one is shown.
+    CREATE TABLE sync_conflict (
+        record_kind    TEXT NOT NULL,
+        uid            TEXT NOT NULL,
+        server_updated TEXT,
+        server_body    TEXT NOT NULL,
+        found_at       TEXT NOT NULL,
+        PRIMARY KEY (record_kind, uid)
+    ) WITHOUT ROWID;
+
+    -- Named values of the sync: download cursors (the server's clock at the start of the last
+    -- complete download of a program at an org unit), the metadata's fingerprint, the last sync.
+    CREATE TABLE sync_cursor (
+        name  TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    ) WITHOUT ROWID;
+
+    -- The sync in progress, if any: the phase it reached and what is done within it (JSON), so
+    -- that a killed or cancelled sync goes on from there.
+    CREATE TABLE sync_job (
+        id         INTEGER PRIMARY KEY CHECK (id = 1),
+        phase      TEXT NOT NULL,
+        started_at TEXT NOT NULL,
+        state      TEXT NOT NULL
+    );
+
+    -- The account this database belongs to and how to check its password offline: a salted
+    -- argon2id hash (PHC string), never the password. NULL for an account signed in with a
+    -- personal access token.
+    CREATE TABLE credential (
+        id             INTEGER PRIMARY KEY CHECK (id = 1),
+        server_url     TEXT NOT NULL,
+        username       TEXT NOT NULL,
+        password_hash  TEXT,
+        user_uid       TEXT,
+        server_version TEXT,
+        signed_in_at   TEXT NOT NULL
+    );
+    ",
 ];
 
 /// The schema version this build writes.

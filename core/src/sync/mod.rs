@@ -1,5 +1,5 @@
-//! Talking to a DHIS2 server. For now only the gate every connection goes through; the client
-//! (ureq, log-in, downloads, uploads) comes with issue 10 and must keep to it:
+//! Talking to a DHIS2 server: the gate every connection goes through, the transport (`api`,
+//! `client`), and what is sent and received. Every connection keeps to the gate:
 //!
 //! - a connection is opened only for a [`ServerTarget`], and the only way to get one is
 //!   [`connect_target`], which refuses the demo account and any database carrying the demo mark
@@ -11,8 +11,15 @@
 //! Owns the gate. Does not own accounts' files (`store::Account`), the demo mark (`store::demo`)
 //! or demo data (`demo`).
 
+pub mod api;
+
 use crate::i18n::{Localize, Message};
-use crate::store::{Account, Store};
+use crate::msg;
+use crate::store::data::DataError;
+use crate::store::import::ImportError;
+use crate::store::{Account, Store, StoreError};
+
+pub use api::{Answer, Api, ClientError, ServerVersion};
 
 /// A server that data may be sent to and fetched from: a DHIS2 account whose database is not a
 /// demo database. Only [`connect_target`] makes one.
@@ -33,17 +40,39 @@ impl ServerTarget {
     }
 }
 
-/// Why no connection is opened.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+/// Why a sync (or a part of it) did not happen or stopped.
+#[derive(Debug, thiserror::Error)]
 pub enum SyncError {
-    /// The demo account, or a database with the demo mark.
+    /// The demo account, or a database with the demo mark: no connection is opened.
     DemoAccount,
+    /// The request got no usable answer.
+    Client(#[from] ClientError),
+    /// An answer that is JSON of the right outline but not what DHIS2 sends at `endpoint`:
+    /// a wrong type, an unknown status, a record without its UID (`detail` says which).
+    BadAnswer {
+        endpoint: String,
+        detail: String,
+    },
+    /// The downloaded metadata could not be imported; the previous metadata stays in use.
+    Import(#[from] ImportError),
+    Data(#[from] DataError),
+    Store(#[from] StoreError),
+    /// The person (or the system) stopped the sync; it goes on from where it was next time.
+    Cancelled,
 }
 
 impl Localize for SyncError {
     fn message(&self) -> Message {
         match self {
             SyncError::DemoAccount => Message::new("sync-demo-account"),
+            SyncError::Client(e) => e.message(),
+            SyncError::BadAnswer { endpoint, detail } => {
+                msg!("sync-bad-answer", endpoint = endpoint, detail = detail)
+            }
+            SyncError::Import(e) => msg!("sync-metadata-not-imported", reason = e.message()),
+            SyncError::Data(e) => e.message(),
+            SyncError::Store(e) => e.message(),
+            SyncError::Cancelled => Message::new("sync-cancelled"),
         }
     }
 }
@@ -77,7 +106,7 @@ mod tests {
         crate::demo::populate(&mut store, &DeviceClock::default().pinned_on(ymd(2026, 12, 5))).unwrap();
         for account in [Account::Demo, server()] {
             let err = connect_target(&store, &account).unwrap_err();
-            assert_eq!(err, SyncError::DemoAccount);
+            assert!(matches!(err, SyncError::DemoAccount));
             assert!(err.to_string().contains("never sent to a server"), "{err}");
         }
     }
@@ -85,7 +114,7 @@ mod tests {
     #[test]
     fn the_demo_account_is_refused_and_a_server_account_gets_its_target() {
         let store = Store::open_in_memory().unwrap();
-        assert_eq!(connect_target(&store, &Account::Demo), Err(SyncError::DemoAccount));
+        assert!(matches!(connect_target(&store, &Account::Demo), Err(SyncError::DemoAccount)));
         let target = connect_target(&store, &server()).unwrap();
         assert_eq!((target.url(), target.username()), ("https://hmis.moh.gov.kh", "sokha"));
     }
@@ -133,12 +162,33 @@ mod tests {
     }
 
     #[test]
-    fn the_refusal_says_in_both_languages_that_practice_data_is_never_sent() {
+    fn every_sync_error_variant_renders_in_both_languages() {
         let variants = |e: &SyncError| match e {
             SyncError::DemoAccount => "DemoAccount",
+            SyncError::Client(_) => "Client",
+            SyncError::BadAnswer { .. } => "BadAnswer",
+            SyncError::Import(_) => "Import",
+            SyncError::Data(_) => "Data",
+            SyncError::Store(_) => "Store",
+            SyncError::Cancelled => "Cancelled",
         };
-        let samples = [SyncError::DemoAccount];
-        assert_eq!(samples.iter().map(variants).collect::<Vec<_>>(), ["DemoAccount"]);
+        let samples = [
+            SyncError::DemoAccount,
+            SyncError::Client(ClientError::Timeout { url: "https://hmis.moh.gov.kh/api/me".into() }),
+            SyncError::BadAnswer {
+                endpoint: "/api/tracker/events".into(),
+                detail: "events[3].status: unknown variant `DONE`".into(),
+            },
+            SyncError::Import(ImportError::NoSources),
+            SyncError::Data(DataError::NotFound {
+                kind: crate::store::data::RecordKind::Event,
+                uid: "PhumEvent01".into(),
+            }),
+            SyncError::Store(StoreError::Sql(rusqlite::Error::InvalidQuery)),
+            SyncError::Cancelled,
+        ];
+        let names: std::collections::BTreeSet<_> = samples.iter().map(variants).collect();
+        assert_eq!(names.len(), 7);
         for e in &samples {
             crate::i18n::catalogue_tests::assert_renders_in_both(&e.message());
         }

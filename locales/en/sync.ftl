@@ -21,3 +21,8 @@ sync-client-bad-answer = The answer from { $url } is not what a DHIS2 server sen
 sync-bad-answer = The server's answer at { $endpoint } is not what DHIS2 sends ({ $detail }). Nothing was changed. Tell your system administrator.
 sync-metadata-not-imported = The forms and lists downloaded from the server could not be used, so the ones you had stay in use: { $reason }
 sync-cancelled = The sync was stopped. It goes on from where it stopped next time; nothing is lost.
+
+## The parts of a sync (sync::progress::Phase).
+sync-phase-metadata = Updating forms and lists
+sync-phase-upload = Sending
+sync-phase-download = Receiving

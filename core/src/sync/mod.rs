@@ -12,6 +12,7 @@
 //! or demo data (`demo`).
 
 pub mod api;
+pub mod progress;
 
 use crate::i18n::{Localize, Message};
 use crate::msg;
@@ -20,6 +21,7 @@ use crate::store::import::ImportError;
 use crate::store::{Account, Store, StoreError};
 
 pub use api::{Answer, Api, ClientError, ServerVersion};
+pub use progress::{Observer, Phase, Progress, Quiet};
 
 /// A server that data may be sent to and fetched from: a DHIS2 account whose database is not a
 /// demo database. Only [`connect_target`] makes one.

@@ -7,6 +7,8 @@
 //! change is allowed (the form session decides), what the server answers (`sync`), or metadata.
 
 pub mod aggregate;
+pub mod inbox;
+pub mod outbox;
 pub mod rule_queries;
 pub mod schedule_queries;
 pub mod tracker;
@@ -76,6 +78,13 @@ impl FromSql for SyncState {
     fn column_result(value: ValueRef<'_>) -> FromSqlResult<Self> {
         let text = value.as_str()?;
         SyncState::from_wire(text).ok_or_else(|| FromSqlError::Other(format!("unknown sync state '{text}'").into()))
+    }
+}
+
+/// A UID as a query parameter: its text.
+impl ToSql for Uid {
+    fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
+        Ok(ToSqlOutput::from(self.as_str()))
     }
 }
 

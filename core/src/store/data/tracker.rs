@@ -119,15 +119,30 @@ fn status_at<T>(row: &Row, i: usize, parse: fn(&str) -> Option<T>) -> rusqlite::
 }
 
 /// A table of values keyed by (owner, key): attribute values of a person, data values of an
-/// event. The names are constants of this module, never input.
-struct ValueTable {
-    table: &'static str,
-    owner: &'static str,
-    key: &'static str,
+/// event, with the table of its values cleared since the server may have had them. The names
+/// are constants of this module, never input.
+pub(super) struct ValueTable {
+    pub(super) table: &'static str,
+    pub(super) cleared: &'static str,
+    pub(super) owner_kind: RecordKind,
+    pub(super) owner: &'static str,
+    pub(super) key: &'static str,
 }
 
-const ATTRIBUTE_VALUES: ValueTable = ValueTable { table: "attribute_value", owner: "tracked_entity", key: "attribute" };
-const DATA_VALUES: ValueTable = ValueTable { table: "event_data_value", owner: "event", key: "data_element" };
+pub(super) const ATTRIBUTE_VALUES: ValueTable = ValueTable {
+    table: "attribute_value",
+    cleared: "cleared_attribute_value",
+    owner_kind: RecordKind::TrackedEntity,
+    owner: "tracked_entity",
+    key: "attribute",
+};
+pub(super) const DATA_VALUES: ValueTable = ValueTable {
+    table: "event_data_value",
+    cleared: "cleared_data_value",
+    owner_kind: RecordKind::Event,
+    owner: "event",
+    key: "data_element",
+};
 
 const TE_COLUMNS: &str = "uid, tracked_entity_type, org_unit, created, updated, sync_state, deleted";
 const ENROLLMENT_COLUMNS: &str = "uid, tracked_entity, program, org_unit, enrollment_date, incident_date, status, \
@@ -261,7 +276,9 @@ impl Data<'_> {
     }
 
     /// Writes one row of a value table (an attribute value, a data value): inserts or updates
-    /// it, or deletes it for `None`.
+    /// it, or deletes it for `None`. A value removed from a record the server may hold (any
+    /// record but a never-sent one, whose state the caller's `touch` has already set) is kept
+    /// as cleared until the server has the clearing (`outbox`); setting it again forgets that.
     fn set_keyed_value(
         &self,
         t: &ValueTable,
@@ -270,25 +287,45 @@ impl Data<'_> {
         value: Option<&str>,
         now: Timestamp,
     ) -> Result<(), DataError> {
-        let (table, owner_col, key_col) = (t.table, t.owner, t.key);
+        let (table, cleared, owner_col, key_col) = (t.table, t.cleared, t.owner, t.key);
+        let ids = params![owner.as_str(), key.as_str()];
         match value {
-            Some(v) => self.conn.execute(
-                &format!(
-                    "INSERT INTO {table} ({owner_col}, {key_col}, value, created, updated) VALUES (?1, ?2, ?3, ?4, ?4)
-                     ON CONFLICT ({owner_col}, {key_col}) DO UPDATE SET value = excluded.value, updated = excluded.updated"
-                ),
-                params![owner.as_str(), key.as_str(), v, now.to_string()],
-            )?,
-            None => self.conn.execute(
-                &format!("DELETE FROM {table} WHERE {owner_col} = ?1 AND {key_col} = ?2"),
-                params![owner.as_str(), key.as_str()],
-            )?,
-        };
+            Some(v) => {
+                self.conn.execute(
+                    &format!(
+                        "INSERT INTO {table} ({owner_col}, {key_col}, value, created, updated) VALUES (?1, ?2, ?3, ?4, ?4)
+                         ON CONFLICT ({owner_col}, {key_col}) DO UPDATE SET value = excluded.value, updated = excluded.updated"
+                    ),
+                    params![owner.as_str(), key.as_str(), v, now.to_string()],
+                )?;
+                self.conn
+                    .prepare_cached(&format!("DELETE FROM {cleared} WHERE {owner_col} = ?1 AND {key_col} = ?2"))?
+                    .execute(ids)?;
+            }
+            None => {
+                let removed = self
+                    .conn
+                    .prepare_cached(&format!("DELETE FROM {table} WHERE {owner_col} = ?1 AND {key_col} = ?2"))?
+                    .execute(ids)?;
+                let owner_state: Option<SyncState> = self
+                    .conn
+                    .prepare_cached(&format!("SELECT sync_state FROM {} WHERE uid = ?1", t.owner_kind.table()))?
+                    .query_row([owner.as_str()], |r| r.get(0))
+                    .optional()?;
+                if removed > 0 && owner_state.is_some_and(|s| s != SyncState::ToPost) {
+                    self.conn
+                        .prepare_cached(&format!(
+                            "INSERT OR REPLACE INTO {cleared} ({owner_col}, {key_col}, cleared_at) VALUES (?1, ?2, ?3)"
+                        ))?
+                        .execute(params![owner.as_str(), key.as_str(), now.to_string()])?;
+                }
+            }
+        }
         Ok(())
     }
 
     /// The rows of a value table for one owner, by key.
-    fn keyed_values(&self, t: &ValueTable, owner: Uid) -> Result<Vec<(Uid, String)>, DataError> {
+    pub(super) fn keyed_values(&self, t: &ValueTable, owner: Uid) -> Result<Vec<(Uid, String)>, DataError> {
         let (table, owner_col, key_col) = (t.table, t.owner, t.key);
         let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT {key_col}, value FROM {table} WHERE {owner_col} = ?1 ORDER BY {key_col}"

@@ -246,6 +246,8 @@ const MIGRATIONS: &[&str] = &[
         severity    TEXT NOT NULL,
         code        TEXT NOT NULL,
         message     TEXT NOT NULL,
+        -- The report's arguments (a JSON array of text), for the localised sentence.
+        args        TEXT NOT NULL,
         field       TEXT,
         at          TEXT NOT NULL
     );

@@ -13,6 +13,7 @@
 
 pub mod api;
 pub mod progress;
+pub mod wire;
 
 use crate::i18n::{Localize, Message};
 use crate::msg;

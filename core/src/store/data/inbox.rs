@@ -187,7 +187,12 @@ impl Data<'_> {
 
     /// Writes a person as the server has them (module doc). `body` gives the server's JSON
     /// for a conflict row.
-    pub fn receive_person(&self, p: &ServerPerson, body: &dyn Fn() -> String, now: Timestamp) -> Result<Received, DataError> {
+    pub fn receive_person(
+        &self,
+        p: &ServerPerson,
+        body: &dyn Fn() -> String,
+        now: Timestamp,
+    ) -> Result<Received, DataError> {
         if let Some(done) = self.triage(RecordKind::TrackedEntity, p.uid, &p.server_updated, p.deleted, body, now)? {
             return Ok(done);
         }
@@ -241,7 +246,12 @@ impl Data<'_> {
         Ok(Received::Stored)
     }
 
-    pub fn receive_event(&self, ev: &ServerEvent, body: &dyn Fn() -> String, now: Timestamp) -> Result<Received, DataError> {
+    pub fn receive_event(
+        &self,
+        ev: &ServerEvent,
+        body: &dyn Fn() -> String,
+        now: Timestamp,
+    ) -> Result<Received, DataError> {
         if let Some(done) = self.triage(RecordKind::Event, ev.uid, &ev.server_updated, ev.deleted, body, now)? {
             return Ok(done);
         }
@@ -284,7 +294,8 @@ impl Data<'_> {
         value: Option<&str>,
         now: Timestamp,
     ) -> Result<Received, DataError> {
-        let k = params![key.data_element, key.period, key.org_unit, key.category_option_combo, key.attribute_option_combo];
+        let k =
+            params![key.data_element, key.period, key.org_unit, key.category_option_combo, key.attribute_option_combo];
         let where_key = "data_element = ?1 AND period = ?2 AND org_unit = ?3 AND category_option_combo = ?4 \
                          AND attribute_option_combo = ?5";
         let local: Option<(SyncState, Option<String>)> = self

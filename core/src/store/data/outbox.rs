@@ -83,6 +83,8 @@ impl TrackerBatch {
 pub struct ServerIssue {
     pub code: String,
     pub message: String,
+    /// The report's arguments (`args`; empty from servers that send none).
+    pub args: Vec<String>,
     pub field: Option<String>,
 }
 
@@ -124,7 +126,8 @@ impl WaitingCounts {
 
 fn uid_text(r: &rusqlite::Row, i: usize) -> rusqlite::Result<Uid> {
     let text: String = r.get(i)?;
-    uid_column(&text).map_err(|e| rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, Box::new(e)))
+    uid_column(&text)
+        .map_err(|e| rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, Box::new(e)))
 }
 
 /// The key of an aggregate value in `sync_error`.
@@ -286,16 +289,18 @@ impl Data<'_> {
         now: Timestamp,
     ) -> Result<(), DataError> {
         let mut stmt = self.conn.prepare_cached(
-            "INSERT INTO sync_error (record_kind, record_key, severity, code, message, field, at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            "INSERT INTO sync_error (record_kind, record_key, severity, code, message, args, field, at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
         )?;
         for issue in issues {
+            let args = serde_json::to_string(&issue.args).unwrap_or_else(|_| "[]".into());
             stmt.execute(params![
                 record_kind,
                 record_key,
                 severity,
                 issue.code,
                 issue.message,
+                args,
                 issue.field,
                 now.to_string()
             ])?;
@@ -306,15 +311,22 @@ impl Data<'_> {
     /// Every issue the server reported on records as they are now, by record.
     pub fn record_issues(&self) -> Result<Vec<RecordIssue>, DataError> {
         let mut stmt = self.conn.prepare(
-            "SELECT record_kind, record_key, severity, code, message, field FROM sync_error
+            "SELECT record_kind, record_key, severity, code, message, args, field FROM sync_error
              ORDER BY record_kind, record_key, id",
         )?;
         let rows = stmt.query_map([], |r| {
+            let args: String = r.get(5)?;
             Ok(RecordIssue {
                 record_kind: r.get(0)?,
                 record_key: r.get(1)?,
                 severity: r.get(2)?,
-                issue: ServerIssue { code: r.get(3)?, message: r.get(4)?, field: r.get(5)? },
+                issue: ServerIssue {
+                    code: r.get(3)?,
+                    message: r.get(4)?,
+                    // Written by `keep_issues` from a Vec<String>; anything else reads as none.
+                    args: serde_json::from_str(&args).unwrap_or_default(),
+                    field: r.get(6)?,
+                },
             })
         })?;
         Ok(rows.collect::<Result<_, _>>()?)
@@ -498,7 +510,9 @@ impl Data<'_> {
     pub fn release_uploading(&self) -> Result<usize, DataError> {
         let mut n = 0;
         for table in ["tracked_entity", "enrollment", "event", "aggregate_value", "data_set_completion"] {
-            n += self.conn.execute(&format!("UPDATE {table} SET sync_state = 'TO_UPDATE' WHERE sync_state = 'UPLOADING'"), [])?;
+            n += self
+                .conn
+                .execute(&format!("UPDATE {table} SET sync_state = 'TO_UPDATE' WHERE sync_state = 'UPLOADING'"), [])?;
         }
         Ok(n)
     }
@@ -654,6 +668,7 @@ mod tests {
         let issue = ServerIssue {
             code: "E1007".into(),
             message: "Value: `heavy`, is not a number".into(),
+            args: vec!["heavy".into()],
             field: Some("PhumDEWeigh".into()),
         };
         d.settle(RecordKind::Event, ev, &Outcome::Refused(vec![issue.clone()]), None, now()).unwrap();
@@ -712,7 +727,12 @@ mod tests {
         let waiting: Vec<AggregateKey> = d.waiting_aggregate().unwrap().into_iter().map(|(k, _)| k).collect();
         assert_eq!(d.take_aggregate(&waiting).unwrap().len(), 2);
         d.settle_aggregate(&key("PhumCOCMale"), &Outcome::Stored, now()).unwrap();
-        let refused = Outcome::Refused(vec![ServerIssue { code: "E7619".into(), message: "not numeric".into(), field: None }]);
+        let refused = Outcome::Refused(vec![ServerIssue {
+            code: "E7619".into(),
+            message: "not numeric".into(),
+            args: vec![],
+            field: None,
+        }]);
         d.settle_aggregate(&key("PhumCOCFeml"), &refused, now()).unwrap();
         assert_eq!(d.waiting_aggregate().unwrap(), vec![(key("PhumCOCFeml"), Some("x".to_string()))]);
         assert_eq!(d.record_issues().unwrap()[0].record_key, aggregate_record_key(&key("PhumCOCFeml")));

@@ -26,3 +26,19 @@ sync-cancelled = The sync was stopped. It goes on from where it stopped next tim
 sync-phase-metadata = Updating forms and lists
 sync-phase-upload = Sending
 sync-phase-download = Receiving
+
+## The end of a sync (sync::run::SyncSummary).
+sync-summary = Sent { $sent }, received { $received }{ $removed ->
+    [0] {""}
+   *[other] , removed { $removed } deleted on the server
+}. { $refused ->
+    [0] Nothing was refused.
+    [one] 1 record was refused by the server: open it to see why.
+   *[other] { $refused } records were refused by the server: open them to see why.
+}{ $conflicts ->
+    [0] {""}
+   *[other] { " " }{ $conflicts } changed both here and on the server: your version is kept and will be sent.
+}{ $waiting ->
+    [0] {""}
+   *[other] { " " }{ $waiting } wait for the next sync.
+}

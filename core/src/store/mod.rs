@@ -13,6 +13,7 @@ pub mod import;
 mod key;
 pub mod metadata;
 mod schema;
+mod sync_job;
 
 use std::path::{Path, PathBuf};
 
@@ -25,6 +26,7 @@ pub use account::Account;
 pub use demo::DemoMark;
 pub use key::{DbKey, KeyError};
 pub use schema::SCHEMA_VERSION;
+pub use sync_job::StoredJob;
 
 /// An open account database.
 pub struct Store {

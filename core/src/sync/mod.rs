@@ -12,11 +12,17 @@
 //! or demo data (`demo`).
 
 pub mod api;
+pub mod download;
+pub mod metadata;
 pub mod progress;
+pub mod retry;
+pub mod run;
+pub mod upload;
 pub mod wire;
 
 use crate::i18n::{Localize, Message};
 use crate::msg;
+use crate::search::SearchError;
 use crate::store::data::DataError;
 use crate::store::import::ImportError;
 use crate::store::{Account, Store, StoreError};
@@ -60,6 +66,8 @@ pub enum SyncError {
     Import(#[from] ImportError),
     Data(#[from] DataError),
     Store(#[from] StoreError),
+    /// Keeping the search index up to date as people arrive.
+    Index(#[from] SearchError),
     /// The person (or the system) stopped the sync; it goes on from where it was next time.
     Cancelled,
 }
@@ -75,6 +83,7 @@ impl Localize for SyncError {
             SyncError::Import(e) => msg!("sync-metadata-not-imported", reason = e.message()),
             SyncError::Data(e) => e.message(),
             SyncError::Store(e) => e.message(),
+            SyncError::Index(e) => e.message(),
             SyncError::Cancelled => Message::new("sync-cancelled"),
         }
     }
@@ -173,6 +182,7 @@ mod tests {
             SyncError::Import(_) => "Import",
             SyncError::Data(_) => "Data",
             SyncError::Store(_) => "Store",
+            SyncError::Index(_) => "Index",
             SyncError::Cancelled => "Cancelled",
         };
         let samples = [
@@ -188,10 +198,11 @@ mod tests {
                 uid: "PhumEvent01".into(),
             }),
             SyncError::Store(StoreError::Sql(rusqlite::Error::InvalidQuery)),
+            SyncError::Index(SearchError::EmptyQuery),
             SyncError::Cancelled,
         ];
         let names: std::collections::BTreeSet<_> = samples.iter().map(variants).collect();
-        assert_eq!(names.len(), 7);
+        assert_eq!(names.len(), 8);
         for e in &samples {
             crate::i18n::catalogue_tests::assert_renders_in_both(&e.message());
         }

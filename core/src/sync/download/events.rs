@@ -1,0 +1,80 @@
+//! Downloading the events of event programs (no person, no enrollment), per program and
+//! capture org unit: `GET /api/tracker/events`, paged, from the unit's cursor, up to the limit
+//! per org unit (research/dhis2-api.md §3.3). The list key is `events` from 2.41 and
+//! `instances` before; parameter names as for people (`tracker`).
+//!
+//! Owns these requests. Does not own the records' rules (`inbox`).
+
+use super::scope::Scope;
+use super::tracker::write_event;
+use super::{query_value, server_date, DownloadCounts, DownloadOptions};
+use crate::model::{DeviceClock, Uid};
+use crate::store::Store;
+use crate::sync::progress::{Observer, Phase, Progress};
+use crate::sync::wire::tracker::EventPage;
+use crate::sync::wire::{parse, Reader};
+use crate::sync::{Api, SyncError};
+
+const ENDPOINT: &str = "/api/tracker/events";
+
+const FIELDS: &str = "event,enrollment,program,programStage,orgUnit,status,occurredAt,scheduledAt,completedAt,\
+attributeOptionCombo,createdAt,updatedAt,deleted,dataValues[dataElement,value]";
+
+pub fn cursor_name(program: Uid, org_unit: Uid) -> String {
+    format!("download.events.{program}.{org_unit}")
+}
+
+pub fn download(
+    api: &dyn Api,
+    store: &mut Store,
+    scope: &Scope,
+    clock: &DeviceClock,
+    observer: &dyn Observer,
+    options: DownloadOptions,
+    progress: &mut u64,
+) -> Result<DownloadCounts, SyncError> {
+    let mut counts = DownloadCounts::default();
+    let (ou, mode) = if api.version().at_least(41) { ("orgUnits", "orgUnitMode") } else { ("orgUnit", "ouMode") };
+    for &program in &scope.event_programs {
+        for &root in &scope.roots {
+            let cursor = cursor_name(program, root);
+            let since = store.sync_value(&cursor)?;
+            let started = server_date(api)?;
+            let mut seen = 0usize;
+            for page in 1.. {
+                if observer.cancelled() {
+                    return Err(SyncError::Cancelled);
+                }
+                let size = options.page_size.min(options.limit_per_org_unit - seen).max(1);
+                let mut path = format!(
+                    "{ENDPOINT}?program={program}&{ou}={root}&{mode}=DESCENDANTS&fields={}&includeDeleted=true\
+                     &order=updatedAt:desc&page={page}&pageSize={size}",
+                    query_value(FIELDS)
+                );
+                if let Some(since) = &since {
+                    path.push_str(&format!("&updatedAfter={}", query_value(since)));
+                }
+                let answer: EventPage = parse(ENDPOINT, &api.get(&path)?)?;
+                let n = answer.events.len();
+                let now = clock.now();
+                let page_counts = store.write(|d| {
+                    let mut c = DownloadCounts::default();
+                    for (i, ev) in answer.events.iter().enumerate() {
+                        let r = Reader { endpoint: ENDPOINT, place: format!("events[{i}]") };
+                        write_event(d, scope, &r, ev, None, now, &mut c)?;
+                    }
+                    Ok::<_, SyncError>(c)
+                })?;
+                counts.add(page_counts);
+                seen += n;
+                *progress += n as u64;
+                observer.progress(Progress { phase: Phase::Download, done: *progress, total: *progress });
+                if n < size || seen >= options.limit_per_org_unit {
+                    break;
+                }
+            }
+            store.set_sync_value(&cursor, &started)?;
+        }
+    }
+    Ok(counts)
+}

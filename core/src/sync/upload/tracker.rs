@@ -1,0 +1,318 @@
+//! Uploading tracker records: people, enrollments and events, to `POST /api/tracker`.
+//!
+//! The flow (research/dhis2-api.md §3.2, §3.4, §7):
+//! 1. the waiting records (`outbox::waiting_tracker`), deletions apart;
+//! 2. deletions first, in one `importStrategy=DELETE` call per batch, UIDs only; a record the
+//!    server reports as not there (E1032, E1063, E1081) is gone all the same;
+//! 3. the rest in batches of whole families (a person with their enrollments and events, parents
+//!    first; DHIS2 orders a flat payload itself), `importStrategy=CREATE_AND_UPDATE`,
+//!    `atomicMode=OBJECT` (a bad record does not stop the good ones), `async=false` (the answer
+//!    is the import report; nothing to poll, and nothing lost with a server's job memory);
+//! 4. each record's outcome from the report (`wire::report`), settled in one transaction.
+//!
+//! Attributes go where DHIS2 wants them, as the Android SDK sends them: a person carries the
+//! attributes of their tracked entity type, an enrollment those of its program. Phum stores
+//! every attribute on the person, so an enrollment is added to the payload when a program
+//! attribute of its person changed, even if the enrollment itself did not; its outcome is then
+//! not settled (it was never marked UPLOADING).
+//!
+//! Owns batching and the payload. Does not own retries (`run`) or the states (`outbox`).
+
+use std::collections::{BTreeSet, HashMap};
+
+use super::UploadCounts;
+use crate::model::{DeviceClock, Program, TrackedEntityType, Uid};
+use crate::store::data::outbox::{Outcome, OutgoingValues, TrackerBatch, Waiting};
+use crate::store::data::RecordKind;
+use crate::store::Store;
+use crate::sync::progress::{Observer, Phase, Progress};
+use crate::sync::wire::parse;
+use crate::sync::wire::report::ImportReport;
+use crate::sync::wire::tracker::{
+    sent_attributes, DeletedEnrollment, DeletedEvent, DeletedTrackedEntity, DeletionPayload, Payload, SentEnrollment,
+    SentEvent, SentTrackedEntity,
+};
+use crate::sync::{Api, SyncError};
+
+/// How many records go in one request: the research's cap for Cambodia's networks (about 50
+/// people or 200 events per payload).
+pub const BATCH_RECORDS: usize = 200;
+
+const IMPORT: &str = "/api/tracker?async=false&importStrategy=CREATE_AND_UPDATE&atomicMode=OBJECT&reportMode=WARNINGS";
+const DELETE: &str = "/api/tracker?async=false&importStrategy=DELETE&atomicMode=OBJECT&reportMode=WARNINGS";
+
+/// Codes that say the record to delete is not on the server: its deletion is done.
+const NOT_THERE: [&str; 3] = ["E1032", "E1063", "E1081"];
+
+/// Sends every waiting tracker record. Stops at the first request without an answer (the
+/// caller retries); what was settled before stays settled.
+pub fn upload(
+    api: &dyn Api,
+    store: &mut Store,
+    clock: &DeviceClock,
+    observer: &dyn Observer,
+) -> Result<UploadCounts, SyncError> {
+    let waiting = store.data().waiting_tracker()?;
+    let (deletions, records): (Vec<Waiting>, Vec<Waiting>) = waiting.into_iter().partition(|w| w.deleted);
+    let total = (deletions.len() + records.len()) as u64;
+    let mut counts = UploadCounts::default();
+    let mut done = 0u64;
+    let report = |done: u64| observer.progress(Progress { phase: Phase::Upload, done, total });
+    report(0);
+    for batch in deletions.chunks(BATCH_RECORDS) {
+        cancelled(observer)?;
+        counts.add(delete_batch(api, store, clock, batch)?);
+        done += batch.len() as u64;
+        report(done);
+    }
+    for batch in families(&records, BATCH_RECORDS) {
+        cancelled(observer)?;
+        counts.add(send_batch(api, store, clock, batch)?);
+        done += batch.len() as u64;
+        report(done);
+    }
+    Ok(counts)
+}
+
+fn cancelled(observer: &dyn Observer) -> Result<(), SyncError> {
+    if observer.cancelled() {
+        Err(SyncError::Cancelled)
+    } else {
+        Ok(())
+    }
+}
+
+/// Splits `records` (sorted by family) into batches of about `size`, never splitting a family
+/// (a family larger than `size` is a batch of its own).
+pub fn families(records: &[Waiting], size: usize) -> Vec<&[Waiting]> {
+    let mut batches = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i < records.len() {
+        let family = records[i].family;
+        let mut end = i;
+        while end < records.len() && records[end].family == family {
+            end += 1;
+        }
+        if end - start > size && i > start {
+            batches.push(&records[start..i]);
+            start = i;
+        }
+        i = end;
+    }
+    if start < records.len() {
+        batches.push(&records[start..]);
+    }
+    batches
+}
+
+fn delete_batch(
+    api: &dyn Api,
+    store: &mut Store,
+    clock: &DeviceClock,
+    batch: &[Waiting],
+) -> Result<UploadCounts, SyncError> {
+    let taken = store.write(|d| d.take_for_upload(batch))?;
+    let mut payload = DeletionPayload::default();
+    let mut sent = Vec::new();
+    for (te, _) in &taken.people {
+        payload.tracked_entities.push(DeletedTrackedEntity { tracked_entity: te.uid });
+        sent.push((RecordKind::TrackedEntity, te.uid));
+    }
+    for e in &taken.enrollments {
+        payload.enrollments.push(DeletedEnrollment { enrollment: e.uid });
+        sent.push((RecordKind::Enrollment, e.uid));
+    }
+    for (ev, _) in &taken.events {
+        payload.events.push(DeletedEvent { event: ev.uid });
+        sent.push((RecordKind::Event, ev.uid));
+    }
+    if sent.is_empty() {
+        return Ok(UploadCounts::default());
+    }
+    let report = post(api, DELETE, &payload)?;
+    let no_fields = |_: &str| false;
+    let now = clock.now();
+    store.write(|d| {
+        let mut counts = UploadCounts::default();
+        for &(kind, uid) in &sent {
+            let outcome = match report.outcome(kind, uid.as_str(), &no_fields) {
+                Outcome::Refused(issues) if issues.iter().all(|i| NOT_THERE.contains(&i.code.as_str())) => {
+                    Outcome::Stored
+                }
+                other => other,
+            };
+            let settled = d.settle(kind, uid, &outcome, None, now)?;
+            counts.count(&outcome, settled);
+        }
+        Ok::<_, SyncError>(counts)
+    })
+}
+
+fn post<T: serde::Serialize>(api: &dyn Api, path: &str, payload: &T) -> Result<ImportReport, SyncError> {
+    let body = serde_json::to_vec(payload).map_err(|e| SyncError::BadAnswer {
+        endpoint: path.to_string(),
+        detail: format!("the payload could not be written: {e}"),
+    })?;
+    let answer = api.post_json(path, &body)?;
+    parse("/api/tracker", &answer.body)
+}
+
+fn send_batch(
+    api: &dyn Api,
+    store: &mut Store,
+    clock: &DeviceClock,
+    batch: &[Waiting],
+) -> Result<UploadCounts, SyncError> {
+    let taken = store.write(|d| d.take_for_upload(batch))?;
+    if taken.is_empty() {
+        return Ok(UploadCounts::default());
+    }
+    let payload = Attributes::default().payload(store, &taken)?;
+    let report = post(api, IMPORT, &payload)?;
+    let now = clock.now();
+    store.write(|d| {
+        let mut counts = UploadCounts::default();
+        for (te, values) in &taken.people {
+            let outcome = report.outcome(RecordKind::TrackedEntity, te.uid.as_str(), &field_of(values));
+            counts.count(&outcome, d.settle(RecordKind::TrackedEntity, te.uid, &outcome, None, now)?);
+        }
+        for e in &taken.enrollments {
+            let values = taken.people.iter().find(|(te, _)| te.uid == e.tracked_entity).map(|(_, v)| v);
+            let fields = values.map(field_of);
+            let none = |_: &str| false;
+            let outcome = match &fields {
+                Some(f) => report.outcome(RecordKind::Enrollment, e.uid.as_str(), f),
+                None => report.outcome(RecordKind::Enrollment, e.uid.as_str(), &none),
+            };
+            counts.count(&outcome, d.settle(RecordKind::Enrollment, e.uid, &outcome, None, now)?);
+        }
+        for (ev, values) in &taken.events {
+            let outcome = report.outcome(RecordKind::Event, ev.uid.as_str(), &field_of(values));
+            counts.count(&outcome, d.settle(RecordKind::Event, ev.uid, &outcome, None, now)?);
+        }
+        Ok::<_, SyncError>(counts)
+    })
+}
+
+/// Whether a text names one of a record's values (set or cleared).
+fn field_of(values: &OutgoingValues) -> impl Fn(&str) -> bool + '_ {
+    move |text: &str| {
+        values.values.iter().any(|(k, _)| k.as_str() == text) || values.cleared.iter().any(|k| k.as_str() == text)
+    }
+}
+
+/// Which attributes belong to a tracked entity type and to a program, read from the metadata
+/// once per batch.
+#[derive(Default)]
+struct Attributes {
+    of_type: HashMap<Uid, BTreeSet<Uid>>,
+    of_program: HashMap<Uid, BTreeSet<Uid>>,
+}
+
+impl Attributes {
+    fn type_attributes(&mut self, store: &Store, tet: Uid) -> Result<&BTreeSet<Uid>, SyncError> {
+        if !self.of_type.contains_key(&tet) {
+            let set = store
+                .get::<TrackedEntityType>(tet)?
+                .map(|t| t.tracked_entity_type_attributes.iter().map(|a| a.tracked_entity_attribute.id).collect())
+                .unwrap_or_default();
+            self.of_type.insert(tet, set);
+        }
+        Ok(&self.of_type[&tet])
+    }
+
+    fn program_attributes(&mut self, store: &Store, program: Uid) -> Result<&BTreeSet<Uid>, SyncError> {
+        if !self.of_program.contains_key(&program) {
+            let set = store
+                .get::<Program>(program)?
+                .map(|p| p.program_tracked_entity_attributes.iter().map(|a| a.tracked_entity_attribute.id).collect())
+                .unwrap_or_default();
+            self.of_program.insert(program, set);
+        }
+        Ok(&self.of_program[&program])
+    }
+
+    /// The payload of a batch (see the module doc for where attributes go).
+    fn payload(&mut self, store: &Store, taken: &TrackerBatch) -> Result<Payload, SyncError> {
+        let mut payload = Payload::default();
+        // Enrollments in the payload, with the values of their person their attributes come from.
+        let mut enrollments: Vec<(crate::store::data::tracker::Enrollment, OutgoingValues)> = Vec::new();
+        let data = store.data();
+        for (te, values) in &taken.people {
+            let of_type = self.type_attributes(store, te.tracked_entity_type)?.clone();
+            let mut program_attrs: BTreeSet<Uid> = BTreeSet::new();
+            let mut with_attrs = Vec::new();
+            for e in data.enrollments_of(te.uid)? {
+                let attrs = self.program_attributes(store, e.program)?;
+                let touched = values.values.iter().map(|(k, _)| *k).chain(values.cleared.iter().copied());
+                let mine: Vec<Uid> = touched.filter(|k| attrs.contains(k) && !of_type.contains(k)).collect();
+                if !mine.is_empty() || taken.enrollments.iter().any(|x| x.uid == e.uid) {
+                    program_attrs.extend(mine);
+                    with_attrs.push(e);
+                }
+            }
+            // Attributes of neither the type nor an enrolled program stay on the person.
+            let on_person = |k: Uid| of_type.contains(&k) || !program_attrs.contains(&k);
+            payload.tracked_entities.push(SentTrackedEntity::new(te, sent_attributes(values, on_person)));
+            for e in with_attrs {
+                enrollments.push((e, values.clone()));
+            }
+        }
+        for e in &taken.enrollments {
+            if enrollments.iter().any(|(x, _)| x.uid == e.uid) {
+                continue;
+            }
+            let values = OutgoingValues { values: data.attribute_values(e.tracked_entity)?, cleared: Vec::new() };
+            enrollments.push((e.clone(), values));
+        }
+        for (e, values) in &enrollments {
+            let attrs = self.program_attributes(store, e.program)?.clone();
+            let of_type = match data.tracked_entity(e.tracked_entity)? {
+                Some(te) => self.type_attributes(store, te.tracked_entity_type)?.clone(),
+                None => BTreeSet::new(),
+            };
+            let keep = |k: Uid| attrs.contains(&k) && !of_type.contains(&k);
+            payload.enrollments.push(SentEnrollment::new(e, sent_attributes(values, keep)));
+        }
+        for (ev, values) in &taken.events {
+            let person = match ev.enrollment {
+                Some(en) => data.enrollment(en)?.map(|e| e.tracked_entity),
+                None => None,
+            };
+            payload.events.push(SentEvent::new(ev, values, person));
+        }
+        Ok(payload)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn w(family: &str, order: u8, uid: &str) -> Waiting {
+        Waiting {
+            family: Uid::parse(family).unwrap(),
+            kind_order: order,
+            uid: Uid::parse(uid).unwrap(),
+            deleted: false,
+        }
+    }
+
+    #[test]
+    fn batches_keep_families_whole() {
+        let records = [
+            w("FamilyAaaa1", 0, "FamilyAaaa1"),
+            w("FamilyAaaa1", 1, "EnrolAaaaa1"),
+            w("FamilyAaaa1", 2, "EventAaaaa1"),
+            w("FamilyBbbb1", 0, "FamilyBbbb1"),
+            w("FamilyCccc1", 2, "FamilyCccc1"),
+            w("FamilyCccc1", 2, "EventCccc02"),
+        ];
+        let sizes: Vec<usize> = families(&records, 3).iter().map(|b| b.len()).collect();
+        assert_eq!(sizes, [3, 3]);
+        let sizes: Vec<usize> = families(&records, 1).iter().map(|b| b.len()).collect();
+        assert_eq!(sizes, [3, 1, 2], "a family larger than the batch goes whole");
+        assert!(families(&[], 3).is_empty());
+    }
+}

@@ -18,6 +18,7 @@
 //!
 //! Owns batching and the payload. Does not own retries (`run`) or the states (`outbox`).
 
+use std::collections::hash_map::Entry;
 use std::collections::{BTreeSet, HashMap};
 
 use super::UploadCounts;
@@ -212,25 +213,27 @@ struct Attributes {
 
 impl Attributes {
     fn type_attributes(&mut self, store: &Store, tet: Uid) -> Result<&BTreeSet<Uid>, SyncError> {
-        if !self.of_type.contains_key(&tet) {
-            let set = store
-                .get::<TrackedEntityType>(tet)?
-                .map(|t| t.tracked_entity_type_attributes.iter().map(|a| a.tracked_entity_attribute.id).collect())
-                .unwrap_or_default();
-            self.of_type.insert(tet, set);
-        }
-        Ok(&self.of_type[&tet])
+        Ok(match self.of_type.entry(tet) {
+            Entry::Occupied(e) => e.into_mut(),
+            Entry::Vacant(e) => e.insert(
+                store
+                    .get::<TrackedEntityType>(tet)?
+                    .map(|t| t.tracked_entity_type_attributes.iter().map(|a| a.tracked_entity_attribute.id).collect())
+                    .unwrap_or_default(),
+            ),
+        })
     }
 
     fn program_attributes(&mut self, store: &Store, program: Uid) -> Result<&BTreeSet<Uid>, SyncError> {
-        if !self.of_program.contains_key(&program) {
-            let set = store
-                .get::<Program>(program)?
-                .map(|p| p.program_tracked_entity_attributes.iter().map(|a| a.tracked_entity_attribute.id).collect())
-                .unwrap_or_default();
-            self.of_program.insert(program, set);
-        }
-        Ok(&self.of_program[&program])
+        Ok(match self.of_program.entry(program) {
+            Entry::Occupied(e) => e.into_mut(),
+            Entry::Vacant(e) => e.insert(
+                store
+                    .get::<Program>(program)?
+                    .map(|p| p.program_tracked_entity_attributes.iter().map(|a| a.tracked_entity_attribute.id).collect())
+                    .unwrap_or_default(),
+            ),
+        })
     }
 
     /// The payload of a batch (see the module doc for where attributes go).

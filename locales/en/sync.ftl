@@ -42,3 +42,12 @@ sync-summary = Sent { $sent }, received { $received }{ $removed ->
     [0] {""}
    *[other] { " " }{ $waiting } wait for the next sync.
 }
+
+## Records the server refused (sync::status).
+sync-refusal = { $record }: { $reason }
+sync-refusal-field = { $record }, field "{ $field }": { $reason }
+sync-refusal-record = { $kind } { $uid }
+sync-refusal-value = the value of "{ $element }" for { $period } at { $org_unit }
+sync-refusal-completion = the completion of "{ $data_set }" for { $period } at { $org_unit }
+sync-refusal-other = the record { $key }
+sync-refusal-server-text = the server says ({ $code }): { $text }

@@ -41,3 +41,12 @@ sync-summary = បានផ្ញើ { $sent } បានទទួល { $received
     [0] {""}
    *[other] {" "}កំណត់ត្រា { $waiting } រង់ចាំការធ្វើសមកាលកម្មលើកក្រោយ។
 }
+
+## កំណត់ត្រាដែលម៉ាស៊ីនមេបានបដិសេធ (sync::status)។
+sync-refusal = { $record }៖ { $reason }
+sync-refusal-field = { $record } វាល "{ $field }"៖ { $reason }
+sync-refusal-record = { $kind } { $uid }
+sync-refusal-value = តម្លៃនៃ "{ $element }" សម្រាប់ { $period } នៅ { $org_unit }
+sync-refusal-completion = ការបញ្ចប់របាយការណ៍ "{ $data_set }" សម្រាប់ { $period } នៅ { $org_unit }
+sync-refusal-other = កំណត់ត្រា { $key }
+sync-refusal-server-text = ម៉ាស៊ីនមេនិយាយថា ({ $code })៖ { $text }

@@ -17,6 +17,7 @@ pub mod metadata;
 pub mod progress;
 pub mod retry;
 pub mod run;
+pub mod status;
 pub mod upload;
 pub mod wire;
 

@@ -230,7 +230,9 @@ impl Attributes {
             Entry::Vacant(e) => e.insert(
                 store
                     .get::<Program>(program)?
-                    .map(|p| p.program_tracked_entity_attributes.iter().map(|a| a.tracked_entity_attribute.id).collect())
+                    .map(|p| {
+                        p.program_tracked_entity_attributes.iter().map(|a| a.tracked_entity_attribute.id).collect()
+                    })
                     .unwrap_or_default(),
             ),
         })

@@ -388,3 +388,137 @@ impl Data<'_> {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::Store;
+    use crate::test_dates::{now, ymd};
+
+    fn uid(s: &str) -> Uid {
+        Uid::parse(s).unwrap()
+    }
+
+    fn person(updated: &str, name: &str) -> ServerPerson {
+        ServerPerson {
+            uid: uid("SrvPerson01"),
+            tracked_entity_type: uid("PhumTETPers"),
+            org_unit: uid("PhumOUHC001"),
+            created: Timestamp::parse("2026-10-01T08:00:00.000").unwrap(),
+            server_updated: updated.into(),
+            deleted: false,
+            attributes: vec![(uid("PhumTEAName"), name.into())],
+        }
+    }
+
+    fn event(updated: &str, weight: Option<&str>) -> ServerEvent {
+        ServerEvent {
+            uid: uid("SrvEvent001"),
+            enrollment: None,
+            program: uid("PhumEvProgr"),
+            program_stage: uid("PhumEvStage"),
+            org_unit: uid("PhumOUHC001"),
+            status: EventStatus::Completed,
+            event_date: Some(ymd(2026, 10, 2)),
+            due_date: None,
+            completed_date: Some(ymd(2026, 10, 2)),
+            attribute_option_combo: None,
+            created: Timestamp::parse("2026-10-02T08:00:00.000").unwrap(),
+            server_updated: updated.into(),
+            deleted: false,
+            values: weight.map(|w| (uid("PhumDEWeigh"), w.to_string())).into_iter().collect(),
+        }
+    }
+
+    fn body() -> String {
+        "{\"server\":\"version\"}".into()
+    }
+
+    #[test]
+    fn a_downloaded_person_keeps_the_servers_uid_and_is_synced() {
+        let store = Store::open_in_memory().unwrap();
+        let d = store.data();
+        assert_eq!(d.receive_person(&person("2026-10-01T08:00:00.000", "Sokha"), &body, now()).unwrap(), Received::Stored);
+        let te = d.tracked_entity(uid("SrvPerson01")).unwrap().unwrap();
+        assert_eq!(te.sync_state, SyncState::Synced);
+        assert_eq!(d.attribute_values(te.uid).unwrap(), vec![(uid("PhumTEAName"), "Sokha".to_string())]);
+        assert!(d.waiting_tracker().unwrap().is_empty(), "nothing to send back");
+        assert_eq!(
+            d.receive_person(&person("2026-10-01T08:00:00.000", "Sokha"), &body, now()).unwrap(),
+            Received::Unchanged
+        );
+    }
+
+    #[test]
+    fn a_newer_server_version_replaces_a_settled_record_values_included() {
+        let store = Store::open_in_memory().unwrap();
+        let d = store.data();
+        d.receive_event(&event("2026-10-02T08:00:00.000", Some("3.1")), &body, now()).unwrap();
+        assert_eq!(d.receive_event(&event("2026-10-03T08:00:00.000", None), &body, now()).unwrap(), Received::Stored);
+        assert!(d.data_values(uid("SrvEvent001")).unwrap().is_empty(), "a value cleared on the server is gone here");
+    }
+
+    #[test]
+    fn a_download_never_overwrites_local_changes_and_keeps_the_servers_version_beside_them() {
+        let store = Store::open_in_memory().unwrap();
+        let d = store.data();
+        d.receive_event(&event("2026-10-02T08:00:00.000", Some("3.1")), &body, now()).unwrap();
+        d.set_data_value(uid("SrvEvent001"), uid("PhumDEWeigh"), Some("3.4"), now()).unwrap();
+        let newer = event("2026-10-03T08:00:00.000", Some("9.9"));
+        assert_eq!(d.receive_event(&newer, &body, now()).unwrap(), Received::Conflict);
+        assert_eq!(d.data_values(uid("SrvEvent001")).unwrap()[0].1, "3.4", "the local value stays");
+        let conflicts = d.conflicts().unwrap();
+        assert_eq!(conflicts.len(), 1);
+        assert_eq!((conflicts[0].record_kind.as_str(), conflicts[0].server_body.as_str()), ("event", body().as_str()));
+        // Even a deletion on the server does not remove a record with local changes.
+        let mut deleted = event("2026-10-04T08:00:00.000", None);
+        deleted.deleted = true;
+        assert_eq!(d.receive_event(&deleted, &body, now()).unwrap(), Received::Conflict);
+        assert!(d.event(uid("SrvEvent001")).unwrap().is_some());
+        // Once the local version is on the server, the conflict is over.
+        d.take_for_upload(&d.waiting_tracker().unwrap()).unwrap();
+        d.settle(RecordKind::Event, uid("SrvEvent001"), &super::super::outbox::Outcome::Stored, None, now()).unwrap();
+        assert!(d.conflicts().unwrap().is_empty());
+    }
+
+    #[test]
+    fn a_server_deletion_removes_a_settled_record_and_skips_an_unknown_one() {
+        let store = Store::open_in_memory().unwrap();
+        let d = store.data();
+        let mut gone = person("2026-10-05T08:00:00.000", "Sokha");
+        gone.deleted = true;
+        assert_eq!(d.receive_person(&gone, &body, now()).unwrap(), Received::Skipped);
+        d.receive_person(&person("2026-10-01T08:00:00.000", "Sokha"), &body, now()).unwrap();
+        assert_eq!(d.receive_person(&gone, &body, now()).unwrap(), Received::Removed);
+        assert!(d.tracked_entity(uid("SrvPerson01")).unwrap().is_none());
+    }
+
+    #[test]
+    fn aggregate_values_and_completions_arrive_unless_local_ones_wait() {
+        let store = Store::open_in_memory().unwrap();
+        let d = store.data();
+        let key = AggregateKey {
+            data_element: uid("PhumDEChild"),
+            period: "202611".into(),
+            org_unit: uid("PhumOUVil01"),
+            category_option_combo: uid("PhumCOCMale"),
+            attribute_option_combo: uid("PhumDefCOC1"),
+        };
+        assert_eq!(d.receive_aggregate_value(&key, Some("4"), now()).unwrap(), Received::Stored);
+        assert_eq!(d.receive_aggregate_value(&key, Some("4"), now()).unwrap(), Received::Unchanged);
+        d.set_aggregate_value(&key, Some("5"), now()).unwrap();
+        assert_eq!(d.receive_aggregate_value(&key, Some("6"), now()).unwrap(), Received::Conflict);
+        assert_eq!(d.waiting_aggregate().unwrap()[0].1.as_deref(), Some("5"));
+        let form = FormKey {
+            data_set: uid("PhumDSVill1"),
+            period: "202611".into(),
+            org_unit: uid("PhumOUVil01"),
+            attribute_option_combo: uid("PhumDefCOC1"),
+        };
+        assert_eq!(d.receive_completion(&form, true, now()).unwrap(), Received::Stored);
+        assert!(d.is_complete(&form).unwrap());
+        d.set_completion(&form, false, None, now()).unwrap();
+        assert_eq!(d.receive_completion(&form, true, now()).unwrap(), Received::Conflict);
+        assert!(!d.is_complete(&form).unwrap());
+    }
+}

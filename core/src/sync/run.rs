@@ -7,7 +7,10 @@
 //! 2. each phase from there, recorded in the job before it runs; every request goes through
 //!    [`Retrying`] (backoff, `Retry-After`); a phase that fails leaves the job at that phase;
 //! 3. metadata (`metadata::download`): first, so that what is uploaded and downloaded is
-//!    checked against the server's current forms;
+//!    checked against the server's current forms. Metadata the import refuses (for one, a
+//!    program the user lost while records of it wait here) does not stop the sync: the previous
+//!    metadata stays in use, the data still goes both ways, and the summary says why the
+//!    metadata was not updated;
 //! 4. upload (`upload::tracker`, then `upload::aggregate`): before the download, so that the
 //!    download sees the server with this device's changes and has fewer conflicts;
 //! 5. download (`download::{tracker, events, aggregate}`), per unit with its own cursor;
@@ -43,11 +46,13 @@ pub struct SyncOptions {
 }
 
 /// What a sync did.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct SyncSummary {
     /// The metadata changed on the server and was imported (false: unchanged, or the phase was
     /// already done by the sync this one resumed).
     pub metadata_updated: bool,
+    /// Why the server's metadata could not be used (the previous metadata stays in use).
+    pub metadata_refused: Option<Message>,
     pub sent: UploadCounts,
     pub received: DownloadCounts,
     /// Records the server refuses, as they stand after this sync (each with its reasons:
@@ -108,7 +113,11 @@ pub fn sync_with_sleep(
         }
         store.set_sync_job(phase.as_str(), "{}", clock.now())?;
         match phase {
-            Phase::Metadata => summary.metadata_updated = super::metadata::download(&api, store, observer)?.imported(),
+            Phase::Metadata => match super::metadata::download(&api, store, observer) {
+                Ok(outcome) => summary.metadata_updated = outcome.imported(),
+                Err(SyncError::Import(refused)) => summary.metadata_refused = Some(refused.message()),
+                Err(other) => return Err(other),
+            },
             Phase::Upload => {
                 summary.sent.add(upload::tracker::upload(&api, store, clock, observer)?);
                 summary.sent.add(upload::aggregate::upload(&api, store, clock, observer)?);

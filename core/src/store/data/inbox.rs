@@ -438,7 +438,10 @@ mod tests {
     fn a_downloaded_person_keeps_the_servers_uid_and_is_synced() {
         let store = Store::open_in_memory().unwrap();
         let d = store.data();
-        assert_eq!(d.receive_person(&person("2026-10-01T08:00:00.000", "Sokha"), &body, now()).unwrap(), Received::Stored);
+        assert_eq!(
+            d.receive_person(&person("2026-10-01T08:00:00.000", "Sokha"), &body, now()).unwrap(),
+            Received::Stored
+        );
         let te = d.tracked_entity(uid("SrvPerson01")).unwrap().unwrap();
         assert_eq!(te.sync_state, SyncState::Synced);
         assert_eq!(d.attribute_values(te.uid).unwrap(), vec![(uid("PhumTEAName"), "Sokha".to_string())]);

@@ -293,7 +293,76 @@ impl Attributes {
 
 #[cfg(test)]
 mod tests {
+    use std::cell::RefCell;
+
     use super::*;
+    use crate::demo::dataset::{immunization, org_units, person};
+    use crate::store::import::ImportSource;
+    use crate::sync::api::{Answer, ClientError, ServerVersion};
+    use crate::sync::progress::Quiet;
+    use crate::test_dates::ymd;
+
+    /// Records the payloads and stores everything.
+    #[derive(Default)]
+    struct Recording {
+        bodies: RefCell<Vec<serde_json::Value>>,
+    }
+
+    impl Api for Recording {
+        fn version(&self) -> ServerVersion {
+            ServerVersion::new(2, 41, 0)
+        }
+        fn get(&self, path: &str) -> Result<Vec<u8>, ClientError> {
+            Err(ClientError::Http { url: path.into(), status: 404, retry_after: None })
+        }
+        fn post_json(&self, _: &str, body: &[u8]) -> Result<Answer, ClientError> {
+            self.bodies.borrow_mut().push(serde_json::from_slice(body).unwrap());
+            Ok(Answer { status: 200, body: br#"{"status":"OK"}"#.to_vec() })
+        }
+    }
+
+    fn attribute_ids(list: &serde_json::Value) -> Vec<String> {
+        let mut ids: Vec<String> =
+            list.as_array().unwrap().iter().map(|a| a["attribute"].as_str().unwrap().to_string()).collect();
+        ids.sort();
+        ids
+    }
+
+    #[test]
+    fn a_person_carries_the_types_attributes_and_the_enrollment_its_programs() {
+        let mut store = Store::open_in_memory().unwrap();
+        let doc = crate::demo::dataset::build::metadata().to_string().into_bytes();
+        store.import_metadata(&[ImportSource::Bytes { name: "demo".into(), bytes: doc }]).unwrap();
+        let clock = DeviceClock::default().pinned_on(ymd(2026, 12, 5));
+        let hc = org_units::TRAINEE_HEALTH_CENTRE;
+        let (te, _) = store
+            .write(|d| {
+                let te = d.insert_tracked_entity(person::TYPE, hc, clock.now())?;
+                for (a, v) in [(person::NAME_KHMER, "សុខ ដារ៉ា"), (person::SEX, "F"), (person::PHONE, "012345678")]
+                {
+                    d.set_attribute_value(te.uid, a, Some(v), clock.now())?;
+                }
+                let en = d.insert_enrollment(
+                    te.uid,
+                    immunization::PROGRAM,
+                    hc,
+                    ymd(2026, 12, 1),
+                    ymd(2026, 11, 30),
+                    clock.now(),
+                )?;
+                Ok::<_, crate::store::data::DataError>((te.uid, en.uid))
+            })
+            .unwrap();
+        let api = Recording::default();
+        let counts = upload(&api, &mut store, &clock, &Quiet).unwrap();
+        assert_eq!(counts.sent, 2);
+        assert_eq!(counts.waiting, 2, "the answer named neither record");
+        let body = &api.bodies.borrow()[0];
+        assert_eq!(body["trackedEntities"][0]["trackedEntity"], te.as_str());
+        assert_eq!(attribute_ids(&body["trackedEntities"][0]["attributes"]), ["DmAtNameKhm", "DmAtPhone01"]);
+        assert_eq!(attribute_ids(&body["enrollments"][0]["attributes"]), ["DmAtSex0001"]);
+        assert_eq!(body["enrollments"][0]["enrolledAt"], "2026-12-01T00:00:00.000");
+    }
 
     fn w(family: &str, order: u8, uid: &str) -> Waiting {
         Waiting {

@@ -13,6 +13,7 @@
 
 pub mod api;
 pub mod client;
+pub mod login;
 pub mod progress;
 
 use crate::i18n::{Localize, Message};

@@ -140,6 +140,13 @@ pub struct Client {
     system: SystemInfo,
 }
 
+/// Shows the server and its system information, never the credentials.
+impl std::fmt::Debug for Client {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Client").field("url", &self.url).field("system", &self.system).finish_non_exhaustive()
+    }
+}
+
 impl Client {
     /// Checks the target's address, connects with `credentials` and reads the server's system
     /// information (see the module comment for what is refused).

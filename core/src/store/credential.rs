@@ -6,6 +6,7 @@
 
 use rusqlite::{params, OptionalExtension};
 
+use super::data::SyncState;
 use super::{Store, StoreError};
 
 /// Who signed in to this database online, and how to check their password offline.
@@ -27,7 +28,7 @@ pub struct Credential {
 
 /// The sync states of a record that is on this device only, or changed since it was sent:
 /// to post, to update, being sent, or refused by the server (still to be corrected and sent).
-const UNSENT_STATES: &str = "('TO_POST', 'TO_UPDATE', 'UPLOADING', 'ERROR')";
+const UNSENT_STATES: [SyncState; 4] = [SyncState::ToPost, SyncState::ToUpdate, SyncState::Uploading, SyncState::Error];
 
 /// The tables of captured records that carry a sync state.
 const RECORD_TABLES: [&str; 5] = ["tracked_entity", "enrollment", "event", "aggregate_value", "data_set_completion"];
@@ -86,8 +87,8 @@ impl Store {
     pub fn unsent_count(&self) -> Result<u64, StoreError> {
         let mut total = 0u64;
         for table in RECORD_TABLES {
-            let sql = format!("SELECT count(*) FROM {table} WHERE sync_state IN {UNSENT_STATES}");
-            let count: i64 = self.conn.query_row(&sql, [], |r| r.get(0))?;
+            let sql = format!("SELECT count(*) FROM {table} WHERE sync_state IN (?1, ?2, ?3, ?4)");
+            let count: i64 = self.conn.query_row(&sql, UNSENT_STATES, |r| r.get(0))?;
             total += count as u64;
         }
         Ok(total)

@@ -146,6 +146,16 @@ fn credentials_the_server_knows_as_another_user_write_nothing() {
 }
 
 #[test]
+fn a_me_answer_without_the_users_uid_is_a_bad_answer_that_names_the_field() {
+    let store = Store::open_in_memory().unwrap();
+    let server = serve(vec![system_info("2.41.3"), json(200, r#"{"username":"sokha","organisationUnits":[{}]}"#)]);
+    let err = sign_in(&store, &server).unwrap_err();
+    let LoginError::Client(ClientError::BadAnswer { detail, .. }) = &err else { panic!("{err:?}") };
+    assert!(detail.contains("organisationUnits[0]"), "{detail}");
+    assert_eq!(store.credential().unwrap(), None);
+}
+
+#[test]
 fn a_refused_online_login_writes_nothing() {
     let store = Store::open_in_memory().unwrap();
     let server = serve(vec![json(401, r#"{"httpStatusCode":401}"#)]);

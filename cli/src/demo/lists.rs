@@ -167,5 +167,7 @@ pub fn outbox(ui: &mut Ui, demo: &mut Demo) {
             ui.screen.say(Tone::Warning, &Message::new("demo-outbox-not-sent"))
         }
         Ok(_) => ui.screen.say(Tone::Error, &Message::new("demo-outbox-not-a-demo")),
+        // The gate answers only DemoAccount or a target; any other error is shown as it is.
+        Err(other) => ui.screen.say(Tone::Error, &other.message()),
     }
 }

@@ -2,11 +2,13 @@
 //! with SQLCipher, in WAL mode with foreign keys on and a single writer.
 //!
 //! Owns opening (key, pragmas, wrong-key detection), the schema and its migrations, the metadata
-//! tables, the metadata import, captured data (`data`), and the mark of a demo database (`demo`).
+//! tables, the metadata import, captured data (`data`), the mark of a demo database (`demo`), and
+//! the account that signed in to it (`credential`).
 //! Does not own where the key comes from (the shell: Android Keystore, or the CLI's key file) or
 //! talking to a server (`sync`).
 
 mod account;
+mod credential;
 pub mod data;
 mod demo;
 pub mod import;
@@ -23,6 +25,7 @@ use crate::i18n::{Localize, Message};
 use crate::msg;
 
 pub use account::Account;
+pub use credential::Credential;
 pub use demo::DemoMark;
 pub use key::{DbKey, KeyError};
 pub use schema::SCHEMA_VERSION;

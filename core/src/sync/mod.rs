@@ -12,7 +12,9 @@
 //! or demo data (`demo`).
 
 pub mod api;
+pub mod client;
 pub mod download;
+pub mod login;
 pub mod metadata;
 pub mod progress;
 pub mod retry;

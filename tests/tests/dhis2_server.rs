@@ -362,7 +362,7 @@ fn export_in_the_40_shape_takes_the_old_parameters() {
 
 #[test]
 fn export_fields_paging_and_deleted() {
-    let (server, client) = demo();
+    let (_server, client) = demo();
     let tes: Vec<Value> = (0..7).map(|i| person(&format!("PersonPg{i:03}"))).collect();
     let ens: Vec<Value> =
         (0..7).map(|i| ncd_enrollment(&format!("EnrolPg{i:04}"), &format!("PersonPg{i:03}"))).collect();

@@ -23,8 +23,8 @@ use super::{fields, http, Shared, TestUser};
 pub struct CurrentUser(pub TestUser);
 
 /// The user named by the `Authorization` header, or DHIS2's 401.
-pub fn authenticate(shared: &Shared, headers: &HeaderMap) -> Result<CurrentUser, Response> {
-    let unauthorized = || http::web_message(StatusCode::UNAUTHORIZED, "Unauthorized");
+pub fn authenticate(shared: &Shared, headers: &HeaderMap) -> Result<CurrentUser, Box<Response>> {
+    let unauthorized = || Box::new(http::web_message(StatusCode::UNAUTHORIZED, "Unauthorized"));
     let Some(value) = headers.get(axum::http::header::AUTHORIZATION).and_then(|v| v.to_str().ok()) else {
         return Err(unauthorized());
     };

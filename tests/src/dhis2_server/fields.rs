@@ -83,7 +83,7 @@ pub fn apply(value: &Value, spec: &[Field]) -> Value {
 
 fn project(map: &Map<String, Value>, spec: &[Field]) -> Map<String, Value> {
     let mut out = Map::new();
-    if spec.iter().any(|f| *f == Field::All) {
+    if spec.contains(&Field::All) {
         out = map.clone();
     }
     for field in spec {

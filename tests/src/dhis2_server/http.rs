@@ -187,7 +187,7 @@ async fn handle(shared: Arc<Shared>, app: Router, hangup: Hangup, req: Request) 
             }
             Err(answer) => {
                 record(answer.status().as_u16(), &fault);
-                return answer;
+                return *answer;
             }
         }
     }

@@ -239,8 +239,8 @@ impl Filter {
             self.value.trim_start_matches('[').trim_end_matches(']').split(',').map(|s| s.trim().to_string()).collect()
         };
         match self.op.as_str() {
-            "eq" => texts.iter().any(|t| *t == self.value),
-            "!eq" | "ne" | "neq" => !texts.iter().any(|t| *t == self.value),
+            "eq" => texts.contains(&self.value),
+            "!eq" | "ne" | "neq" => !texts.contains(&self.value),
             "in" => {
                 let l = list();
                 texts.iter().any(|t| l.contains(t))

@@ -57,7 +57,12 @@ struct Query_ {
 }
 
 /// Reads the shared parameters; an error answer for org units outside the user's scope.
-fn read_query(shared: &Shared, inner: &Inner, user: &super::TestUser, params: &Params) -> Result<Query_, Response> {
+fn read_query(
+    shared: &Shared,
+    inner: &Inner,
+    user: &super::TestUser,
+    params: &Params,
+) -> Result<Query_, Box<Response>> {
     let version = inner.version;
     let requested = list_of(params, version, "orgUnits", "orgUnit");
     let mode = versioned(params, version, "orgUnitMode", "ouMode").map(|(m, _)| m.to_string());
@@ -73,10 +78,10 @@ fn read_query(shared: &Shared, inner: &Inner, user: &super::TestUser, params: &P
         (Some("ACCESSIBLE"), _) | (None, None) => Some(under(&search, OuMode::Descendants)),
         (m, Some(ous)) => {
             if let Some(outside) = ous.iter().find(|ou| !shared.meta.within(ou, &search)) {
-                return Err(http::web_message(
+                return Err(Box::new(http::web_message(
                     StatusCode::FORBIDDEN,
                     &format!("User does not have access to orgUnit: {outside}"),
-                ));
+                )));
             }
             let m = match m {
                 Some("DESCENDANTS") => OuMode::Descendants,
@@ -91,7 +96,7 @@ fn read_query(shared: &Shared, inner: &Inner, user: &super::TestUser, params: &P
     let updated_after = match param(params, "updatedAfter") {
         Some(t) => match normalize_date(t) {
             Some(t) => Some(stamp(t)),
-            None => return Err(http::web_message(StatusCode::BAD_REQUEST, &format!("Invalid date: {t}"))),
+            None => return Err(Box::new(http::web_message(StatusCode::BAD_REQUEST, &format!("Invalid date: {t}")))),
         },
         None => None,
     };
@@ -173,7 +178,7 @@ pub async fn tracked_entities(
     let inner = shared.lock();
     let q = match read_query(&shared, &inner, &user, &params) {
         Ok(q) => q,
-        Err(answer) => return answer,
+        Err(answer) => return *answer,
     };
     let uids = list_of(&params, q.version, "trackedEntities", "trackedEntity");
     let tet = param(&params, "trackedEntityType");
@@ -213,7 +218,7 @@ pub async fn enrollments(
     let inner = shared.lock();
     let q = match read_query(&shared, &inner, &user, &params) {
         Ok(q) => q,
-        Err(answer) => return answer,
+        Err(answer) => return *answer,
     };
     let uids = list_of(&params, q.version, "enrollments", "enrollment");
     let te = param(&params, "trackedEntity");
@@ -250,7 +255,7 @@ pub async fn events(
     let inner = shared.lock();
     let q = match read_query(&shared, &inner, &user, &params) {
         Ok(q) => q,
-        Err(answer) => return answer,
+        Err(answer) => return *answer,
     };
     let uids = list_of(&params, q.version, "events", "event");
     let enrollment_uids = list_of(&params, q.version, "enrollments", "enrollment");

@@ -166,7 +166,7 @@ fn run_import(
     };
     let invalid: HashSet<(&str, String)> = errors.iter().map(|e| (e.tracker_type, e.uid.clone())).collect();
     let total: usize = payload.iter().map(Vec::len).sum();
-    let commit = !validate_only && !(atomic_all && !errors.is_empty());
+    let commit = !validate_only && (!atomic_all || errors.is_empty());
 
     let mut type_stats = [Stats::default(); 3];
     let mut object_reports: [Vec<Value>; 3] = Default::default();

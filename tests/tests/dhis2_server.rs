@@ -297,6 +297,11 @@ fn metadata_filters_and_paging() {
     assert_eq!(both["organisationUnits"], json!([{"id": VILLAGE}]));
     let (_, default_fields) = client.get("/api/dataSets");
     assert_eq!(default_fields["dataSets"][0].as_object().unwrap().keys().collect::<Vec<_>>(), ["displayName", "id"]);
+    let (_, whole) = client.get("/api/metadata?programs=true&optionSets=true&fields=id");
+    assert_eq!(whole["programs"].as_array().unwrap().len(), 2);
+    assert!(whole.get("dataSets").is_none());
+    assert_eq!(whole["optionSets"][0].as_object().unwrap().len(), 1);
+    assert_eq!(client.get("/api/userSettings?fields=keyUiLocale").1, json!({"keyUiLocale": "km"}));
     let (status, body) = client.get("/api/noSuchThings");
     assert_eq!((status, body["httpStatusCode"].clone()), (404, json!(404)));
 }

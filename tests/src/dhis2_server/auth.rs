@@ -102,6 +102,15 @@ pub async fn me(
     http::json(StatusCode::OK, &fields::apply(&me, &fields_param(&params, "*")))
 }
 
+/// `GET /api/userSettings`: the `settings` of the user's document (`keyUiLocale`, `keyDbLocale`).
+pub async fn user_settings(
+    Extension(CurrentUser(user)): Extension<CurrentUser>,
+    Query(params): Query<Vec<(String, String)>>,
+) -> Response {
+    let settings = user.me.get("settings").cloned().unwrap_or(json!({}));
+    http::json(StatusCode::OK, &fields::apply(&settings, &fields_param(&params, "*")))
+}
+
 /// `GET /api/me/authorization`: the user's authorities.
 pub async fn authorization(Extension(CurrentUser(user)): Extension<CurrentUser>) -> Response {
     http::json(StatusCode::OK, &user.me.get("authorities").cloned().unwrap_or(json!([])))

@@ -16,6 +16,7 @@ use axum::response::Response;
 use chrono::{DateTime, NaiveDateTime, Utc};
 use serde_json::{json, Map, Value};
 
+use super::store::stamp;
 use super::{fields, http, Shared};
 
 /// The metadata document, indexed.
@@ -175,6 +176,29 @@ pub async fn list(
     };
     let projected: Vec<Value> = page_items.into_iter().map(|o| fields::apply(o, &spec)).collect();
     out.insert(collection, Value::Array(projected));
+    http::json(StatusCode::OK, &Value::Object(out))
+}
+
+/// `GET /api/metadata`: every collection (optionally only those named by `{collection}=true`
+/// parameters, as DHIS2's metadata export takes them), with `fields` applied to each object, and
+/// `system`.
+pub async fn whole(State(shared): State<Arc<Shared>>, Query(params): Query<Vec<(String, String)>>) -> Response {
+    let spec = fields_param(&params, ":owner");
+    let chosen: Vec<&str> = params.iter().filter(|(_, v)| v == "true").map(|(k, _)| k.as_str()).collect();
+    let mut out = Map::new();
+    let mut names: Vec<&String> = shared.meta.collections.keys().collect();
+    names.sort();
+    for name in names {
+        if chosen.is_empty() || chosen.contains(&name.as_str()) {
+            let items = shared.meta.collections[name].iter().map(|o| fields::apply(o, &spec)).collect();
+            out.insert(name.clone(), Value::Array(items));
+        }
+    }
+    let (version, now) = {
+        let inner = shared.lock();
+        (inner.version, shared.now(&inner))
+    };
+    out.insert("system".into(), json!({"version": version.as_str(), "date": stamp(now)}));
     http::json(StatusCode::OK, &Value::Object(out))
 }
 

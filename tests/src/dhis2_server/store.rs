@@ -72,6 +72,11 @@ pub struct Store {
     pub creations: HashMap<String, usize>,
     /// The default category option combo: the `attributeOptionCombo` of events that name none.
     pub default_combo: String,
+    /// Bumped by every tracker write: list answers cached for paging are valid while it stays.
+    pub generation: u64,
+    /// The UIDs a tracker list query selected (key: kind, user, version and every parameter but
+    /// `page`), so that paging through 20,000 people filters them once, not once per page.
+    pub list_cache: HashMap<String, (u64, Vec<String>)>,
 }
 
 /// DHIS2's timestamp format: local time, milliseconds, no offset.
@@ -223,6 +228,7 @@ impl Store {
 
     /// Creates or updates a tracked entity from an import payload (flat shape). Returns true when created.
     pub fn write_tracked_entity(&mut self, te: &Value, stored_by: &str, now: NaiveDateTime) -> bool {
+        self.generation += 1;
         let uid = te["trackedEntity"].as_str().unwrap_or_default().to_string();
         let now_s = stamp(now);
         let created = !self.tracked_entities.contains_key(&uid);
@@ -244,6 +250,7 @@ impl Store {
 
     /// Creates or updates an enrollment; its `attributes` go to its tracked entity.
     pub fn write_enrollment(&mut self, e: &Value, stored_by: &str, now: NaiveDateTime) -> bool {
+        self.generation += 1;
         let uid = e["enrollment"].as_str().unwrap_or_default().to_string();
         let now_s = stamp(now);
         let created = !self.enrollments.contains_key(&uid);
@@ -273,6 +280,7 @@ impl Store {
 
     /// Creates or updates an event, merging its data values.
     pub fn write_event(&mut self, ev: &Value, stored_by: &str, now: NaiveDateTime) -> bool {
+        self.generation += 1;
         let uid = ev["event"].as_str().unwrap_or_default().to_string();
         let now_s = stamp(now);
         let created = !self.events.contains_key(&uid);
@@ -323,6 +331,7 @@ impl Store {
     }
 
     pub fn delete_event(&mut self, uid: &str, now: NaiveDateTime) {
+        self.generation += 1;
         let now_s = stamp(now);
         if let Some(ev) = self.events.get_mut(uid) {
             ev["deleted"] = Value::Bool(true);
@@ -332,6 +341,7 @@ impl Store {
     }
 
     pub fn delete_enrollment(&mut self, uid: &str, now: NaiveDateTime) {
+        self.generation += 1;
         let now_s = stamp(now);
         let events: Vec<String> =
             self.enrollments.get(uid).map(|e| e.events.iter().cloned().collect()).unwrap_or_default();
@@ -348,6 +358,7 @@ impl Store {
     }
 
     pub fn delete_tracked_entity(&mut self, uid: &str, now: NaiveDateTime) {
+        self.generation += 1;
         let enrollments: Vec<String> =
             self.tracked_entities.get(uid).map(|t| t.enrollments.iter().cloned().collect()).unwrap_or_default();
         for en in enrollments {
@@ -360,6 +371,7 @@ impl Store {
     }
 
     pub fn set_attribute_value(&mut self, te: &str, attribute: &str, value: Option<&str>, now: NaiveDateTime) {
+        self.generation += 1;
         let payload = json!({"attributes": [{"attribute": attribute, "value": value}]});
         let now_s = stamp(now);
         if let Some(t) = self.tracked_entities.get_mut(te) {
@@ -369,6 +381,7 @@ impl Store {
     }
 
     pub fn set_event_value(&mut self, event: &str, data_element: &str, value: Option<&str>, now: NaiveDateTime) {
+        self.generation += 1;
         let payload = json!([{"dataElement": data_element, "value": value}]);
         let now_s = stamp(now);
         if let Some(ev) = self.events.get_mut(event) {

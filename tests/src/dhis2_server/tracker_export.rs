@@ -138,15 +138,17 @@ impl Query_ {
         true
     }
 
-    /// The answer: the page of `items`, projected, in the version's list shape.
-    fn answer(&self, key: &str, items: Vec<Value>) -> Response {
+    /// The answer: the page of `items`, built into export JSON (only the page: a 20,000-person
+    /// download builds each person once), projected, in the version's list shape.
+    fn answer<T>(&self, key: &str, items: Vec<T>, build: impl Fn(T) -> Option<Value>) -> Response {
         let total = items.len();
-        let page_items: Vec<Value> = if self.paging {
+        let page_items: Vec<T> = if self.paging {
             items.into_iter().skip((self.page - 1) * self.page_size).take(self.page_size).collect()
         } else {
             items
         };
-        let projected: Vec<Value> = page_items.iter().map(|v| fields::apply(v, &self.spec)).collect();
+        let projected: Vec<Value> =
+            page_items.into_iter().filter_map(build).map(|v| fields::apply(&v, &self.spec)).collect();
         let mut out = Map::new();
         let list_key = if self.version.new_tracker_shapes() { key } else { "instances" };
         if self.paging {
@@ -169,13 +171,26 @@ impl Query_ {
     }
 }
 
+/// The key of a list query in `Store::list_cache`: everything but the page.
+fn cache_key(kind: &str, user: &super::TestUser, version: ApiVersion, params: &Params) -> String {
+    let mut parts: Vec<String> = params.iter().filter(|(k, _)| k != "page").map(|(k, v)| format!("{k}={v}")).collect();
+    parts.sort();
+    format!("{kind}|{}|{version:?}|{}", user.username, parts.join("&"))
+}
+
+/// The UIDs cached for `key`, if no tracker write happened since.
+fn cached(inner: &Inner, key: &str) -> Option<Vec<String>> {
+    let (generation, uids) = inner.store.list_cache.get(key)?;
+    (*generation == inner.store.generation).then(|| uids.clone())
+}
+
 /// `GET /api/tracker/trackedEntities`.
 pub async fn tracked_entities(
     State(shared): State<Arc<Shared>>,
     Extension(CurrentUser(user)): Extension<CurrentUser>,
     Query(params): Query<Vec<(String, String)>>,
 ) -> Response {
-    let inner = shared.lock();
+    let mut inner = shared.lock();
     let q = match read_query(&shared, &inner, &user, &params) {
         Ok(q) => q,
         Err(answer) => return *answer,
@@ -188,8 +203,15 @@ pub async fn tracked_entities(
             "Either `program`, `trackedEntityType` or `trackedEntities` should be specified",
         );
     }
+    let key = cache_key("trackedEntities", &user, q.version, &params);
+    if let Some(uids) = cached(&inner, &key) {
+        let store = &inner.store;
+        return q.answer("trackedEntities", uids, |uid| {
+            store.tracked_entity_export(&shared.meta, &uid, q.program.as_deref(), q.include_deleted)
+        });
+    }
     let store = &inner.store;
-    let items: Vec<Value> = store
+    let items: Vec<String> = store
         .tracked_entities
         .iter()
         .filter(|(uid, _)| uids.as_ref().is_none_or(|u| u.contains(*uid)))
@@ -204,9 +226,17 @@ pub async fn tracked_entities(
                 })
             })
         })
-        .filter_map(|(uid, _)| store.tracked_entity_export(&shared.meta, uid, q.program.as_deref(), q.include_deleted))
+        .map(|(uid, _)| uid.clone())
         .collect();
-    q.answer("trackedEntities", items)
+    let generation = store.generation;
+    if inner.store.list_cache.len() >= 8 {
+        inner.store.list_cache.clear();
+    }
+    inner.store.list_cache.insert(key, (generation, items.clone()));
+    let store = &inner.store;
+    q.answer("trackedEntities", items, |uid| {
+        store.tracked_entity_export(&shared.meta, &uid, q.program.as_deref(), q.include_deleted)
+    })
 }
 
 /// `GET /api/tracker/enrollments`.
@@ -223,27 +253,27 @@ pub async fn enrollments(
     let uids = list_of(&params, q.version, "enrollments", "enrollment");
     let te = param(&params, "trackedEntity");
     let store = &inner.store;
-    let items: Vec<Value> = store
+    let items: Vec<&super::store::Enrollment> = store
         .enrollments
         .iter()
         .filter(|(uid, _)| uids.as_ref().is_none_or(|u| u.contains(*uid)))
         .filter(|(_, e)| q.keeps(&e.json))
         .filter(|(_, e)| q.program.as_ref().is_none_or(|p| e.json["program"] == p.as_str()))
         .filter(|(_, e)| te.is_none_or(|t| e.json["trackedEntity"] == t))
-        .map(|(_, e)| {
-            let mut json = store.enrollment_json(&shared.meta, e);
-            json["events"] = Value::Array(
-                e.events
-                    .iter()
-                    .filter_map(|ev| store.events.get(ev))
-                    .filter(|ev| q.include_deleted || !Store::is_deleted(ev))
-                    .cloned()
-                    .collect(),
-            );
-            json
-        })
+        .map(|(_, e)| e)
         .collect();
-    q.answer("enrollments", items)
+    q.answer("enrollments", items, |e| {
+        let mut json = store.enrollment_json(&shared.meta, e);
+        json["events"] = Value::Array(
+            e.events
+                .iter()
+                .filter_map(|ev| store.events.get(ev))
+                .filter(|ev| q.include_deleted || !Store::is_deleted(ev))
+                .cloned()
+                .collect(),
+        );
+        Some(json)
+    })
 }
 
 /// `GET /api/tracker/events`.
@@ -262,7 +292,7 @@ pub async fn events(
     let stage = param(&params, "programStage");
     let te = param(&params, "trackedEntity");
     let status = param(&params, "status");
-    let items: Vec<Value> = inner
+    let items: Vec<&Value> = inner
         .store
         .events
         .iter()
@@ -275,9 +305,9 @@ pub async fn events(
         .filter(|(_, e)| {
             enrollment_uids.as_ref().is_none_or(|u| e["enrollment"].as_str().is_some_and(|en| u.contains(en)))
         })
-        .map(|(_, e)| e.clone())
+        .map(|(_, e)| e)
         .collect();
-    q.answer("events", items)
+    q.answer("events", items, |e| Some(e.clone()))
 }
 
 fn not_found(kind: &str, uid: &str) -> Response {

@@ -244,6 +244,8 @@ fn me_projects_fields_and_expands_org_units() {
     let path = me["organisationUnits"][0]["path"].as_str().unwrap();
     assert!(path.ends_with(HC), "{path}");
     assert!(me["organisationUnits"][0].get("name").is_none());
+    let (_, bare) = client.get("/api/me?fields=organisationUnits");
+    assert_eq!(bare, json!({"organisationUnits": [{"id": HC}]}), "references only, as DHIS2");
 }
 
 // ----- metadata -----
@@ -884,6 +886,8 @@ fn hang_slow_and_truncated_answers() {
     let start = Instant::now();
     assert!(quick.get_text("/api/system/info").is_err(), "times out");
     assert!(start.elapsed() < Duration::from_secs(2));
+    assert_eq!(server.requests()[0].status, 0, "not answered yet when the client gave up");
+    assert_eq!(server.requests()[0].fault, Some(Fault::Hang(Duration::from_secs(3))));
 
     server.inject(rule(None, "/api/system/info", Fault::Slow { bytes_per_sec: 2000 }));
     let start = Instant::now();
@@ -941,6 +945,8 @@ fn huge_answers_are_streamed_with_their_length() {
     assert_eq!(&head[..8], b"{\"pad\":\"");
     // A client with a size limit stops early; the server does not hold the body.
     drop(reader);
+    std::thread::sleep(Duration::from_millis(100));
+    assert_eq!(server.requests()[0].status, 200);
     assert_eq!(client.get("/api/system/info").0, 200);
 }
 
@@ -991,7 +997,7 @@ fn answers_are_gzipped_when_asked() {
 #[test]
 fn a_context_path_prefixes_everything() {
     let mut setup = ServerSetup::demo();
-    setup.context_path = Some("/dhis".into());
+    setup.context_path = Some("dhis/".into());
     let server = TestServer::start(setup);
     assert!(server.url().ends_with("/dhis"));
     let client = Client::new(&server);

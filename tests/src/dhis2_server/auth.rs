@@ -14,6 +14,7 @@ use axum::Extension;
 use base64::Engine;
 use serde_json::{json, Value};
 
+use super::fields::Field;
 use super::metadata::fields_param;
 use super::store::stamp;
 use super::{fields, http, Shared, TestUser};
@@ -74,10 +75,12 @@ pub async fn system_info(State(shared): State<Arc<Shared>>, Query(params): Query
     http::json(StatusCode::OK, &fields::apply(&info, &fields_param(&params, "*")))
 }
 
+const ORG_UNIT_KEYS: [&str; 3] = ["organisationUnits", "teiSearchOrganisationUnits", "dataViewOrganisationUnits"];
+
 /// The user's document with referenced org units expanded (`id`, `path`, `name`, ...).
 fn expanded_me(shared: &Shared, user: &TestUser) -> Value {
     let mut me = user.me.clone();
-    for key in ["organisationUnits", "teiSearchOrganisationUnits", "dataViewOrganisationUnits"] {
+    for key in ORG_UNIT_KEYS {
         if let Some(list) = me[key].as_array_mut() {
             for ou in list.iter_mut() {
                 if let Some(full) = ou["id"].as_str().and_then(|id| shared.meta.get("organisationUnits", id)) {
@@ -98,8 +101,16 @@ pub async fn me(
     Extension(CurrentUser(user)): Extension<CurrentUser>,
     Query(params): Query<Vec<(String, String)>>,
 ) -> Response {
-    let me = expanded_me(&shared, &user);
-    http::json(StatusCode::OK, &fields::apply(&me, &fields_param(&params, "*")))
+    let spec = fields_param(&params, "*");
+    let mut projected = fields::apply(&expanded_me(&shared, &user), &spec);
+    // As DHIS2: a collection named without nested fields (or through `*`) is references only.
+    for key in ORG_UNIT_KEYS {
+        let bare = spec.iter().any(|f| matches!(f, Field::All) || matches!(f, Field::Named(n, None) if n == key));
+        if bare && projected.get(key).is_some() {
+            projected[key] = user.me[key].clone();
+        }
+    }
+    http::json(StatusCode::OK, &projected)
 }
 
 /// `GET /api/userSettings`: the `settings` of the user's document (`keyUiLocale`, `keyDbLocale`).

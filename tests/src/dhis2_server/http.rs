@@ -47,7 +47,10 @@ pub fn start(setup: ServerSetup) -> (Arc<Shared>, oneshot::Sender<()>, JoinHandl
     let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind 127.0.0.1:0");
     listener.set_nonblocking(true).expect("non-blocking listener");
     let port = listener.local_addr().expect("local address").port();
-    let context_path = setup.context_path.clone().unwrap_or_default().trim_end_matches('/').to_string();
+    let context_path = match setup.context_path.as_deref().map(|p| p.trim_matches('/')) {
+        Some(p) if !p.is_empty() => format!("/{p}"),
+        _ => String::new(),
+    };
     let meta = metadata::Metadata::new(setup.metadata);
     let store = store::Store { default_combo: aggregate::default_combo(&meta), ..Default::default() };
     let shared = Arc::new(Shared {
@@ -150,14 +153,23 @@ async fn handle(shared: Arc<Shared>, app: Router, hangup: Hangup, req: Request) 
     let (mut parts, body) = req.into_parts();
     let body = axum::body::to_bytes(body, usize::MAX).await.unwrap_or_default();
     let body_size = body.len();
-    let record = |status: u16, fault: &Option<Fault>| {
-        shared.lock().records.push(RequestRecord {
+    // Recorded on arrival with status 0 ("no answer yet"); a dropped connection keeps it.
+    let index = {
+        let mut inner = shared.lock();
+        inner.records.push(RequestRecord {
             method: method.clone(),
             path_and_query: path_and_query.clone(),
-            status,
-            fault: fault.clone(),
+            status: 0,
+            fault: None,
             body_size,
         });
+        inner.records.len() - 1
+    };
+    let record = |status: u16, fault: &Option<Fault>| {
+        if let Some(r) = shared.lock().records.get_mut(index) {
+            r.status = status;
+            r.fault = fault.clone();
+        }
     };
 
     // The context path: everything the server answers lives under it.
@@ -170,6 +182,7 @@ async fn handle(shared: Arc<Shared>, app: Router, hangup: Hangup, req: Request) 
     let path = parts.uri.path().to_string();
 
     let fault = shared.lock().faults.pick(&method, &path);
+    record(0, &fault);
     if fault == Some(Fault::DropBeforeCommit) {
         record(0, &fault);
         hangup.now();

@@ -117,7 +117,7 @@ pub struct RequestRecord {
     pub method: String,
     /// As received, context path included.
     pub path_and_query: String,
-    /// The status sent; 0 when the connection was closed without an answer.
+    /// The status sent; 0 while no answer has been sent (a drop fault, or a hang still waiting).
     pub status: u16,
     pub fault: Option<Fault>,
     /// Bytes of the request body.

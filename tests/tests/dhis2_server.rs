@@ -647,12 +647,33 @@ fn each_validation_error_has_dhis2s_code() {
         "E1100",
         "PersonAAA01",
     );
+    expect_error(
+        d(),
+        Some(p()),
+        "DELETE",
+        json!({"enrollments": [{"enrollment": "EnrolAAA001"}]}),
+        "E1103",
+        "EnrolAAA001",
+    );
     // A mandatory tracked entity type attribute (the demo has none: make one).
     let mut setup = d();
     for tet in setup.metadata["trackedEntityTypes"].as_array_mut().unwrap() {
         tet["trackedEntityTypeAttributes"][1]["mandatory"] = json!(true);
     }
     expect_error(setup, None, "CREATE", p(), "E1090", "PersonAAA01");
+}
+
+#[test]
+fn deleting_a_person_with_everything_below_needs_no_cascade_authority() {
+    let (server, client) = demo();
+    client.import("CREATE_AND_UPDATE", &one_person());
+    let all = json!({"trackedEntities": [{"trackedEntity": "PersonAAA01"}], "enrollments": [{"enrollment": "EnrolAAA001"}],
+        "events": [{"event": "EventAAA001"}]});
+    let (status, report) = client.import("DELETE", &all);
+    assert_eq!(status, 200, "{report:#}");
+    assert_eq!(report["stats"]["deleted"], 3);
+    assert!(server.events().iter().all(|e| e["deleted"] == true));
+    assert!(server.tracked_entities().iter().all(|t| t["deleted"] == true));
 }
 
 #[test]

@@ -224,8 +224,9 @@ pub fn validate(ctx: &Ctx, bundle: &Bundle) -> Vec<ErrorReport> {
     let payload_enrollments: HashMap<String, &Value> =
         bundle.enrollments.iter().filter_map(|e| Some((s(e, "enrollment")?, e))).collect();
 
+    let payload_event_uids: HashSet<String> = bundle.events.iter().filter_map(|e| s(e, "event")).collect();
     for te in bundle.tracked_entities {
-        let own = tracked_entity(ctx, te);
+        let own = tracked_entity(ctx, te, &payload_enrollments);
         let uid = s(te, "trackedEntity").unwrap_or_default();
         if !own.is_empty() {
             invalid.insert(uid);
@@ -234,7 +235,7 @@ pub fn validate(ctx: &Ctx, bundle: &Bundle) -> Vec<ErrorReport> {
     }
     for en in bundle.enrollments {
         let uid = s(en, "enrollment").unwrap_or_default();
-        let mut own = enrollment(ctx, en, &payload_tes);
+        let mut own = enrollment(ctx, en, &payload_tes, &payload_event_uids);
         let te = s(en, "trackedEntity").unwrap_or_default();
         if own.is_empty() && invalid.contains(&te) && ctx.strategy != Strategy::Delete {
             own.push(ErrorReport::new("ENROLLMENT", &uid, "E5000", e5000("ENROLLMENT", &uid, "TRACKED_ENTITY", &te)));
@@ -351,7 +352,9 @@ fn attribute_values(ctx: &Ctx, kind: &'static str, uid: &str, object: &Value, ou
     }
 }
 
-fn tracked_entity(ctx: &Ctx, te: &Value) -> Vec<ErrorReport> {
+/// `deleted_too`: the enrollments of the same payload (deleted along with a deleted tracked entity,
+/// they need no cascade).
+fn tracked_entity(ctx: &Ctx, te: &Value, deleted_too: &HashMap<String, &Value>) -> Vec<ErrorReport> {
     const K: &str = "TRACKED_ENTITY";
     let mut out = Vec::new();
     let uid = s(te, "trackedEntity").unwrap_or_default();
@@ -365,7 +368,10 @@ fn tracked_entity(ctx: &Ctx, te: &Value) -> Vec<ErrorReport> {
     }
     if ctx.strategy == Strategy::Delete {
         let live = ctx.store.tracked_entities.get(&uid).is_some_and(|t| {
-            t.enrollments.iter().any(|e| ctx.store.enrollments.get(e).is_some_and(|e| !Store::is_deleted(&e.json)))
+            t.enrollments.iter().any(|e| {
+                !deleted_too.contains_key(e)
+                    && ctx.store.enrollments.get(e).is_some_and(|e| !Store::is_deleted(&e.json))
+            })
         });
         if live && !has_authority(ctx, "F_TEI_CASCADE_DELETE") {
             out.push(ErrorReport::new(K, &uid, "E1100", vec![ctx.user.username.clone(), uid.clone()]));
@@ -407,7 +413,12 @@ fn future(ctx: &Ctx, date: &NaiveDateTime) -> bool {
     date.date() > ctx.now.date()
 }
 
-fn enrollment(ctx: &Ctx, en: &Value, payload_tes: &HashMap<String, &Value>) -> Vec<ErrorReport> {
+fn enrollment(
+    ctx: &Ctx,
+    en: &Value,
+    payload_tes: &HashMap<String, &Value>,
+    deleted_too: &HashSet<String>,
+) -> Vec<ErrorReport> {
     const K: &str = "ENROLLMENT";
     let mut out = Vec::new();
     let uid = s(en, "enrollment").unwrap_or_default();
@@ -421,7 +432,9 @@ fn enrollment(ctx: &Ctx, en: &Value, payload_tes: &HashMap<String, &Value>) -> V
     }
     if ctx.strategy == Strategy::Delete {
         let live = ctx.store.enrollments.get(&uid).is_some_and(|e| {
-            e.events.iter().any(|ev| ctx.store.events.get(ev).is_some_and(|ev| !Store::is_deleted(ev)))
+            e.events.iter().any(|ev| {
+                !deleted_too.contains(ev) && ctx.store.events.get(ev).is_some_and(|ev| !Store::is_deleted(ev))
+            })
         });
         if live && !has_authority(ctx, "F_ENROLLMENT_CASCADE_DELETE") {
             out.push(ErrorReport::new(K, &uid, "E1103", vec![ctx.user.username.clone(), uid.clone()]));

@@ -1,5 +1,6 @@
 //! Cross-crate tests for Phum live in tests/tests/.
 
+pub mod dhis2_server;
 pub mod jvm_text;
 pub mod rng;
 pub mod rulesets;

@@ -91,6 +91,24 @@ pub enum CliError {
     LintFoundErrors {
         errors: usize,
     },
+    /// `phum login`, `logout`: signing in or out did not happen.
+    Login(#[from] phum_core::sync::login::LoginError),
+    /// `phum sync` (and the gate of `login`): the sync stopped.
+    Sync(#[from] phum_core::sync::SyncError),
+    /// `phum sync`, `status`, `logout` without a `phum login` before, in the account folder.
+    NotSignedIn {
+        dir: PathBuf,
+    },
+    /// No password or token in the environment variable or on standard input.
+    NoSecret {
+        variable: String,
+    },
+}
+
+impl From<phum_core::sync::ClientError> for CliError {
+    fn from(e: phum_core::sync::ClientError) -> CliError {
+        CliError::Sync(e.into())
+    }
 }
 
 impl CliError {
@@ -181,6 +199,10 @@ impl Localize for CliError {
                 msg!("cli-error-demo-script", path = path, line = *line, answer = answer)
             }
             CliError::Demo(e) => e.message(),
+            CliError::Login(e) => e.message(),
+            CliError::Sync(e) => e.message(),
+            CliError::NotSignedIn { dir } => msg!("cli-error-not-signed-in", dir = dir),
+            CliError::NoSecret { variable } => msg!("cli-error-no-secret", variable = variable.as_str()),
             CliError::LintInput(e) => e.message(),
             CliError::LintNothingToCheck { files } => msg!("cli-error-lint-nothing-to-check", count = *files),
             CliError::LintFoundErrors { errors } => msg!("cli-error-lint-found-errors", count = *errors),
@@ -226,6 +248,10 @@ mod tests {
             CliError::LintInput(_) => "LintInput",
             CliError::LintNothingToCheck { .. } => "LintNothingToCheck",
             CliError::LintFoundErrors { .. } => "LintFoundErrors",
+            CliError::Login(_) => "Login",
+            CliError::Sync(_) => "Sync",
+            CliError::NotSignedIn { .. } => "NotSignedIn",
+            CliError::NoSecret { .. } => "NoSecret",
         }
     }
 
@@ -261,6 +287,10 @@ mod tests {
             CliError::LintInput(phum_core::lint::MetadataFile::parse("r.json", "[1]").unwrap_err()),
             CliError::LintNothingToCheck { files: 2 },
             CliError::LintFoundErrors { errors: 1 },
+            CliError::Login(phum_core::sync::login::LoginError::UnsentData { count: 3 }),
+            CliError::Sync(phum_core::sync::SyncError::Cancelled),
+            CliError::NotSignedIn { dir: "accounts".into() },
+            CliError::NoSecret { variable: "PHUM_PASSWORD".into() },
         ]
     }
 
@@ -291,6 +321,10 @@ mod tests {
             "LintInput",
             "LintNothingToCheck",
             "LintFoundErrors",
+            "Login",
+            "Sync",
+            "NotSignedIn",
+            "NoSecret",
         ];
         assert_eq!(names, all.into_iter().collect());
         for e in &samples {

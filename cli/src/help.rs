@@ -60,6 +60,14 @@ fn command_texts(path: &str) -> Option<CommandTexts> {
             after: Some(Message::new("cli-help-demo-script-format")),
             ..texts(Message::new("cli-help-demo"))
         },
+        "login" => {
+            CommandTexts { long: Some(Message::new("cli-help-login-long")), ..texts(Message::new("cli-help-login")) }
+        }
+        "sync" => {
+            CommandTexts { long: Some(Message::new("cli-help-sync-long")), ..texts(Message::new("cli-help-sync")) }
+        }
+        "status" => texts(Message::new("cli-help-status")),
+        "logout" => texts(Message::new("cli-help-logout")),
         p if p == "help" || p.ends_with(" help") => texts(Message::new("cli-help-help-command")),
         // `phum metadata help import`: clap's entry for the command it gives help on.
         p if p.starts_with("help ") || p.contains(" help ") => {
@@ -102,6 +110,12 @@ fn arg_texts(path: &str, id: &str, has_long: bool) -> Option<(Message, Option<Me
         ("demo", "script") => short(Message::new("cli-help-arg-demo-script")),
         ("demo", "dir") => short(Message::new("cli-help-arg-demo-dir")),
         ("demo", "reset") => short(Message::new("cli-help-arg-demo-reset")),
+        ("login" | "sync" | "status" | "logout", "dir") => short(Message::new("cli-help-arg-account-dir")),
+        ("login", "server") => short(Message::new("cli-help-arg-login-server")),
+        ("login", "user") => short(Message::new("cli-help-arg-login-user")),
+        ("login" | "sync", "token") => short(Message::new("cli-help-arg-token")),
+        ("sync", "limit") => short(Message::new("cli-help-arg-sync-limit")),
+        ("logout", "discard_unsent") => short(Message::new("cli-help-arg-discard-unsent")),
         (p, "subcommand") if p == "help" || p.ends_with(" help") => short(Message::new("cli-help-arg-help-subcommand")),
         _ => None,
     }

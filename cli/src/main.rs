@@ -2,6 +2,7 @@
 //! and lint, capture forms from scripts, the trainer's demo. It contains no behaviour of its own:
 //! every command is a call into `phum-core`.
 
+mod account;
 mod db;
 mod demo;
 mod error;
@@ -62,6 +63,14 @@ enum Command {
     /// person, vaccination and blood-pressure visits with the rules' messages, the overdue list,
     /// the monthly village report, what would be sent. Nothing is ever sent.
     Demo(demo::DemoArgs),
+    /// Sign in to a DHIS2 account (online, or offline when it signed in here before).
+    Login(account::LoginArgs),
+    /// Send what was captured and receive what changed: metadata, upload, download.
+    Sync(account::SyncArgs),
+    /// What waits to be sent, what the server refused and why, the last sync.
+    Status(account::StatusArgs),
+    /// Sign out; refused while records wait to be sent, unless --discard-unsent.
+    Logout(account::LogoutArgs),
 }
 
 #[derive(Subcommand)]
@@ -155,5 +164,9 @@ fn run(cli: Cli) -> Result<(), CliError> {
         Command::Lint(args) => lint::run(&args),
         Command::Form(command) => form::run(command, locale::get()),
         Command::Demo(args) => demo::run(args, locale::get()),
+        Command::Login(args) => account::login(&args),
+        Command::Sync(args) => account::sync(&args),
+        Command::Status(args) => account::status(&args),
+        Command::Logout(args) => account::logout(&args),
     }
 }

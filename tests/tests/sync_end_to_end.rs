@@ -1,44 +1,25 @@
 //! The whole sync against the DHIS2 test server (`phum_tests::dhis2_server`), over real HTTP on
-//! loopback, driven through form sessions as a health worker would: sign in, download the
-//! metadata, register a child and record her visit, send, edit and clear values and send again,
-//! receive what was changed on the server, delete a visit, and the village's monthly report with
-//! its completion.
+//! loopback, driven through form sessions as a health worker would: sign in, register a child
+//! and record her visit, send, edit and clear values and send again, receive what was changed on
+//! the server, delete a visit, and the village's monthly report with its completion; for each of
+//! the list shapes and parameter names of DHIS2 2.40, 2.41 and 2.42.
 
 use phum_core::demo::dataset::{immunization, org_units, person, vhsg};
-use phum_core::form::{FormContext, FormSession, NewEventForm};
+use phum_core::form::FormSession;
 use phum_core::model::{DeviceClock, Uid};
 use phum_core::store::data::SyncState;
-use phum_core::store::{Account, Store};
-use phum_core::sync::client::{Client, ClientOptions, Credentials};
+use phum_core::store::Store;
+use phum_core::sync::client::{Client, ClientOptions};
 use phum_core::sync::progress::Quiet;
 use phum_core::sync::run::{self, SyncOptions};
-use phum_core::sync::{connect_target, login};
-use phum_tests::dhis2_server::{ServerSetup, TestServer, DEMO_PASSWORD};
+use phum_tests::dhis2_server::{ApiVersion, ServerSetup, TestServer};
+use phum_tests::sync_support::{birth_visit, ctx, import_demo_metadata, open, register_child, sign_in};
 use serde_json::Value;
 
-const USER: &str = "trainee";
-
-fn clock() -> DeviceClock {
-    DeviceClock::default()
-}
-
-fn account(server: &TestServer) -> Account {
-    Account::Server { url: server.url(), username: USER.into() }
-}
-
-/// Signs in online (which writes the credential) and returns the client.
-fn sign_in(server: &TestServer, store: &Store) -> Client {
-    let target = connect_target(store, &account(server)).unwrap();
-    let credentials = Credentials::Password { username: USER.into(), password: DEMO_PASSWORD.into() };
-    login::login_online(store, &target, credentials, ClientOptions::default(), &clock()).unwrap().client
-}
+const VERSIONS: [ApiVersion; 3] = [ApiVersion::V2_40, ApiVersion::V2_41, ApiVersion::V2_42];
 
 fn sync(client: &Client, store: &mut Store) -> run::SyncSummary {
-    run::sync(client, store, &clock(), &Quiet, &SyncOptions::default()).unwrap()
-}
-
-fn ctx() -> FormContext {
-    FormContext::new(clock()).with_capture_org_units(vec![org_units::TRAINEE_HEALTH_CENTRE])
+    run::sync(client, store, &DeviceClock::default(), &Quiet, &SyncOptions::default()).unwrap()
 }
 
 fn find<'a>(list: &'a [Value], key: &str, uid: &str) -> &'a Value {
@@ -49,72 +30,31 @@ fn value_of(list: &Value, key: &str, id: &str) -> Option<String> {
     list.as_array()?.iter().find(|v| v[key] == id).and_then(|v| v["value"].as_str()).map(str::to_string)
 }
 
-/// The server's metadata imported as the sync's metadata phase would: until that phase is merged,
-/// straight from the document the server serves.
-fn metadata(store: &mut Store) {
-    use phum_core::store::import::ImportSource;
-    let doc = phum_core::demo::dataset::build::metadata().to_string().into_bytes();
-    let me = phum_core::demo::dataset::build::me().to_string().into_bytes();
-    store
-        .import_metadata(&[
-            ImportSource::Bytes { name: "metadata".into(), bytes: doc },
-            ImportSource::Bytes { name: "me".into(), bytes: me },
-        ])
-        .unwrap();
+/// A device signed in to a fresh server of `version`, with the metadata.
+fn device(version: ApiVersion) -> (TestServer, tempfile::TempDir, Store, Client) {
+    let server = TestServer::start(ServerSetup { version, ..ServerSetup::demo() });
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = open(&dir.path().join("account.db"));
+    let client = sign_in(&server, &store, ClientOptions::default());
+    import_demo_metadata(&mut store);
+    (server, dir, store, client)
 }
 
 #[test]
 fn a_child_registered_and_visited_here_reaches_the_server_once_and_changes_go_both_ways() {
-    let server = TestServer::start(ServerSetup::demo());
-    let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::open(&dir.path().join("account.db"), None).unwrap();
-    let client = sign_in(&server, &store);
-    metadata(&mut store);
-    let today = clock().today();
-
-    // Register a girl born 40 days ago, and record her birth doses (the visit stays open).
-    let born = today - chrono::Days::new(40);
-    let (mut reg, _) = FormSession::new_registration(
-        &mut store,
-        immunization::PROGRAM,
-        org_units::TRAINEE_HEALTH_CENTRE,
-        today,
-        born,
-        &ctx(),
-    )
-    .unwrap();
-    let village = org_units::TRAINEE_VILLAGES[0].1;
-    for (field, value) in [
-        (person::NAME_KHMER, "សុខ ដារ៉ា"),
-        (person::SEX, "F"),
-        (person::CAREGIVER, "ចាន់ សុភា"),
-        (person::PHONE, "012345678"),
-        (person::VILLAGE, village),
-    ] {
-        reg.set_value(&mut store, field.as_str(), Some(value)).unwrap();
+    for version in VERSIONS {
+        child_round_trip(version);
     }
-    let enrollment = reg.record_uid().unwrap();
-    reg.complete(&mut store).unwrap();
-    let te = store.data().enrollment(enrollment).unwrap().unwrap().tracked_entity;
-    let (mut visit, _) = FormSession::new_event(
-        &mut store,
-        NewEventForm {
-            program: immunization::PROGRAM,
-            stage: immunization::BIRTH,
-            org_unit: org_units::TRAINEE_HEALTH_CENTRE,
-            enrollment: Some(enrollment),
-            event_date: today,
-        },
-        &ctx(),
-    )
-    .unwrap();
-    visit.set_value(&mut store, immunization::BCG.as_str(), Some("true")).unwrap();
-    visit.set_value(&mut store, immunization::HEPB_BIRTH.as_str(), Some("true")).unwrap();
-    let event = visit.record_uid().unwrap();
+}
+
+fn child_round_trip(version: ApiVersion) {
+    let (server, _dir, mut store, client) = device(version);
+    let (enrollment, te) = register_child(&mut store, "សុខ ដារ៉ា");
+    let event = birth_visit(&mut store, enrollment);
 
     let summary = sync(&client, &mut store);
-    assert_eq!(summary.refused, 0, "{summary:?} {:?}", store.data().record_issues().unwrap());
-    assert_eq!(summary.waiting, 0, "{summary:?}");
+    assert_eq!(summary.refused, 0, "{version:?} {summary:?} {:?}", store.data().record_issues().unwrap());
+    assert_eq!(summary.waiting, 0, "{version:?} {summary:?}");
     let people = server.tracked_entities();
     let sent = find(&people, "trackedEntity", te.as_str());
     assert_eq!(value_of(&sent["attributes"], "attribute", person::NAME_KHMER.as_str()).as_deref(), Some("សុខ ដារ៉ា"));
@@ -122,11 +62,11 @@ fn a_child_registered_and_visited_here_reaches_the_server_once_and_changes_go_bo
     let sent_visit = find(&events, "event", event.as_str());
     assert_eq!(value_of(&sent_visit["dataValues"], "dataElement", immunization::BCG.as_str()).as_deref(), Some("true"));
     for uid in [te, enrollment, event] {
-        assert_eq!(server.creations(uid.as_str()), 1, "{uid} created once");
+        assert_eq!(server.creations(uid.as_str()), 1, "{version:?}: {uid} created once");
     }
     assert_eq!(store.data().event(event).unwrap().unwrap().sync_state, SyncState::Synced);
 
-    // Edit one dose and clear the other; send again.
+    // Clear one dose; send again.
     let (mut visit, _) = FormSession::open_event(&mut store, event, &ctx()).unwrap();
     visit.set_value(&mut store, immunization::HEPB_BIRTH.as_str(), None).unwrap();
     sync(&client, &mut store);
@@ -138,12 +78,12 @@ fn a_child_registered_and_visited_here_reaches_the_server_once_and_changes_go_bo
     // A change made on the server arrives here.
     server.set_attribute_value(te.as_str(), person::PHONE.as_str(), Some("098765432"));
     let summary = sync(&client, &mut store);
-    assert!(summary.received.received >= 1, "{summary:?}");
+    assert!(summary.received.received >= 1, "{version:?} {summary:?}");
     let phone = store.data().attribute_values(te).unwrap().into_iter().find(|(a, _)| *a == person::PHONE);
-    assert_eq!(phone.map(|(_, v)| v).as_deref(), Some("098765432"));
+    assert_eq!(phone.map(|(_, v)| v).as_deref(), Some("098765432"), "{version:?}");
 
     // A visit deleted here is deleted there.
-    store.data().delete_event(event, clock().now()).unwrap();
+    store.data().delete_event(event, DeviceClock::default().now()).unwrap();
     sync(&client, &mut store);
     let events = server.events();
     assert_eq!(find(&events, "event", event.as_str())["deleted"], true);
@@ -152,14 +92,12 @@ fn a_child_registered_and_visited_here_reaches_the_server_once_and_changes_go_bo
 
 #[test]
 fn a_monthly_report_and_its_completion_reach_the_server() {
-    let server = TestServer::start(ServerSetup::demo());
-    let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::open(&dir.path().join("account.db"), None).unwrap();
-    let client = sign_in(&server, &store);
-    metadata(&mut store);
+    let (server, _dir, mut store, client) = device(ApiVersion::V2_41);
     let village = org_units::TRAINEE_VILLAGES[0].0;
     let last_month =
-        phum_core::model::Period::containing(phum_core::model::PeriodType::Monthly, clock().today()).previous().iso();
+        phum_core::model::Period::containing(phum_core::model::PeriodType::Monthly, DeviceClock::default().today())
+            .previous()
+            .iso();
     let (mut report, _) =
         FormSession::open_data_set(&mut store, vhsg::DATA_SET, village, &last_month, None, &ctx()).unwrap();
     let cell = |de: Uid, coc: Uid| format!("{de}.{coc}");

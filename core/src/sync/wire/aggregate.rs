@@ -69,12 +69,21 @@ impl SummaryAnswer {
 #[derive(Debug, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ImportSummary {
-    /// SUCCESS, WARNING or ERROR.
-    pub status: String,
+    pub status: SummaryStatus,
     #[serde(default)]
     pub description: Option<String>,
     #[serde(default)]
     pub conflicts: Vec<Conflict>,
+}
+
+/// The import summary's status (`OK` as some versions write SUCCESS).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum SummaryStatus {
+    Success,
+    Ok,
+    Warning,
+    Error,
 }
 
 #[derive(Debug, Deserialize)]
@@ -109,7 +118,7 @@ impl ImportSummary {
     /// summary cannot say which values they are about.
     pub fn outcomes(&self, count: usize) -> Vec<Outcome> {
         let whole = |issues: Vec<ServerIssue>| vec![Outcome::Refused(issues); count];
-        if self.status.eq_ignore_ascii_case("ERROR") && self.conflicts.iter().all(|c| c.indexes.is_empty()) {
+        if self.status == SummaryStatus::Error && self.conflicts.iter().all(|c| c.indexes.is_empty()) {
             let mut issues: Vec<ServerIssue> = self.conflicts.iter().map(Conflict::issue).collect();
             if issues.is_empty() {
                 issues.push(ServerIssue {

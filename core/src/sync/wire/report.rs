@@ -18,8 +18,10 @@ use crate::store::data::RecordKind;
 #[derive(Debug, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ImportReport {
+    /// Not used per record (see the module doc), but read strictly: a report whose status is
+    /// none of DHIS2's is no report to trust.
     #[serde(default)]
-    pub status: Option<String>,
+    pub status: Option<ReportStatus>,
     #[serde(default)]
     pub validation_report: Option<ValidationReport>,
     #[serde(default)]
@@ -27,6 +29,14 @@ pub struct ImportReport {
     /// Set when the import stopped as a whole.
     #[serde(default)]
     pub message: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum ReportStatus {
+    Ok,
+    Warning,
+    Error,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -178,6 +188,12 @@ mod tests {
         assert_eq!(report.outcome(RecordKind::Event, "PhumEvent03", &no_fields), Outcome::NotMentioned);
         // The same UID of another kind is another record.
         assert_eq!(report.outcome(RecordKind::Enrollment, "PhumPerson1", &no_fields), Outcome::NotMentioned);
+    }
+
+    #[test]
+    fn a_report_with_an_unknown_status_is_not_read() {
+        assert!(serde_json::from_str::<ImportReport>(r#"{"status":"FINE"}"#).is_err());
+        assert!(serde_json::from_str::<ImportReport>(r#"{"status":"WARNING"}"#).is_ok());
     }
 
     #[test]

@@ -4,5 +4,6 @@ pub mod dhis2_server;
 pub mod jvm_text;
 pub mod rng;
 pub mod rulesets;
+pub mod sync_data;
 pub mod sync_support;
 pub mod synth;

@@ -13,6 +13,7 @@ pub mod import;
 mod key;
 pub mod metadata;
 mod schema;
+mod sync_cursor;
 
 use std::path::{Path, PathBuf};
 

@@ -12,6 +12,7 @@
 //! or demo data (`demo`).
 
 pub mod api;
+pub mod metadata;
 pub mod progress;
 
 use crate::i18n::{Localize, Message};

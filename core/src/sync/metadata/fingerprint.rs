@@ -1,0 +1,112 @@
+//! The fingerprint of a metadata download: a BLAKE2b-256 hash of every request and its answer,
+//! in order, the answers written in a canonical form (object keys sorted, no spaces) without the
+//! fields that change on every call (`serverDate` of `/api/system/info`). Equal answers give the
+//! same fingerprint on every run and platform; so do equal answers whose keys come in another
+//! order. The app's version and the schema version are hashed too, so that a new app version
+//! imports once even when the server's answers did not change.
+//!
+//! Owns the hash. Does not own where it is kept (`Store::sync_cursor`) or deciding to import
+//! (`super`).
+
+use blake2::digest::consts::U32;
+use blake2::{Blake2b, Digest};
+use serde_json::Value;
+
+use super::fetch::Fetched;
+
+/// Keys left out of the hash, wherever they are: they change between calls with nothing else.
+const VOLATILE: [&str; 1] = ["serverDate"];
+
+/// The fingerprint of `answers`, as lowercase hex.
+pub fn fingerprint(answers: &[Fetched]) -> String {
+    let mut hash = Blake2b::<U32>::new();
+    let mut text = String::new();
+    text.push_str(env!("CARGO_PKG_VERSION"));
+    text.push('\n');
+    text.push_str(&crate::store::SCHEMA_VERSION.to_string());
+    text.push('\n');
+    hash.update(text.as_bytes());
+    for answer in answers {
+        text.clear();
+        text.push_str(&answer.request);
+        text.push('\n');
+        canonical(&answer.json, &mut text);
+        // Each answer with its length first, so that no two lists of answers hash the same text.
+        hash.update((text.len() as u64).to_le_bytes());
+        hash.update(text.as_bytes());
+    }
+    hash.finalize().iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// `value` as JSON with sorted keys and without [`VOLATILE`] keys.
+fn canonical(value: &Value, out: &mut String) {
+    match value {
+        Value::Object(map) => {
+            let mut keys: Vec<&String> = map.keys().filter(|k| !VOLATILE.contains(&k.as_str())).collect();
+            keys.sort();
+            out.push('{');
+            for (i, key) in keys.into_iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                out.push_str(&Value::String(key.clone()).to_string());
+                out.push(':');
+                canonical(&map[key], out);
+            }
+            out.push('}');
+        }
+        Value::Array(items) => {
+            out.push('[');
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                canonical(item, out);
+            }
+            out.push(']');
+        }
+        scalar => out.push_str(&scalar.to_string()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fetched(request: &str, body: &str) -> Fetched {
+        Fetched { request: request.into(), body: body.as_bytes().to_vec(), json: serde_json::from_str(body).unwrap() }
+    }
+
+    fn of(answers: &[(&str, &str)]) -> String {
+        fingerprint(&answers.iter().map(|(r, b)| fetched(r, b)).collect::<Vec<_>>())
+    }
+
+    #[test]
+    fn the_fingerprint_ignores_key_order_spacing_and_the_server_date() {
+        let a = of(&[
+            ("/api/system/info", r#"{"version":"2.41.3","serverDate":"2026-12-05T03:00:00.000"}"#),
+            ("/api/programs", r#"{"programs":[{"id":"IpHINAT79UW","name":"Child"}]}"#),
+        ]);
+        let b = of(&[
+            ("/api/system/info", r#"{"serverDate":"2026-12-06T09:30:00.000", "version":"2.41.3"}"#),
+            ("/api/programs", r#"{ "programs": [ {"name":"Child", "id":"IpHINAT79UW"} ] }"#),
+        ]);
+        assert_eq!(a, b);
+        assert_eq!(a.len(), 64);
+        assert!(a.chars().all(|c| c.is_ascii_hexdigit() && !c.is_ascii_uppercase()));
+    }
+
+    #[test]
+    fn a_changed_name_order_of_objects_or_request_changes_the_fingerprint() {
+        let base = of(&[("/api/programs", r#"{"programs":[{"id":"IpHINAT79UW","name":"Child"}]}"#)]);
+        let renamed = of(&[("/api/programs", r#"{"programs":[{"id":"IpHINAT79UW","name":"Children"}]}"#)]);
+        let other_request = of(&[("/api/programs?x", r#"{"programs":[{"id":"IpHINAT79UW","name":"Child"}]}"#)]);
+        let two = of(&[("/a", r#"{"a":[1,2]}"#)]);
+        let swapped = of(&[("/a", r#"{"a":[2,1]}"#)]);
+        assert_ne!(base, renamed);
+        assert_ne!(base, other_request);
+        assert_ne!(two, swapped);
+        // Answers do not run into one another.
+        assert_ne!(of(&[("/a", "{}"), ("/b", "{}")]), of(&[("/a\n{}\n/b", "{}")]));
+    }
+}

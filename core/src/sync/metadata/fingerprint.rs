@@ -1,6 +1,8 @@
 //! The fingerprint of a metadata download: a BLAKE2b-256 hash of every request and its answer,
 //! in order, the answers written in a canonical form (object keys sorted, no spaces) without the
-//! fields that change on every call (`serverDate` of `/api/system/info`). Equal answers give the
+//! fields that change on every call (`serverDate` of `/api/system/info`; of that answer only the
+//! fields Phum asks for count, in case a server sends its uptime and memory whatever `fields`
+//! says). Equal answers give the
 //! same fingerprint on every run and platform; so do equal answers whose keys come in another
 //! order. The app's version and the schema version are hashed too, so that a new app version
 //! imports once even when the server's answers did not change.
@@ -13,6 +15,7 @@ use blake2::{Blake2b, Digest};
 use serde_json::Value;
 
 use super::fetch::Fetched;
+use super::fields;
 
 /// Keys left out of the hash, wherever they are: they change between calls with nothing else.
 const VOLATILE: [&str; 1] = ["serverDate"];
@@ -30,12 +33,27 @@ pub fn fingerprint(answers: &[Fetched]) -> String {
         text.clear();
         text.push_str(&answer.request);
         text.push('\n');
-        canonical(&answer.json, &mut text);
+        if answer.request.starts_with("/api/system/info") {
+            canonical(&system_info(&answer.json), &mut text);
+        } else {
+            canonical(&answer.json, &mut text);
+        }
         // Each answer with its length first, so that no two lists of answers hash the same text.
         hash.update((text.len() as u64).to_le_bytes());
         hash.update(text.as_bytes());
     }
     hash.finalize().iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// The fields of a `/api/system/info` answer that Phum asks for.
+fn system_info(answer: &Value) -> Value {
+    let wanted: Vec<&str> = fields::SYSTEM_INFO.split(',').collect();
+    match answer {
+        Value::Object(map) => Value::Object(
+            map.iter().filter(|(k, _)| wanted.contains(&k.as_str())).map(|(k, v)| (k.clone(), v.clone())).collect(),
+        ),
+        other => other.clone(),
+    }
 }
 
 /// `value` as JSON with sorted keys and without [`VOLATILE`] keys.
@@ -93,6 +111,17 @@ mod tests {
         ]);
         assert_eq!(a, b);
         assert_eq!(a.len(), 64);
+        // A server that ignores `fields` on its system info and sends its uptime.
+        let c = of(&[
+            ("/api/system/info", r#"{"version":"2.41.3","serverDate":"2026-12-07T03:00:00.000","uptime":"3 days"}"#),
+            ("/api/programs", r#"{"programs":[{"id":"IpHINAT79UW","name":"Child"}]}"#),
+        ]);
+        assert_eq!(a, c);
+        let upgraded = of(&[
+            ("/api/system/info", r#"{"version":"2.41.4"}"#),
+            ("/api/programs", r#"{"programs":[{"id":"IpHINAT79UW","name":"Child"}]}"#),
+        ]);
+        assert_ne!(a, upgraded);
         assert!(a.chars().all(|c| c.is_ascii_hexdigit() && !c.is_ascii_uppercase()));
     }
 

@@ -20,9 +20,9 @@ mod fields;
 mod fingerprint;
 mod plan;
 mod query;
-#[cfg(test)]
-mod tests;
 
+use crate::i18n::{Localize, Message};
+use crate::msg;
 use crate::store::import::{ImportReport, ImportSource};
 use crate::store::Store;
 use crate::sync::{Api, Observer, SyncError};
@@ -49,6 +49,18 @@ pub struct MetadataOutcome {
     pub requests: u64,
     /// Bytes of the answers' bodies as received.
     pub bytes: u64,
+}
+
+impl Localize for MetadataOutcome {
+    fn message(&self) -> Message {
+        let (requests, kilobytes) = (self.requests as i64, self.bytes.div_ceil(1024) as i64);
+        match &self.change {
+            MetadataChange::Imported(report) => {
+                msg!("sync-metadata-imported", objects = report.total(), requests = requests, kilobytes = kilobytes)
+            }
+            MetadataChange::Unchanged => msg!("sync-metadata-unchanged", requests = requests, kilobytes = kilobytes),
+        }
+    }
 }
 
 /// Downloads the metadata the user may capture and search with, and imports it unless it is
@@ -83,3 +95,6 @@ fn sources(answers: Vec<fetch::Fetched>) -> Vec<ImportSource> {
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests;

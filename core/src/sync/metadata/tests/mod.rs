@@ -336,3 +336,18 @@ fn the_fingerprint_is_kept_under_its_cursor_name() {
     imported(&download(&Fake::demo(), &mut store, &Quiet).unwrap());
     assert_eq!(store.sync_cursor(FINGERPRINT_CURSOR).unwrap().unwrap(), kept);
 }
+
+#[test]
+fn both_outcomes_render_in_both_languages() {
+    let mut store = store();
+    let outcomes =
+        [download(&Fake::demo(), &mut store, &Quiet).unwrap(), download(&Fake::demo(), &mut store, &Quiet).unwrap()];
+    let name = |o: &MetadataOutcome| match o.change {
+        MetadataChange::Imported(_) => "Imported",
+        MetadataChange::Unchanged => "Unchanged",
+    };
+    assert_eq!(outcomes.iter().map(name).collect::<Vec<_>>(), ["Imported", "Unchanged"]);
+    for o in &outcomes {
+        crate::i18n::catalogue_tests::assert_renders_in_both(&o.message());
+    }
+}

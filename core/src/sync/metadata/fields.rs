@@ -208,4 +208,140 @@ mod tests {
         assert_eq!(PROGRAM_STAGES.matches("translations[").count(), 2);
         assert_eq!(PROGRAM_RULES.matches("translations[").count(), 2);
     }
+
+    /// The field names a model type's `Deserialize` reads (serde's list for a struct, aliases
+    /// included), caught by a deserializer that stops at `deserialize_struct`.
+    fn model_fields<T: serde::de::DeserializeOwned>() -> &'static [&'static str] {
+        use serde::de::{Error as _, Visitor};
+        type Error = serde::de::value::Error;
+        struct Catch<'a>(&'a mut &'static [&'static str]);
+        impl<'de> serde::Deserializer<'de> for Catch<'_> {
+            type Error = Error;
+            fn deserialize_any<V: Visitor<'de>>(self, _: V) -> Result<V::Value, Error> {
+                Err(Error::custom("not a struct"))
+            }
+            fn deserialize_struct<V: Visitor<'de>>(
+                self,
+                _: &'static str,
+                fields: &'static [&'static str],
+                _: V,
+            ) -> Result<V::Value, Error> {
+                *self.0 = fields;
+                Err(Error::custom("caught"))
+            }
+            serde::forward_to_deserialize_any! {
+                bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf option
+                unit unit_struct newtype_struct seq tuple tuple_struct map enum identifier ignored_any
+            }
+        }
+        let mut fields: &'static [&'static str] = &[];
+        let _ = T::deserialize(Catch(&mut fields));
+        assert!(!fields.is_empty(), "{} is not a struct", std::any::type_name::<T>());
+        fields
+    }
+
+    /// A field list as a tree: each name with its nested list, if it has one.
+    struct Node(Vec<(String, Option<Node>)>);
+
+    fn tree(text: &str) -> Node {
+        fn list(chars: &mut std::str::Chars<'_>) -> Node {
+            let (mut out, mut name) = (Vec::new(), String::new());
+            while let Some(c) = chars.next() {
+                match c {
+                    ',' if !name.is_empty() => out.push((std::mem::take(&mut name), None)),
+                    ',' => {}
+                    '[' => out.push((std::mem::take(&mut name), Some(list(chars)))),
+                    ']' => break,
+                    c => name.push(c),
+                }
+            }
+            if !name.is_empty() {
+                out.push((name, None));
+            }
+            Node(out)
+        }
+        list(&mut text.chars())
+    }
+
+    impl Node {
+        /// The list nested under `path` (`a.b`); `None` when the path names a field asked for
+        /// whole (no list: everything of it comes).
+        fn at(&self, path: &str) -> Option<&Node> {
+            let mut node = self;
+            for step in path.split('.').filter(|s| !s.is_empty()) {
+                let (_, sub) = node.0.iter().find(|(n, _)| n == step).unwrap_or_else(|| panic!("no {step} in {path}"));
+                node = sub.as_ref()?;
+            }
+            Some(node)
+        }
+    }
+
+    /// Every field of `T` is asked for at `path` of `list`, except `unasked` (with the reason at
+    /// the call).
+    fn check<T: serde::de::DeserializeOwned>(list: &str, path: &str, unasked: &[&str]) {
+        let whole = tree(list);
+        let Some(node) = whole.at(path) else { return };
+        let asked: Vec<&str> = node.0.iter().map(|(n, _)| n.as_str()).collect();
+        let missing: Vec<&&str> =
+            model_fields::<T>().iter().filter(|f| !asked.contains(f) && !unasked.contains(f)).collect();
+        assert!(missing.is_empty(), "{} reads {missing:?}, not asked for at '{path}'", std::any::type_name::<T>());
+    }
+
+    #[test]
+    fn every_field_the_model_reads_is_asked_for() {
+        use crate::model::data_set::{DataInputPeriod, DataSetElement, Operand, ValidationSide};
+        use crate::model::user::NamedRef;
+        use crate::model::*;
+        check::<SystemInfo>(SYSTEM_INFO, "", &[]);
+        // `userCredentials`: only servers below 2.38 send it, and Phum needs 2.39.
+        check::<CurrentUser>(ME, "", &["userCredentials"]);
+        check::<NamedRef>(ME, "userRoles", &[]);
+        check::<NamedRef>(ME, "userGroups", &[]);
+        check::<OrganisationUnit>(ORGANISATION_UNITS, "", &[]);
+        check::<OrganisationUnitLevel>(ORGANISATION_UNIT_LEVELS, "", &[]);
+        check::<OrganisationUnitGroup>(ORGANISATION_UNIT_GROUPS, "", &[]);
+        check::<Program>(PROGRAMS, "", &[]);
+        check::<Access>(PROGRAMS, "access", &[]);
+        check::<DataAccess>(PROGRAMS, "access.data", &[]);
+        check::<Style>(PROGRAMS, "style", &[]);
+        check::<Translation>(PROGRAMS, "translations", &[]);
+        check::<ProgramTrackedEntityAttribute>(PROGRAMS, "programTrackedEntityAttributes", &[]);
+        check::<ProgramRuleVariable>(PROGRAMS, "programRuleVariables", &[]);
+        // The old name of `trackedEntityAttributes`, read from servers that still send it.
+        check::<ProgramSection>(PROGRAMS, "programSections", &["programTrackedEntityAttribute"]);
+        check::<ProgramStage>(PROGRAM_STAGES, "", &[]);
+        check::<Access>(PROGRAM_STAGES, "access", &[]);
+        check::<ProgramStageDataElement>(PROGRAM_STAGES, "programStageDataElements", &[]);
+        check::<ProgramStageSection>(PROGRAM_STAGES, "programStageSections", &[]);
+        check::<ProgramRule>(PROGRAM_RULES, "", &[]);
+        check::<ProgramRuleAction>(PROGRAM_RULES, "programRuleActions", &[]);
+        check::<Translation>(PROGRAM_RULES, "programRuleActions.translations", &[]);
+        check::<TrackedEntityType>(TRACKED_ENTITY_TYPES, "", &[]);
+        check::<TrackedEntityTypeAttribute>(TRACKED_ENTITY_TYPES, "trackedEntityTypeAttributes", &[]);
+        check::<TrackedEntityAttribute>(TRACKED_ENTITY_ATTRIBUTES, "", &[]);
+        check::<DataElement>(DATA_ELEMENTS, "", &[]);
+        // Options come from `/api/options`, paged, not nested in their set.
+        check::<OptionSet>(OPTION_SETS, "", &["options"]);
+        check::<OptionItem>(OPTIONS, "", &[]);
+        check::<OptionGroup>(OPTION_GROUPS, "", &[]);
+        check::<DataSet>(DATA_SETS, "", &[]);
+        check::<DataSetElement>(DATA_SETS, "dataSetElements", &[]);
+        check::<DataSetSection>(DATA_SETS, "sections", &[]);
+        check::<DataInputPeriod>(DATA_SETS, "dataInputPeriods", &[]);
+        // An operand's `id` ("de.coc") only stands in for the two references asked for.
+        check::<Operand>(DATA_SETS, "compulsoryDataElementOperands", &["id"]);
+        check::<Operand>(DATA_SETS, "sections.greyedFields", &["id"]);
+        check::<ValidationRule>(VALIDATION_RULES, "", &[]);
+        check::<ValidationSide>(VALIDATION_RULES, "leftSide", &[]);
+        check::<ValidationSide>(VALIDATION_RULES, "rightSide", &[]);
+        check::<CategoryCombo>(CATEGORY_COMBOS, "", &[]);
+        check::<CategoryOptionCombo>(CATEGORY_COMBOS, "categoryOptionCombos", &[]);
+        check::<Category>(CATEGORIES, "", &[]);
+        check::<CategoryOption>(CATEGORY_OPTIONS, "", &[]);
+        check::<Access>(CATEGORY_OPTIONS, "access", &[]);
+        check::<Constant>(CONSTANTS, "", &[]);
+        // The check sees a field left out.
+        let caught = std::panic::catch_unwind(|| check::<Constant>("id,name", "", &[]));
+        assert!(caught.is_err());
+    }
 }

@@ -7,6 +7,7 @@
 
 use serde_json::Value;
 
+use super::fingerprint::Fingerprint;
 use super::query::Request;
 use crate::sync::{Api, Observer, Phase, Progress, SyncError};
 
@@ -24,8 +25,6 @@ pub struct Fetched {
     /// The request's path and query.
     pub request: String,
     pub body: Vec<u8>,
-    /// The body parsed.
-    pub json: Value,
 }
 
 pub struct Fetcher<'a> {
@@ -33,7 +32,11 @@ pub struct Fetcher<'a> {
     observer: &'a dyn Observer,
     pub answers: Vec<Fetched>,
     pub bytes: u64,
+    /// The fingerprint of the answers so far.
+    pub fingerprint: Fingerprint,
     total: u64,
+    /// The last answer, parsed.
+    last: Value,
 }
 
 /// An answer that is not what `request` (its path names the endpoint) should give.
@@ -43,7 +46,15 @@ fn bad(request: &Request, detail: impl Into<String>) -> SyncError {
 
 impl<'a> Fetcher<'a> {
     pub fn new(api: &'a dyn Api, observer: &'a dyn Observer) -> Fetcher<'a> {
-        Fetcher { api, observer, answers: Vec::new(), bytes: 0, total: 0 }
+        Fetcher {
+            api,
+            observer,
+            answers: Vec::new(),
+            bytes: 0,
+            fingerprint: Fingerprint::new(),
+            total: 0,
+            last: Value::Null,
+        }
     }
 
     /// Requests sent so far.
@@ -56,7 +67,7 @@ impl<'a> Fetcher<'a> {
         self.total += n as u64;
     }
 
-    /// Sends one request and keeps its answer, which must be a JSON object; returns it.
+    /// Sends one request and keeps its answer, which must be a JSON object; returns it parsed.
     pub fn get(&mut self, request: &Request) -> Result<&Value, SyncError> {
         if self.observer.cancelled() {
             return Err(SyncError::Cancelled);
@@ -68,11 +79,13 @@ impl<'a> Fetcher<'a> {
             return Err(bad(request, "the answer is not a JSON object"));
         }
         self.bytes += body.len() as u64;
-        self.answers.push(Fetched { request: path, body, json });
+        self.fingerprint.add(&path, &json);
+        self.answers.push(Fetched { request: path, body });
+        self.last = json;
         let done = self.requests();
         self.total = self.total.max(done);
         self.observer.progress(Progress { phase: Phase::Metadata, done, total: self.total });
-        Ok(&self.answers.last().expect("just pushed").json)
+        Ok(&self.last)
     }
 
     /// Sends `request` (unpaged: `paging=false` is added) and returns the objects of its

@@ -2,9 +2,8 @@
 //! in order, the answers written in a canonical form (object keys sorted, no spaces) without the
 //! fields that change on every call (`serverDate` of `/api/system/info`; of that answer only the
 //! fields Phum asks for count, in case a server sends its uptime and memory whatever `fields`
-//! says). Equal answers give the
-//! same fingerprint on every run and platform; so do equal answers whose keys come in another
-//! order. The app's version and the schema version are hashed too, so that a new app version
+//! says). Equal answers give the same fingerprint on every run and platform; so do equal answers
+//! whose keys come in another order. The app's version and the schema version are hashed too, so that a new app version
 //! imports once even when the server's answers did not change.
 //!
 //! Owns the hash. Does not own where it is kept (`Store::sync_cursor`) or deciding to import
@@ -14,35 +13,46 @@ use blake2::digest::consts::U32;
 use blake2::{Blake2b, Digest};
 use serde_json::Value;
 
-use super::fetch::Fetched;
 use super::fields;
 
 /// Keys left out of the hash, wherever they are: they change between calls with nothing else.
 const VOLATILE: [&str; 1] = ["serverDate"];
 
-/// The fingerprint of `answers`, as lowercase hex.
-pub fn fingerprint(answers: &[Fetched]) -> String {
-    let mut hash = Blake2b::<U32>::new();
-    let mut text = String::new();
-    text.push_str(env!("CARGO_PKG_VERSION"));
-    text.push('\n');
-    text.push_str(&crate::store::SCHEMA_VERSION.to_string());
-    text.push('\n');
-    hash.update(text.as_bytes());
-    for answer in answers {
+/// A fingerprint being computed, one answer at a time as they arrive (so that the parsed
+/// answers need not be kept).
+pub struct Fingerprint {
+    hash: Blake2b<U32>,
+    text: String,
+}
+
+impl Fingerprint {
+    pub fn new() -> Fingerprint {
+        let mut hash = Blake2b::<U32>::new();
+        let versions = format!("{}\n{}\n", env!("CARGO_PKG_VERSION"), crate::store::SCHEMA_VERSION);
+        hash.update(versions.as_bytes());
+        Fingerprint { hash, text: String::new() }
+    }
+
+    /// Adds the answer to `request` (its path and query).
+    pub fn add(&mut self, request: &str, answer: &Value) {
+        let text = &mut self.text;
         text.clear();
-        text.push_str(&answer.request);
+        text.push_str(request);
         text.push('\n');
-        if answer.request.starts_with("/api/system/info") {
-            canonical(&system_info(&answer.json), &mut text);
+        if request.starts_with("/api/system/info") {
+            canonical(&system_info(answer), text);
         } else {
-            canonical(&answer.json, &mut text);
+            canonical(answer, text);
         }
         // Each answer with its length first, so that no two lists of answers hash the same text.
-        hash.update((text.len() as u64).to_le_bytes());
-        hash.update(text.as_bytes());
+        self.hash.update((text.len() as u64).to_le_bytes());
+        self.hash.update(text.as_bytes());
     }
-    hash.finalize().iter().map(|b| format!("{b:02x}")).collect()
+
+    /// The fingerprint of the answers added, as lowercase hex.
+    pub fn finish(self) -> String {
+        self.hash.finalize().iter().map(|b| format!("{b:02x}")).collect()
+    }
 }
 
 /// The fields of a `/api/system/info` answer that Phum asks for.
@@ -91,12 +101,12 @@ fn canonical(value: &Value, out: &mut String) {
 mod tests {
     use super::*;
 
-    fn fetched(request: &str, body: &str) -> Fetched {
-        Fetched { request: request.into(), body: body.as_bytes().to_vec(), json: serde_json::from_str(body).unwrap() }
-    }
-
     fn of(answers: &[(&str, &str)]) -> String {
-        fingerprint(&answers.iter().map(|(r, b)| fetched(r, b)).collect::<Vec<_>>())
+        let mut f = Fingerprint::new();
+        for (request, body) in answers {
+            f.add(request, &serde_json::from_str(body).unwrap());
+        }
+        f.finish()
     }
 
     #[test]

@@ -66,10 +66,15 @@ impl Localize for MetadataOutcome {
 /// Downloads the metadata the user may capture and search with, and imports it unless it is
 /// unchanged since the last import. On any error the previous metadata stays in use.
 pub fn download(api: &dyn Api, store: &mut Store, observer: &dyn Observer) -> Result<MetadataOutcome, SyncError> {
+    // The gate (`connect_target`) already keeps demo databases from servers; a server's metadata
+    // never lands in practice data either, whatever `Api` is given.
+    if store.is_demo() {
+        return Err(SyncError::DemoAccount);
+    }
     let mut fetcher = fetch::Fetcher::new(api, observer);
     plan::run(&mut fetcher)?;
     let (requests, bytes) = (fetcher.requests(), fetcher.bytes);
-    let fingerprint = fingerprint::fingerprint(&fetcher.answers);
+    let fingerprint = fetcher.fingerprint.finish();
     let has_metadata = store.metadata_counts()?.values().any(|n| *n > 0);
     if has_metadata && store.sync_cursor(FINGERPRINT_CURSOR)?.as_deref() == Some(fingerprint.as_str()) {
         return Ok(MetadataOutcome { change: MetadataChange::Unchanged, requests, bytes });

@@ -104,26 +104,29 @@ pub fn run(f: &mut Fetcher<'_>) -> Result<(), SyncError> {
 
     // Org units of both scopes, their levels and groups.
     f.expect(roots.len() + 1);
-    let mut units = Vec::new();
+    // Only the UIDs the next steps need are kept of the units, not the units themselves.
+    let ou = "/api/organisationUnits";
+    let (mut unit_programs, mut unit_data_sets, mut groups) = (BTreeSet::new(), BTreeSet::new(), BTreeSet::new());
     for root in &roots {
-        let r = Request::new("/api/organisationUnits")
+        let r = Request::new(ou)
             .param("fields", fields::ORGANISATION_UNITS)
             .param("filter", format!("path:like:{root}"))
             .param("order", "id:asc");
-        units.extend(f.paged(r, "organisationUnits", ORG_UNIT_PAGE)?);
+        let units = f.paged(r, "organisationUnits", ORG_UNIT_PAGE)?;
+        unit_programs.extend(ids(&units, "programs", ou)?);
+        unit_data_sets.extend(ids(&units, "dataSets", ou)?);
+        groups.extend(ids(&units, "organisationUnitGroups", ou)?);
     }
-    let ou = "/api/organisationUnits";
     f.list(
         Request::new("/api/organisationUnitLevels").param("fields", fields::ORGANISATION_UNIT_LEVELS),
         "organisationUnitLevels",
     )?;
-    let groups = ids(&units, "organisationUnitGroups", ou)?;
     let r = Request::new("/api/organisationUnitGroups").param("fields", fields::ORGANISATION_UNIT_GROUPS);
     f.lists(by_ids(&r, "id", &groups), "organisationUnitGroups")?;
 
     // Programs and what hangs under them.
     let r = Request::new("/api/programs").param("fields", fields::PROGRAMS).param("filter", DATA_READ);
-    let programs = f.lists(by_ids(&r, "id", &ids(&units, "programs", ou)?), "programs")?;
+    let programs = f.lists(by_ids(&r, "id", &unit_programs), "programs")?;
     let program_ids = ids(&programs, "", "/api/programs")?;
     let r = Request::new("/api/programStages").param("fields", fields::PROGRAM_STAGES);
     let stages = f.lists(by_ids(&r, "program.id", &program_ids), "programStages")?;
@@ -132,7 +135,7 @@ pub fn run(f: &mut Fetcher<'_>) -> Result<(), SyncError> {
 
     // Data sets and their validation rules.
     let r = Request::new("/api/dataSets").param("fields", fields::DATA_SETS).param("filter", DATA_READ);
-    let data_sets = f.lists(by_ids(&r, "id", &ids(&units, "dataSets", ou)?), "dataSets")?;
+    let data_sets = f.lists(by_ids(&r, "id", &unit_data_sets), "dataSets")?;
     let data_set_ids = ids(&data_sets, "", "/api/dataSets")?;
     f.expect(data_set_ids.len());
     for data_set in &data_set_ids {

@@ -351,3 +351,15 @@ fn both_outcomes_render_in_both_languages() {
         crate::i18n::catalogue_tests::assert_renders_in_both(&o.message());
     }
 }
+
+#[test]
+fn a_demo_database_gets_no_server_metadata() {
+    use crate::model::DeviceClock;
+    let mut store = store();
+    crate::demo::populate(&mut store, &DeviceClock::default().pinned_on(crate::test_dates::ymd(2026, 12, 5))).unwrap();
+    let before = store.table_rows().unwrap();
+    let fake = Fake::demo();
+    assert!(matches!(download(&fake, &mut store, &Quiet), Err(SyncError::DemoAccount)));
+    assert!(fake.requests().is_empty());
+    assert_eq!(store.table_rows().unwrap(), before);
+}

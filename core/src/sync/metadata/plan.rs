@@ -100,42 +100,69 @@ pub fn run(f: &mut Fetcher<'_>) -> Result<(), SyncError> {
     f.expect(2);
     f.get(&Request::new("/api/system/info").param("fields", fields::SYSTEM_INFO))?;
     let me = f.get(&Request::new("/api/me").param("fields", fields::ME))?.clone();
-    let roots = scope_roots(&me)?;
+    let assigned = org_units(f, &scope_roots(&me)?)?;
+    let tracker = programs(f, &assigned.programs)?;
+    let data_sets = data_sets(f, &assigned.data_sets)?;
+    let (elements, attributes) = elements_and_attributes(f, &tracker, &data_sets)?;
+    options(f, &elements, &attributes)?;
+    categories(f, &tracker.programs, &elements, &data_sets)?;
+    f.expect(1);
+    f.list(Request::new("/api/constants").param("fields", fields::CONSTANTS), "constants")?;
+    Ok(())
+}
 
-    // Org units of both scopes, their levels and groups.
+/// What the org units of the scope have assigned.
+struct Assigned {
+    programs: BTreeSet<Uid>,
+    data_sets: BTreeSet<Uid>,
+}
+
+/// The subtree of each root, every level, and the groups the units are in. Only the UIDs the
+/// next steps need are kept of the units, not the units themselves.
+fn org_units(f: &mut Fetcher<'_>, roots: &[Uid]) -> Result<Assigned, SyncError> {
+    const OU: &str = "/api/organisationUnits";
     f.expect(roots.len() + 1);
-    // Only the UIDs the next steps need are kept of the units, not the units themselves.
-    let ou = "/api/organisationUnits";
-    let (mut unit_programs, mut unit_data_sets, mut groups) = (BTreeSet::new(), BTreeSet::new(), BTreeSet::new());
-    for root in &roots {
-        let r = Request::new(ou)
+    let mut assigned = Assigned { programs: BTreeSet::new(), data_sets: BTreeSet::new() };
+    let mut groups = BTreeSet::new();
+    for root in roots {
+        let r = Request::new(OU)
             .param("fields", fields::ORGANISATION_UNITS)
             .param("filter", format!("path:like:{root}"))
             .param("order", "id:asc");
         let units = f.paged(r, "organisationUnits", ORG_UNIT_PAGE)?;
-        unit_programs.extend(ids(&units, "programs", ou)?);
-        unit_data_sets.extend(ids(&units, "dataSets", ou)?);
-        groups.extend(ids(&units, "organisationUnitGroups", ou)?);
+        assigned.programs.extend(ids(&units, "programs", OU)?);
+        assigned.data_sets.extend(ids(&units, "dataSets", OU)?);
+        groups.extend(ids(&units, "organisationUnitGroups", OU)?);
     }
-    f.list(
-        Request::new("/api/organisationUnitLevels").param("fields", fields::ORGANISATION_UNIT_LEVELS),
-        "organisationUnitLevels",
-    )?;
+    let r = Request::new("/api/organisationUnitLevels").param("fields", fields::ORGANISATION_UNIT_LEVELS);
+    f.list(r, "organisationUnitLevels")?;
     let r = Request::new("/api/organisationUnitGroups").param("fields", fields::ORGANISATION_UNIT_GROUPS);
     f.lists(by_ids(&r, "id", &groups), "organisationUnitGroups")?;
+    Ok(assigned)
+}
 
-    // Programs and what hangs under them.
+/// Programs (rule variables and sections nested), their stages and rules.
+struct Tracker {
+    programs: Vec<Value>,
+    stages: Vec<Value>,
+    rules: Vec<Value>,
+}
+
+fn programs(f: &mut Fetcher<'_>, assigned: &BTreeSet<Uid>) -> Result<Tracker, SyncError> {
     let r = Request::new("/api/programs").param("fields", fields::PROGRAMS).param("filter", DATA_READ);
-    let programs = f.lists(by_ids(&r, "id", &unit_programs), "programs")?;
+    let programs = f.lists(by_ids(&r, "id", assigned), "programs")?;
     let program_ids = ids(&programs, "", "/api/programs")?;
     let r = Request::new("/api/programStages").param("fields", fields::PROGRAM_STAGES);
     let stages = f.lists(by_ids(&r, "program.id", &program_ids), "programStages")?;
     let r = Request::new("/api/programRules").param("fields", fields::PROGRAM_RULES);
     let rules = f.lists(by_ids(&r, "program.id", &program_ids), "programRules")?;
+    Ok(Tracker { programs, stages, rules })
+}
 
-    // Data sets and their validation rules.
+/// Data sets (sections nested) and, per data set, its validation rules.
+fn data_sets(f: &mut Fetcher<'_>, assigned: &BTreeSet<Uid>) -> Result<Vec<Value>, SyncError> {
     let r = Request::new("/api/dataSets").param("fields", fields::DATA_SETS).param("filter", DATA_READ);
-    let data_sets = f.lists(by_ids(&r, "id", &unit_data_sets), "dataSets")?;
+    let data_sets = f.lists(by_ids(&r, "id", assigned), "dataSets")?;
     let data_set_ids = ids(&data_sets, "", "/api/dataSets")?;
     f.expect(data_set_ids.len());
     for data_set in &data_set_ids {
@@ -144,34 +171,43 @@ pub fn run(f: &mut Fetcher<'_>) -> Result<(), SyncError> {
             .param("fields", fields::VALIDATION_RULES);
         f.list(r, "validationRules")?;
     }
+    Ok(data_sets)
+}
 
-    // What they reference.
+/// Tracked entity types, and the data elements and attributes that anything downloaded so far
+/// names (a rule's action or variable included); returns the data elements and attributes.
+fn elements_and_attributes(
+    f: &mut Fetcher<'_>,
+    tracker: &Tracker,
+    data_sets: &[Value],
+) -> Result<(Vec<Value>, Vec<Value>), SyncError> {
+    const PROGRAMS: &str = "/api/programs";
     let r = Request::new("/api/trackedEntityTypes").param("fields", fields::TRACKED_ENTITY_TYPES);
-    let types =
-        f.lists(by_ids(&r, "id", &ids(&programs, "trackedEntityType", "/api/programs")?), "trackedEntityTypes")?;
+    let type_ids = ids(&tracker.programs, "trackedEntityType", PROGRAMS)?;
+    let types = f.lists(by_ids(&r, "id", &type_ids), "trackedEntityTypes")?;
     let mut attribute_ids = ids_at(
-        &programs,
+        &tracker.programs,
         &[
             "programTrackedEntityAttributes.trackedEntityAttribute",
             "programSections.trackedEntityAttributes",
             "programRuleVariables.trackedEntityAttribute",
         ],
-        "/api/programs",
+        PROGRAMS,
     )?;
     attribute_ids.extend(ids(&types, "trackedEntityTypeAttributes.trackedEntityAttribute", "/api/trackedEntityTypes")?);
-    attribute_ids.extend(ids(&rules, "programRuleActions.trackedEntityAttribute", "/api/programRules")?);
+    attribute_ids.extend(ids(&tracker.rules, "programRuleActions.trackedEntityAttribute", "/api/programRules")?);
     let r = Request::new("/api/trackedEntityAttributes").param("fields", fields::TRACKED_ENTITY_ATTRIBUTES);
     let attributes = f.lists(by_ids(&r, "id", &attribute_ids), "trackedEntityAttributes")?;
 
     let mut element_ids = ids_at(
-        &stages,
+        &tracker.stages,
         &["programStageDataElements.dataElement", "programStageSections.dataElements"],
         "/api/programStages",
     )?;
-    element_ids.extend(ids(&programs, "programRuleVariables.dataElement", "/api/programs")?);
-    element_ids.extend(ids(&rules, "programRuleActions.dataElement", "/api/programRules")?);
+    element_ids.extend(ids(&tracker.programs, "programRuleVariables.dataElement", PROGRAMS)?);
+    element_ids.extend(ids(&tracker.rules, "programRuleActions.dataElement", "/api/programRules")?);
     element_ids.extend(ids_at(
-        &data_sets,
+        data_sets,
         &[
             "dataSetElements.dataElement",
             "sections.dataElements",
@@ -182,33 +218,44 @@ pub fn run(f: &mut Fetcher<'_>) -> Result<(), SyncError> {
     )?);
     let r = Request::new("/api/dataElements").param("fields", fields::DATA_ELEMENTS);
     let elements = f.lists(by_ids(&r, "id", &element_ids), "dataElements")?;
+    Ok((elements, attributes))
+}
 
-    let mut option_set_ids = ids(&elements, "optionSet", "/api/dataElements")?;
-    option_set_ids.extend(ids(&attributes, "optionSet", "/api/trackedEntityAttributes")?);
+/// The option sets of data elements and attributes, their options (paged) and option groups.
+fn options(f: &mut Fetcher<'_>, elements: &[Value], attributes: &[Value]) -> Result<(), SyncError> {
+    let mut set_ids = ids(elements, "optionSet", "/api/dataElements")?;
+    set_ids.extend(ids(attributes, "optionSet", "/api/trackedEntityAttributes")?);
     let r = Request::new("/api/optionSets").param("fields", fields::OPTION_SETS);
-    f.lists(by_ids(&r, "id", &option_set_ids), "optionSets")?;
+    f.lists(by_ids(&r, "id", &set_ids), "optionSets")?;
     let r = Request::new("/api/options").param("fields", fields::OPTIONS).param("order", "id:asc");
-    let option_requests = by_ids(&r, "optionSet.id", &option_set_ids);
+    let option_requests = by_ids(&r, "optionSet.id", &set_ids);
     f.expect(option_requests.len());
     for r in option_requests {
         f.paged(r, "options", OPTION_PAGE)?;
     }
     let r = Request::new("/api/optionGroups").param("fields", fields::OPTION_GROUPS);
-    f.lists(by_ids(&r, "optionSet.id", &option_set_ids), "optionGroups")?;
+    f.lists(by_ids(&r, "optionSet.id", &set_ids), "optionGroups")?;
+    Ok(())
+}
 
-    let mut combo_ids = ids_at(&programs, &["categoryCombo", "enrollmentCategoryCombo"], "/api/programs")?;
-    combo_ids.extend(ids(&elements, "categoryCombo", "/api/dataElements")?);
-    combo_ids.extend(ids_at(&data_sets, &["categoryCombo", "dataSetElements.categoryCombo"], "/api/dataSets")?);
+/// Every category combo named anywhere (option combos nested), their categories and options.
+fn categories(
+    f: &mut Fetcher<'_>,
+    programs: &[Value],
+    elements: &[Value],
+    data_sets: &[Value],
+) -> Result<(), SyncError> {
+    let mut combo_ids = ids_at(programs, &["categoryCombo", "enrollmentCategoryCombo"], "/api/programs")?;
+    combo_ids.extend(ids(elements, "categoryCombo", "/api/dataElements")?);
+    combo_ids.extend(ids_at(data_sets, &["categoryCombo", "dataSetElements.categoryCombo"], "/api/dataSets")?);
     let r = Request::new("/api/categoryCombos").param("fields", fields::CATEGORY_COMBOS);
     let combos = f.lists(by_ids(&r, "id", &combo_ids), "categoryCombos")?;
     let r = Request::new("/api/categories").param("fields", fields::CATEGORIES);
-    let categories = f.lists(by_ids(&r, "id", &ids(&combos, "categories", "/api/categoryCombos")?), "categories")?;
-    let mut category_option_ids = ids(&categories, "categoryOptions", "/api/categories")?;
-    category_option_ids.extend(ids(&combos, "categoryOptionCombos.categoryOptions", "/api/categoryCombos")?);
+    let category_ids = ids(&combos, "categories", "/api/categoryCombos")?;
+    let categories = f.lists(by_ids(&r, "id", &category_ids), "categories")?;
+    let mut option_ids = ids(&categories, "categoryOptions", "/api/categories")?;
+    option_ids.extend(ids(&combos, "categoryOptionCombos.categoryOptions", "/api/categoryCombos")?);
     let r = Request::new("/api/categoryOptions").param("fields", fields::CATEGORY_OPTIONS);
-    f.lists(by_ids(&r, "id", &category_option_ids), "categoryOptions")?;
-
-    f.expect(1);
-    f.list(Request::new("/api/constants").param("fields", fields::CONSTANTS), "constants")?;
+    f.lists(by_ids(&r, "id", &option_ids), "categoryOptions")?;
     Ok(())
 }

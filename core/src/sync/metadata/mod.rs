@@ -51,6 +51,13 @@ pub struct MetadataOutcome {
     pub bytes: u64,
 }
 
+impl MetadataOutcome {
+    /// Whether the download replaced the stored metadata.
+    pub fn imported(&self) -> bool {
+        matches!(self.change, MetadataChange::Imported(_))
+    }
+}
+
 impl Localize for MetadataOutcome {
     fn message(&self) -> Message {
         let (requests, kilobytes) = (self.requests as i64, self.bytes.div_ceil(1024) as i64);
@@ -79,6 +86,10 @@ pub fn download(api: &dyn Api, store: &mut Store, observer: &dyn Observer) -> Re
     if has_metadata && store.sync_cursor(FINGERPRINT_CURSOR)?.as_deref() == Some(fingerprint.as_str()) {
         return Ok(MetadataOutcome { change: MetadataChange::Unchanged, requests, bytes });
     }
+    // The import takes a while on a phone: a cancel during the last request still stops here.
+    if observer.cancelled() {
+        return Err(SyncError::Cancelled);
+    }
     let sources = sources(fetcher.answers);
     let report = store.import_metadata(&sources)?;
     store.set_sync_cursor(FINGERPRINT_CURSOR, &fingerprint)?;
@@ -102,4 +113,4 @@ fn sources(answers: Vec<fetch::Fetched>) -> Vec<ImportSource> {
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

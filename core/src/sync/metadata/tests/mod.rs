@@ -1,6 +1,7 @@
-//! The download against a fake DHIS2 serving the demo's metadata (`fake`).
+//! The download against a fake DHIS2 serving the demo's metadata (`fake`, which other sync tests
+//! may use as a server whose metadata is the demo's).
 
-mod fake;
+pub(crate) mod fake;
 
 use std::cell::{Cell, RefCell};
 
@@ -195,11 +196,13 @@ fn a_cancelled_download_stops_before_its_next_request_and_changes_nothing() {
     let total = download(&Fake::demo_whole_tree(), &mut crate::store::Store::open_in_memory().unwrap(), &Quiet)
         .unwrap()
         .requests;
-    for after in 0..total {
+    // `total`: every request made, cancelled before the import.
+    for after in 0..=total {
         fake.log.borrow_mut().clear();
         let observer = CancelAfter { after, seen: Cell::new(0), progress: RefCell::new(Vec::new()) };
         assert!(matches!(download(&fake, &mut store, &observer), Err(SyncError::Cancelled)));
         assert_eq!(fake.requests().len() as u64, after, "no request after the cancel");
+        assert_eq!(observer.progress.borrow().len() as u64, after);
         assert_eq!(store.table_rows().unwrap(), before);
     }
 }

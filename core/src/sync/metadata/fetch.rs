@@ -2,7 +2,8 @@
 //! after asking the observer whether to stop, each answer checked to be the JSON object the
 //! endpoint sends (with its collection's list), pages followed to the last.
 //!
-//! Owns the answers held in memory until the import, the counts (requests, bytes) and progress.
+//! Owns the answers held in memory until the import, the counts (requests, bytes), progress, and
+//! feeding each answer to the fingerprint as it arrives.
 //! Does not own what is asked (`plan`) or importing (`super`).
 
 use serde_json::Value;

@@ -3,14 +3,16 @@
 //! imported as one all-or-nothing import.
 //!
 //! The flow: [`download`] sends the requests of `plan` one by one (`fetch`: cancellable before
-//! each, progress after each, every answer checked to be JSON and kept in memory), then hashes
-//! the answers (`fingerprint`). When the hash equals the one stored after the last import, the
-//! metadata is unchanged and nothing is imported. Otherwise every answer goes to
+//! each, progress after each, every answer checked to be a JSON object with its list, its bytes
+//! kept in memory and added to the fingerprint of the download, `fingerprint`). When that
+//! fingerprint equals the one stored after the last import (sync cursor [`FINGERPRINT_CURSOR`])
+//! the metadata is unchanged and nothing is imported. Otherwise every answer goes to
 //! [`Store::import_metadata`] as one import, which replaces all metadata in one transaction or
-//! changes nothing; the new hash is stored right after it commits (the import runs its own
-//! transaction, so it cannot be the same one: a process killed in between only costs one
-//! needless import next time). A request that fails, an answer that is not JSON, a cancel, or an
-//! import that refuses the metadata leave the previous metadata in use, untouched.
+//! changes nothing; the new fingerprint is stored right after it commits (the import runs its
+//! own transaction, so it cannot be the same one: a process killed in between only costs one
+//! needless import next time). A request that fails, an answer that is not JSON, a cancel
+//! (checked once more before the import), or an import that refuses the metadata leave the
+//! previous metadata in use, untouched. A demo database is refused before any request.
 //!
 //! Owns the download as a whole and its outcome. Does not own the requests' content (`plan`,
 //! `fields`, `query`), the transport (`Api`), or parsing and checking metadata (`store::import`).

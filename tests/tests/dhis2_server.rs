@@ -265,8 +265,13 @@ fn metadata_field_filter_gives_exactly_what_was_asked() {
     let mut keys: Vec<&String> = p.as_object().unwrap().keys().collect();
     keys.sort();
     assert_eq!(keys, ["id", "name", "programStages"]);
-    // Programs hold stage references: the nested filter keeps only `id`.
-    assert_eq!(p["programStages"][0].as_object().unwrap().keys().collect::<Vec<_>>(), ["id"]);
+    // Programs hold stage references; asking for more than the id expands them, as DHIS2 does.
+    let mut stage_keys: Vec<&String> = p["programStages"][0].as_object().unwrap().keys().collect();
+    stage_keys.sort();
+    assert_eq!(stage_keys, ["id", "programStageDataElements"]);
+    let (_, only_ids) =
+        client.get(&format!("/api/programs?paging=false&fields=id,programStages[id]&filter=id:in:[{}]", ncd::PROGRAM));
+    assert_eq!(only_ids["programs"][0]["programStages"][0].as_object().unwrap().keys().collect::<Vec<_>>(), ["id"]);
     let (_, stages) = client.get(&format!(
         "/api/programStages?paging=false&filter=program.id:in:[{}]&fields=id,programStageDataElements[dataElement[id],compulsory]",
         ncd::PROGRAM

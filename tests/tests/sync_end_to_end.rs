@@ -1,5 +1,6 @@
 //! The whole sync against the DHIS2 test server (`phum_tests::dhis2_server`), over real HTTP on
-//! loopback, driven through form sessions as a health worker would: sign in, register a child
+//! loopback, driven through form sessions as a health worker would: sign in, download the
+//! metadata, register a child
 //! and record her visit, send, edit and clear values and send again, receive what was changed on
 //! the server, delete a visit, and the village's monthly report with its completion; for each of
 //! the list shapes and parameter names of DHIS2 2.40, 2.41 and 2.42.
@@ -13,7 +14,7 @@ use phum_core::sync::client::{Client, ClientOptions};
 use phum_core::sync::progress::Quiet;
 use phum_core::sync::run::{self, SyncOptions};
 use phum_tests::dhis2_server::{ApiVersion, ServerSetup, TestServer};
-use phum_tests::sync_support::{birth_visit, ctx, import_demo_metadata, open, register_child, sign_in};
+use phum_tests::sync_support::{birth_visit, ctx, open, register_child, sign_in};
 use serde_json::Value;
 
 const VERSIONS: [ApiVersion; 3] = [ApiVersion::V2_40, ApiVersion::V2_41, ApiVersion::V2_42];
@@ -30,13 +31,20 @@ fn value_of(list: &Value, key: &str, id: &str) -> Option<String> {
     list.as_array()?.iter().find(|v| v[key] == id).and_then(|v| v["value"].as_str()).map(str::to_string)
 }
 
-/// A device signed in to a fresh server of `version`, with the metadata.
+/// A device signed in to a fresh server of `version`, whose first sync brought the metadata.
 fn device(version: ApiVersion) -> (TestServer, tempfile::TempDir, Store, Client) {
     let server = TestServer::start(ServerSetup { version, ..ServerSetup::demo() });
     let dir = tempfile::tempdir().unwrap();
     let mut store = open(&dir.path().join("account.db"));
     let client = sign_in(&server, &store, ClientOptions::default());
-    import_demo_metadata(&mut store);
+    let first = sync(&client, &mut store);
+    assert!(
+        first.metadata_updated,
+        "{version:?}: the first sync brings the metadata: {:?}",
+        first.metadata_refused.as_ref().map(|m| m.render(phum_core::i18n::Locale::ENGLISH))
+    );
+    let programs: Vec<phum_core::model::Program> = store.list().unwrap();
+    assert_eq!(programs.len(), 2, "{version:?}");
     (server, dir, store, client)
 }
 

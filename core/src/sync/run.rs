@@ -159,13 +159,25 @@ mod tests {
     use crate::sync::progress::Quiet;
     use crate::test_dates::ymd;
 
-    /// A server that stores every record it is sent, answers downloads with nothing, and fails
-    /// the next `fail` requests with a 500.
-    #[derive(Default)]
+    /// A server that serves the demo's metadata (the metadata download's fake), stores every
+    /// record it is sent, answers downloads with nothing, and fails the next `fail` uploads with
+    /// a 500.
     struct Accepting {
+        metadata: crate::sync::metadata::tests::fake::Fake,
         fail: Cell<u32>,
         requests: RefCell<Vec<String>>,
         stored: RefCell<Vec<String>>,
+    }
+
+    impl Default for Accepting {
+        fn default() -> Accepting {
+            Accepting {
+                metadata: crate::sync::metadata::tests::fake::Fake::demo(),
+                fail: Cell::default(),
+                requests: RefCell::default(),
+                stored: RefCell::default(),
+            }
+        }
     }
 
     impl Api for Accepting {
@@ -175,14 +187,15 @@ mod tests {
 
         fn get(&self, path: &str) -> Result<Vec<u8>, ClientError> {
             self.requests.borrow_mut().push(format!("GET {path}"));
-            if self.fail.get() > 0 {
-                self.fail.set(self.fail.get() - 1);
-                return Err(ClientError::Http { url: path.into(), status: 500, retry_after: None });
-            }
+            let data = ["/api/tracker", "/api/dataValueSets", "/api/completeDataSetRegistrations"];
             let body = if path.starts_with("/api/system/info") {
-                json!({"serverDate": "2026-11-01T09:00:00.000"})
-            } else {
+                let mut system: Value = serde_json::from_slice(&self.metadata.get(path)?).unwrap();
+                system["serverDate"] = json!("2026-11-01T09:00:00.000");
+                system
+            } else if data.iter().any(|d| path.starts_with(d)) {
                 json!({"pager": {"page": 1}, "trackedEntities": [], "events": [], "dataValues": []})
+            } else {
+                return self.metadata.get(path);
             };
             Ok(body.to_string().into_bytes())
         }
@@ -264,7 +277,7 @@ mod tests {
         let mut store = Store::open_in_memory().unwrap();
         let event = capture(&mut store);
         let server = Accepting::default();
-        // Both tries of the upload fail: the sync stops in the upload phase.
+        // Both tries of the upload fail: the sync stops in the upload phase, after the metadata.
         server.fail.set(2);
         let clock = DeviceClock::default().pinned_on(ymd(2026, 11, 1));
         let err = sync_with_sleep(&server, &mut store, &clock, &Quiet, &options(), &no_wait).unwrap_err();
@@ -274,7 +287,10 @@ mod tests {
 
         server.requests.borrow_mut().clear();
         sync_with_sleep(&server, &mut store, &clock, &Quiet, &options(), &no_wait).unwrap();
-        assert!(server.requests.borrow()[0].starts_with("POST /api/tracker"), "resumed at the upload");
+        assert!(
+            server.requests.borrow()[0].starts_with("POST /api/tracker"),
+            "resumed at the upload, not the metadata"
+        );
         assert_eq!(*server.stored.borrow(), [event.as_str()]);
         assert_eq!(store.sync_job().unwrap(), None);
     }

@@ -71,7 +71,8 @@ fn device(dir: &Path, server: &Server) -> (Store, phum_core::sync::client::Clien
         username: "trainee".into(),
         password: phum_tests::dhis2_server::DEMO_PASSWORD.into(),
     };
-    let client = phum_core::sync::client::Client::connect(&target, credentials, ClientOptions::default()).expect("client");
+    let client =
+        phum_core::sync::client::Client::connect(&target, credentials, ClientOptions::default()).expect("client");
     phum_tests::sync_support::import_demo_metadata(&mut store);
     (store, client)
 }
@@ -98,8 +99,9 @@ fn download(people: usize) -> f64 {
     let options = DownloadOptions { page_size: 500, limit_per_org_unit: people + 1 };
     let mut done = 0;
     let started = Instant::now();
-    let counts = phum_core::sync::download::tracker::download(&client, &mut store, &scope, &clock, &Quiet, options, &mut done)
-        .expect("download");
+    let counts =
+        phum_core::sync::download::tracker::download(&client, &mut store, &scope, &clock, &Quiet, options, &mut done)
+            .expect("download");
     let seconds = started.elapsed().as_secs_f64();
     assert_eq!(counts.received, people * 7, "every person, enrollment and visit: {counts:?}");
     seconds
@@ -115,7 +117,8 @@ fn metadata() -> f64 {
         username: "trainee".into(),
         password: phum_tests::dhis2_server::DEMO_PASSWORD.into(),
     };
-    let client = phum_core::sync::client::Client::connect(&target, credentials, ClientOptions::default()).expect("client");
+    let client =
+        phum_core::sync::client::Client::connect(&target, credentials, ClientOptions::default()).expect("client");
     let started = Instant::now();
     phum_core::sync::metadata::download(&client, &mut store, &Quiet).expect("metadata");
     started.elapsed().as_secs_f64()
@@ -145,7 +148,10 @@ fn measure(runs: usize, args: &[String]) -> (f64, f64) {
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let value = |name: &str, default: usize| {
-        args.iter().position(|a| a == name).and_then(|i| args.get(i + 1)).map_or(default, |v| v.parse().expect("a number"))
+        args.iter()
+            .position(|a| a == name)
+            .and_then(|i| args.get(i + 1))
+            .map_or(default, |v| v.parse().expect("a number"))
     };
     let one = |seconds: f64| println!("{seconds:.3} {:.1}", peak_mb());
     match args.first().map(String::as_str) {
@@ -157,7 +163,8 @@ fn main() {
             let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
             println!("sync benchmarks, median of {runs} runs, each in its own process (the server in another)");
             for (people, events) in [(200, 5), (2000, 5)] {
-                let (secs, peak) = measure(runs, &s(&["upload", "--people", &people.to_string(), "--events", &events.to_string()]));
+                let (secs, peak) =
+                    measure(runs, &s(&["upload", "--people", &people.to_string(), "--events", &events.to_string()]));
                 println!(
                     "upload {people} people + {} events: {secs:.2} s (budget at 10,000 events: < 15 s), peak memory {peak:.0} MB",
                     people * events

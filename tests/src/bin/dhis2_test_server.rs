@@ -16,7 +16,9 @@ use serde_json::{json, Value};
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let value = |name: &str| args.iter().position(|a| a == name).and_then(|i| args.get(i + 1)).map(|v| v.parse::<usize>().expect("a number"));
+    let value = |name: &str| {
+        args.iter().position(|a| a == name).and_then(|i| args.get(i + 1)).map(|v| v.parse::<usize>().expect("a number"))
+    };
     let people = value("--people").unwrap_or(0);
     let events = value("--events").unwrap_or(5);
     let setup = if args.iter().any(|a| a == "--national") { national() } else { ServerSetup::demo() };

@@ -74,14 +74,28 @@ fn push_name(out: &mut Vec<Field>, name: &mut String, nested: Option<Vec<Field>>
 /// Projects `value` onto `spec`: objects keep the selected properties (nested expressions apply
 /// to nested objects and to each element of nested arrays); arrays are projected element-wise.
 pub fn apply(value: &Value, spec: &[Field]) -> Value {
+    apply_resolving(value, spec, &|_| None)
+}
+
+/// [`apply`], with references (`{"id": ...}` objects) expanded to the object `resolve` finds
+/// for their UID when the field asks for more than the id, as DHIS2 does
+/// (`programRuleVariables[id,name]` on a program gives the variables, not their ids).
+pub fn apply_resolving(value: &Value, spec: &[Field], resolve: &dyn Fn(&str) -> Option<Value>) -> Value {
     match value {
-        Value::Array(items) => Value::Array(items.iter().map(|v| apply(v, spec)).collect()),
-        Value::Object(map) => Value::Object(project(map, spec)),
+        Value::Array(items) => Value::Array(items.iter().map(|v| apply_resolving(v, spec, resolve)).collect()),
+        Value::Object(map) => {
+            let wants_more = spec.iter().any(|f| !matches!(f, Field::Named(n, _) if n == "id"));
+            let reference = map.len() == 1 && map.contains_key("id");
+            match (wants_more && reference, map.get("id").and_then(Value::as_str).and_then(resolve)) {
+                (true, Some(Value::Object(full))) => Value::Object(project(&full, spec, resolve)),
+                _ => Value::Object(project(map, spec, resolve)),
+            }
+        }
         other => other.clone(),
     }
 }
 
-fn project(map: &Map<String, Value>, spec: &[Field]) -> Map<String, Value> {
+fn project(map: &Map<String, Value>, spec: &[Field], resolve: &dyn Fn(&str) -> Option<Value>) -> Map<String, Value> {
     let mut out = Map::new();
     if spec.contains(&Field::All) {
         out = map.clone();
@@ -90,7 +104,7 @@ fn project(map: &Map<String, Value>, spec: &[Field]) -> Map<String, Value> {
         if let Field::Named(name, nested) = field {
             let Some(v) = lookup(map, name) else { continue };
             let projected = match nested {
-                Some(n) if !n.is_empty() => apply(&v, n),
+                Some(n) if !n.is_empty() => apply_resolving(&v, n, resolve),
                 _ => v,
             };
             out.insert(name.clone(), projected);

@@ -29,13 +29,31 @@ pub struct Metadata {
 }
 
 impl Metadata {
+    /// The object with this UID in any collection.
+    pub fn find_any(&self, id: &str) -> Option<&Value> {
+        self.by_id.iter().find_map(|(name, ids)| ids.get(id).map(|&i| &self.collections[name][i]))
+    }
+}
+
+/// `access` of an object the user may read, change and capture data for.
+fn full_access() -> Value {
+    json!({"read": true, "update": true, "write": true, "delete": false, "externalize": false, "manage": false,
+           "data": {"read": true, "write": true}})
+}
+
+impl Metadata {
     pub fn new(doc: Value) -> Metadata {
         let mut collections = HashMap::new();
         let mut system = Value::Null;
         if let Value::Object(map) = doc {
             for (key, value) in map {
                 match value {
-                    Value::Array(items) => {
+                    Value::Array(mut items) => {
+                        // DHIS2 works out `access` per user and object; the test server's users
+                        // may read and capture everything the document holds.
+                        for item in items.iter_mut().filter_map(Value::as_object_mut) {
+                            item.entry("access").or_insert_with(full_access);
+                        }
                         collections.insert(key, items);
                     }
                     other if key == "system" => system = other,
@@ -151,8 +169,12 @@ pub async fn list(
     Query(params): Query<Vec<(String, String)>>,
 ) -> Response {
     let collection = collection.trim_end_matches(".json").to_string();
-    let Some(items) = shared.meta.collection(&collection) else {
-        return http::web_message(StatusCode::NOT_FOUND, &format!("Collection not found: `{collection}`"));
+    let empty = Vec::new();
+    // A collection every DHIS2 has answers an empty list when the loaded document has none of it.
+    let items = match shared.meta.collection(&collection) {
+        Some(items) => items,
+        None if phum_core::model::Collection::from_key(&collection).is_some() || collection == "constants" => &empty,
+        None => return http::web_message(StatusCode::NOT_FOUND, &format!("Collection not found: `{collection}`")),
     };
     let filters: Vec<Filter> =
         params.iter().filter(|(k, _)| k == "filter").filter_map(|(_, v)| Filter::parse(v)).collect();
@@ -174,7 +196,8 @@ pub async fn list(
     } else {
         selected
     };
-    let projected: Vec<Value> = page_items.into_iter().map(|o| fields::apply(o, &spec)).collect();
+    let resolve = |id: &str| shared.meta.find_any(id).cloned();
+    let projected: Vec<Value> = page_items.into_iter().map(|o| fields::apply_resolving(o, &spec, &resolve)).collect();
     out.insert(collection, Value::Array(projected));
     http::json(StatusCode::OK, &Value::Object(out))
 }

@@ -3,4 +3,5 @@
 pub mod jvm_text;
 pub mod rng;
 pub mod rulesets;
+pub mod sync_workload;
 pub mod synth;

@@ -151,8 +151,9 @@ impl Workload {
                 7..=12 => self.register_adult(store),
                 13..=27 => self.immunization_visit(store),
                 28..=42 => self.ncd_visit(store),
-                43..=57 => self.edit_event_value(store, false),
-                58..=69 => self.edit_event_value(store, true),
+                43..=52 => self.edit_event_value(store, false),
+                53..=64 => self.edit_event_value(store, true),
+                65..=69 => self.complete_open_visit(store),
                 70..=75 => self.edit_person(store),
                 76..=79 => self.delete_event(store),
                 80..=95 => self.report(store),
@@ -307,7 +308,7 @@ impl Workload {
             .events_of_enrollment(child.enrollment)
             .map_err(|e| e.to_string())?
             .iter()
-            .filter(|e| e.status == EventStatus::Completed)
+            .filter(|e| matches!(e.status, EventStatus::Completed | EventStatus::Active))
             .filter_map(|e| e.event_date)
             .max();
         let earliest = last_visit.map(|d| d + days(28)).unwrap_or(child.enrolled).max(child.enrolled);
@@ -350,7 +351,8 @@ impl Workload {
         let weight = (3.2 + age * 0.018 + self.rng.range(-5, 5) as f64 / 10.0).max(2.0);
         values.push((immunization::CHILD_WEIGHT.to_string(), Some(format!("{weight:.1}"))));
         self.fill(store, &mut s, &values, &child.name)?;
-        let completed = self.finish(store, &mut s)?;
+        // Some visits are left open, to be finished later (values of an open visit can change).
+        let completed = self.rng.chance(75) && self.finish(store, &mut s)?;
         self.discover(store, child.enrollment)?;
         Ok(Some(format!(
             "immunization visit of {} on {date}: {} ({})",
@@ -415,7 +417,8 @@ impl Workload {
                 self.fill(store, &mut s, &[(f.uid.clone(), Some(o.code.clone()))], &adult.name)?;
             }
         }
-        let completed = self.finish(store, &mut s)?;
+        // Some visits are left open, to be finished later (values of an open visit can change).
+        let completed = self.rng.chance(75) && self.finish(store, &mut s)?;
         self.discover(store, adult.enrollment)?;
         Ok(Some(format!(
             "NCD visit of {} on {date}: {} ({}), BP {systolic}/{diastolic}",
@@ -434,7 +437,8 @@ impl Workload {
         let mut synced = Vec::new();
         for (enrollment, uid) in &self.events {
             let Some(ev) = store.data().event(*uid).map_err(|e| e.to_string())? else { continue };
-            if ev.deleted || ev.event_date.is_none() {
+            // A completed visit is not edited (the form layer refuses); an open one is.
+            if ev.deleted || ev.event_date.is_none() || ev.status != EventStatus::Active {
                 continue;
             }
             if matches!(ev.sync_state, phum_core::store::data::SyncState::Synced) {
@@ -442,7 +446,8 @@ impl Workload {
             }
             candidates.push((*enrollment, *uid));
         }
-        let pool = if !synced.is_empty() && self.rng.chance(if clear { 80 } else { 50 }) { synced } else { candidates };
+        let prefer_synced = self.rng.chance(if clear { 80 } else { 50 });
+        let pool = if !synced.is_empty() && prefer_synced { synced } else { candidates };
         if pool.is_empty() {
             return Ok(None);
         }
@@ -473,6 +478,32 @@ impl Workload {
         let what = if clear { "clear" } else { "edit" };
         let kept = self.change(store, &mut s, &field, new.clone(), &name)?;
         Ok(kept.then(|| format!("{what} {} of {name}'s {}: {:?} -> {:?}", field.label, view.title, field.value, new)))
+    }
+
+    /// Completes a visit left open.
+    fn complete_open_visit(&mut self, store: &mut Store) -> Attempt {
+        let mut pool = Vec::new();
+        for (enrollment, uid) in &self.events {
+            let Some(ev) = store.data().event(*uid).map_err(|e| e.to_string())? else { continue };
+            if !ev.deleted && ev.status == EventStatus::Active {
+                pool.push((*enrollment, *uid));
+            }
+        }
+        if pool.is_empty() {
+            return Ok(None);
+        }
+        let (enrollment, event) = *self.rng.pick(&pool);
+        let name = self.person_name(enrollment);
+        let (mut s, view) = match FormSession::open_event(store, event, &self.ctx) {
+            Ok(opened) => opened,
+            Err(e) if legitimate(&e) => return Ok(None),
+            Err(e) => return Err(format!("opening a visit of {name}: {e}")),
+        };
+        if view.read_only_reason.is_some() || !self.finish(store, &mut s)? {
+            return Ok(None);
+        }
+        self.discover(store, enrollment)?;
+        Ok(Some(format!("complete {name}'s open {}", view.title)))
     }
 
     /// Edits or clears a person's phone or Latin name (a registration stays editable).
@@ -824,8 +855,10 @@ pub struct Settled {
     pub records: usize,
     /// Event deletions among them.
     pub deletions: usize,
-    /// Values cleared on records the server had (attribute and data values sent empty).
-    pub cleared_values: usize,
+    /// Values cleared on records the server had, sent empty: attribute values of people, data
+    /// values of events.
+    pub cleared_attribute_values: usize,
+    pub cleared_data_values: usize,
     /// Aggregate values settled, and how many of them were clearings.
     pub aggregate_values: usize,
     pub cleared_aggregate_values: usize,
@@ -846,12 +879,12 @@ pub fn settle_all_as_stored(store: &mut Store, now: Timestamp) -> Result<Settled
             let mut records: Vec<(RecordKind, Uid)> = Vec::new();
             for (te, values) in &batch.people {
                 records.push((RecordKind::TrackedEntity, te.uid));
-                n.cleared_values += values.cleared.len();
+                n.cleared_attribute_values += values.cleared.len();
             }
             records.extend(batch.enrollments.iter().map(|en| (RecordKind::Enrollment, en.uid)));
             for (ev, values) in &batch.events {
                 records.push((RecordKind::Event, ev.uid));
-                n.cleared_values += values.cleared.len();
+                n.cleared_data_values += values.cleared.len();
             }
             for (kind, uid) in records {
                 n.records += usize::from(d.settle(kind, uid, &Outcome::Stored, None, now)?);

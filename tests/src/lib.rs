@@ -3,5 +3,6 @@
 pub mod jvm_text;
 pub mod rng;
 pub mod rulesets;
+pub mod sync_check;
 pub mod sync_workload;
 pub mod synth;

@@ -79,11 +79,12 @@ struct Checker<'s> {
     out: Vec<String>,
 }
 
-/// Server records of one kind by UID (a UID listed twice keeps both).
-type ByUid<'v> = HashMap<String, Vec<&'v Value>>;
+/// Server records of one kind by UID (a UID listed twice keeps both), in UID order so that
+/// differences are listed in the same order every time.
+type ByUid<'v> = BTreeMap<String, Vec<&'v Value>>;
 
 fn by_uid<'v>(records: &'v [Value], key: &str) -> ByUid<'v> {
-    let mut map: ByUid<'v> = HashMap::new();
+    let mut map: ByUid<'v> = BTreeMap::new();
     for r in records {
         map.entry(text(r, key).unwrap_or_default().to_string()).or_default().push(r);
     }
@@ -385,7 +386,8 @@ impl Checker<'_> {
         for form in &local_complete {
             let key = form_text(form);
             if completions.get(&key) != Some(&true) {
-                self.out.push(format!("data set form {} is complete in the store, not on the server", key.join()));
+                self.out
+                    .push(format!("data set form {} is complete in the store, not on the server", form_key_text(&key)));
             }
         }
         let d = self.store.data();
@@ -401,7 +403,8 @@ impl Checker<'_> {
                 attribute_option_combo: uid(&key.3)?,
             };
             if !d.is_complete(&form).map_err(|e| e.to_string())? {
-                self.out.push(format!("data set form {} is complete on the server, not in the store", key.join()));
+                self.out
+                    .push(format!("data set form {} is complete on the server, not in the store", form_key_text(key)));
             }
         }
         Ok(())
@@ -414,14 +417,8 @@ type ValueKey = (String, String, String, String, String);
 /// A data set form's key as text: data set, org unit, period, attribute option combo.
 type FormText = (String, String, String, String);
 
-trait Join {
-    fn join(&self) -> String;
-}
-
-impl Join for FormText {
-    fn join(&self) -> String {
-        format!("{}/{}/{}/{}", self.0, self.1, self.2, self.3)
-    }
+fn form_key_text(k: &FormText) -> String {
+    format!("{}/{}/{}/{}", k.0, k.1, k.2, k.3)
 }
 
 fn value_key(k: &AggregateKey) -> ValueKey {

@@ -87,6 +87,15 @@ struct Person {
     enrolled: Date,
 }
 
+/// A person about to be registered.
+struct NewPerson {
+    program: Uid,
+    name: String,
+    birth: Date,
+    enrolled: Date,
+    incident: Date,
+}
+
 /// A step's attempt: done (its description), or refused for a legitimate reason.
 type Attempt = Result<Option<String>, String>;
 
@@ -183,8 +192,8 @@ impl Workload {
             (person::CAREGIVER, Some(caregiver)),
         ];
         values.extend(self.home());
-        let program = immunization::PROGRAM;
-        self.register(store, program, birth, enrolled, birth, &values, &latin).map(Some)
+        let new = NewPerson { program: immunization::PROGRAM, name: latin, birth, enrolled, incident: birth };
+        self.register(store, new, &values).map(Some)
     }
 
     fn register_adult(&mut self, store: &mut Store) -> Attempt {
@@ -204,7 +213,8 @@ impl Workload {
         ];
         values.extend(self.home());
         // The program shows no incident date: it is the enrollment date, as Android sets it.
-        self.register(store, ncd::PROGRAM, birth, enrolled, enrolled, &values, &latin).map(Some)
+        let new = NewPerson { program: ncd::PROGRAM, name: latin, birth, enrolled, incident: enrolled };
+        self.register(store, new, &values).map(Some)
     }
 
     fn name(&mut self) -> (String, String) {
@@ -222,17 +232,14 @@ impl Workload {
         vec![(person::VILLAGE, Some(village.to_string())), (person::PHONE, self.rng.chance(60).then_some(phone))]
     }
 
-    #[allow(clippy::too_many_arguments)]
+    /// Registers a person with `values` and completes the registration in the same step.
     fn register(
         &mut self,
         store: &mut Store,
-        program: Uid,
-        birth: Date,
-        enrolled: Date,
-        incident: Date,
+        new: NewPerson,
         values: &[(Uid, Option<String>)],
-        name: &str,
     ) -> Result<String, String> {
+        let NewPerson { program, name, birth, enrolled, incident } = new;
         let (mut s, _) = FormSession::new_registration(store, program, HC, enrolled, incident, &self.ctx)
             .map_err(|e| format!("registering {name}: {e}"))?;
         for (attribute, value) in values {
@@ -248,7 +255,7 @@ impl Workload {
             return Err(format!("registering {name}: the registration could not be completed: {:?}", s.view()));
         }
         let enrollment = s.record_uid().ok_or("a registration without enrollment")?;
-        self.people.push(Person { enrollment, program, name: name.to_string(), birth, enrolled });
+        self.people.push(Person { enrollment, program, name: name.clone(), birth, enrolled });
         self.discover(store, enrollment)?;
         let what = if program == immunization::PROGRAM { "child" } else { "adult" };
         Ok(format!("register {what} {name}, born {birth}, enrolled {enrolled}"))

@@ -9,6 +9,7 @@ use phum_core::form::{FormContext, FormSession};
 use phum_core::model::period::{Period, PeriodType};
 use phum_core::model::DeviceClock;
 use phum_core::store::Store;
+use phum_tests::sync_check::{compare, server_state_of};
 use phum_tests::sync_workload::{form_problems, settle_all_as_stored, Settled, Workload};
 
 fn clock() -> DeviceClock {
@@ -101,8 +102,11 @@ fn three_seeds_make_people_visits_clearings_deletions_and_reports_that_pass_the_
         let (found, forms) = problems(&mut store, &w);
         assert!(found.is_empty(), "seed {seed}: {found:#?}");
         assert!(forms > people, "seed {seed}");
-        // Opening every form changed nothing: nothing waits.
+        // Opening every form changed nothing: nothing waits, and the checker finds the store
+        // equal to a server holding what was settled.
         assert_eq!(store.data().waiting_counts().unwrap().total(), 0, "seed {seed}");
+        let server = server_state_of(&store).unwrap();
+        assert_eq!(compare(&store, &server), Vec::<String>::new(), "seed {seed}");
     }
 }
 

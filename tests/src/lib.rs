@@ -4,6 +4,8 @@ pub mod dhis2_server;
 pub mod jvm_text;
 pub mod rng;
 pub mod rulesets;
+pub mod sync_check;
 pub mod sync_data;
 pub mod sync_support;
+pub mod sync_workload;
 pub mod synth;

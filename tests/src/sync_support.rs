@@ -121,3 +121,27 @@ pub fn birth_visit(store: &mut Store, enrollment: phum_core::model::Uid) -> phum
     }
     visit.record_uid().expect("an event")
 }
+
+/// What the test server holds, for `sync_check::compare`: its records and how many times each
+/// was created.
+pub fn server_state(server: &TestServer) -> crate::sync_check::ServerState {
+    let tracked_entities = server.tracked_entities();
+    let enrollments = server.enrollments();
+    let events = server.events();
+    let mut creations = std::collections::HashMap::new();
+    for (list, key) in [(&tracked_entities, "trackedEntity"), (&enrollments, "enrollment"), (&events, "event")] {
+        for record in list.iter() {
+            if let Some(uid) = record[key].as_str() {
+                creations.insert(uid.to_string(), server.creations(uid));
+            }
+        }
+    }
+    crate::sync_check::ServerState {
+        tracked_entities,
+        enrollments,
+        events,
+        data_values: server.data_values(),
+        completions: server.completions(),
+        creations,
+    }
+}

@@ -19,7 +19,7 @@ mod sync_job;
 
 use std::path::{Path, PathBuf};
 
-use rusqlite::{Connection, ErrorCode, OpenFlags};
+use rusqlite::{Connection, ErrorCode, OpenFlags, TransactionBehavior};
 
 use crate::i18n::{Localize, Message};
 use crate::msg;
@@ -247,9 +247,18 @@ impl Store {
         &mut self,
         f: impl FnOnce(&data::tracker::Data<'_>) -> Result<T, E>,
     ) -> Result<T, E> {
-        let sp = self.conn.savepoint().map_err(|e| E::from(data::DataError::from(e)))?;
+        let sql = |e: rusqlite::Error| E::from(data::DataError::from(e));
+        if self.conn.is_autocommit() {
+            // IMMEDIATE: the write lock is taken first, waiting (busy timeout) for another
+            // connection's write to end, instead of a read that later fails to become a write.
+            let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate).map_err(sql)?;
+            let out = f(&data::tracker::Data { conn: &tx })?;
+            tx.commit().map_err(sql)?;
+            return Ok(out);
+        }
+        let sp = self.conn.savepoint().map_err(sql)?;
         let out = f(&data::tracker::Data { conn: &sp })?;
-        sp.commit().map_err(|e| E::from(data::DataError::from(e)))?;
+        sp.commit().map_err(sql)?;
         Ok(out)
     }
 
@@ -262,14 +271,21 @@ impl Store {
         f: impl FnOnce(&mut Store) -> Result<T, E>,
     ) -> Result<T, E> {
         let sql = |e: rusqlite::Error| E::from(data::DataError::from(e));
-        self.conn.execute_batch("SAVEPOINT phum_call").map_err(sql)?;
+        // Outermost: an IMMEDIATE transaction (see `write`); inside another: a savepoint.
+        let outermost = self.conn.is_autocommit();
+        let (begin, end, rollback) = if outermost {
+            ("BEGIN IMMEDIATE", "COMMIT", "ROLLBACK")
+        } else {
+            ("SAVEPOINT phum_call", "RELEASE phum_call", "ROLLBACK TO phum_call; RELEASE phum_call")
+        };
+        self.conn.execute_batch(begin).map_err(sql)?;
         let undo = |conn: &Connection| {
             // Failing to undo leaves SQLite to roll the open transaction back when the
             // connection closes; nothing of it was committed.
-            let _ = conn.execute_batch("ROLLBACK TO phum_call; RELEASE phum_call");
+            let _ = conn.execute_batch(rollback);
         };
         match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| f(self))) {
-            Ok(Ok(out)) => match self.conn.execute_batch("RELEASE phum_call") {
+            Ok(Ok(out)) => match self.conn.execute_batch(end) {
                 Ok(()) => Ok(out),
                 Err(e) => {
                     undo(&self.conn);
@@ -339,6 +355,34 @@ mod tests {
         probe(&mut store, "probe-e").unwrap();
         assert_eq!(probes(&store), 3);
         assert!(store.conn().is_autocommit(), "no transaction is left open");
+    }
+
+    #[test]
+    fn two_connections_writing_at_once_wait_for_each_other_instead_of_failing() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("shared.db");
+        drop(Store::open(&path, None).unwrap());
+        let writer = |prefix: &'static str, path: PathBuf| {
+            std::thread::spawn(move || {
+                let mut store = Store::open(&path, None).unwrap();
+                for i in 0..40 {
+                    store
+                        .atomically(|s| {
+                            // A read first, then a write, with the other connection committing
+                            // in between: the case a deferred transaction fails on.
+                            probes(s);
+                            std::thread::sleep(std::time::Duration::from_millis(1));
+                            probe(s, &format!("probe-{prefix}-{i}"))
+                        })
+                        .unwrap();
+                }
+            })
+        };
+        let a = writer("a", path.clone());
+        let b = writer("b", path.clone());
+        a.join().unwrap();
+        b.join().unwrap();
+        assert_eq!(probes(&Store::open(&path, None).unwrap()), 80);
     }
 
     #[test]

@@ -55,7 +55,8 @@ pub struct ServerState {
     pub events: Vec<Value>,
     /// `{dataElement, period, orgUnit, categoryOptionCombo, attributeOptionCombo, value}`.
     pub data_values: Vec<Value>,
-    /// `{dataSet, period, orgUnit, attributeOptionCombo, completed}` (`completed` true when absent).
+    /// `{dataSet, period, organisationUnit (or orgUnit), attributeOptionCombo, completed}`
+    /// (`completed` true when absent).
     pub completions: Vec<Value>,
     /// How many times the server created each record (by UID): more than once is a doubled
     /// creation.
@@ -355,7 +356,9 @@ impl Checker<'_> {
         for v in &server.completions {
             let key = |k: &str| text(v, k).unwrap_or_default().to_string();
             let completed = v.get("completed").and_then(Value::as_bool).unwrap_or(true);
-            completions.insert((key("dataSet"), key("orgUnit"), key("period"), key("attributeOptionCombo")), completed);
+            // DHIS2 names a completion's org unit `organisationUnit`.
+            let org_unit = text(v, "organisationUnit").or_else(|| text(v, "orgUnit")).unwrap_or_default().to_string();
+            completions.insert((key("dataSet"), org_unit, key("period"), key("attributeOptionCombo")), completed);
         }
         let server_periods: BTreeSet<String> =
             values.keys().map(|k| k.1.clone()).chain(completions.keys().map(|k| k.2.clone())).collect();

@@ -57,7 +57,8 @@ fn sync(client: &Client, store: &mut Store, attempts: u32) -> Result<run::SyncSu
 /// success refuses a record until it is sent again, which the next sync does).
 fn settle(client: &Client, store: &mut Store, schedule: u64) {
     for _ in 0..4 {
-        let summary = sync(client, store, 3).unwrap_or_else(|e| panic!("schedule {schedule}: the final sync failed: {e}"));
+        let summary =
+            sync(client, store, 3).unwrap_or_else(|e| panic!("schedule {schedule}: the final sync failed: {e}"));
         if summary.waiting == 0 && summary.refused == 0 {
             return;
         }
@@ -115,7 +116,18 @@ fn every_record_reaches_the_server_exactly_once_with_its_latest_values_whatever_
         server.clear_faults();
         settle(&client, &mut store, schedule);
         let differences = compare(&store, &server_state(&server));
-        assert!(differences.is_empty(), "schedule {schedule}: {differences:#?}");
+        if !differences.is_empty() {
+            let posts: Vec<String> = server
+                .requests()
+                .iter()
+                .filter(|r| r.path_and_query.contains("completeDataSet"))
+                .map(|r| format!("{} {} {} {:?}", r.method, r.path_and_query, r.status, r.fault))
+                .collect();
+            panic!(
+                "schedule {schedule}: {differences:#?}\nserver completions: {:#?}\n{posts:#?}",
+                server.completions()
+            );
+        }
     }
     let faults_applied = server.requests().iter().filter(|r| r.fault.is_some()).count();
     println!("{SCHEDULES} schedules: {faults_applied} faults applied, {failed_syncs} syncs stopped by them");

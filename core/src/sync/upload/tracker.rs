@@ -3,7 +3,8 @@
 //! The flow (research/dhis2-api.md §3.2, §3.4, §7):
 //! 1. the waiting records (`outbox::waiting_tracker`), deletions apart;
 //! 2. deletions first, in one `importStrategy=DELETE` call per batch, UIDs only; a record the
-//!    server reports as not there (E1032, E1063, E1081) is gone all the same;
+//!    server reports as not there (E1032, E1063, E1081) or as deleted already (E1082, E1113,
+//!    E1114: a deletion whose answer was lost) is gone all the same;
 //! 3. the rest in batches of whole families (a person with their enrollments and events, parents
 //!    first; DHIS2 orders a flat payload itself), `importStrategy=CREATE_AND_UPDATE`,
 //!    `atomicMode=OBJECT` (a bad record does not stop the good ones), `async=false` (the answer
@@ -42,8 +43,9 @@ pub const BATCH_RECORDS: usize = 200;
 const IMPORT: &str = "/api/tracker?async=false&importStrategy=CREATE_AND_UPDATE&atomicMode=OBJECT&reportMode=WARNINGS";
 const DELETE: &str = "/api/tracker?async=false&importStrategy=DELETE&atomicMode=OBJECT&reportMode=WARNINGS";
 
-/// Codes that say the record to delete is not on the server: its deletion is done.
-const NOT_THERE: [&str; 3] = ["E1032", "E1063", "E1081"];
+/// Codes that say the record to delete is not on the server, or deleted there already: its
+/// deletion is done.
+const NOT_THERE: [&str; 6] = ["E1032", "E1063", "E1081", "E1082", "E1113", "E1114"];
 
 /// Sends every waiting tracker record. Stops at the first request without an answer (the
 /// caller retries); what was settled before stays settled.

@@ -56,6 +56,7 @@ pub fn server_people(people: usize, events: usize, seed: u64) -> Vec<Value> {
                     {"attribute": person::NAME_LATIN.as_str(), "value": format!("Child {i}")},
                     {"attribute": person::SEX.as_str(), "value": if i % 2 == 0 { "F" } else { "M" }},
                     {"attribute": person::PHONE.as_str(), "value": format!("012{:06}", i % 1_000_000)},
+                    {"attribute": person::CAREGIVER.as_str(), "value": "ចាន់ សុភា"},
                     {"attribute": person::VILLAGE.as_str(), "value": org_units::TRAINEE_VILLAGES[i % 6].1},
                 ],
                 "enrollments": [{
@@ -80,11 +81,12 @@ pub fn captured_people(store: &mut Store, people: usize, events: usize, clock: &
             let name_km = format!("កុមារ {i}");
             let name = format!("Child {i}");
             let phone = format!("012{:06}", i % 1_000_000);
-            let values: [(Uid, &str); 5] = [
+            let values: [(Uid, &str); 6] = [
                 (person::NAME_KHMER, &name_km),
                 (person::NAME_LATIN, &name),
                 (person::SEX, if i % 2 == 0 { "F" } else { "M" }),
                 (person::PHONE, &phone),
+                (person::CAREGIVER, "ចាន់ សុភា"),
                 (person::VILLAGE, org_units::TRAINEE_VILLAGES[i % 6].1),
             ];
             for (a, v) in values {

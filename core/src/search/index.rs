@@ -73,6 +73,16 @@ pub fn index_person(d: &Data<'_>, tracked_entity: Uid, values: &[(Uid, &str)]) -
     Ok(())
 }
 
+/// Indexes the values of a person a download has just written in the same transaction
+/// (`sync::download`): the values are the stored ones by construction, so they are not read back
+/// to be checked as [`index_person`] does.
+pub(crate) fn index_received(d: &Data<'_>, tracked_entity: Uid, values: &[(Uid, String)]) -> Result<(), SearchError> {
+    for (attribute, value) in values {
+        write_value(d, tracked_entity, *attribute, value)?;
+    }
+    Ok(())
+}
+
 /// Re-indexes every stored value of a person.
 pub fn reindex_person(d: &Data<'_>, tracked_entity: Uid) -> Result<(), SearchError> {
     let values = d.attribute_values(tracked_entity)?;

@@ -165,6 +165,10 @@ impl Store {
         // FULL: a saved value survives power loss too, not only a killed process.
         conn.pragma_update(None, "synchronous", "FULL")?;
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        // Room for every statement the store prepares with `prepare_cached` (rusqlite keeps 16
+        // by default): a download cycles through about 40 per person, and a statement that
+        // falls out of the cache is parsed again for the next row.
+        conn.set_prepared_statement_cache_capacity(256);
         let mut store = Store { conn, path, demo: false };
         schema::migrate(&mut store.conn, &store.path)?;
         store.demo = demo::is_marked(&store.conn)?;
@@ -228,6 +232,17 @@ impl Store {
             rows.sort();
             out.extend(rows);
         }
+        Ok(out)
+    }
+
+    /// Runs `f` with a page cache of `kib` KiB (SQLite's `cache_size`), then puts the previous
+    /// size back, whatever `f` returned: for bulk writes (a download of thousands of records),
+    /// where a small cache reads and decrypts the same index pages again and again.
+    pub fn with_page_cache<T>(&mut self, kib: i64, f: impl FnOnce(&mut Store) -> T) -> Result<T, StoreError> {
+        let previous: i64 = self.conn.query_row("PRAGMA cache_size", [], |r| r.get(0))?;
+        self.conn.pragma_update(None, "cache_size", -kib)?;
+        let out = f(self);
+        self.conn.pragma_update(None, "cache_size", previous)?;
         Ok(out)
     }
 

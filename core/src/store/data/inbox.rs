@@ -96,6 +96,16 @@ pub struct Conflict {
     pub server_body: String,
 }
 
+/// What to do with an arriving record.
+enum Triage {
+    /// Nothing more: the record was dealt with (or left alone) as this says.
+    Done(Received),
+    /// Not here: insert it and its values.
+    Insert,
+    /// Here and settled: replace it and its values.
+    Replace,
+}
+
 /// Where the local copy of a record stands.
 enum Local {
     Absent,
@@ -121,8 +131,7 @@ impl Data<'_> {
         })
     }
 
-    /// Decides what to do with an arriving record (the module doc's rule); `None` means go on
-    /// and write it.
+    /// Decides what to do with an arriving record (the module doc's rule).
     fn triage(
         &self,
         kind: RecordKind,
@@ -131,18 +140,18 @@ impl Data<'_> {
         deleted: bool,
         body: &dyn Fn() -> String,
         now: Timestamp,
-    ) -> Result<Option<Received>, DataError> {
+    ) -> Result<Triage, DataError> {
         Ok(match self.local(kind, uid)? {
-            Local::Absent if deleted => Some(Received::Skipped),
-            Local::Absent => None,
+            Local::Absent if deleted => Triage::Done(Received::Skipped),
+            Local::Absent => Triage::Insert,
             Local::Settled { .. } if deleted => {
                 self.conn
                     .prepare_cached(&format!("DELETE FROM {} WHERE uid = ?1", kind.table()))?
                     .execute([uid.as_str()])?;
-                Some(Received::Removed)
+                Triage::Done(Received::Removed)
             }
-            Local::Settled { server_updated: Some(had) } if had == server_updated => Some(Received::Unchanged),
-            Local::Settled { .. } => None,
+            Local::Settled { server_updated: Some(had) } if had == server_updated => Triage::Done(Received::Unchanged),
+            Local::Settled { .. } => Triage::Replace,
             Local::Waiting => {
                 self.conn
                     .prepare_cached(
@@ -150,9 +159,42 @@ impl Data<'_> {
                          VALUES (?1, ?2, ?3, ?4, ?5)",
                     )?
                     .execute(params![kind.table(), uid.as_str(), server_updated, body(), now.to_string()])?;
-                Some(Received::Conflict)
+                Triage::Done(Received::Conflict)
             }
         })
+    }
+
+    /// Inserts the values of a record new here.
+    fn insert_values(
+        &self,
+        t: &super::tracker::ValueTable,
+        owner: Uid,
+        values: &[(Uid, String)],
+        stamp: &str,
+    ) -> Result<(), DataError> {
+        let mut insert = self.conn.prepare_cached(&format!(
+            "INSERT INTO {} ({}, {}, value, created, updated) VALUES (?1, ?2, ?3, ?4, ?4)",
+            t.table, t.owner, t.key
+        ))?;
+        for (key, value) in values {
+            insert.execute(params![owner.as_str(), key.as_str(), value, stamp])?;
+        }
+        Ok(())
+    }
+
+    /// Writes the values of a record as `triage` decided.
+    fn write_values(
+        &self,
+        t: &super::tracker::ValueTable,
+        how: &Triage,
+        owner: Uid,
+        values: &[(Uid, String)],
+        stamp: &str,
+    ) -> Result<(), DataError> {
+        match how {
+            Triage::Insert => self.insert_values(t, owner, values, stamp),
+            _ => self.replace_values(t, owner, values, stamp),
+        }
     }
 
     /// Replaces the values of `owner` with `values` (and forgets clearings: the server's
@@ -193,7 +235,8 @@ impl Data<'_> {
         body: &dyn Fn() -> String,
         now: Timestamp,
     ) -> Result<Received, DataError> {
-        if let Some(done) = self.triage(RecordKind::TrackedEntity, p.uid, &p.server_updated, p.deleted, body, now)? {
+        let how = self.triage(RecordKind::TrackedEntity, p.uid, &p.server_updated, p.deleted, body, now)?;
+        if let Triage::Done(done) = how {
             return Ok(done);
         }
         let stamp = p.created.to_string();
@@ -206,7 +249,7 @@ impl Data<'_> {
                  server_updated = excluded.server_updated",
             )?
             .execute(params![p.uid, p.tracked_entity_type, p.org_unit, stamp, now.to_string(), p.server_updated])?;
-        self.replace_values(&ATTRIBUTE_VALUES, p.uid, &p.attributes, &now.to_string())?;
+        self.write_values(&ATTRIBUTE_VALUES, &how, p.uid, &p.attributes, &now.to_string())?;
         Ok(Received::Stored)
     }
 
@@ -216,7 +259,9 @@ impl Data<'_> {
         body: &dyn Fn() -> String,
         now: Timestamp,
     ) -> Result<Received, DataError> {
-        if let Some(done) = self.triage(RecordKind::Enrollment, e.uid, &e.server_updated, e.deleted, body, now)? {
+        if let Triage::Done(done) =
+            self.triage(RecordKind::Enrollment, e.uid, &e.server_updated, e.deleted, body, now)?
+        {
             return Ok(done);
         }
         self.conn
@@ -252,7 +297,8 @@ impl Data<'_> {
         body: &dyn Fn() -> String,
         now: Timestamp,
     ) -> Result<Received, DataError> {
-        if let Some(done) = self.triage(RecordKind::Event, ev.uid, &ev.server_updated, ev.deleted, body, now)? {
+        let how = self.triage(RecordKind::Event, ev.uid, &ev.server_updated, ev.deleted, body, now)?;
+        if let Triage::Done(done) = how {
             return Ok(done);
         }
         self.conn
@@ -282,7 +328,7 @@ impl Data<'_> {
                 now.to_string(),
                 ev.server_updated
             ])?;
-        self.replace_values(&DATA_VALUES, ev.uid, &ev.values, &now.to_string())?;
+        self.write_values(&DATA_VALUES, &how, ev.uid, &ev.values, &now.to_string())?;
         Ok(Received::Stored)
     }
 

@@ -47,6 +47,9 @@ pub fn page_path(api: &dyn Api, program: Uid, org_unit: Uid, since: Option<&str>
     path
 }
 
+/// The page cache of a download, in KiB: a catchment's people and visits fit.
+pub(super) const DOWNLOAD_CACHE_KIB: i64 = 32 * 1024;
+
 /// Downloads every tracker program at every capture org unit.
 pub fn download(
     api: &dyn Api,
@@ -57,13 +60,15 @@ pub fn download(
     options: DownloadOptions,
     progress: &mut u64,
 ) -> Result<DownloadCounts, SyncError> {
-    let mut counts = DownloadCounts::default();
-    for &program in &scope.tracker_programs {
-        for &root in &scope.roots {
-            counts.add(download_unit(api, store, scope, clock, observer, options, program, root, progress)?);
+    store.with_page_cache(DOWNLOAD_CACHE_KIB, |store| {
+        let mut counts = DownloadCounts::default();
+        for &program in &scope.tracker_programs {
+            for &root in &scope.roots {
+                counts.add(download_unit(api, store, scope, clock, observer, options, program, root, progress)?);
+            }
         }
-    }
-    Ok(counts)
+        Ok(counts)
+    })?
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -81,27 +86,63 @@ fn download_unit(
     let cursor = cursor_name(program, root);
     let since = store.sync_value(&cursor)?;
     let started = server_date(api)?;
-    let mut counts = DownloadCounts::default();
+    // Pages are written on a thread of their own while the next one is fetched and read: the
+    // network and the database work at the same time. Two pages wait at most.
+    let counts = std::thread::scope(|threads| {
+        let (pages, received) = std::sync::mpsc::sync_channel::<TrackedEntityPage>(2);
+        let writer = threads.spawn(move || {
+            let mut counts = DownloadCounts::default();
+            for answer in received {
+                let now = clock.now();
+                counts.add(store.write(|d| {
+                    let mut c = DownloadCounts::default();
+                    for (i, te) in answer.tracked_entities.iter().enumerate() {
+                        let r = Reader { endpoint: ENDPOINT, place: format!("trackedEntities[{i}]") };
+                        write_person(d, scope, &r, te, now, &mut c)?;
+                    }
+                    Ok::<_, SyncError>(c)
+                })?);
+            }
+            Ok::<_, SyncError>((counts, store))
+        });
+        let fetched = fetch_pages(api, observer, options, program, root, since.as_deref(), progress, &pages);
+        drop(pages);
+        // The writer's error comes first: a page that could not be written stops the fetching.
+        let written = writer.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        let (counts, store) = written?;
+        fetched?;
+        Ok::<_, SyncError>((counts, store))
+    })?;
+    let (counts, store) = counts;
+    store.set_sync_value(&cursor, &started)?;
+    Ok(counts)
+}
+
+/// Fetches and reads the pages of one unit, handing each to `pages`, until a page is short or
+/// the limit is reached; stops early when the writer has stopped (its error is the one told).
+#[allow(clippy::too_many_arguments)]
+fn fetch_pages(
+    api: &dyn Api,
+    observer: &dyn Observer,
+    options: DownloadOptions,
+    program: Uid,
+    root: Uid,
+    since: Option<&str>,
+    progress: &mut u64,
+    pages: &std::sync::mpsc::SyncSender<TrackedEntityPage>,
+) -> Result<(), SyncError> {
     let mut seen = 0usize;
     for page in 1.. {
         if observer.cancelled() {
             return Err(SyncError::Cancelled);
         }
         let size = options.page_size.min(options.limit_per_org_unit - seen).max(1);
-        let path = page_path(api, program, root, since.as_deref(), page, size);
-        let body = api.get(&path)?;
-        let answer: TrackedEntityPage = parse(ENDPOINT, &body)?;
+        let path = page_path(api, program, root, since, page, size);
+        let answer: TrackedEntityPage = parse(ENDPOINT, &api.get(&path)?)?;
         let n = answer.tracked_entities.len();
-        let now = clock.now();
-        let page_counts = store.write(|d| {
-            let mut c = DownloadCounts::default();
-            for (i, te) in answer.tracked_entities.iter().enumerate() {
-                let r = Reader { endpoint: ENDPOINT, place: format!("trackedEntities[{i}]") };
-                write_person(d, scope, &r, te, now, &mut c)?;
-            }
-            Ok::<_, SyncError>(c)
-        })?;
-        counts.add(page_counts);
+        if pages.send(answer).is_err() {
+            return Ok(());
+        }
         seen += n;
         *progress += n as u64;
         observer.progress(Progress { phase: Phase::Download, done: *progress, total: *progress });
@@ -109,8 +150,7 @@ fn download_unit(
             break;
         }
     }
-    store.set_sync_value(&cursor, &started)?;
-    Ok(counts)
+    Ok(())
 }
 
 /// Writes one person with the enrollments and events of programs this device has.
@@ -132,7 +172,7 @@ fn write_person(
     let received = d.receive_person(&person, &body, now)?;
     counts.count(received);
     if received == Received::Stored {
-        crate::search::index::reindex_person(d, person.uid)?;
+        crate::search::index::index_received(d, person.uid, &person.attributes)?;
     }
     if matches!(received, Received::Removed | Received::Skipped) {
         return Ok(());
@@ -177,8 +217,10 @@ pub(super) fn write_event(
         && scope.stages.contains(&event.program_stage)
         && scope.org_units.contains(&event.org_unit)
         && event.attribute_option_combo.is_none_or(|c| scope.option_combos.contains(&c));
-    // An event of an enrollment that is not here (skipped, or deleted) cannot be stored.
+    // An event of an enrollment that is not here (skipped, or deleted) cannot be stored; the
+    // enrollment it came inside was just written.
     let parent_here = match event.enrollment {
+        Some(en) if Some(en) == enrollment => true,
         Some(en) => d.enrollment(en)?.is_some(),
         None => true,
     };

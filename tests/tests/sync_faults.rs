@@ -81,8 +81,8 @@ fn every_record_reaches_the_server_exactly_once_with_its_latest_values_whatever_
     let client = sign_in(&server, &store, options);
     sync(&client, &mut store, 1).expect("the first sync brings the metadata");
     let clock = DeviceClock::default();
-    let mut workload = Workload::new(SEED, clock.clone());
-    let mut editor = Workload::new(SEED + 1, clock.clone());
+    let mut workload = Workload::new(SEED, clock);
+    let mut editor = Workload::new(SEED + 1, clock);
     let mut rng = Rng::new(SEED);
     let mut failed_syncs = 0;
     for schedule in 0..SCHEDULES {
@@ -100,7 +100,7 @@ fn every_record_reaches_the_server_exactly_once_with_its_latest_values_whatever_
         // The editor works on its own connection while the sync runs.
         let editing = {
             let path = path.clone();
-            let mut editor_work = std::mem::replace(&mut editor, Workload::new(0, clock.clone()));
+            let mut editor_work = std::mem::replace(&mut editor, Workload::new(0, clock));
             std::thread::spawn(move || {
                 let mut second = open(&path);
                 let done = editor_work.run(&mut second, 2);

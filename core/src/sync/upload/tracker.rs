@@ -3,8 +3,10 @@
 //! The flow (research/dhis2-api.md §3.2, §3.4, §7):
 //! 1. the waiting records (`outbox::waiting_tracker`), deletions apart;
 //! 2. deletions first, in one `importStrategy=DELETE` call per batch, UIDs only; a record the
-//!    server reports as not there (E1032, E1063, E1081) or as deleted already (E1082, E1113,
-//!    E1114: a deletion whose answer was lost) is gone all the same;
+//!    server reports as not there (E1032, E1063, E1081) or as already deleted (E1082, E1113,
+//!    E1114: DHIS2 refuses every strategy on a soft-deleted record, DELETE included) is gone all
+//!    the same. "Already deleted" is what a deletion sent again gets when the server committed
+//!    the first one but its answer was lost (a dropped connection, a killed sync);
 //! 3. the rest in batches of whole families (a person with their enrollments and events, parents
 //!    first; DHIS2 orders a flat payload itself), `importStrategy=CREATE_AND_UPDATE`,
 //!    `atomicMode=OBJECT` (a bad record does not stop the good ones), `async=false` (the answer
@@ -43,8 +45,8 @@ pub const BATCH_RECORDS: usize = 200;
 const IMPORT: &str = "/api/tracker?async=false&importStrategy=CREATE_AND_UPDATE&atomicMode=OBJECT&reportMode=WARNINGS";
 const DELETE: &str = "/api/tracker?async=false&importStrategy=DELETE&atomicMode=OBJECT&reportMode=WARNINGS";
 
-/// Codes that say the record to delete is not on the server, or deleted there already: its
-/// deletion is done.
+/// Codes that say the record to delete is not on the server, or is deleted there already (event,
+/// enrollment, tracked entity): its deletion is done.
 const NOT_THERE: [&str; 6] = ["E1032", "E1063", "E1081", "E1082", "E1113", "E1114"];
 
 /// Sends every waiting tracker record. Stops at the first request without an answer (the
@@ -364,6 +366,98 @@ mod tests {
         assert_eq!(attribute_ids(&body["trackedEntities"][0]["attributes"]), ["DmAtNameKhm", "DmAtPhone01"]);
         assert_eq!(attribute_ids(&body["enrollments"][0]["attributes"]), ["DmAtSex0001"]);
         assert_eq!(body["enrollments"][0]["enrolledAt"], "2026-12-01T00:00:00.000");
+    }
+
+    /// Answers an import with every record stored, and a deletion with `deletion_code` for every
+    /// record (as DHIS2 answers a DELETE of records it does not have, or has deleted already).
+    struct Deleting {
+        deletion_code: &'static str,
+    }
+
+    impl Api for Deleting {
+        fn version(&self) -> ServerVersion {
+            ServerVersion::new(2, 41, 0)
+        }
+        fn get(&self, path: &str) -> Result<Vec<u8>, ClientError> {
+            Err(ClientError::Http { url: path.into(), status: 404, retry_after: None })
+        }
+        fn post_json(&self, path: &str, body: &[u8]) -> Result<Answer, ClientError> {
+            let payload: serde_json::Value = serde_json::from_slice(body).unwrap();
+            let (mut reports, mut errors) = (serde_json::Map::new(), Vec::new());
+            for (list, id, kind) in [
+                ("trackedEntities", "trackedEntity", "TRACKED_ENTITY"),
+                ("enrollments", "enrollment", "ENROLLMENT"),
+                ("events", "event", "EVENT"),
+            ] {
+                let uids: Vec<&serde_json::Value> =
+                    payload[list].as_array().into_iter().flatten().map(|o| &o[id]).collect();
+                if path.contains("importStrategy=DELETE") {
+                    errors.extend(uids.iter().map(|uid| {
+                        serde_json::json!({"errorCode": self.deletion_code, "message": "gone", "trackerType": kind, "uid": uid})
+                    }));
+                } else {
+                    let objects: Vec<_> =
+                        uids.iter().map(|uid| serde_json::json!({"trackerType": kind, "uid": uid})).collect();
+                    reports.insert(kind.to_string(), serde_json::json!({"objectReports": objects}));
+                }
+            }
+            let answer = serde_json::json!({
+                "status": if errors.is_empty() { "OK" } else { "ERROR" },
+                "validationReport": {"errorReports": errors},
+                "bundleReport": {"typeReportMap": reports},
+            });
+            Ok(Answer { status: if errors.is_empty() { 200 } else { 409 }, body: answer.to_string().into_bytes() })
+        }
+    }
+
+    #[test]
+    fn a_deletion_the_server_has_already_committed_is_done() {
+        // The first DELETE was committed but its answer lost; sent again, DHIS2 refuses it as
+        // "already deleted" (E1082), or as not there (E1032).
+        for code in ["E1082", "E1032"] {
+            let mut store = Store::open_in_memory().unwrap();
+            let doc = crate::demo::dataset::build::metadata().to_string().into_bytes();
+            store.import_metadata(&[ImportSource::Bytes { name: "demo".into(), bytes: doc }]).unwrap();
+            let clock = DeviceClock::default().pinned_on(ymd(2026, 12, 5));
+            let hc = org_units::TRAINEE_HEALTH_CENTRE;
+            let event = store
+                .write(|d| {
+                    let te = d.insert_tracked_entity(person::TYPE, hc, clock.now())?;
+                    d.set_attribute_value(te.uid, person::NAME_KHMER, Some("សុខ ដារ៉ា"), clock.now())?;
+                    let en = d.insert_enrollment(
+                        te.uid,
+                        immunization::PROGRAM,
+                        hc,
+                        ymd(2026, 12, 1),
+                        ymd(2026, 11, 30),
+                        clock.now(),
+                    )?;
+                    let ev = d.insert_event(
+                        &crate::store::data::tracker::NewEvent {
+                            enrollment: Some(en.uid),
+                            program: immunization::PROGRAM,
+                            program_stage: immunization::BIRTH,
+                            org_unit: hc,
+                            status: crate::model::value_type::EventStatus::Active,
+                            event_date: Some(ymd(2026, 12, 1)),
+                            due_date: None,
+                            attribute_option_combo: None,
+                        },
+                        clock.now(),
+                    )?;
+                    Ok::<_, crate::store::data::DataError>(ev.uid)
+                })
+                .unwrap();
+            let api = Deleting { deletion_code: code };
+            assert_eq!(upload(&api, &mut store, &clock, &Quiet).unwrap().stored, 3);
+            store.data().delete_event(event, clock.now()).unwrap();
+
+            let counts = upload(&api, &mut store, &clock, &Quiet).unwrap();
+            assert_eq!((counts.sent, counts.refused), (1, 0), "{code}");
+            assert!(store.data().event(event).unwrap().is_none(), "{code}: the deletion is done");
+            assert_eq!(store.data().waiting_counts().unwrap().total(), 0, "{code}");
+            assert!(store.data().record_issues().unwrap().is_empty(), "{code}");
+        }
     }
 
     fn w(family: &str, order: u8, uid: &str) -> Waiting {

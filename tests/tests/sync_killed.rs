@@ -13,7 +13,7 @@
 //! waiting, and the store and the server must agree (`sync_check::compare`): nothing captured is
 //! lost, nothing is doubled.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 use std::io::Read;
 use std::os::unix::process::ExitStatusExt;
 use std::path::Path;
@@ -28,6 +28,7 @@ use phum_core::sync::run::{self, SyncOptions, SyncSummary};
 use phum_tests::dhis2_server::{Fault, FaultRule, ServerSetup, TestServer};
 use phum_tests::rng::Rng;
 use phum_tests::sync_check::{compare, ServerState};
+use phum_tests::sync_support::server_state;
 use phum_tests::sync_support::sign_in;
 use phum_tests::sync_workload::Workload;
 
@@ -76,35 +77,6 @@ fn sync_here(client: &Client, store: &mut Store) -> SyncSummary {
         Ok(summary) => summary,
         Err(e) => panic!("the sync failed: {e}"),
     }
-}
-
-/// The server's records as the checker reads them.
-fn state_of(server: &TestServer) -> ServerState {
-    let mut state = ServerState {
-        tracked_entities: server.tracked_entities(),
-        enrollments: server.enrollments(),
-        events: server.events(),
-        data_values: server.data_values(),
-        // The server lists them as DHIS2 does, with `organisationUnit`; the checker reads `orgUnit`.
-        completions: server
-            .completions()
-            .into_iter()
-            .map(|mut c| {
-                c["orgUnit"] = c["organisationUnit"].take();
-                c
-            })
-            .collect(),
-        creations: HashMap::new(),
-    };
-    for (list, key) in
-        [(&state.tracked_entities, "trackedEntity"), (&state.enrollments, "enrollment"), (&state.events, "event")]
-    {
-        for record in list.iter() {
-            let uid = record[key].as_str().expect("a UID").to_string();
-            state.creations.insert(uid.clone(), server.creations(&uid));
-        }
-    }
-    state
 }
 
 /// Records the server created more than once.
@@ -225,7 +197,7 @@ fn a_sync_killed_at_random_moments_finishes_later_with_nothing_lost_or_doubled()
             "round {round} (seed {SEED}, kill after {delay:?} in {phase}, fault {fault:?}): {:?}",
             store.data().record_issues().unwrap()
         );
-        let twice = doubled(&state_of(&server));
+        let twice = doubled(&server_state(&server));
         assert!(twice.is_empty(), "round {round} (seed {SEED}, kill after {delay:?} in {phase}): {twice:?}");
     }
 
@@ -245,7 +217,7 @@ fn a_sync_killed_at_random_moments_finishes_later_with_nothing_lost_or_doubled()
     let last = summaries.last().unwrap();
     assert_eq!((last.waiting, last.refused), (0, 0), "{summaries:?} {:?}", store.data().record_issues().unwrap());
     assert_eq!(store.sync_job().unwrap(), None);
-    let state = state_of(&server);
+    let state = server_state(&server);
     assert_eq!(compare(&store, &state), Vec::<String>::new(), "seed {SEED}");
     assert_eq!(doubled(&state), Vec::<String>::new());
 

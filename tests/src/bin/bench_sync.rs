@@ -34,6 +34,7 @@ impl Server {
         let exe = std::env::current_exe().expect("own path").with_file_name("dhis2_test_server");
         let mut child = Command::new(exe)
             .args(args)
+            .arg("--stop-on-eof")
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .spawn()
@@ -159,7 +160,8 @@ fn main() {
         Some("download") => one(download(value("--people", 20_000))),
         Some("metadata") => one(metadata()),
         _ => {
-            let runs = value("--runs", 3);
+            // Each run is a whole upload or download: at most 7, whatever `scripts/bench --runs` asks.
+            let runs = value("--runs", 3).min(7);
             let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
             println!("sync benchmarks, median of {runs} runs, each in its own process (the server in another)");
             for (people, events) in [(200, 5), (2000, 5)] {

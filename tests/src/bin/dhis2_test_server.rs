@@ -1,13 +1,13 @@
 //! The DHIS2 test server (`phum_tests::dhis2_server`) as a process of its own, so that a
 //! benchmark measures the device's memory without the server's.
 //!
-//! Usage: `dhis2_test_server [--people N] [--events E] [--national]`
+//! Usage: `dhis2_test_server [--people N] [--events E] [--national] [--stop-on-eof]`
 //! - serves the demo dataset (user `trainee`, password `District1!`), or with `--national` the
 //!   synthetic national metadata (`phum_tests::synth`, scale National) to the same user, whose
 //!   capture scope is the whole country;
 //! - `--people N`: holds N children of the demo's immunization program, E visits each (default 5);
-//! - prints `URL <address>` on a line of its own once it listens, and stops when standard input
-//!   closes.
+//! - prints `URL <address>` on a line of its own once it listens, and serves until it is killed
+//!   (Ctrl-C), or with `--stop-on-eof` until its standard input closes (how `bench_sync` runs it).
 
 use std::io::{BufRead, Write};
 
@@ -32,10 +32,16 @@ fn main() {
     let mut out = std::io::stdout();
     writeln!(out, "URL {}", server.url()).expect("stdout");
     out.flush().expect("stdout");
-    // Until the benchmark is done with it.
-    for line in std::io::stdin().lock().lines() {
-        if line.is_err() {
-            break;
+    if args.iter().any(|a| a == "--stop-on-eof") {
+        // Until the benchmark is done with it.
+        for line in std::io::stdin().lock().lines() {
+            if line.is_err() {
+                break;
+            }
+        }
+    } else {
+        loop {
+            std::thread::park();
         }
     }
 }

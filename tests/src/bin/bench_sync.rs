@@ -64,8 +64,9 @@ fn peak_mb() -> f64 {
     usage.ru_maxrss as f64 / 1024.0
 }
 
-fn device(dir: &Path, server: &Server) -> (Store, phum_core::sync::client::Client) {
-    let mut store = Store::open(&dir.join("account.db"), Some(&DbKey::generate())).expect("store");
+/// An encrypted store signed in to `server`, without metadata.
+fn connect(dir: &Path, server: &Server) -> (Store, phum_core::sync::client::Client) {
+    let store = Store::open(&dir.join("account.db"), Some(&DbKey::generate())).expect("store");
     let account = phum_core::store::Account::Server { url: server.url.clone(), username: "trainee".into() };
     let target = phum_core::sync::connect_target(&store, &account).expect("target");
     let credentials = phum_core::sync::client::Credentials::Password {
@@ -74,6 +75,12 @@ fn device(dir: &Path, server: &Server) -> (Store, phum_core::sync::client::Clien
     };
     let client =
         phum_core::sync::client::Client::connect(&target, credentials, ClientOptions::default()).expect("client");
+    (store, client)
+}
+
+/// [`connect`], with the demo's metadata.
+fn device(dir: &Path, server: &Server) -> (Store, phum_core::sync::client::Client) {
+    let (mut store, client) = connect(dir, server);
     phum_tests::sync_support::import_demo_metadata(&mut store);
     (store, client)
 }
@@ -111,15 +118,7 @@ fn download(people: usize) -> f64 {
 fn metadata() -> f64 {
     let server = Server::start(&["--national"]);
     let dir = tempfile::tempdir().expect("dir");
-    let mut store = Store::open(&dir.path().join("account.db"), Some(&DbKey::generate())).expect("store");
-    let account = phum_core::store::Account::Server { url: server.url.clone(), username: "trainee".into() };
-    let target = phum_core::sync::connect_target(&store, &account).expect("target");
-    let credentials = phum_core::sync::client::Credentials::Password {
-        username: "trainee".into(),
-        password: phum_tests::dhis2_server::DEMO_PASSWORD.into(),
-    };
-    let client =
-        phum_core::sync::client::Client::connect(&target, credentials, ClientOptions::default()).expect("client");
+    let (mut store, client) = connect(dir.path(), &server);
     let started = Instant::now();
     phum_core::sync::metadata::download(&client, &mut store, &Quiet).expect("metadata");
     started.elapsed().as_secs_f64()

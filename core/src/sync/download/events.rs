@@ -7,12 +7,13 @@
 
 use super::scope::Scope;
 use super::tracker::write_event;
-use super::{query_value, server_date, DownloadCounts, DownloadOptions};
+use super::{pages, query_value, DownloadCounts, DownloadOptions};
 use crate::model::{DeviceClock, Uid};
+use crate::store::data::tracker::Data;
 use crate::store::Store;
-use crate::sync::progress::{Observer, Phase, Progress};
+use crate::sync::progress::Observer;
 use crate::sync::wire::tracker::EventPage;
-use crate::sync::wire::{parse, Reader};
+use crate::sync::wire::Reader;
 use crate::sync::{Api, SyncError};
 
 const ENDPOINT: &str = "/api/tracker/events";
@@ -35,45 +36,34 @@ pub fn download(
 ) -> Result<DownloadCounts, SyncError> {
     let mut counts = DownloadCounts::default();
     let (ou, mode) = if api.version().at_least(41) { ("orgUnits", "orgUnitMode") } else { ("orgUnit", "ouMode") };
+    let write = |d: &Data<'_>, answer: &EventPage, now, counts: &mut DownloadCounts| {
+        for (i, ev) in answer.events.iter().enumerate() {
+            let r = Reader { endpoint: ENDPOINT, place: format!("events[{i}]") };
+            write_event(d, scope, &r, ev, None, now, counts)?;
+        }
+        Ok(())
+    };
     for &program in &scope.event_programs {
         for &root in &scope.roots {
-            let cursor = cursor_name(program, root);
-            let since = store.sync_value(&cursor)?;
-            let started = server_date(api)?;
-            let mut seen = 0usize;
-            for page in 1.. {
-                if observer.cancelled() {
-                    return Err(SyncError::Cancelled);
-                }
-                let size = options.page_size.min(options.limit_per_org_unit - seen).max(1);
+            let path = |since: Option<&str>, page, size| {
                 let mut path = format!(
                     "{ENDPOINT}?program={program}&{ou}={root}&{mode}=DESCENDANTS&fields={}&includeDeleted=true\
                      &order=updatedAt:desc&page={page}&pageSize={size}",
                     query_value(FIELDS)
                 );
-                if let Some(since) = &since {
+                if let Some(since) = since {
                     path.push_str(&format!("&updatedAfter={}", query_value(since)));
                 }
-                let answer: EventPage = parse(ENDPOINT, &api.get(&path)?)?;
-                let n = answer.events.len();
-                let now = clock.now();
-                let page_counts = store.write(|d| {
-                    let mut c = DownloadCounts::default();
-                    for (i, ev) in answer.events.iter().enumerate() {
-                        let r = Reader { endpoint: ENDPOINT, place: format!("events[{i}]") };
-                        write_event(d, scope, &r, ev, None, now, &mut c)?;
-                    }
-                    Ok::<_, SyncError>(c)
-                })?;
-                counts.add(page_counts);
-                seen += n;
-                *progress += n as u64;
-                observer.progress(Progress { phase: Phase::Download, done: *progress, total: *progress });
-                if n < size || seen >= options.limit_per_org_unit {
-                    break;
-                }
-            }
-            store.set_sync_value(&cursor, &started)?;
+                path
+            };
+            let unit = pages::Unit {
+                cursor: cursor_name(program, root),
+                endpoint: ENDPOINT,
+                path: &path,
+                len: |p: &EventPage| p.events.len(),
+                write: &write,
+            };
+            counts.add(pages::download(api, store, clock, observer, options, &unit, progress)?);
         }
     }
     Ok(counts)

@@ -16,6 +16,7 @@
 
 pub mod aggregate;
 pub mod events;
+mod pages;
 pub mod scope;
 pub mod tracker;
 

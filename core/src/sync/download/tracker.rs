@@ -11,13 +11,14 @@
 //! Owns these requests and the order of writes. Does not own the records' rules (`inbox`).
 
 use super::scope::Scope;
-use super::{query_value, server_date, DownloadCounts, DownloadOptions};
+use super::{pages, query_value, DownloadCounts, DownloadOptions};
 use crate::model::{DeviceClock, Uid};
 use crate::store::data::inbox::Received;
+use crate::store::data::tracker::Data;
 use crate::store::Store;
-use crate::sync::progress::{Observer, Phase, Progress};
+use crate::sync::progress::Observer;
 use crate::sync::wire::tracker::{ExportEvent, ExportTrackedEntity, TrackedEntityPage};
-use crate::sync::wire::{parse, Reader};
+use crate::sync::wire::Reader;
 use crate::sync::{Api, SyncError};
 
 const ENDPOINT: &str = "/api/tracker/trackedEntities";
@@ -83,79 +84,27 @@ fn download_unit(
     root: Uid,
     progress: &mut u64,
 ) -> Result<DownloadCounts, SyncError> {
-    let cursor = cursor_name(program, root);
-    let since = store.sync_value(&cursor)?;
-    let started = server_date(api)?;
-    // Pages are written on a thread of their own while the next one is fetched and read: the
-    // network and the database work at the same time. Two pages wait at most.
-    let counts = std::thread::scope(|threads| {
-        let (pages, received) = std::sync::mpsc::sync_channel::<TrackedEntityPage>(2);
-        let writer = threads.spawn(move || {
-            let mut counts = DownloadCounts::default();
-            for answer in received {
-                let now = clock.now();
-                counts.add(store.write(|d| {
-                    let mut c = DownloadCounts::default();
-                    for (i, te) in answer.tracked_entities.iter().enumerate() {
-                        let r = Reader { endpoint: ENDPOINT, place: format!("trackedEntities[{i}]") };
-                        write_person(d, scope, &r, te, now, &mut c)?;
-                    }
-                    Ok::<_, SyncError>(c)
-                })?);
-            }
-            Ok::<_, SyncError>((counts, store))
-        });
-        let fetched = fetch_pages(api, observer, options, program, root, since.as_deref(), progress, &pages);
-        drop(pages);
-        // The writer's error comes first: a page that could not be written stops the fetching.
-        let written = writer.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-        let (counts, store) = written?;
-        fetched?;
-        Ok::<_, SyncError>((counts, store))
-    })?;
-    let (counts, store) = counts;
-    store.set_sync_value(&cursor, &started)?;
-    Ok(counts)
-}
-
-/// Fetches and reads the pages of one unit, handing each to `pages`, until a page is short or
-/// the limit is reached; stops early when the writer has stopped (its error is the one told).
-#[allow(clippy::too_many_arguments)]
-fn fetch_pages(
-    api: &dyn Api,
-    observer: &dyn Observer,
-    options: DownloadOptions,
-    program: Uid,
-    root: Uid,
-    since: Option<&str>,
-    progress: &mut u64,
-    pages: &std::sync::mpsc::SyncSender<TrackedEntityPage>,
-) -> Result<(), SyncError> {
-    let mut seen = 0usize;
-    for page in 1.. {
-        if observer.cancelled() {
-            return Err(SyncError::Cancelled);
+    let path = |since: Option<&str>, page, size| page_path(api, program, root, since, page, size);
+    let write = |d: &Data<'_>, answer: &TrackedEntityPage, now, counts: &mut DownloadCounts| {
+        for (i, te) in answer.tracked_entities.iter().enumerate() {
+            let r = Reader { endpoint: ENDPOINT, place: format!("trackedEntities[{i}]") };
+            write_person(d, scope, &r, te, now, counts)?;
         }
-        let size = options.page_size.min(options.limit_per_org_unit - seen).max(1);
-        let path = page_path(api, program, root, since, page, size);
-        let answer: TrackedEntityPage = parse(ENDPOINT, &api.get(&path)?)?;
-        let n = answer.tracked_entities.len();
-        if pages.send(answer).is_err() {
-            return Ok(());
-        }
-        seen += n;
-        *progress += n as u64;
-        observer.progress(Progress { phase: Phase::Download, done: *progress, total: *progress });
-        if n < size || seen >= options.limit_per_org_unit {
-            break;
-        }
-    }
-    Ok(())
+        Ok(())
+    };
+    let unit = pages::Unit {
+        cursor: cursor_name(program, root),
+        endpoint: ENDPOINT,
+        path: &path,
+        len: |p: &TrackedEntityPage| p.tracked_entities.len(),
+        write: &write,
+    };
+    pages::download(api, store, clock, observer, options, &unit, progress)
 }
 
 /// Writes one person with the enrollments and events of programs this device has.
 fn write_person(
-    d: &crate::store::data::tracker::Data<'_>,
+    d: &Data<'_>,
     scope: &Scope,
     r: &Reader<'_>,
     te: &ExportTrackedEntity,
@@ -201,7 +150,7 @@ fn write_person(
 /// Writes one event if this device has its program, stage and org unit; `enrollment`: the one
 /// it came inside.
 pub(super) fn write_event(
-    d: &crate::store::data::tracker::Data<'_>,
+    d: &Data<'_>,
     scope: &Scope,
     r: &Reader<'_>,
     ev: &ExportEvent,

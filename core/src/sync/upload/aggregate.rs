@@ -19,7 +19,6 @@ use crate::store::data::outbox::Outcome;
 use crate::store::Store;
 use crate::sync::progress::{Observer, Phase, Progress};
 use crate::sync::wire::aggregate::{SentCompletion, SentCompletions, SentDataValue, SentDataValueSet, SummaryAnswer};
-use crate::sync::wire::parse;
 use crate::sync::{Api, SyncError};
 
 /// The research's cap per payload for Cambodia's networks.
@@ -97,12 +96,8 @@ fn post<T: serde::Serialize>(
     path: &str,
     body: &T,
 ) -> Result<crate::sync::wire::aggregate::ImportSummary, SyncError> {
-    let body = serde_json::to_vec(body).map_err(|e| SyncError::BadAnswer {
-        endpoint: path.to_string(),
-        detail: format!("the payload could not be written: {e}"),
-    })?;
-    let answer = api.post_json(path, &body)?;
-    Ok(parse::<SummaryAnswer>(path, &answer.body)?.summary())
+    let endpoint = path.split('?').next().unwrap_or(path);
+    Ok(super::post::<T, SummaryAnswer>(api, path, endpoint, body)?.summary())
 }
 
 fn send_values(

@@ -13,6 +13,27 @@
 pub mod aggregate;
 pub mod tracker;
 
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+
+use super::{wire, Api, SyncError};
+
+/// POSTs `payload` as JSON to `path` and reads the answer (2xx or 409) as `R`, named `endpoint`
+/// in errors.
+fn post<T: Serialize, R: DeserializeOwned>(
+    api: &dyn Api,
+    path: &str,
+    endpoint: &str,
+    payload: &T,
+) -> Result<R, SyncError> {
+    let body = serde_json::to_vec(payload).map_err(|e| SyncError::BadAnswer {
+        endpoint: endpoint.to_string(),
+        detail: format!("the payload could not be written: {e}"),
+    })?;
+    let answer = api.post_json(path, &body)?;
+    wire::parse(endpoint, &answer.body)
+}
+
 /// What an upload did, for the sync summary.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct UploadCounts {

@@ -30,7 +30,6 @@ use crate::store::data::outbox::{Outcome, OutgoingValues, TrackerBatch, Waiting}
 use crate::store::data::RecordKind;
 use crate::store::Store;
 use crate::sync::progress::{Observer, Phase, Progress};
-use crate::sync::wire::parse;
 use crate::sync::wire::report::ImportReport;
 use crate::sync::wire::tracker::{
     sent_attributes, DeletedEnrollment, DeletedEvent, DeletedTrackedEntity, DeletionPayload, Payload, SentEnrollment,
@@ -155,12 +154,7 @@ fn delete_batch(
 }
 
 fn post<T: serde::Serialize>(api: &dyn Api, path: &str, payload: &T) -> Result<ImportReport, SyncError> {
-    let body = serde_json::to_vec(payload).map_err(|e| SyncError::BadAnswer {
-        endpoint: path.to_string(),
-        detail: format!("the payload could not be written: {e}"),
-    })?;
-    let answer = api.post_json(path, &body)?;
-    parse("/api/tracker", &answer.body)
+    super::post(api, path, "/api/tracker", payload)
 }
 
 fn send_batch(

@@ -1,9 +1,11 @@
 //! The local database: one SQLite file per account (demo mode has its own), encrypted at rest
-//! with SQLCipher, in WAL mode with foreign keys on and a single writer.
+//! with SQLCipher, in WAL mode with foreign keys on. Writes take the write lock first (IMMEDIATE
+//! transactions), so a second connection (a sync running beside the capture screens) waits for
+//! it instead of failing.
 //!
 //! Owns opening (key, pragmas, wrong-key detection), the schema and its migrations, the metadata
-//! tables, the metadata import, captured data (`data`), the mark of a demo database (`demo`), and
-//! the account that signed in to it (`credential`).
+//! tables, the metadata import, captured data (`data`), the mark of a demo database (`demo`),
+//! the account that signed in to it (`credential`) and the sync's own rows (`sync_job`).
 //! Does not own where the key comes from (the shell: Android Keystore, or the CLI's key file) or
 //! talking to a server (`sync`).
 

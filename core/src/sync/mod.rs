@@ -1,15 +1,27 @@
-//! Talking to a DHIS2 server: the gate every connection goes through, the transport (`api`,
-//! `client`), and what is sent and received. Every connection keeps to the gate:
+//! Talking to a DHIS2 server: signing in, and a sync that sends what was captured here and
+//! brings what changed there, exactly once whatever the network does.
 //!
+//! Where things are:
+//! - `api`: what the rest needs from a server (a trait), its version, transport errors;
+//!   `client`: the one real server (ureq 3, rustls, pinning, timeouts, auth);
+//! - `login`: online and offline sign-in (argon2id), signing out;
+//! - `run`: one sync (metadata, upload, download) as a state machine kept in the store, with
+//!   `retry` (backoff, `Retry-After`) and `progress` (the front end's observer);
+//! - `metadata`, `upload`, `download`: the three phases; `wire`: the JSON they send and read;
+//! - `status`: refused records as messages that name the record, the field and the reason.
+//!
+//! Every connection keeps to the gate, which is this file:
 //! - a connection is opened only for a [`ServerTarget`], and the only way to get one is
 //!   [`connect_target`], which refuses the demo account and any database carrying the demo mark
-//!   with [`SyncError::DemoAccount`]: practice data never leaves the device;
+//!   with [`SyncError::DemoAccount`]: practice data never leaves the device (`run` checks the
+//!   mark again);
 //! - network APIs (`ureq`, `std::net`, sockets) are named only in this module: the test
 //!   `networking_is_named_only_in_the_sync_module` fails when code elsewhere in the core names
 //!   one, so that no other code path can open a connection, for a demo account or any other.
 //!
-//! Owns the gate. Does not own accounts' files (`store::Account`), the demo mark (`store::demo`)
-//! or demo data (`demo`).
+//! Owns the gate and [`SyncError`]. Does not own accounts' files (`store::Account`), the demo
+//! mark (`store::demo`), demo data (`demo`), or the rows sync reads and writes
+//! (`store::data::{outbox, inbox}`, `store::sync_job`).
 
 pub mod api;
 pub mod client;

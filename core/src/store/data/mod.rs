@@ -1,10 +1,11 @@
 //! Captured data in the store: tracked entities with attribute values, enrollments, events with
 //! data values (`tracker`), aggregate data values and data-set completeness (`aggregate`), each
-//! record with its client-generated UID, timestamps and sync state.
+//! record with its client-generated UID, timestamps and sync state; what waits to be sent and
+//! what the server said about it (`outbox`); records as the server has them (`inbox`).
 //!
 //! Owns reading and writing these rows and the sync-state rule for local changes: a record never
 //! sent stays TO_POST, any other record becomes TO_UPDATE when it changes. Does not own whether a
-//! change is allowed (the form session decides), what the server answers (`sync`), or metadata.
+//! change is allowed (the form session decides), talking to the server (`sync`), or metadata.
 
 pub mod aggregate;
 pub mod inbox;

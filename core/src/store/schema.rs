@@ -271,13 +271,12 @@ const MIGRATIONS: &[&str] = &[
         value TEXT NOT NULL
     ) WITHOUT ROWID;
 
-    -- The sync in progress, if any: the phase it reached and what is done within it (JSON), so
-    -- that a killed or cancelled sync goes on from there.
+    -- The sync in progress, if any: the phase it reached, so that a killed or cancelled sync
+    -- goes on from there (within a phase, record states and download cursors say what is done).
     CREATE TABLE sync_job (
         id         INTEGER PRIMARY KEY CHECK (id = 1),
         phase      TEXT NOT NULL,
-        started_at TEXT NOT NULL,
-        state      TEXT NOT NULL
+        started_at TEXT NOT NULL
     );
 
     -- The account this database belongs to and how to check its password offline: a salted

@@ -1,6 +1,6 @@
 //! The sync's own rows: named values (download cursors, the last sync) and the sync in
-//! progress (`sync_job`: its phase and what is done within it), so that a sync killed or
-//! cancelled goes on from where it stopped.
+//! progress (`sync_job`: the phase it reached), so that a sync killed or cancelled goes on from
+//! the phase where it stopped.
 //!
 //! Owns these rows. Does not own what the values mean (`sync`).
 
@@ -14,8 +14,6 @@ use crate::model::Timestamp;
 pub struct StoredJob {
     pub phase: String,
     pub started_at: String,
-    /// What is done within the phase (JSON written by `sync::run`).
-    pub state: String,
 }
 
 impl Store {
@@ -39,18 +37,18 @@ impl Store {
     pub fn sync_job(&self) -> Result<Option<StoredJob>, StoreError> {
         Ok(self
             .conn()
-            .query_row("SELECT phase, started_at, state FROM sync_job WHERE id = 1", [], |r| {
-                Ok(StoredJob { phase: r.get(0)?, started_at: r.get(1)?, state: r.get(2)? })
+            .query_row("SELECT phase, started_at FROM sync_job WHERE id = 1", [], |r| {
+                Ok(StoredJob { phase: r.get(0)?, started_at: r.get(1)? })
             })
             .optional()?)
     }
 
     /// Records the phase a sync reached (starting one if none is in progress).
-    pub fn set_sync_job(&self, phase: &str, state: &str, now: Timestamp) -> Result<(), StoreError> {
+    pub fn set_sync_job(&self, phase: &str, now: Timestamp) -> Result<(), StoreError> {
         self.conn().execute(
-            "INSERT INTO sync_job (id, phase, started_at, state) VALUES (1, ?1, ?3, ?2)
-             ON CONFLICT (id) DO UPDATE SET phase = excluded.phase, state = excluded.state",
-            params![phase, state, now.to_string()],
+            "INSERT INTO sync_job (id, phase, started_at) VALUES (1, ?1, ?2)
+             ON CONFLICT (id) DO UPDATE SET phase = excluded.phase",
+            params![phase, now.to_string()],
         )?;
         Ok(())
     }
@@ -76,10 +74,10 @@ mod tests {
         assert_eq!(store.sync_value("download.tracker.x").unwrap().as_deref(), Some("2026-11-02T09:00:00.000"));
 
         assert_eq!(store.sync_job().unwrap(), None);
-        store.set_sync_job("UPLOAD", "{}", now()).unwrap();
-        store.set_sync_job("DOWNLOAD", "{\"units\":1}", now()).unwrap();
+        store.set_sync_job("UPLOAD", now()).unwrap();
+        store.set_sync_job("DOWNLOAD", now()).unwrap();
         let job = store.sync_job().unwrap().unwrap();
-        assert_eq!((job.phase.as_str(), job.state.as_str()), ("DOWNLOAD", "{\"units\":1}"));
+        assert_eq!(job.phase, "DOWNLOAD");
         assert_eq!(job.started_at, now().to_string(), "the start stays the first phase's");
         store.finish_sync_job().unwrap();
         assert_eq!(store.sync_job().unwrap(), None);

@@ -111,7 +111,7 @@ pub fn sync_with_sleep(
         if observer.cancelled() {
             return Err(SyncError::Cancelled);
         }
-        store.set_sync_job(phase.as_str(), "{}", clock.now())?;
+        store.set_sync_job(phase.as_str(), clock.now())?;
         match phase {
             Phase::Metadata => match super::metadata::download(&api, store, observer) {
                 Ok(outcome) => summary.metadata_updated = outcome.imported(),

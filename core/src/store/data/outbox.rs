@@ -504,18 +504,6 @@ impl Data<'_> {
         }
         Ok(true)
     }
-
-    /// Puts every UPLOADING record back to waiting as TO_UPDATE: after an upload whose answer
-    /// never came. Sending them again is harmless (client UIDs, CREATE_AND_UPDATE).
-    pub fn release_uploading(&self) -> Result<usize, DataError> {
-        let mut n = 0;
-        for table in ["tracked_entity", "enrollment", "event", "aggregate_value", "data_set_completion"] {
-            n += self
-                .conn
-                .execute(&format!("UPDATE {table} SET sync_state = 'TO_UPDATE' WHERE sync_state = 'UPLOADING'"), [])?;
-        }
-        Ok(n)
-    }
 }
 
 const AGGREGATE_KEY: &str = "data_element = ?1 AND period = ?2 AND org_unit = ?3 AND category_option_combo = ?4 \
@@ -698,7 +686,7 @@ mod tests {
     }
 
     #[test]
-    fn a_record_the_answer_does_not_mention_waits_and_a_lost_answer_releases_the_rest() {
+    fn a_record_the_answer_does_not_mention_waits_and_one_whose_answer_was_lost_is_offered_again() {
         let mut store = Store::open_in_memory().unwrap();
         let (te, en, _) = synced_family(&mut store);
         let d = store.data();
@@ -707,8 +695,11 @@ mod tests {
         d.take_for_upload(&d.waiting_tracker().unwrap()).unwrap();
         d.settle(RecordKind::TrackedEntity, te, &Outcome::NotMentioned, None, now()).unwrap();
         assert_eq!(state(&store, "tracked_entity", te), "TO_UPDATE");
-        assert_eq!(d.release_uploading().unwrap(), 1);
-        assert_eq!(state(&store, "enrollment", en), "TO_UPDATE");
+        // The enrollment's answer never came (a dropped connection, a killed sync): it stays
+        // UPLOADING, which waits like TO_UPDATE, and is sent again.
+        assert_eq!(state(&store, "enrollment", en), "UPLOADING");
+        let again = d.waiting_tracker().unwrap();
+        assert_eq!(again.iter().map(|w| w.uid).collect::<Vec<_>>(), [te, en]);
     }
 
     #[test]

@@ -123,26 +123,30 @@ impl ClientError {
 }
 
 impl Localize for ClientError {
+    /// The address is shown without its query: `fields=...` says nothing to a health worker.
     fn message(&self) -> Message {
+        let shown = |url: &String| url.split('?').next().unwrap_or(url).to_string();
         match self {
-            ClientError::InvalidUrl { url } => msg!("sync-client-invalid-url", url = url),
-            ClientError::InsecureUrl { url } => msg!("sync-client-insecure-url", url = url),
-            ClientError::Connect { url, detail } => msg!("sync-client-connect", url = url, detail = detail),
-            ClientError::Timeout { url } => msg!("sync-client-timeout", url = url),
-            ClientError::Tls { url, detail } => msg!("sync-client-tls", url = url, detail = detail),
-            ClientError::CertificateMismatch { url } => msg!("sync-client-certificate-mismatch", url = url),
-            ClientError::Unauthorized { url } => msg!("sync-client-unauthorized", url = url),
-            ClientError::LoginPage { url } => msg!("sync-client-login-page", url = url),
-            ClientError::NotDhis2 { url } => msg!("sync-client-not-dhis2", url = url),
+            ClientError::InvalidUrl { url } => msg!("sync-client-invalid-url", url = shown(url)),
+            ClientError::InsecureUrl { url } => msg!("sync-client-insecure-url", url = shown(url)),
+            ClientError::Connect { url, detail } => msg!("sync-client-connect", url = shown(url), detail = detail),
+            ClientError::Timeout { url } => msg!("sync-client-timeout", url = shown(url)),
+            ClientError::Tls { url, detail } => msg!("sync-client-tls", url = shown(url), detail = detail),
+            ClientError::CertificateMismatch { url } => msg!("sync-client-certificate-mismatch", url = shown(url)),
+            ClientError::Unauthorized { url } => msg!("sync-client-unauthorized", url = shown(url)),
+            ClientError::LoginPage { url } => msg!("sync-client-login-page", url = shown(url)),
+            ClientError::NotDhis2 { url } => msg!("sync-client-not-dhis2", url = shown(url)),
             ClientError::UnsupportedVersion { url, version } => {
-                msg!("sync-client-unsupported-version", url = url, version = version)
+                msg!("sync-client-unsupported-version", url = shown(url), version = version)
             }
-            ClientError::Http { url, status, .. } => msg!("sync-client-http", url = url, status = *status as i64),
+            ClientError::Http { url, status, .. } => {
+                msg!("sync-client-http", url = shown(url), status = *status as i64)
+            }
             ClientError::TooLarge { url, limit } => {
-                msg!("sync-client-too-large", url = url, megabytes = (*limit / (1024 * 1024)) as i64)
+                msg!("sync-client-too-large", url = shown(url), megabytes = (*limit / (1024 * 1024)) as i64)
             }
-            ClientError::Truncated { url } => msg!("sync-client-truncated", url = url),
-            ClientError::BadAnswer { url, detail } => msg!("sync-client-bad-answer", url = url, detail = detail),
+            ClientError::Truncated { url } => msg!("sync-client-truncated", url = shown(url)),
+            ClientError::BadAnswer { url, detail } => msg!("sync-client-bad-answer", url = shown(url), detail = detail),
         }
     }
 }
@@ -173,6 +177,13 @@ mod tests {
         assert!(!ClientError::Unauthorized { url: url() }.transient());
         let wait = ClientError::Http { url: url(), status: 503, retry_after: Some(Duration::from_secs(7)) };
         assert_eq!(wait.retry_after(), Some(Duration::from_secs(7)));
+    }
+
+    #[test]
+    fn an_address_is_shown_without_its_query() {
+        let e = ClientError::Timeout { url: "https://hmis.moh.gov.kh/api/me?fields=id,username".into() };
+        assert!(e.to_string().contains("https://hmis.moh.gov.kh/api/me did not answer"), "{e}");
+        assert!(!e.to_string().contains("fields"), "{e}");
     }
 
     #[test]

@@ -75,10 +75,20 @@ pub fn index_person(d: &Data<'_>, tracked_entity: Uid, values: &[(Uid, &str)]) -
 
 /// Indexes the values of a person a download has just written in the same transaction
 /// (`sync::download`): the values are the stored ones by construction, so they are not read back
-/// to be checked as [`index_person`] does.
-pub(crate) fn index_received(d: &Data<'_>, tracked_entity: Uid, values: &[(Uid, String)]) -> Result<(), SearchError> {
+/// to be checked as [`index_person`] does. `new`: the person was not here before, so the index
+/// has nothing of theirs to replace.
+pub(crate) fn index_received(
+    d: &Data<'_>,
+    tracked_entity: Uid,
+    values: &[(Uid, String)],
+    new: bool,
+) -> Result<(), SearchError> {
     for (attribute, value) in values {
-        write_value(d, tracked_entity, *attribute, value)?;
+        if new {
+            insert_value(d, tracked_entity, *attribute, value)?;
+        } else {
+            write_value(d, tracked_entity, *attribute, value)?;
+        }
     }
     Ok(())
 }
@@ -127,6 +137,24 @@ fn stored_uid(text: &str, column: usize) -> Result<Uid, SearchError> {
     uid_column(text).map_err(|e| {
         SearchError::from(rusqlite::Error::FromSqlConversionFailure(column, rusqlite::types::Type::Text, Box::new(e)))
     })
+}
+
+/// Writes the rows of a value the index has nothing of yet; returns how many tokens it wrote.
+fn insert_value(d: &Data<'_>, te: Uid, attribute: Uid, value: &str) -> Result<usize, SearchError> {
+    let entries = index_entries(value);
+    if entries.norm.is_empty() {
+        return Ok(0);
+    }
+    let (te, attribute) = (te.as_str(), attribute.as_str());
+    d.conn
+        .prepare_cached("INSERT INTO search_value (tracked_entity, attribute, norm) VALUES (?1, ?2, ?3)")?
+        .execute([te, attribute, &entries.norm])?;
+    let mut insert =
+        d.conn.prepare_cached("INSERT INTO search_token (token, attribute, tracked_entity) VALUES (?1, ?2, ?3)")?;
+    for token in &entries.tokens {
+        insert.execute([token.as_str(), attribute, te])?;
+    }
+    Ok(entries.tokens.len())
 }
 
 /// Replaces the rows of one value; returns how many tokens it wrote.

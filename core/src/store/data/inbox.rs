@@ -74,7 +74,9 @@ pub struct ServerEvent {
 /// What became of a record that arrived.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Received {
-    /// New here, or replaced by the server's version.
+    /// New here: stored as it came.
+    New,
+    /// Replaced by the server's version.
     Stored,
     /// Already here as the server has it.
     Unchanged,
@@ -113,6 +115,14 @@ enum Local {
     Waiting,
 }
 
+/// What a record written as `how` decided became.
+fn stored(how: &Triage) -> Received {
+    match how {
+        Triage::Insert => Received::New,
+        _ => Received::Stored,
+    }
+}
+
 fn iso(d: Date) -> String {
     crate::expr::value::iso_date(d)
 }
@@ -131,17 +141,22 @@ impl Data<'_> {
         })
     }
 
-    /// Decides what to do with an arriving record (the module doc's rule).
+    /// Decides what to do with an arriving record (the module doc's rule). `parent_new`: the
+    /// record came inside a parent that was new here, so it cannot be here either (its rows
+    /// would have gone with the parent's), and is not looked up.
+    #[allow(clippy::too_many_arguments)]
     fn triage(
         &self,
         kind: RecordKind,
         uid: Uid,
         server_updated: &str,
         deleted: bool,
+        parent_new: bool,
         body: &dyn Fn() -> String,
         now: Timestamp,
     ) -> Result<Triage, DataError> {
-        Ok(match self.local(kind, uid)? {
+        let local = if parent_new { Local::Absent } else { self.local(kind, uid)? };
+        Ok(match local {
             Local::Absent if deleted => Triage::Done(Received::Skipped),
             Local::Absent => Triage::Insert,
             Local::Settled { .. } if deleted => {
@@ -235,7 +250,7 @@ impl Data<'_> {
         body: &dyn Fn() -> String,
         now: Timestamp,
     ) -> Result<Received, DataError> {
-        let how = self.triage(RecordKind::TrackedEntity, p.uid, &p.server_updated, p.deleted, body, now)?;
+        let how = self.triage(RecordKind::TrackedEntity, p.uid, &p.server_updated, p.deleted, false, body, now)?;
         if let Triage::Done(done) = how {
             return Ok(done);
         }
@@ -250,18 +265,20 @@ impl Data<'_> {
             )?
             .execute(params![p.uid, p.tracked_entity_type, p.org_unit, stamp, now.to_string(), p.server_updated])?;
         self.write_values(&ATTRIBUTE_VALUES, &how, p.uid, &p.attributes, &now.to_string())?;
-        Ok(Received::Stored)
+        Ok(stored(&how))
     }
 
+    /// Writes an enrollment as the server has it; `parent_new`: its person was new here (see
+    /// `triage`).
     pub fn receive_enrollment(
         &self,
         e: &ServerEnrollment,
+        parent_new: bool,
         body: &dyn Fn() -> String,
         now: Timestamp,
     ) -> Result<Received, DataError> {
-        if let Triage::Done(done) =
-            self.triage(RecordKind::Enrollment, e.uid, &e.server_updated, e.deleted, body, now)?
-        {
+        let how = self.triage(RecordKind::Enrollment, e.uid, &e.server_updated, e.deleted, parent_new, body, now)?;
+        if let Triage::Done(done) = how {
             return Ok(done);
         }
         self.conn
@@ -288,16 +305,19 @@ impl Data<'_> {
                 now.to_string(),
                 e.server_updated
             ])?;
-        Ok(Received::Stored)
+        Ok(stored(&how))
     }
 
+    /// Writes an event as the server has it; `parent_new`: its enrollment was new here (see
+    /// `triage`).
     pub fn receive_event(
         &self,
         ev: &ServerEvent,
+        parent_new: bool,
         body: &dyn Fn() -> String,
         now: Timestamp,
     ) -> Result<Received, DataError> {
-        let how = self.triage(RecordKind::Event, ev.uid, &ev.server_updated, ev.deleted, body, now)?;
+        let how = self.triage(RecordKind::Event, ev.uid, &ev.server_updated, ev.deleted, parent_new, body, now)?;
         if let Triage::Done(done) = how {
             return Ok(done);
         }
@@ -329,7 +349,7 @@ impl Data<'_> {
                 ev.server_updated
             ])?;
         self.write_values(&DATA_VALUES, &how, ev.uid, &ev.values, &now.to_string())?;
-        Ok(Received::Stored)
+        Ok(stored(&how))
     }
 
     /// Writes an aggregate value as the server has it (`None`: deleted there), unless a local
@@ -484,10 +504,7 @@ mod tests {
     fn a_downloaded_person_keeps_the_servers_uid_and_is_synced() {
         let store = Store::open_in_memory().unwrap();
         let d = store.data();
-        assert_eq!(
-            d.receive_person(&person("2026-10-01T08:00:00.000", "Sokha"), &body, now()).unwrap(),
-            Received::Stored
-        );
+        assert_eq!(d.receive_person(&person("2026-10-01T08:00:00.000", "Sokha"), &body, now()).unwrap(), Received::New);
         let te = d.tracked_entity(uid("SrvPerson01")).unwrap().unwrap();
         assert_eq!(te.sync_state, SyncState::Synced);
         assert_eq!(d.attribute_values(te.uid).unwrap(), vec![(uid("PhumTEAName"), "Sokha".to_string())]);
@@ -499,11 +516,40 @@ mod tests {
     }
 
     #[test]
+    fn records_inside_a_new_person_are_new_and_seen_again_unchanged() {
+        let store = Store::open_in_memory().unwrap();
+        let d = store.data();
+        assert_eq!(d.receive_person(&person("2026-10-01T08:00:00.000", "Sokha"), &body, now()).unwrap(), Received::New);
+        let enrollment = ServerEnrollment {
+            uid: uid("SrvEnrol001"),
+            tracked_entity: uid("SrvPerson01"),
+            program: uid("PhumImmProg"),
+            org_unit: uid("PhumOUHC001"),
+            enrollment_date: ymd(2026, 10, 1),
+            incident_date: ymd(2026, 9, 20),
+            status: EnrollmentStatus::Active,
+            completed_date: None,
+            created: Timestamp::parse("2026-10-01T08:00:00.000").unwrap(),
+            server_updated: "2026-10-01T08:00:00.000".into(),
+            deleted: false,
+        };
+        assert_eq!(d.receive_enrollment(&enrollment, true, &body, now()).unwrap(), Received::New);
+        assert_eq!(d.receive_enrollment(&enrollment, false, &body, now()).unwrap(), Received::Unchanged);
+        let mut gone = enrollment.clone();
+        gone.uid = uid("SrvEnrol002");
+        gone.deleted = true;
+        assert_eq!(d.receive_enrollment(&gone, true, &body, now()).unwrap(), Received::Skipped);
+    }
+
+    #[test]
     fn a_newer_server_version_replaces_a_settled_record_values_included() {
         let store = Store::open_in_memory().unwrap();
         let d = store.data();
-        d.receive_event(&event("2026-10-02T08:00:00.000", Some("3.1")), &body, now()).unwrap();
-        assert_eq!(d.receive_event(&event("2026-10-03T08:00:00.000", None), &body, now()).unwrap(), Received::Stored);
+        d.receive_event(&event("2026-10-02T08:00:00.000", Some("3.1")), false, &body, now()).unwrap();
+        assert_eq!(
+            d.receive_event(&event("2026-10-03T08:00:00.000", None), false, &body, now()).unwrap(),
+            Received::Stored
+        );
         assert!(d.data_values(uid("SrvEvent001")).unwrap().is_empty(), "a value cleared on the server is gone here");
     }
 
@@ -511,10 +557,10 @@ mod tests {
     fn a_download_never_overwrites_local_changes_and_keeps_the_servers_version_beside_them() {
         let store = Store::open_in_memory().unwrap();
         let d = store.data();
-        d.receive_event(&event("2026-10-02T08:00:00.000", Some("3.1")), &body, now()).unwrap();
+        d.receive_event(&event("2026-10-02T08:00:00.000", Some("3.1")), false, &body, now()).unwrap();
         d.set_data_value(uid("SrvEvent001"), uid("PhumDEWeigh"), Some("3.4"), now()).unwrap();
         let newer = event("2026-10-03T08:00:00.000", Some("9.9"));
-        assert_eq!(d.receive_event(&newer, &body, now()).unwrap(), Received::Conflict);
+        assert_eq!(d.receive_event(&newer, false, &body, now()).unwrap(), Received::Conflict);
         assert_eq!(d.data_values(uid("SrvEvent001")).unwrap()[0].1, "3.4", "the local value stays");
         let conflicts = d.conflicts().unwrap();
         assert_eq!(conflicts.len(), 1);
@@ -522,7 +568,7 @@ mod tests {
         // Even a deletion on the server does not remove a record with local changes.
         let mut deleted = event("2026-10-04T08:00:00.000", None);
         deleted.deleted = true;
-        assert_eq!(d.receive_event(&deleted, &body, now()).unwrap(), Received::Conflict);
+        assert_eq!(d.receive_event(&deleted, false, &body, now()).unwrap(), Received::Conflict);
         assert!(d.event(uid("SrvEvent001")).unwrap().is_some());
         // Once the local version is on the server, the conflict is over.
         d.take_for_upload(&d.waiting_tracker().unwrap()).unwrap();

@@ -39,7 +39,7 @@ pub fn download(
     let write = |d: &Data<'_>, answer: &EventPage, now, counts: &mut DownloadCounts| {
         for (i, ev) in answer.events.iter().enumerate() {
             let r = Reader { endpoint: ENDPOINT, place: format!("events[{i}]") };
-            write_event(d, scope, &r, ev, None, now, counts)?;
+            write_event(d, scope, &r, ev, None, false, now, counts)?;
         }
         Ok(())
     };

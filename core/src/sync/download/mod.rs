@@ -68,7 +68,7 @@ impl DownloadCounts {
 
     pub fn count(&mut self, r: Received) {
         match r {
-            Received::Stored => self.received += 1,
+            Received::New | Received::Stored => self.received += 1,
             Received::Unchanged | Received::Skipped => self.unchanged += 1,
             Received::Removed => self.removed += 1,
             Received::Conflict => self.conflicts += 1,

@@ -120,8 +120,9 @@ fn write_person(
     let body = || serde_json::to_string(te).unwrap_or_default();
     let received = d.receive_person(&person, &body, now)?;
     counts.count(received);
-    if received == Received::Stored {
-        crate::search::index::index_received(d, person.uid, &person.attributes)?;
+    let person_new = received == Received::New;
+    if matches!(received, Received::New | Received::Stored) {
+        crate::search::index::index_received(d, person.uid, &person.attributes, person_new)?;
     }
     if matches!(received, Received::Removed | Received::Skipped) {
         return Ok(());
@@ -134,27 +135,30 @@ fn write_person(
             continue;
         }
         let body = || serde_json::to_string(en).unwrap_or_default();
-        let received = d.receive_enrollment(&enrollment, &body, now)?;
+        let received = d.receive_enrollment(&enrollment, person_new, &body, now)?;
         counts.count(received);
         if matches!(received, Received::Removed | Received::Skipped) {
             continue;
         }
+        let enrollment_new = received == Received::New;
         for (k, ev) in en.events.iter().enumerate() {
             let r = Reader { endpoint: r.endpoint, place: format!("{}.events[{k}]", r.place) };
-            write_event(d, scope, &r, ev, Some(enrollment.uid), now, counts)?;
+            write_event(d, scope, &r, ev, Some(enrollment.uid), enrollment_new, now, counts)?;
         }
     }
     Ok(())
 }
 
 /// Writes one event if this device has its program, stage and org unit; `enrollment`: the one
-/// it came inside.
+/// it came inside, `enrollment_new` whether that one was new here.
+#[allow(clippy::too_many_arguments)]
 pub(super) fn write_event(
     d: &Data<'_>,
     scope: &Scope,
     r: &Reader<'_>,
     ev: &ExportEvent,
     enrollment: Option<Uid>,
+    enrollment_new: bool,
     now: crate::model::Timestamp,
     counts: &mut DownloadCounts,
 ) -> Result<(), SyncError> {
@@ -179,6 +183,7 @@ pub(super) fn write_event(
     }
     event.values.retain(|(de, _)| scope.data_elements.contains(de));
     let body = || serde_json::to_string(ev).unwrap_or_default();
-    counts.count(d.receive_event(&event, &body, now)?);
+    let parent_new = enrollment_new && event.enrollment == enrollment;
+    counts.count(d.receive_event(&event, parent_new, &body, now)?);
     Ok(())
 }

@@ -32,20 +32,6 @@ pub fn open(path: &Path) -> Store {
     Store::open(path, None).expect("a database")
 }
 
-/// The demo dataset's metadata and user imported directly, as the metadata phase would bring
-/// them from the test server (which serves the same document).
-pub fn import_demo_metadata(store: &mut Store) {
-    use phum_core::store::import::ImportSource;
-    let doc = phum_core::demo::dataset::build::metadata().to_string().into_bytes();
-    let me = phum_core::demo::dataset::build::me().to_string().into_bytes();
-    store
-        .import_metadata(&[
-            ImportSource::Bytes { name: "metadata".into(), bytes: doc },
-            ImportSource::Bytes { name: "me".into(), bytes: me },
-        ])
-        .expect("the demo metadata imports");
-}
-
 /// The trainee's form context: today, the health centre as capture scope.
 pub fn ctx() -> FormContext {
     FormContext::new(DeviceClock::default()).with_capture_org_units(vec![org_units::TRAINEE_HEALTH_CENTRE])

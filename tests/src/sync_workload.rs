@@ -26,7 +26,7 @@
 //! (`sync_check`) or the server.
 
 use chrono::{Duration, NaiveDate as Date};
-use phum_core::demo::dataset::{build, immunization, ncd, org_units, person, vhsg};
+use phum_core::demo::dataset::{immunization, ncd, org_units, person, vhsg};
 use phum_core::form::{
     complete_enrollment, FieldView, FormContext, FormError, FormSession, FormView, NewEventForm, Refusal,
 };
@@ -36,7 +36,6 @@ use phum_core::model::{DeviceClock, Timestamp, Uid, ValueType};
 use phum_core::store::data::aggregate::AggregateKey;
 use phum_core::store::data::outbox::Outcome;
 use phum_core::store::data::{DataError, RecordKind};
-use phum_core::store::import::ImportSource;
 use phum_core::store::Store;
 
 use crate::rng::Rng;
@@ -136,13 +135,7 @@ impl Workload {
     /// Imports the demo's metadata and the trainee's `/api/me` as a server's answer: no demo mark,
     /// so what is captured is sent.
     pub fn prepare(store: &mut Store) -> Result<(), String> {
-        store
-            .import_metadata(&[
-                ImportSource::Bytes { name: "metadata.json".into(), bytes: build::metadata().to_string().into_bytes() },
-                ImportSource::Bytes { name: "me.json".into(), bytes: build::me().to_string().into_bytes() },
-            ])
-            .map(|_| ())
-            .map_err(|e| format!("importing the demo metadata: {e}"))
+        phum_core::demo::dataset::import(store).map(|_| ()).map_err(|e| format!("importing the demo metadata: {e}"))
     }
 
     /// Runs `steps` steps and returns their descriptions.

@@ -9,7 +9,7 @@ use phum_core::sync::progress::Quiet;
 use phum_core::sync::run::{self, SyncOptions};
 use phum_core::sync::{ClientError, SyncError};
 use phum_tests::dhis2_server::{Fault, FaultRule, ServerSetup, TestServer};
-use phum_tests::sync_support::{birth_visit, data_rows, import_demo_metadata, open, register_child, sign_in};
+use phum_tests::sync_support::{birth_visit, data_rows, open, register_child, sign_in};
 
 const BAD: [(&str, Fault); 5] = [
     ("cut JSON", Fault::MalformedJson),
@@ -33,7 +33,7 @@ fn a_bad_download_answer_is_a_specific_error_and_changes_nothing_here() {
         let dir = tempfile::tempdir().unwrap();
         let mut store = open(&dir.path().join("a.db"));
         let client = sign_in(&server, &store, ClientOptions::default());
-        import_demo_metadata(&mut store);
+        phum_core::demo::dataset::import(&mut store).unwrap();
         let (enrollment, te) = register_child(&mut store, "សុខ ដារ៉ា");
         birth_visit(&mut store, enrollment);
         let clock = DeviceClock::default();
@@ -68,7 +68,7 @@ fn a_bad_import_report_leaves_the_records_waiting_and_they_are_never_created_twi
         let dir = tempfile::tempdir().unwrap();
         let mut store = open(&dir.path().join("a.db"));
         let client = sign_in(&server, &store, ClientOptions::default());
-        import_demo_metadata(&mut store);
+        phum_core::demo::dataset::import(&mut store).unwrap();
         let (enrollment, te) = register_child(&mut store, "ដារ៉ា");
         let event = birth_visit(&mut store, enrollment);
         server.inject(FaultRule { method: Some("POST"), path_prefix: Some("/api/tracker".into()), fault, times: 1 });

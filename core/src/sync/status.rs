@@ -147,13 +147,7 @@ mod tests {
         let mut store = Store::open_in_memory().unwrap();
         let clock = DeviceClock::default().pinned_on(ymd(2026, 12, 5));
         // The demo's metadata, without its demo mark: a plain database with real metadata.
-        let doc = crate::demo::dataset::build::metadata();
-        store
-            .import_metadata(&[crate::store::import::ImportSource::Bytes {
-                name: "demo".into(),
-                bytes: doc.to_string().into_bytes(),
-            }])
-            .unwrap();
+        crate::demo::dataset::import(&mut store).unwrap();
         let elements: Vec<DataElement> = store.list().unwrap();
         let element =
             elements.iter().find(|e| e.identity.translations.iter().any(|t| t.locale.starts_with("km"))).unwrap();

@@ -81,7 +81,7 @@ fn connect(dir: &Path, server: &Server) -> (Store, phum_core::sync::client::Clie
 /// [`connect`], with the demo's metadata.
 fn device(dir: &Path, server: &Server) -> (Store, phum_core::sync::client::Client) {
     let (mut store, client) = connect(dir, server);
-    phum_tests::sync_support::import_demo_metadata(&mut store);
+    phum_core::demo::dataset::import(&mut store).expect("the demo's metadata");
     (store, client)
 }
 

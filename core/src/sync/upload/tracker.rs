@@ -295,7 +295,6 @@ mod tests {
 
     use super::*;
     use crate::demo::dataset::{immunization, org_units, person};
-    use crate::store::import::ImportSource;
     use crate::sync::api::{Answer, ClientError, ServerVersion};
     use crate::sync::progress::Quiet;
     use crate::test_dates::ymd;
@@ -329,8 +328,7 @@ mod tests {
     #[test]
     fn a_person_carries_the_types_attributes_and_the_enrollment_its_programs() {
         let mut store = Store::open_in_memory().unwrap();
-        let doc = crate::demo::dataset::build::metadata().to_string().into_bytes();
-        store.import_metadata(&[ImportSource::Bytes { name: "demo".into(), bytes: doc }]).unwrap();
+        crate::demo::dataset::import(&mut store).unwrap();
         let clock = DeviceClock::default().pinned_on(ymd(2026, 12, 5));
         let hc = org_units::TRAINEE_HEALTH_CENTRE;
         let (te, _) = store
@@ -410,8 +408,7 @@ mod tests {
         // "already deleted" (E1082), or as not there (E1032).
         for code in ["E1082", "E1032"] {
             let mut store = Store::open_in_memory().unwrap();
-            let doc = crate::demo::dataset::build::metadata().to_string().into_bytes();
-            store.import_metadata(&[ImportSource::Bytes { name: "demo".into(), bytes: doc }]).unwrap();
+            crate::demo::dataset::import(&mut store).unwrap();
             let clock = DeviceClock::default().pinned_on(ymd(2026, 12, 5));
             let hc = org_units::TRAINEE_HEALTH_CENTRE;
             let event = store

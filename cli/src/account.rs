@@ -86,14 +86,7 @@ pub struct LogoutArgs {
 
 impl AccountDir {
     fn path(&self) -> PathBuf {
-        self.dir.clone().unwrap_or_else(|| {
-            let data = std::env::var_os("XDG_DATA_HOME")
-                .filter(|d| !d.is_empty())
-                .map(PathBuf::from)
-                .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".local/share")))
-                .unwrap_or_else(|| PathBuf::from("."));
-            data.join("phum").join("accounts")
-        })
+        self.dir.clone().unwrap_or_else(|| crate::db::data_dir("accounts"))
     }
 
     /// The account signed in last.
@@ -114,9 +107,8 @@ impl AccountDir {
 /// The database and key file of `account` in `dir`.
 fn files(dir: &Path, account: &Account) -> (PathBuf, PathBuf) {
     let db = login::account_database(dir, account);
-    let mut key = db.clone().into_os_string();
-    key.push(".key");
-    (db, PathBuf::from(key))
+    let key = crate::db::default_key_path(&db);
+    (db, key)
 }
 
 /// Reads a secret: the environment variable, else the first line of standard input (with a
@@ -163,11 +155,7 @@ fn open(dir: &Path, account: &Account) -> Result<(Store, bool), CliError> {
 
 fn remove_account_files(dir: &Path, account: &Account) {
     let (db, key) = files(dir, account);
-    for suffix in ["", "-wal", "-shm", "-journal"] {
-        let mut name = db.clone().into_os_string();
-        name.push(suffix);
-        let _ = std::fs::remove_file(PathBuf::from(name));
-    }
+    crate::db::remove_database(&db);
     let _ = std::fs::remove_file(key);
 }
 

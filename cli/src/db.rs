@@ -7,7 +7,8 @@
 //! made for it, so that a failed command leaves nothing behind; a database or key that was there
 //! before is never removed.
 //!
-//! Owns the key file and those two rules. Does not own the database itself (`phum_core::store`).
+//! Owns the key file, those two rules, removing a database's files, and the default folder of
+//! phum's own databases (`data_dir`: the demo's, the accounts'). Does not own the database itself (`phum_core::store`).
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -43,16 +44,39 @@ impl Created {
     /// The store must be closed first.
     pub fn remove(self) {
         if let Some(db) = &self.db {
-            for suffix in ["", "-wal", "-shm", "-journal"] {
-                let mut name = db.as_os_str().to_owned();
-                name.push(suffix);
-                let _ = std::fs::remove_file(PathBuf::from(name));
-            }
+            remove_database(db);
         }
         if let Some(key) = &self.key {
             let _ = std::fs::remove_file(key);
         }
     }
+}
+
+/// Removes a closed database file with its `-wal`, `-shm` and `-journal` files.
+pub(crate) fn remove_database(db: &Path) {
+    for suffix in ["", "-wal", "-shm", "-journal"] {
+        let mut name = db.as_os_str().to_owned();
+        name.push(suffix);
+        let _ = std::fs::remove_file(PathBuf::from(name));
+    }
+}
+
+/// The key file a database gets when none is named: `<db>.key`.
+pub(crate) fn default_key_path(db: &Path) -> PathBuf {
+    let mut name = db.as_os_str().to_owned();
+    name.push(".key");
+    PathBuf::from(name)
+}
+
+/// Where `phum` keeps its own databases (`demo`, `accounts`) when no folder is given:
+/// `$XDG_DATA_HOME/phum/<name>`, else `~/.local/share/phum/<name>`.
+pub(crate) fn data_dir(name: &str) -> PathBuf {
+    let data = std::env::var_os("XDG_DATA_HOME")
+        .filter(|d| !d.is_empty())
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".local/share")))
+        .unwrap_or_else(|| PathBuf::from("."));
+    data.join("phum").join(name)
 }
 
 impl DbArgs {
@@ -61,11 +85,7 @@ impl DbArgs {
         if self.unencrypted {
             return None;
         }
-        Some(self.key_file.clone().unwrap_or_else(|| {
-            let mut name = self.db.as_os_str().to_owned();
-            name.push(".key");
-            PathBuf::from(name)
-        }))
+        Some(self.key_file.clone().unwrap_or_else(|| default_key_path(&self.db)))
     }
 
     /// The folder the database is in must exist (a clearer message than a missing key file).

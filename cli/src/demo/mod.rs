@@ -103,12 +103,7 @@ impl Demo {
 
 /// The folder of the demo database when `--dir` is not given.
 fn default_dir() -> PathBuf {
-    let data = std::env::var_os("XDG_DATA_HOME")
-        .filter(|d| !d.is_empty())
-        .map(PathBuf::from)
-        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".local/share")))
-        .unwrap_or_else(|| PathBuf::from("."));
-    data.join("phum").join("demo")
+    crate::db::data_dir("demo")
 }
 
 pub fn run(args: DemoArgs, locale: Locale) -> Result<(), CliError> {

@@ -77,15 +77,7 @@ impl Store {
     /// completions are not on the server as they are here (`data::outbox::WaitingCounts`),
     /// deleted ones whose deletion is still to be sent included.
     pub fn unsent_count(&self) -> Result<u64, StoreError> {
-        match self.data().waiting_counts() {
-            Ok(counts) => Ok(counts.total() as u64),
-            Err(super::data::DataError::Store(e)) => Err(e),
-            Err(other) => Err(StoreError::CorruptRow {
-                collection: "sync".into(),
-                uid: String::new(),
-                message: other.to_string(),
-            }),
-        }
+        Ok(super::data::outbox::waiting_counts(&self.conn)?.total() as u64)
     }
 }
 

@@ -335,19 +335,7 @@ impl Data<'_> {
     /// How many records wait to be sent (see [`WAITING`]), per table, and how many of them
     /// are refused ones.
     pub fn waiting_counts(&self) -> Result<WaitingCounts, DataError> {
-        let mut counts = WaitingCounts::default();
-        for table in ["tracked_entity", "enrollment", "event", "aggregate_value", "data_set_completion"] {
-            let (n, refused): (i64, i64) = self.conn.query_row(
-                &format!(
-                    "SELECT count(*), coalesce(sum(sync_state = 'ERROR'), 0) FROM {table} WHERE sync_state IN {WAITING}"
-                ),
-                [],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )?;
-            counts.by_kind.insert(table.to_string(), n as usize);
-            counts.refused += refused as usize;
-        }
-        Ok(counts)
+        Ok(waiting_counts(self.conn)?)
     }
 
     // ---- aggregate ----
@@ -504,6 +492,23 @@ impl Data<'_> {
         }
         Ok(true)
     }
+}
+
+/// [`Data::waiting_counts`] on a connection (also `Store::unsent_count`).
+pub(crate) fn waiting_counts(conn: &rusqlite::Connection) -> rusqlite::Result<WaitingCounts> {
+    let mut counts = WaitingCounts::default();
+    for table in ["tracked_entity", "enrollment", "event", "aggregate_value", "data_set_completion"] {
+        let (n, refused): (i64, i64) = conn.query_row(
+            &format!(
+                "SELECT count(*), coalesce(sum(sync_state = 'ERROR'), 0) FROM {table} WHERE sync_state IN {WAITING}"
+            ),
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?;
+        counts.by_kind.insert(table.to_string(), n as usize);
+        counts.refused += refused as usize;
+    }
+    Ok(counts)
 }
 
 const AGGREGATE_KEY: &str = "data_element = ?1 AND period = ?2 AND org_unit = ?3 AND category_option_combo = ?4 \

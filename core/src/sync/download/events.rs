@@ -35,7 +35,7 @@ pub fn download(
     progress: &mut u64,
 ) -> Result<DownloadCounts, SyncError> {
     let mut counts = DownloadCounts::default();
-    let (ou, mode) = if api.version().at_least(41) { ("orgUnits", "orgUnitMode") } else { ("orgUnit", "ouMode") };
+    let (ou, mode) = super::org_unit_params(api);
     let write = |d: &Data<'_>, answer: &EventPage, now, counts: &mut DownloadCounts| {
         for (i, ev) in answer.events.iter().enumerate() {
             let r = Reader { endpoint: ENDPOINT, place: format!("events[{i}]") };

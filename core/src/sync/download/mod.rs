@@ -91,6 +91,16 @@ pub fn server_date(api: &dyn Api) -> Result<String, SyncError> {
         .ok_or_else(|| SyncError::BadAnswer { endpoint: endpoint.into(), detail: "serverDate: missing".into() })
 }
 
+/// The names of the org unit and org unit mode parameters of tracker exports: `orgUnits` and
+/// `orgUnitMode` from 2.41, `orgUnit` and `ouMode` before (research/dhis2-api.md §3.3).
+pub(crate) fn org_unit_params(api: &dyn Api) -> (&'static str, &'static str) {
+    if api.version().at_least(41) {
+        ("orgUnits", "orgUnitMode")
+    } else {
+        ("orgUnit", "ouMode")
+    }
+}
+
 /// Percent-encodes a query value (UIDs and ISO timestamps need only `:` and `+` encoded).
 pub(crate) fn query_value(text: &str) -> String {
     let mut out = String::with_capacity(text.len());

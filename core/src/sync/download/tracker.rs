@@ -36,7 +36,7 @@ pub fn cursor_name(program: Uid, org_unit: Uid) -> String {
 
 /// The query of one page.
 pub fn page_path(api: &dyn Api, program: Uid, org_unit: Uid, since: Option<&str>, page: usize, size: usize) -> String {
-    let (ou, mode) = if api.version().at_least(41) { ("orgUnits", "orgUnitMode") } else { ("orgUnit", "ouMode") };
+    let (ou, mode) = super::org_unit_params(api);
     let mut path = format!(
         "{ENDPOINT}?program={program}&{ou}={org_unit}&{mode}=DESCENDANTS&fields={}&includeDeleted=true\
          &order=updatedAt:desc&page={page}&pageSize={size}",

@@ -141,7 +141,7 @@ fn ids_used_in_code() -> BTreeMap<String, PathBuf> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
     let pattern = fancy_regex::Regex::new(r#"(?:msg!\(|Message::new\()\s*"([a-z0-9][a-z0-9-]*)""#).unwrap();
     let mut used = BTreeMap::new();
-    for dir in ["core/src", "cli/src"] {
+    for dir in ["core/src", "cli/src", "bindings/src"] {
         for path in source_files(&root.join(dir)) {
             if path.ends_with("i18n/catalogue_tests.rs") {
                 continue;

@@ -1,0 +1,29 @@
+//! phum-bindings: the core's API for the Android shell, through UniFFI.
+//!
+//! The shell (Kotlin) calls these blocking functions from a background executor; the generated
+//! Kotlin needs JNA and nothing else. What crosses is plain data: records whose texts are already
+//! in the user's language, records named by kind and UID, and one error type ([`PhumError`]) whose
+//! variants carry the Fluent message id, its arguments and the localised text.
+//!
+//! - `app`: [`App`], one account (or the demo) open: its store behind a mutex, the language,
+//!   digits and time zone, login and logout.
+//! - `capture`: the user's org units and what may be captured at one (programs, stages, data sets
+//!   and their periods).
+//! - `people`: people search, working lists, enrollment dashboards, enrollment actions, deletion.
+//! - `form`: [`FormSession`], one open form.
+//! - `sync`: the sync on its own connection, with progress ([`SyncProgress`]) and cancel; the
+//!   status of each record.
+//! - `records`: the plain records that cross, made from the core's views.
+//! - `error`: [`PhumError`], and the guard that turns a panic into one.
+//! - `logging`: Rust's log records to the app's log ([`Logger`]).
+//! - `android`: the platform trust store for TLS (Android only; nothing exported is gated).
+//!
+//! Owns the shape of the API across the FFI and nothing else: every behaviour is the core's.
+
+uniffi::setup_scaffolding!();
+
+mod app;
+mod error;
+
+pub use app::{AccountInfo, App, Settings, SignedIn};
+pub use error::PhumError;

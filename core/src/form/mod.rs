@@ -82,6 +82,7 @@ pub use enrollment::{
 pub use error::{
     enrollment_status, FormError, InputWindow, ObjectKind, ProgramMismatch, ReadOnlyReason, Refusal, ScopeProblem,
 };
+pub use event::delete_event;
 pub use view::{FieldView, FormKind, FormMessage, FormView, LocalizedText, MessageKind, OptionView, SectionView};
 
 use crate::i18n::{Locale, Localize, Message};

@@ -75,7 +75,7 @@ pub fn capturable(store: &Store, ctx: &FormContext, org_unit: Uid) -> Result<Cap
         scope::check(store, ctx, org_unit, Assigned::Program(p.id))?;
         let mut stages = store.children::<ProgramStage>(p.id)?;
         stages.sort_by_key(|s| (s.sort_order.is_none(), s.sort_order, s.identity.id.as_str().to_string()));
-        let writable = !program.access.and_then(|a| a.data).is_some_and(|d| !d.write);
+        let writable = program.access.and_then(|a| a.data).is_none_or(|d| d.write);
         programs.push(CapturableProgram { program, stages, writable });
     }
     let mut data_sets = Vec::new();

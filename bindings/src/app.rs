@@ -68,8 +68,9 @@ pub(crate) struct Context {
 impl Context {
     fn read(settings: &Settings) -> Result<Context, PhumError> {
         let fallback = Locale::ENGLISH;
-        let lang = Lang::from_code(&settings.language)
-            .ok_or_else(|| PhumError::from_core(&ArgumentError::Language { code: settings.language.clone() }, fallback))?;
+        let lang = Lang::from_code(&settings.language).ok_or_else(|| {
+            PhumError::from_core(&ArgumentError::Language { code: settings.language.clone() }, fallback)
+        })?;
         let locale = Locale::new(lang, settings.khmer_digits);
         let clock = DeviceClock::new(&settings.time_zone).map_err(core(locale))?;
         Ok(Context { locale, clock })
@@ -139,8 +140,9 @@ fn key(hex: &str, locale: Locale) -> Result<DbKey, PhumError> {
 
 fn create_folder(folder: &str, locale: Locale) -> Result<PathBuf, PhumError> {
     let path = PathBuf::from(folder);
-    std::fs::create_dir_all(&path)
-        .map_err(|source| PhumError::from_core(&phum_core::demo::DemoError::Io { path: path.clone(), source }, locale))?;
+    std::fs::create_dir_all(&path).map_err(|source| {
+        PhumError::from_core(&phum_core::demo::DemoError::Io { path: path.clone(), source }, locale)
+    })?;
     Ok(path)
 }
 
@@ -303,7 +305,7 @@ impl App {
     }
 
     /// The server this account may talk to (refused for the demo).
-    fn target(&self, store: &Store) -> Result<ServerTarget, PhumError> {
+    pub(crate) fn target(&self, store: &Store) -> Result<ServerTarget, PhumError> {
         connect_target(store, &self.account).map_err(core(self.locale()))
     }
 

@@ -124,7 +124,7 @@ impl PhumError {
 
 /// An argument as text in `locale`: nested messages rendered, numbers in the chosen digits (as
 /// the message itself shows them), dates ISO (the shell formats them if it shows them alone).
-fn arg_text(arg: &Arg, locale: Locale) -> String {
+pub(crate) fn arg_text(arg: &Arg, locale: Locale) -> String {
     match arg {
         Arg::Text(text) => text.clone(),
         Arg::Number(n) => {
@@ -198,10 +198,15 @@ impl Classify for FormError {
     fn kind(&self) -> ErrorKind {
         use FormError::*;
         match self {
-            UnknownField { .. } | BadFieldKey { .. } | InvalidValue { .. } | OptionNotInSet { .. } | FutureDate { .. }
-            | NotUnique { .. } | InvalidPeriod { .. } | InvalidAttributeOptionCombo { .. } | DateRequired { .. } => {
-                ErrorKind::Invalid
-            }
+            UnknownField { .. }
+            | BadFieldKey { .. }
+            | InvalidValue { .. }
+            | OptionNotInSet { .. }
+            | FutureDate { .. }
+            | NotUnique { .. }
+            | InvalidPeriod { .. }
+            | InvalidAttributeOptionCombo { .. }
+            | DateRequired { .. } => ErrorKind::Invalid,
             NotFound { .. } | StageNotInProgram { .. } | EnrollmentNotInProgram { .. } => ErrorKind::NotFound,
             Data(e) => e.kind(),
             Search(e) => e.kind(),

@@ -23,7 +23,25 @@
 uniffi::setup_scaffolding!();
 
 mod app;
+mod capture;
 mod error;
+mod form;
+mod logging;
+mod people;
+mod records;
+mod sync;
 
 pub use app::{AccountInfo, App, Settings, SignedIn};
+pub use capture::{CaptureOptions, DataSetInfo, OrgUnit, PeriodInfo, ProgramInfo, StageInfo};
 pub use error::PhumError;
+pub use form::FormSession;
+pub use logging::{set_logger, LogLevel, Logger};
+pub use people::{
+    Dashboard, EnrollmentInfo, Person, PersonHit, PersonValue, StageCard, Visit, VisitState, WorkingListPage,
+    WorkingListRow,
+};
+pub use records::{
+    Completion, Field, FormMessage, FormMessageKind, FormType, FormUpdate, FormView, OptionItem, Record, Refusal,
+    Section, Text,
+};
+pub use sync::{RecordIssue, SyncPhase, SyncProgress, SyncReport, SyncStatus};

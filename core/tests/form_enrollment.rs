@@ -5,7 +5,10 @@
 mod form_support;
 
 use form_support::*;
-use phum_core::form::{cancel_enrollment, complete_enrollment, reopen_enrollment, FormError, FormSession, Refusal};
+use phum_core::form::{
+    cancel_enrollment, complete_enrollment, delete_event, enrollment_dashboard, reopen_enrollment, FormError,
+    FormSession, Refusal,
+};
 use phum_core::model::value_type::EnrollmentStatus;
 use phum_core::model::Uid;
 use phum_core::store::import::ImportSource;
@@ -167,4 +170,48 @@ fn an_enrollment_is_changed_only_with_write_access_inside_the_capture_scope() {
     assert!(matches!(err, FormError::OrgUnitOutOfScope { .. }), "{err}");
     let err = refused(&dir, || complete_enrollment(&mut store, uid("NcdNoEnrol1"), &ncd_ctx()));
     assert!(matches!(err, FormError::NotFound { kind: phum_core::form::ObjectKind::Enrollment, .. }), "{err}");
+}
+
+#[test]
+fn the_dashboard_leaves_out_the_stages_the_enrollments_rules_hide() {
+    let (_dir, mut store) = ncd_with(|doc| {
+        doc["programStages"].as_array_mut().unwrap().push(json!({
+            "id": "NcdStgRefer", "name": "Referral", "program": {"id": "NcdProgram1"}, "sortOrder": 2,
+            "repeatable": false}));
+        doc["programs"][0]["programStages"].as_array_mut().unwrap().push(json!({"id": "NcdStgRefer"}));
+        doc["programRules"].as_array_mut().unwrap().push(json!({
+            "id": "NcdPRNoScrn", "name": "No referral for men", "program": {"id": "NcdProgram1"},
+            "condition": "#{sex} == 'M'", "programRuleActions": [{"id": "NcdPRANoScr"}]}));
+        doc["programRuleActions"].as_array_mut().unwrap().push(json!({
+            "id": "NcdPRANoScr", "programRule": {"id": "NcdPRNoScrn"}, "programRuleActionType": "HIDEPROGRAMSTAGE",
+            "programStage": {"id": "NcdStgRefer"}}));
+    });
+    let woman = register_ncd(&mut store, &[("NcdTEAName1", "Srey Neang"), ("NcdTEASex01", "F")]);
+    let man = register_ncd(&mut store, &[("NcdTEAName1", "Chan Dara"), ("NcdTEASex01", "M")]);
+    let stages = |enrollment| -> Vec<String> {
+        let board = enrollment_dashboard(&store, enrollment, &ncd_ctx()).unwrap();
+        board.stages.iter().map(|s| s.stage.to_string()).collect()
+    };
+    assert_eq!(stages(woman), ["NcdStgVisit", "NcdStgRefer"]);
+    assert_eq!(stages(man), ["NcdStgVisit"]);
+}
+
+#[test]
+fn an_event_is_deleted_only_while_its_enrollment_is_active() {
+    let (dir, mut store) = ncd_with(|_| {});
+    let enr =
+        register_ncd(&mut store, &[("NcdTEAName1", "Chan Dara"), ("NcdTEASex01", "M"), ("NcdTEADob01", "1970-05-01")]);
+    let (first, _) = new_ncd_visit(&mut store, enr).unwrap();
+    let (second, _) = new_ncd_visit(&mut store, enr).unwrap();
+    let (first, second) = (first.record_uid().unwrap(), second.record_uid().unwrap());
+
+    delete_event(&mut store, first, &ncd_ctx()).unwrap();
+    assert_eq!(store.data().event(first).unwrap(), None, "a never-sent visit is removed");
+    let err = refused(&dir, || delete_event(&mut store, first, &ncd_ctx()));
+    assert!(matches!(err, FormError::NotFound { .. }), "{err}");
+
+    cancel_enrollment(&mut store, enr, &ncd_ctx()).unwrap();
+    let err = refused(&dir, || delete_event(&mut store, second, &ncd_ctx()));
+    assert!(matches!(err, FormError::EnrollmentNotActive { .. }), "{err}");
+    assert!(store.data().event(second).unwrap().is_some());
 }

@@ -6,3 +6,5 @@ bindings-unknown-language = Phum has no texts in the language “{ $code }”: c
 bindings-bad-date = “{ $value }” is not a date (write it as 2026-12-05).
 bindings-form-closed = This form is closed. Open it again to go on.
 bindings-internal-error = Something went wrong inside Phum. What you saved before is kept; please try again, and tell your supervisor if it happens again.
+bindings-sync-running = A sync is already running. Wait for it to finish.
+bindings-sign-in-first = Sign in again before syncing: Phum keeps your password only until the app closes.

@@ -7,7 +7,7 @@
 
 use phum_core::form::{FormSession, RecordRef};
 use phum_core::i18n::{Localize, Message, ScreenText};
-use phum_core::model::{TrackedEntityAttribute, TrackedEntityType, Uid, ValueType};
+use phum_core::model::Uid;
 use phum_core::msg;
 use phum_core::search::query::{search, search_target, MatchMode, SearchOptions, SearchScope};
 
@@ -79,24 +79,10 @@ fn found(demo: &Demo, text: &str) -> Result<Vec<Person>, Message> {
 /// A person as lists show them: the values of the attributes their type shows in lists.
 pub fn label(demo: &Demo, person: Uid) -> String {
     let locale = demo.locale;
-    let data = demo.store.data();
-    let (Ok(Some(te)), Ok(values)) = (data.tracked_entity(person), data.attribute_values(person)) else {
+    let Ok(values) = phum_core::search::card::shown_values(&demo.store, person, locale) else {
         return String::from("?");
     };
-    let Ok(Some(kind)) = demo.store.get::<TrackedEntityType>(te.tracked_entity_type) else {
-        return String::from("?");
-    };
-    let mut parts = Vec::new();
-    for shown in kind.tracked_entity_type_attributes.iter().filter(|a| a.display_in_list) {
-        let uid = shown.tracked_entity_attribute.id;
-        let Some((_, value)) = values.iter().find(|(a, _)| *a == uid) else { continue };
-        let date =
-            demo.store.get::<TrackedEntityAttribute>(uid).ok().flatten().map(|a| a.value_type == ValueType::Date);
-        parts.push(match (date, phum_core::expr::value::parse_iso_date(value)) {
-            (Some(true), Some(day)) => phum_core::i18n::format_date(day, locale),
-            _ => phum_core::i18n::show_digits(value, locale.khmer_digits),
-        });
-    }
+    let mut parts: Vec<String> = values.into_iter().map(|v| v.shown).collect();
     // The name in the reader's script first: a Latin-letter name first in English.
     if locale.lang == phum_core::i18n::Lang::En {
         if let Some(i) = parts.iter().position(|p| p.is_ascii()) {

@@ -43,6 +43,7 @@ use super::scope::{self, Assigned};
 use super::FormContext;
 use crate::model::value_type::EnrollmentStatus;
 use crate::model::{Program, Uid};
+use crate::schedule::{self, EnrollmentDashboard};
 use crate::store::data::tracker::Enrollment;
 use crate::store::Store;
 
@@ -56,6 +57,25 @@ pub struct EnrollmentChange {
     pub status: EnrollmentStatus,
     /// The completion date: the device's today for a completed enrollment, else none.
     pub completed_date: Option<Date>,
+}
+
+/// The enrollment's dashboard on the device's today, with the stages its rules hide
+/// (HIDEPROGRAMSTAGE, evaluated on the stored values as the registration form evaluates them)
+/// left out, as Android Capture's dashboard leaves them out.
+pub fn enrollment_dashboard(
+    store: &Store,
+    enrollment: Uid,
+    ctx: &FormContext,
+) -> Result<EnrollmentDashboard, FormError> {
+    let e = store
+        .data()
+        .enrollment(enrollment)?
+        .filter(|e| !e.deleted)
+        .ok_or(FormError::NotFound { kind: ObjectKind::Enrollment, uid: enrollment })?;
+    let hidden = evaluated(store, e, ctx)?.outcome.hidden_stages;
+    let mut board = schedule::enrollment_dashboard(store, enrollment, ctx.today(), &[], ctx.locale.lang)?;
+    board.stages.retain(|s| !hidden.contains(s.stage.as_str()));
+    Ok(board)
 }
 
 /// Completes the enrollment after its rules and mandatory attributes allow it (see the module).

@@ -204,6 +204,35 @@ pub(crate) fn open(store: &mut Store, uid: Uid, ctx: &FormContext) -> Result<For
     build(store, event, program, stage, ctx)
 }
 
+/// Deletes a stored event (Android Capture's "delete event"): a never-sent one is removed, any
+/// other is deleted on the server at the next sync. Refused, changing nothing, when the event is
+/// not on the device, its org unit is outside the capture scope, the program's
+/// `access.data.write` is false, or its enrollment is completed or cancelled (its events are
+/// read-only then).
+pub fn delete_event(store: &mut Store, uid: Uid, ctx: &FormContext) -> Result<(), FormError> {
+    let event =
+        store.data().event(uid)?.filter(|e| !e.deleted).ok_or(FormError::NotFound { kind: ObjectKind::Event, uid })?;
+    let (program, _) = program_and_stage(store, event.program, event.program_stage)?;
+    scope::check(store, ctx, event.org_unit, Assigned::Program(event.program))?;
+    if program.access.and_then(|a| a.data).is_some_and(|d| !d.write) {
+        return Err(FormError::NoDataWriteAccess { program: event.program });
+    }
+    if let Some(enrollment) = event.enrollment {
+        let status = store.data().enrollment(enrollment)?.map(|e| e.status);
+        if let Some(status) = status.filter(|s| *s != EnrollmentStatus::Active) {
+            return Err(FormError::EnrollmentNotActive { enrollment, status });
+        }
+    }
+    let now = ctx.clock.now();
+    store.write(|d| {
+        if d.event(uid)?.as_ref() != Some(&event) {
+            return Err(FormError::ChangedElsewhere { record: RecordRef::Event(uid) });
+        }
+        d.delete_event(uid, now)?;
+        Ok(())
+    })
+}
+
 fn program_and_stage(store: &Store, program: Uid, stage: Uid) -> Result<(Program, ProgramStage), FormError> {
     let p = store.get::<Program>(program)?.ok_or(FormError::NotFound { kind: ObjectKind::Program, uid: program })?;
     let s =

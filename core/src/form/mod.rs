@@ -55,6 +55,7 @@
 //! Owns what a form shows and the rules about changing it. Does not own storage (`store::data`),
 //! the rule engine (`rules`), value-type checks (`validate`) or people search (`search`).
 
+pub mod capture;
 mod changes;
 mod complete;
 mod data_set;
@@ -75,10 +76,13 @@ use std::collections::{BTreeMap, HashMap};
 use chrono::NaiveDate as Date;
 
 pub use changes::FormChanges;
-pub use enrollment::{cancel_enrollment, complete_enrollment, reopen_enrollment, EnrollmentChange};
+pub use enrollment::{
+    cancel_enrollment, complete_enrollment, enrollment_dashboard, reopen_enrollment, EnrollmentChange,
+};
 pub use error::{
     enrollment_status, FormError, InputWindow, ObjectKind, ProgramMismatch, ReadOnlyReason, Refusal, ScopeProblem,
 };
+pub use event::delete_event;
 pub use view::{FieldView, FormKind, FormMessage, FormView, LocalizedText, MessageKind, OptionView, SectionView};
 
 use crate::i18n::{Locale, Localize, Message};

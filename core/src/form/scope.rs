@@ -18,7 +18,7 @@ pub(crate) enum Assigned {
 }
 
 /// The user's capture org units: given in the context, else the signed-in user's.
-fn capture_units(store: &Store, ctx: &FormContext) -> Result<Vec<Uid>, FormError> {
+pub(crate) fn capture_units(store: &Store, ctx: &FormContext) -> Result<Vec<Uid>, FormError> {
     if let Some(units) = &ctx.capture_org_units {
         return Ok(units.clone());
     }
@@ -26,6 +26,17 @@ fn capture_units(store: &Store, ctx: &FormContext) -> Result<Vec<Uid>, FormError
         Some(user) => Ok(user.organisation_units.iter().map(|r| r.id).collect()),
         None => Err(FormError::NoCaptureScope),
     }
+}
+
+/// Refused unless `unit` is a capture org unit of the user or under one.
+pub(crate) fn check_in_scope(store: &Store, ctx: &FormContext, unit: &OrganisationUnit) -> Result<(), FormError> {
+    let capture = capture_units(store, ctx)?;
+    let org_unit = unit.identity.id;
+    let path = unit.path_uids().unwrap_or_else(|| vec![org_unit]);
+    if !path.iter().any(|u| capture.contains(u)) {
+        return Err(FormError::OrgUnitOutOfScope { org_unit, problem: ScopeProblem::NotInUserScope });
+    }
+    Ok(())
 }
 
 /// The org unit, if capture is allowed there for `assigned`.
@@ -38,11 +49,7 @@ pub(crate) fn check(
     let Some(unit) = store.get::<OrganisationUnit>(org_unit)? else {
         return Err(FormError::NotFound { kind: ObjectKind::OrgUnit, uid: org_unit });
     };
-    let capture = capture_units(store, ctx)?;
-    let path = unit.path_uids().unwrap_or_else(|| vec![org_unit]);
-    if !path.iter().any(|u| capture.contains(u)) {
-        return Err(FormError::OrgUnitOutOfScope { org_unit, problem: ScopeProblem::NotInUserScope });
-    }
+    check_in_scope(store, ctx, &unit)?;
     let (listed, to) = match assigned {
         Assigned::Program(p) => (unit.programs.iter().any(|r| r.id == p), p),
         Assigned::DataSet(d) => (unit.data_sets.iter().any(|r| r.id == d), d),

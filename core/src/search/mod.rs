@@ -3,9 +3,10 @@
 //! unique attributes.
 //!
 //! Owns the search form of text (`normalise`), the token index in the store (`index`), queries
-//! (`query`), duplicate hints (`duplicates`) and uniqueness (`unique`). Does not own storing the
+//! (`query`), a person as results show them (`card`), duplicate hints (`duplicates`) and uniqueness (`unique`). Does not own storing the
 //! values (`store::data`) or deciding when a registration may be saved (the form session).
 
+pub mod card;
 pub mod duplicates;
 pub mod index;
 pub mod normalise;

@@ -10,7 +10,8 @@
 //!   `huge` (bytes) and `deeply-nested` (depth) take a number. Answers `ok`.
 //! - `clear`: removes every injected fault. Answers `ok`.
 //! - `count WHAT`: how many `tracked-entities`, `enrollments`, `events`, `data-values`,
-//!   `completions` (deleted ones included) or `requests` the server holds. Answers `count WHAT N`.
+//!   `completions` (deleted ones included) or `requests` the server holds, or how many injected
+//!   `faults` are still to come (uses of fault rules). Answers `count WHAT N`.
 //!
 //! A line that is none of these changes nothing and answers `error ` and why.
 //!
@@ -37,16 +38,18 @@ pub enum Collection {
     DataValues,
     Completions,
     Requests,
+    Faults,
 }
 
 impl Collection {
-    const ALL: [(&'static str, Collection); 6] = [
+    const ALL: [(&'static str, Collection); 7] = [
         ("tracked-entities", Collection::TrackedEntities),
         ("enrollments", Collection::Enrollments),
         ("events", Collection::Events),
         ("data-values", Collection::DataValues),
         ("completions", Collection::Completions),
         ("requests", Collection::Requests),
+        ("faults", Collection::Faults),
     ];
 
     fn name(self) -> &'static str {
@@ -100,6 +103,7 @@ pub fn answer(server: &TestServer, line: &str) -> String {
                 Collection::DataValues => server.data_values().len(),
                 Collection::Completions => server.completions().len(),
                 Collection::Requests => server.requests().len(),
+                Collection::Faults => server.pending_faults(),
             };
             format!("count {} {n}", what.name())
         }
@@ -227,9 +231,10 @@ mod tests {
         let server = TestServer::start(super::super::ServerSetup::demo());
         assert_eq!(answer(&server, "count tracked-entities"), "count tracked-entities 0");
         assert_eq!(answer(&server, "fault GET /api/me status 500 2"), "ok");
-        assert_eq!(server.shared.lock().faults.rules.len(), 1);
+        assert_eq!(answer(&server, "fault * * truncated 1"), "ok");
+        assert_eq!(answer(&server, "count faults"), "count faults 3");
         assert_eq!(answer(&server, "clear"), "ok");
-        assert!(server.shared.lock().faults.rules.is_empty());
+        assert_eq!(answer(&server, "count faults"), "count faults 0");
         assert!(answer(&server, "fault GET").starts_with("error "));
         assert_eq!(answer(&server, "count requests"), "count requests 0");
     }

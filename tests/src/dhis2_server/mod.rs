@@ -199,6 +199,11 @@ impl TestServer {
         self.shared.lock().faults.random = Some(faults::RandomFaults::new(seed, probability, faults));
     }
 
+    /// How many requests the injected fault rules will still fault (random faults not counted).
+    pub fn pending_faults(&self) -> usize {
+        self.shared.lock().faults.rules.iter().map(|r| r.times as usize).sum()
+    }
+
     pub fn clear_faults(&self) {
         let mut inner = self.shared.lock();
         inner.faults.rules.clear();

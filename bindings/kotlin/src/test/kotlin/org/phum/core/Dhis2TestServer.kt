@@ -46,7 +46,10 @@ class Dhis2TestServer : AutoCloseable {
 
     fun clearFaults() = check(command("clear") == "ok")
 
-    /** How many of `what` (`tracked-entities`, `events`, `requests`, ...) the server holds. */
+    /**
+     * How many of `what` (`tracked-entities`, `events`, `requests`, ...) the server holds, or
+     * (`faults`) how many injected faults are still to come.
+     */
     fun count(what: String): Int {
         val answer = command("count $what")
         return answer.removePrefix("count $what ").toIntOrNull() ?: error(answer)

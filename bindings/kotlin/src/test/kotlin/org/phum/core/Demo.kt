@@ -59,6 +59,21 @@ object Demo {
         }
     }
 
+    /** A village and an open month whose report has no value yet (the practice data has some). */
+    fun emptyVillageReport(app: App): Pair<String, String> {
+        for (unit in app.orgUnits().filter { it.captures && it.level == 5u }) {
+            val set = app.captureOptions(unit.uid).dataSets.singleOrNull { it.uid == VHSG } ?: continue
+            for (period in set.periods.filter { it.closed == null }) {
+                val empty = FormSession.openDataSet(app, VHSG, unit.uid, period.id, null).use { form ->
+                    val view = form.view()
+                    !view.completed && view.readOnlyReason == null && view.fields.all { it.value == null }
+                }
+                if (empty) return unit.uid to period.id
+            }
+        }
+        error("no open, empty village report")
+    }
+
     fun FormView.field(key: String): Field = fields.single { it.key == key }
     fun FormUpdate.field(key: String): Field? = fields.singleOrNull { it.key == key }
 }

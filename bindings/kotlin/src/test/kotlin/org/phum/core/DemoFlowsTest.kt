@@ -132,7 +132,7 @@ class DemoFlowsTest {
     @Test
     fun `the monthly village report is refused while a validation rule fails, then completes`() {
         demo().use { app ->
-            val (village, period) = openReport(app)
+            val (village, period) = Demo.emptyVillageReport(app)
             val form = FormSession.openDataSet(app, Demo.VHSG, village, period, null)
             assertEquals(FormType.DATA_SET, form.view().formType)
             form.setValue("${Demo.CHILDREN_UNDER_2}.${Demo.MALE}", "3")
@@ -154,21 +154,6 @@ class DemoFlowsTest {
                 assertEquals("8", again.view().field("${Demo.CHILDREN_UNDER_2}.${Demo.MALE}").value)
             }
         }
-    }
-
-    /** A village and an open month whose report is not started yet. */
-    private fun openReport(app: App): Pair<String, String> {
-        for (unit in app.orgUnits().filter { it.captures && it.level == 5u }) {
-            val set = app.captureOptions(unit.uid).dataSets.singleOrNull { it.uid == Demo.VHSG } ?: continue
-            for (period in set.periods.filter { it.closed == null }) {
-                val empty = FormSession.openDataSet(app, Demo.VHSG, unit.uid, period.id, null).use { form ->
-                    val view = form.view()
-                    !view.completed && view.readOnlyReason == null && view.fields.all { it.value == null }
-                }
-                if (empty) return unit.uid to period.id
-            }
-        }
-        error("no open, empty village report in the demo")
     }
 
     @Test

@@ -199,6 +199,14 @@ fn a_sync_reports_progress_stops_when_cancelled_and_survives_a_panicking_callbac
     let internal = app.clone().sync(Box::new(panicking)).err().unwrap();
     assert!(matches!(internal, PhumError::Internal { ref id, .. } if id == "bindings-internal-error"), "{internal:?}");
 
+    struct Lines(Arc<Mutex<Vec<String>>>);
+    impl Logger for Lines {
+        fn log(&self, level: LogLevel, target: String, message: String) {
+            self.0.lock().unwrap().push(format!("{level:?} {target} {message}"));
+        }
+    }
+    let lines = Arc::new(Mutex::new(Vec::new()));
+    set_logger(Box::new(Lines(lines.clone())), LogLevel::Info);
     let progress = Arc::new(Count::default());
     struct Shared(Arc<Count>);
     impl SyncProgress for Shared {
@@ -208,6 +216,9 @@ fn a_sync_reports_progress_stops_when_cancelled_and_survives_a_panicking_callbac
     }
     let report = app.clone().sync(Box::new(Shared(progress.clone()))).unwrap();
     assert!(progress.calls.load(Ordering::SeqCst) > 0);
+    let logged = lines.lock().unwrap().clone();
+    assert!(logged.iter().any(|l| l == "Info phum_core::sync::run sync phase DOWNLOAD"), "{logged:?}");
+    assert!(logged.iter().all(|l| !l.contains(DEMO_PASSWORD)), "no password in the log");
     assert_eq!(report.refused, 0);
     let status = app.clone().sync_status().unwrap();
     assert!(status.last_sync.is_some() && status.waiting == 0);

@@ -22,6 +22,8 @@
 
 uniffi::setup_scaffolding!();
 
+#[cfg(target_os = "android")]
+mod android;
 mod app;
 mod capture;
 mod error;

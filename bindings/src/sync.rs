@@ -8,7 +8,7 @@
 //! Does not own the sync (the core's `sync`).
 
 use std::sync::atomic::Ordering;
-use std::sync::{Arc, PoisonError};
+use std::sync::{Arc, PoisonError, TryLockError};
 
 use phum_core::i18n::{Locale, Localize, Message};
 use phum_core::store::Store;
@@ -120,8 +120,13 @@ impl App {
             let ctx = self.context();
             let locale = ctx.locale;
             let target = self.target(&self.store())?;
-            let Ok(_running) = self.syncing.try_lock() else {
-                return Err(PhumError::new(ErrorKind::Refused, &Message::new("bindings-sync-running"), locale));
+            // A sync that panicked leaves the lock poisoned and free: the next one may run.
+            let _running = match self.syncing.try_lock() {
+                Ok(running) => running,
+                Err(TryLockError::Poisoned(poisoned)) => poisoned.into_inner(),
+                Err(TryLockError::WouldBlock) => {
+                    return Err(PhumError::new(ErrorKind::Refused, &Message::new("bindings-sync-running"), locale));
+                }
             };
             let credentials = self.credentials.lock().unwrap_or_else(PoisonError::into_inner).clone();
             let Some(credentials) = credentials else {

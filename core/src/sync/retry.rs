@@ -52,7 +52,9 @@ impl Retrying<'_> {
         loop {
             match call() {
                 Err(e) if e.transient() && attempt + 1 < self.policy.attempts && !self.observer.cancelled() => {
-                    (self.sleep)(self.policy.delay(attempt, &e));
+                    let wait = self.policy.delay(attempt, &e);
+                    log::warn!("{e}; try {} in {} s", attempt + 2, wait.as_secs());
+                    (self.sleep)(wait);
                     attempt += 1;
                 }
                 other => return other,

@@ -112,6 +112,7 @@ pub fn sync_with_sleep(
             return Err(SyncError::Cancelled);
         }
         store.set_sync_job(phase.as_str(), clock.now())?;
+        log::info!("sync phase {}", phase.as_str());
         match phase {
             Phase::Metadata => match super::metadata::download(&api, store, observer) {
                 Ok(outcome) => summary.metadata_updated = outcome.imported(),

@@ -27,7 +27,7 @@ use phum_core::model::{DeviceClock, Uid};
 use phum_core::rules::load::load_rule_set;
 use phum_core::store::data::tracker::{Data, NewEvent};
 use phum_core::store::import::ImportSource;
-use phum_core::store::{DbKey, Store};
+use phum_core::store::{Account, DbKey, Store};
 use phum_tests::rng::Rng;
 use serde_json::{json, Value};
 
@@ -554,7 +554,17 @@ struct Args {
     /// The random seed of the stored visits and the values set.
     #[arg(long, default_value_t = 1)]
     seed: u64,
+    /// Instead of timing: write the store as the database of the account `bench` on
+    /// `https://bench.invalid` in DIR (with the signed-in user whose capture scope holds the
+    /// health centre), and print the key (hex) and the tracker visit's event UID on one line, for
+    /// the Kotlin benchmark of `set_value` through the bindings (bindings/kotlin).
+    #[arg(long, value_name = "DIR")]
+    write_account: Option<std::path::PathBuf>,
 }
+
+/// The account the Kotlin benchmark opens.
+const BENCH_SERVER: &str = "https://bench.invalid";
+const BENCH_USER: &str = "bench";
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let args = <Args as clap::Parser>::parse();
@@ -562,12 +572,27 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let load_before = load_average();
 
     let dir = tempfile::tempdir()?;
-    let path = dir.path().join("form.db");
+    let path = match &args.write_account {
+        Some(folder) => {
+            std::fs::create_dir_all(folder)?;
+            let account = Account::Server { url: BENCH_SERVER.into(), username: BENCH_USER.into() };
+            let path = phum_core::sync::login::account_database(folder, &account);
+            if path.exists() {
+                return Err(format!("{} exists already", path.display()).into());
+            }
+            path
+        }
+        None => dir.path().join("form.db"),
+    };
     let key = DbKey::generate();
     let mut store = Store::open(&path, Some(&key))?;
     let bytes = metadata();
+    let me = json!({"id": "BnchUser001", "username": BENCH_USER, "organisationUnits": [{"id": "NcdProvKSp1"}]});
     let started = Instant::now();
-    store.import_metadata(&[ImportSource::Bytes { name: "synthetic-form".into(), bytes }])?;
+    store.import_metadata(&[
+        ImportSource::Bytes { name: "synthetic-form".into(), bytes },
+        ImportSource::Bytes { name: "me.json".into(), bytes: serde_json::to_vec(&me)? },
+    ])?;
     let import_s = started.elapsed().as_secs_f64();
 
     let clock = DeviceClock::default().pinned_on(TODAY);
@@ -594,6 +619,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let history_s = started.elapsed().as_secs_f64();
     let screening = store_event(&mut store, &mut rng, None, TODAY, 60);
     drop(store);
+    if args.write_account.is_some() {
+        println!("{} {event}", key.to_hex());
+        return Ok(());
+    }
 
     // A freshly opened store, as the app has after a start. The first open saves what the rules
     // change (assigned values, values of hidden fields and options); later opens find it done.

@@ -109,9 +109,10 @@ impl Http {
 
 /// The agent for `options`: no redirects followed (a redirect is answered, and read as a login
 /// page), statuses answered rather than turned into errors, no proxy from the environment,
-/// `Accept-Encoding: gzip` (ureq's gzip feature sends it and inflates the body).
+/// `Accept-Encoding: gzip` (ureq's gzip feature sends it and inflates the body); on Android the
+/// platform's trust store.
 fn agent(url: &str, options: &ClientOptions) -> Result<Agent, ClientError> {
-    let config = Agent::config_builder()
+    let builder = Agent::config_builder()
         .http_status_as_error(false)
         .max_redirects(0)
         .max_redirects_will_error(false)
@@ -121,8 +122,14 @@ fn agent(url: &str, options: &ClientOptions) -> Result<Agent, ClientError> {
         .timeout_resolve(Some(options.connect_timeout))
         .timeout_connect(Some(options.connect_timeout))
         .timeout_per_read(Some(options.read_timeout))
-        .timeout_per_write(Some(options.read_timeout))
-        .build();
+        .timeout_per_write(Some(options.read_timeout));
+    // Android: the phone's certificate store (rustls-platform-verifier, started by the bindings'
+    // JNI_OnLoad), so certificates the user or the ministry's devices trust are trusted here too.
+    // Elsewhere ureq's default, the webpki roots.
+    #[cfg(target_os = "android")]
+    let builder =
+        builder.tls_config(ureq::tls::TlsConfig::builder().root_certs(ureq::tls::RootCerts::PlatformVerifier).build());
+    let config = builder.build();
     Ok(match &options.pinned_certificate {
         None => Agent::new_with_config(config),
         Some(der) => {

@@ -12,6 +12,7 @@ object Demo {
     const val BIRTH = "DmStImBirth"
     const val WEEKS_6 = "DmStIm06Wks"
     const val WEEKS_10 = "DmStIm10Wks"
+    const val WEEKS_14 = "DmStIm14Wks"
 
     const val NAME_KHMER = "DmAtNameKhm"
     const val NAME_LATIN = "DmAtNameLat"

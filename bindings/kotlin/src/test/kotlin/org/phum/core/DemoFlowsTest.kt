@@ -205,4 +205,51 @@ class DemoFlowsTest {
             assertNull(app.searchPeople(Demo.IMMUNIZATION, "ហ្សូហ្វីរ៉ា", null, 5u).firstOrNull())
         }
     }
+
+    @Test
+    fun `from the dashboard a visit is deleted and the enrollment completed, which makes its visits read-only, then re-opened`() {
+        demo().use { app ->
+            val enrollment = Demo.registerChild(app, "ស៊ីណា ម៉ូរី", "Sina Mory")
+            val form = FormSession.newEvent(app, Demo.IMMUNIZATION, Demo.WEEKS_6, Demo.HEALTH_CENTRE, enrollment.uid, Demo.today().toString())
+            form.setValue(Demo.PENTA_1, "true")
+            val event = (form.record() as Record.Event).uid
+            form.end()
+            form.close()
+            fun visits() = app.dashboard(enrollment.uid).stages.single { it.stage == Demo.WEEKS_6 }.visits.map { it.event }
+            assertEquals(listOf(event), visits())
+
+            app.deleteEvent(event)
+            assertEquals(listOf<String>(), visits())
+            assertThrows<PhumException.NotFound> { FormSession.openEvent(app, event) }
+
+            assertEquals("COMPLETED", app.completeEnrollment(enrollment.uid))
+            assertEquals("COMPLETED", app.dashboard(enrollment.uid).enrollment.status)
+            assertThrows<PhumException.Refused> {
+                FormSession.newEvent(app, Demo.IMMUNIZATION, Demo.WEEKS_6, Demo.HEALTH_CENTRE, enrollment.uid, Demo.today().toString())
+            }
+            assertEquals("ACTIVE", app.reopenEnrollment(enrollment.uid))
+            assertEquals("CANCELLED", app.cancelEnrollment(enrollment.uid))
+            assertEquals("ACTIVE", app.reopenEnrollment(enrollment.uid))
+        }
+    }
+
+    @Test
+    fun `a registered child's contacts are scheduled, and the overdue one leaves the list once recorded`() {
+        demo().use { app ->
+            val enrollment = Demo.registerChild(app, "រ៉ូហ្សា ឡាំង", "Rosa Laing", ageDays = 45)
+            fun overdue() = app.overdue(Demo.IMMUNIZATION, Demo.HEALTH_CENTRE, 0uL, 500u).rows.filter { it.enrollment == enrollment.uid }
+            val upcoming = app.upcoming(Demo.IMMUNIZATION, Demo.HEALTH_CENTRE, 60u, 0uL, 500u).rows.filter { it.enrollment == enrollment.uid }
+            assertEquals(listOf(Demo.WEEKS_10, Demo.WEEKS_14), upcoming.map { it.stage })
+            assertTrue(upcoming.all { it.daysOverdue <= 0 && it.dueDate >= Demo.today().toString() })
+            val late = overdue()
+            assertEquals(listOf(Demo.BIRTH to 45L, Demo.WEEKS_6 to 3L), late.map { it.stage to it.daysOverdue }, "born 45 days ago; 6 weeks is 42 days")
+
+            val form = FormSession.newEvent(app, Demo.IMMUNIZATION, Demo.WEEKS_6, Demo.HEALTH_CENTRE, enrollment.uid, Demo.today().toString())
+            form.setValue(Demo.PENTA_1, "true")
+            assertTrue(form.complete().completed)
+            form.end()
+            form.close()
+            assertEquals(listOf(Demo.BIRTH), overdue().map { it.stage })
+        }
+    }
 }

@@ -126,6 +126,27 @@ class SyncTest {
     }
 
     @Test
+    fun `a record the server refuses is reported with the server's reason in the user's language`() {
+        synced(server, device()).use { app ->
+            val child = Demo.registerChild(app, "ម៉ៅ សុវណ្ណ", "Mao Sovann")
+            server.inject("POST", "/api/tracker", "partial-success")
+            val report = app.sync(CountingProgress())
+            assertTrue(report.refused >= 1uL, "$report")
+            val english = app.syncStatus()
+            assertEquals(report.refused, english.refused)
+            val issue = english.issues.first { it.code == "E1000" }
+            assertEquals("ERROR", issue.severity)
+            assertEquals(child.trackedEntity, issue.recordKey)
+            assertTrue(issue.text.text.isNotBlank() && !hasKhmerLetters(issue.text.text), issue.text.text)
+
+            app.setSettings(settings("km"))
+            val khmer = app.syncStatus().issues.single { it.code == "E1000" && it.recordKey == issue.recordKey }
+            assertEquals(issue.text.id, khmer.text.id)
+            assertTrue(hasKhmerLetters(khmer.text.text), khmer.text.text)
+        }
+    }
+
+    @Test
     fun `the sync's log reaches a Kotlin logger`() {
         val logger = CollectingLogger()
         setLogger(logger, LogLevel.INFO)

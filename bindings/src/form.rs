@@ -4,7 +4,7 @@
 //! The flow: open or create the form (a constructor) and show its [`FormView`]; send each value
 //! the user types to [`FormSession::set_value`] and apply the [`FormUpdate`] it returns (only
 //! what changed: the field, rule effects on other fields, messages); [`FormSession::complete`]
-//! completes it or lists every reason it cannot (each with the field to jump to); `close` ends
+//! completes it or lists every reason it cannot (each with the field to jump to); `end` ends
 //! it. Each call that writes commits before it returns: nothing typed is lost when the app dies.
 //!
 //! A call takes the App's store first, then the session, so sessions on several threads never
@@ -227,8 +227,9 @@ impl FormSession {
         self.with_session(|_, s| Ok(crate::records::Record::from(s.record())))
     }
 
-    /// Ends the session (what was saved stays saved); later calls are refused.
-    pub fn close(&self) {
+    /// Ends the session (what was saved stays saved); later calls are refused. (Not `close`: the
+    /// generated Kotlin class already has `close()`, from `AutoCloseable`, which frees the object.)
+    pub fn end(&self) {
         self.session.lock().unwrap_or_else(PoisonError::into_inner).take();
     }
 }

@@ -89,7 +89,7 @@ fn the_demo_from_registration_to_the_monthly_report() {
     assert_eq!(km.language, "km");
     assert_ne!(km.title, visit.set_language("en".into(), false).unwrap().title);
     assert!(visit.complete().unwrap().completed);
-    visit.close();
+    visit.end();
     assert!(matches!(visit.view(), Err(PhumError::Refused { .. })));
 
     let overdue = app

@@ -1,17 +1,22 @@
 //! The DHIS2 test server (`phum_tests::dhis2_server`) as a process of its own, so that a
-//! benchmark measures the device's memory without the server's.
+//! benchmark measures the device's memory without the server's, and tests in other languages (the
+//! Kotlin tests of the bindings) can sync with it.
 //!
 //! Usage: `dhis2_test_server [--people N] [--events E] [--national] [--stop-on-eof]`
 //! - serves the demo dataset (user `trainee`, password `District1!`), or with `--national` the
 //!   synthetic national metadata (`phum_tests::synth`, scale National) to the same user, whose
 //!   capture scope is the whole country;
 //! - `--people N`: holds N children of the demo's immunization program, E visits each (default 5);
-//! - prints `URL <address>` on a line of its own once it listens, and serves until it is killed
-//!   (Ctrl-C), or with `--stop-on-eof` until its standard input closes (how `bench_sync` runs it).
+//! - prints `URL <address>` on a line of its own once it listens;
+//! - reads commands on its standard input, one a line, and answers each with one line on its
+//!   standard output: `fault METHOD PATH FAULT [ARG] TIMES`, `clear`, `count WHAT`
+//!   (`phum_tests::dhis2_server::commands` has the details);
+//! - serves until it is killed (Ctrl-C), or with `--stop-on-eof` until its standard input closes
+//!   (how `bench_sync` and the Kotlin tests run it).
 
 use std::io::{BufRead, Write};
 
-use phum_tests::dhis2_server::{ApiVersion, ServerSetup, TestServer, TestUser, DEMO_PASSWORD};
+use phum_tests::dhis2_server::{commands, ApiVersion, ServerSetup, TestServer, TestUser, DEMO_PASSWORD};
 use serde_json::{json, Value};
 
 fn main() {
@@ -32,14 +37,13 @@ fn main() {
     let mut out = std::io::stdout();
     writeln!(out, "URL {}", server.url()).expect("stdout");
     out.flush().expect("stdout");
-    if args.iter().any(|a| a == "--stop-on-eof") {
-        // Until the benchmark is done with it.
-        for line in std::io::stdin().lock().lines() {
-            if line.is_err() {
-                break;
-            }
-        }
-    } else {
+    for line in std::io::stdin().lock().lines() {
+        let Ok(line) = line else { break };
+        writeln!(out, "{}", commands::answer(&server, &line)).expect("stdout");
+        out.flush().expect("stdout");
+    }
+    if !args.iter().any(|a| a == "--stop-on-eof") {
+        // Standard input closed (or never open): serve until killed.
         loop {
             std::thread::park();
         }

@@ -8,6 +8,7 @@
 //! (`metadata`, `tracker_import`, `tracker_export`, `aggregate`), then applies the answer's fault
 //! and gzip, and records it. What the server holds lives in `store`; the loaded metadata and the
 //! user's scope in `metadata`; DHIS2's field filter in `fields`; import validation in `validation`.
+//! Faults and counts as lines of text, for a server in a process of its own: `commands`.
 //!
 //! Owns the public API the sync tests code against. Does not own the phone's client (core/src/sync).
 //! Sources: dhis2-core (ValidationCode.java, ErrorCode.java, TrackerImportController), the DHIS2
@@ -15,6 +16,7 @@
 
 mod aggregate;
 mod auth;
+pub mod commands;
 mod faults;
 mod fields;
 mod http;
@@ -195,6 +197,11 @@ impl TestServer {
     /// seeded with `seed` (the same request sequence gets the same faults).
     pub fn inject_random(&self, seed: u64, probability: f64, faults: Vec<Fault>) {
         self.shared.lock().faults.random = Some(faults::RandomFaults::new(seed, probability, faults));
+    }
+
+    /// How many requests the injected fault rules will still fault (random faults not counted).
+    pub fn pending_faults(&self) -> usize {
+        self.shared.lock().faults.rules.iter().map(|r| r.times as usize).sum()
     }
 
     pub fn clear_faults(&self) {

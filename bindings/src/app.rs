@@ -66,10 +66,11 @@ pub(crate) struct Context {
 }
 
 impl Context {
-    fn read(settings: &Settings) -> Result<Context, PhumError> {
-        let fallback = Locale::ENGLISH;
+    /// The settings as the core uses them; an error for a language or time zone it does not know
+    /// is said in `speaking` (the app's language until now; English before there is an app).
+    fn read(settings: &Settings, speaking: Locale) -> Result<Context, PhumError> {
         let lang = Lang::from_code(&settings.language).ok_or_else(|| {
-            PhumError::from_core(&ArgumentError::Language { code: settings.language.clone() }, fallback)
+            PhumError::from_core(&ArgumentError::Language { code: settings.language.clone() }, speaking)
         })?;
         let locale = Locale::new(lang, settings.khmer_digits);
         let clock = DeviceClock::new(&settings.time_zone).map_err(core(locale))?;
@@ -153,7 +154,7 @@ impl App {
     #[uniffi::constructor]
     pub fn open_demo(folder: String, key_hex: String, settings: Settings) -> Result<Arc<App>, PhumError> {
         guard(Context::locale_of(&settings), || {
-            let context = Context::read(&settings)?;
+            let context = Context::read(&settings, Context::locale_of(&settings))?;
             let locale = context.locale;
             let key = key(&key_hex, locale)?;
             let folder = create_folder(&folder, locale)?;
@@ -174,7 +175,7 @@ impl App {
         settings: Settings,
     ) -> Result<Arc<App>, PhumError> {
         guard(Context::locale_of(&settings), || {
-            let context = Context::read(&settings)?;
+            let context = Context::read(&settings, Context::locale_of(&settings))?;
             let locale = context.locale;
             let key = key(&key_hex, locale)?;
             let folder = create_folder(&folder, locale)?;
@@ -202,10 +203,11 @@ impl App {
     }
 
     /// Changes the language, digits or time zone; open forms keep theirs until
-    /// `FormSession::set_settings`. A bad setting changes nothing.
+    /// `FormSession::set_language`. A bad setting changes nothing and is refused in the language
+    /// the app had.
     pub fn set_settings(&self, settings: Settings) -> Result<(), PhumError> {
         self.run(|| {
-            let context = Context::read(&settings)?;
+            let context = Context::read(&settings, self.locale())?;
             *self.settings.write().unwrap_or_else(PoisonError::into_inner) = (settings, context);
             Ok(())
         })

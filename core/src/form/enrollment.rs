@@ -67,11 +67,7 @@ pub fn enrollment_dashboard(
     enrollment: Uid,
     ctx: &FormContext,
 ) -> Result<EnrollmentDashboard, FormError> {
-    let e = store
-        .data()
-        .enrollment(enrollment)?
-        .filter(|e| !e.deleted)
-        .ok_or(FormError::NotFound { kind: ObjectKind::Enrollment, uid: enrollment })?;
+    let e = stored(store, enrollment)?;
     let hidden = evaluated(store, e, ctx)?.outcome.hidden_stages;
     let mut board = schedule::enrollment_dashboard(store, enrollment, ctx.today(), &[], ctx.locale.lang)?;
     board.stages.retain(|s| !hidden.contains(s.stage.as_str()));
@@ -97,17 +93,22 @@ pub fn reopen_enrollment(store: &mut Store, enrollment: Uid, ctx: &FormContext) 
     set_status(store, enrollment, EnrollmentStatus::Active, ctx)
 }
 
+/// The enrollment, unless it is not on the device or deleted.
+fn stored(store: &Store, uid: Uid) -> Result<Enrollment, FormError> {
+    store
+        .data()
+        .enrollment(uid)?
+        .filter(|e| !e.deleted)
+        .ok_or(FormError::NotFound { kind: ObjectKind::Enrollment, uid })
+}
+
 fn set_status(
     store: &mut Store,
     uid: Uid,
     status: EnrollmentStatus,
     ctx: &FormContext,
 ) -> Result<EnrollmentChange, FormError> {
-    let e = store
-        .data()
-        .enrollment(uid)?
-        .filter(|e| !e.deleted)
-        .ok_or(FormError::NotFound { kind: ObjectKind::Enrollment, uid })?;
+    let e = stored(store, uid)?;
     let program = tracker_program(store, e.program)?;
     scope::check(store, ctx, e.org_unit, Assigned::Program(e.program))?;
     if program.access.and_then(|a| a.data).is_some_and(|d| !d.write) {

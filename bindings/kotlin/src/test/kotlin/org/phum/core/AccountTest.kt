@@ -4,35 +4,13 @@
 package org.phum.core
 
 import java.io.File
-import org.junit.jupiter.api.AfterAll
-import org.junit.jupiter.api.AfterEach
 import org.junit.jupiter.api.Assertions.assertEquals
 import org.junit.jupiter.api.Assertions.assertFalse
 import org.junit.jupiter.api.Assertions.assertTrue
-import org.junit.jupiter.api.BeforeAll
 import org.junit.jupiter.api.Test
-import org.junit.jupiter.api.TestInstance
 import org.junit.jupiter.api.assertThrows
-import org.junit.jupiter.api.io.TempDir
 
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AccountTest {
-    @TempDir
-    lateinit var dir: File
-
-    private lateinit var server: Dhis2TestServer
-
-    @BeforeAll
-    fun startServer() {
-        server = Dhis2TestServer()
-    }
-
-    @AfterAll
-    fun stopServer() = server.close()
-
-    @AfterEach
-    fun noFaultLeft() = server.clearFaults()
-
+class AccountTest : WithTestServer() {
     private fun open(folder: File) = App.openAccount(folder.path, server.url, Dhis2TestServer.USER, keyHex(), settings())
 
     @Test

@@ -8,31 +8,13 @@ import java.io.File
 import java.util.concurrent.CountDownLatch
 import java.util.concurrent.Executors
 import java.util.concurrent.TimeUnit
-import org.junit.jupiter.api.AfterAll
 import org.junit.jupiter.api.Assertions.assertEquals
 import org.junit.jupiter.api.Assertions.assertTrue
-import org.junit.jupiter.api.BeforeAll
 import org.junit.jupiter.api.Test
-import org.junit.jupiter.api.TestInstance
 import org.junit.jupiter.api.Timeout
-import org.junit.jupiter.api.io.TempDir
 import org.phum.core.Demo.field
 
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ConcurrencyTest {
-    @TempDir
-    lateinit var dir: File
-
-    private lateinit var server: Dhis2TestServer
-
-    @BeforeAll
-    fun startServer() {
-        server = Dhis2TestServer()
-    }
-
-    @AfterAll
-    fun stopServer() = server.close()
-
+class ConcurrencyTest : WithTestServer() {
     private val threads = 8
     private val childrenEach = 4
 

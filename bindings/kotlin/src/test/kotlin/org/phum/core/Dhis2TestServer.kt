@@ -8,6 +8,11 @@ import java.io.File
 import java.io.InputStreamReader
 import java.io.Writer
 import java.util.concurrent.TimeUnit
+import org.junit.jupiter.api.AfterAll
+import org.junit.jupiter.api.AfterEach
+import org.junit.jupiter.api.BeforeAll
+import org.junit.jupiter.api.TestInstance
+import org.junit.jupiter.api.io.TempDir
 
 class Dhis2TestServer : AutoCloseable {
     private val process: Process
@@ -64,4 +69,28 @@ class Dhis2TestServer : AutoCloseable {
         const val USER = "trainee"
         const val PASSWORD = "District1!"
     }
+}
+
+/**
+ * A test class with one DHIS2 test server for all its tests (started before the first, stopped
+ * after the last; faults a test left are cleared after it) and a temporary folder for the
+ * accounts' databases.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class WithTestServer {
+    @TempDir
+    lateinit var dir: File
+
+    lateinit var server: Dhis2TestServer
+
+    @BeforeAll
+    fun startServer() {
+        server = Dhis2TestServer()
+    }
+
+    @AfterAll
+    fun stopServer() = server.close()
+
+    @AfterEach
+    fun noFaultLeft() = server.clearFaults()
 }

@@ -5,31 +5,13 @@ package org.phum.core
 
 import java.io.File
 import java.net.ServerSocket
-import org.junit.jupiter.api.AfterAll
 import org.junit.jupiter.api.Assertions.assertEquals
 import org.junit.jupiter.api.Assertions.assertFalse
 import org.junit.jupiter.api.Assertions.assertTrue
-import org.junit.jupiter.api.BeforeAll
 import org.junit.jupiter.api.Test
-import org.junit.jupiter.api.TestInstance
 import org.junit.jupiter.api.assertThrows
-import org.junit.jupiter.api.io.TempDir
 
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ErrorsTest {
-    @TempDir
-    lateinit var dir: File
-
-    private lateinit var server: Dhis2TestServer
-
-    @BeforeAll
-    fun startServer() {
-        server = Dhis2TestServer()
-    }
-
-    @AfterAll
-    fun stopServer() = server.close()
-
+class ErrorsTest : WithTestServer() {
     private var folders = 0
 
     /** A new account folder on the test server, opened in `settings`. */

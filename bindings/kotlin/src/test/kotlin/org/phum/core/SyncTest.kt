@@ -4,38 +4,17 @@
 package org.phum.core
 
 import java.io.File
-import org.junit.jupiter.api.AfterAll
-import org.junit.jupiter.api.AfterEach
 import org.junit.jupiter.api.Assertions.assertEquals
 import org.junit.jupiter.api.Assertions.assertFalse
 import org.junit.jupiter.api.Assertions.assertNotNull
 import org.junit.jupiter.api.Assertions.assertTrue
-import org.junit.jupiter.api.BeforeAll
 import org.junit.jupiter.api.Test
-import org.junit.jupiter.api.TestInstance
 import org.junit.jupiter.api.Timeout
 import org.junit.jupiter.api.assertThrows
-import org.junit.jupiter.api.io.TempDir
 
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(120)
-class SyncTest {
-    @TempDir
-    lateinit var dir: File
-
-    private lateinit var server: Dhis2TestServer
+class SyncTest : WithTestServer() {
     private var devices = 0
-
-    @BeforeAll
-    fun startServer() {
-        server = Dhis2TestServer()
-    }
-
-    @AfterAll
-    fun stopServer() = server.close()
-
-    @AfterEach
-    fun noFaultLeft() = server.clearFaults()
 
     private fun device() = File(dir, "device-${devices++}")
 

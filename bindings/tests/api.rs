@@ -69,6 +69,23 @@ fn the_demo_from_registration_to_the_monthly_report() {
     let found = app.clone().search_people(immunization::PROGRAM.to_string(), "០១២៣៤៥".into(), None, 20).unwrap();
     assert!(found.iter().any(|h| h.person.tracked_entity == child), "found by a phone in Khmer digits");
 
+    // A second registration with her phone: the form hints at her before anything is saved twice.
+    let again = FormSession::new_registration(
+        app.clone(),
+        immunization::PROGRAM.to_string(),
+        org_units::TRAINEE_HEALTH_CENTRE.to_string(),
+        today(),
+        today(),
+    )
+    .unwrap();
+    let update = again.set_value(person::PHONE.to_string(), Some("012345678".into())).unwrap();
+    assert!(
+        update.messages_added.iter().any(|m| m.kind == FormMessageKind::PossibleDuplicate),
+        "{:?}",
+        update.messages_added
+    );
+    again.end();
+
     let board = app.clone().dashboard(enrollment.clone()).unwrap();
     assert_eq!(board.person.tracked_entity, child);
     assert!(board.stages.iter().any(|s| s.stage == immunization::WEEKS_6.as_str()));

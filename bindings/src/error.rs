@@ -122,15 +122,12 @@ impl PhumError {
     }
 }
 
-/// An argument as text in `locale`: nested messages rendered, numbers in the chosen digits (as
-/// the message itself shows them), dates ISO (the shell formats them if it shows them alone).
+/// An argument as text in `locale`: nested messages rendered, numbers in the chosen digits
+/// (`i18n::show_number`), dates ISO (the shell formats them if it shows them alone).
 pub(crate) fn arg_text(arg: &Arg, locale: Locale) -> String {
     match arg {
         Arg::Text(text) => text.clone(),
-        Arg::Number(n) => {
-            let plain = if n.fract() == 0.0 && n.abs() < 1e15 { format!("{}", *n as i64) } else { n.to_string() };
-            phum_core::i18n::show_digits(&plain, locale.khmer_digits)
-        }
+        Arg::Number(n) => phum_core::i18n::show_number(&n.to_string(), locale.khmer_digits),
         Arg::Date(date) => date.to_string(),
         Arg::Period(period) => phum_core::i18n::format_period(period, locale),
         Arg::Message(message) => message.render(locale),

@@ -185,7 +185,7 @@ impl App {
                 .collect();
             Ok(SyncStatus {
                 last_sync: store.sync_value(LAST_SYNC).map_err(core(locale))?,
-                waiting: (counts.total() - counts.refused) as u64,
+                waiting: counts.waiting() as u64,
                 refused: counts.refused as u64,
                 conflicts,
                 issues,

@@ -272,7 +272,7 @@ pub fn status(args: &StatusArgs) -> Result<(), CliError> {
         })
     );
     let counts = store.data().waiting_counts().map_err(phum_core::sync::SyncError::from)?;
-    let waiting = counts.total() - counts.refused;
+    let waiting = counts.waiting();
     println!("{}", say(&msg!("cli-account-status-waiting", waiting = waiting as i64, refused = counts.refused as i64)));
     for refusal in status::refusals(&store, locale.lang)? {
         println!("  {}", say(&refusal.message()));

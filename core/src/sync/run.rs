@@ -142,7 +142,7 @@ pub fn sync_with_sleep(
     store.set_sync_value(LAST_SYNC, &clock.now().to_string())?;
     let waiting = store.data().waiting_counts()?;
     summary.refused = waiting.refused;
-    summary.waiting = waiting.total() - waiting.refused;
+    summary.waiting = waiting.waiting();
     Ok(summary)
 }
 

@@ -122,6 +122,11 @@ impl WaitingCounts {
     pub fn total(&self) -> usize {
         self.by_kind.values().sum()
     }
+
+    /// Records waiting to be sent at the next sync: all but those the server refused.
+    pub fn waiting(&self) -> usize {
+        self.total() - self.refused
+    }
 }
 
 fn uid_text(r: &rusqlite::Row, i: usize) -> rusqlite::Result<Uid> {

@@ -63,6 +63,13 @@ fn the_demo_from_registration_to_the_monthly_report() {
     let imm = options.programs.iter().find(|p| p.uid == immunization::PROGRAM.as_str()).expect("immunization");
     assert!(imm.tracker && imm.writable && imm.stages.iter().any(|s| s.uid == immunization::WEEKS_6.as_str()));
 
+    let outside = app.clone().capture_options(org_units::OTHER_HEALTH_CENTRE.to_string()).err().unwrap();
+    assert!(
+        matches!(outside, PhumError::Refused { .. }),
+        "another health centre is outside the trainee's: {outside:?}"
+    );
+    assert!(units.iter().all(|u| u.uid != org_units::OTHER_HEALTH_CENTRE.as_str()));
+
     let (enrollment, child) = register_child(&app, "សុខ ស្រីនាង");
     let found = app.clone().search_people(immunization::PROGRAM.to_string(), "ស្រីនាង".into(), None, 20).unwrap();
     assert!(found.iter().any(|h| h.person.tracked_entity == child), "found by a Khmer name");

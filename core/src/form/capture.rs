@@ -17,7 +17,7 @@ use chrono::NaiveDate as Date;
 
 use super::data_set::period_lock;
 use super::error::{FormError, ObjectKind};
-use super::scope::{self, Assigned};
+use super::scope;
 use super::FormContext;
 use crate::i18n::{Localize, Message};
 use crate::model::{DataSet, OrganisationUnit, Period, Program, ProgramStage, Uid};
@@ -69,10 +69,12 @@ pub fn capturable(store: &Store, ctx: &FormContext, org_unit: Uid) -> Result<Cap
     let Some(unit) = store.get::<OrganisationUnit>(org_unit)? else {
         return Err(FormError::NotFound { kind: ObjectKind::OrgUnit, uid: org_unit });
     };
+    // What `scope::check` asks of each assignment, asked once: the unit is in the user's scope,
+    // and what is listed here is assigned to it.
+    scope::check_in_scope(store, ctx, &unit)?;
     let mut programs = Vec::new();
     for p in &unit.programs {
         let Some(program) = store.get::<Program>(p.id)? else { continue };
-        scope::check(store, ctx, org_unit, Assigned::Program(p.id))?;
         let mut stages = store.children::<ProgramStage>(p.id)?;
         stages.sort_by_key(|s| (s.sort_order.is_none(), s.sort_order, s.identity.id.as_str().to_string()));
         let writable = program.access.and_then(|a| a.data).is_none_or(|d| d.write);
@@ -81,12 +83,7 @@ pub fn capturable(store: &Store, ctx: &FormContext, org_unit: Uid) -> Result<Cap
     let mut data_sets = Vec::new();
     for d in &unit.data_sets {
         let Some(data_set) = store.get::<DataSet>(d.id)? else { continue };
-        scope::check(store, ctx, org_unit, Assigned::DataSet(d.id))?;
         data_sets.push(data_set);
-    }
-    // The scope check of the org unit itself, for a unit with nothing assigned.
-    if programs.is_empty() && data_sets.is_empty() {
-        scope::check_in_scope(store, ctx, &unit)?;
     }
     programs.sort_by(|a, b| a.program.identity.name.cmp(&b.program.identity.name));
     data_sets.sort_by(|a, b| a.identity.name.cmp(&b.identity.name));

@@ -12,7 +12,7 @@ use phum_core::i18n::Localize;
 use phum_core::i18n::{name_in, Locale};
 use phum_core::model::{Program, Uid};
 use phum_core::schedule::{self, EventState, Page, WorkingList};
-use phum_core::search::card::{shown_values, ShownValue};
+use phum_core::search::card::{Cards, ShownValue};
 use phum_core::search::query::{search, search_target, MatchMode, SearchOptions, SearchScope};
 
 use crate::app::App;
@@ -152,10 +152,15 @@ fn enrollment_info(
     })
 }
 
-fn person(store: &phum_core::store::Store, te: Uid, locale: Locale) -> Result<Person, PhumError> {
+fn person(
+    store: &phum_core::store::Store,
+    cards: &mut Cards<'_>,
+    te: Uid,
+    locale: Locale,
+) -> Result<Person, PhumError> {
     let data = store.data();
     let org_unit = data.tracked_entity(te).map_err(core(locale))?.map(|t| t.org_unit.to_string()).unwrap_or_default();
-    let values = shown_values(store, te, locale).map_err(core(locale))?.into_iter().map(shown).collect();
+    let values = cards.values(te).map_err(core(locale))?.into_iter().map(shown).collect();
     let mut enrollments = Vec::new();
     for e in data.enrollments_of(te).map_err(core(locale))?.iter().filter(|e| !e.deleted) {
         enrollments.push(enrollment_info(store, e, locale)?);
@@ -165,16 +170,13 @@ fn person(store: &phum_core::store::Store, te: Uid, locale: Locale) -> Result<Pe
 
 fn page(list: WorkingList, store: &phum_core::store::Store, locale: Locale) -> Result<WorkingListPage, PhumError> {
     let mut rows = Vec::with_capacity(list.rows.len());
+    let mut cards = Cards::new(store, locale);
     for r in &list.rows {
         rows.push(WorkingListRow {
             event: r.event.to_string(),
             enrollment: r.enrollment.to_string(),
             tracked_entity: r.tracked_entity.to_string(),
-            values: shown_values(store, r.tracked_entity, locale)
-                .map_err(core(locale))?
-                .into_iter()
-                .map(shown)
-                .collect(),
+            values: cards.values(r.tracked_entity).map_err(core(locale))?.into_iter().map(shown).collect(),
             stage: r.program_stage.to_string(),
             stage_name: r.stage_name.clone(),
             due_date: r.due_date.to_string(),
@@ -221,12 +223,13 @@ impl App {
             let options = SearchOptions { mode: MatchMode::Prefix, limit: limit as usize, org_units };
             let found = search(&store.data(), &target, &text, &options).map_err(core(locale))?;
             let mut hits: Vec<PersonHit> = Vec::new();
+            let mut cards = Cards::new(&store, locale);
             for hit in found.hits {
                 if hits.iter().any(|h| h.person.tracked_entity == hit.tracked_entity.as_str()) {
                     continue;
                 }
                 hits.push(PersonHit {
-                    person: person(&store, hit.tracked_entity, locale)?,
+                    person: person(&store, &mut cards, hit.tracked_entity, locale)?,
                     matched_attribute: hit.attribute.to_string(),
                     matched_value: hit.value,
                 });
@@ -240,7 +243,8 @@ impl App {
         self.run(|| {
             let locale = self.locale();
             let te = uid("tracked_entity", &tracked_entity, locale)?;
-            person(&self.store(), te, locale)
+            let store = self.store();
+            person(&store, &mut Cards::new(&store, locale), te, locale)
         })
     }
 
@@ -327,7 +331,7 @@ impl App {
                 .collect();
             Ok(Dashboard {
                 enrollment: enrollment_info(&store, &board.enrollment, l)?,
-                person: person(&store, board.enrollment.tracked_entity, l)?,
+                person: person(&store, &mut Cards::new(&store, l), board.enrollment.tracked_entity, l)?,
                 stages,
                 demo: board.demo,
             })

@@ -25,11 +25,21 @@ pub struct Text {
 
 impl Text {
     pub(crate) fn of(message: &Message, locale: Locale) -> Text {
+        Text::rendered(message, &message.render(locale), locale)
+    }
+
+    /// A message the core has already rendered in `locale` (a form's texts): its text as it is,
+    /// only the arguments rendered here.
+    fn rendered(message: &Message, text: &str, locale: Locale) -> Text {
         Text {
             id: message.id.to_string(),
             args: message.args.iter().map(|(n, a)| (n.to_string(), arg_text(a, locale))).collect(),
-            text: message.render(locale),
+            text: text.to_string(),
         }
+    }
+
+    fn localized(t: &form::LocalizedText, locale: Locale) -> Text {
+        Text::rendered(&t.message, &t.text, locale)
     }
 
     pub(crate) fn said(thing: &impl Localize, locale: Locale) -> Text {
@@ -209,8 +219,8 @@ impl Field {
             hidden: f.hidden,
             value: f.value.clone(),
             shown: f.shown.clone(),
-            warnings: f.warnings.iter().map(|t| Text::of(&t.message, locale)).collect(),
-            errors: f.errors.iter().map(|t| Text::of(&t.message, locale)).collect(),
+            warnings: f.warnings.iter().map(|t| Text::localized(t, locale)).collect(),
+            errors: f.errors.iter().map(|t| Text::localized(t, locale)).collect(),
         }
     }
 }
@@ -232,7 +242,7 @@ impl FormMessage {
             MessageKind::PossibleDuplicate => FormMessageKind::PossibleDuplicate,
             MessageKind::CheckFailed => FormMessageKind::CheckFailed,
         };
-        FormMessage { kind, location: m.location.clone(), text: Text::of(&m.message, locale) }
+        FormMessage { kind, location: m.location.clone(), text: Text::rendered(&m.message, &m.text, locale) }
     }
 }
 
@@ -254,7 +264,7 @@ impl FormView {
             messages: v.messages.iter().map(|m| FormMessage::of(m, locale)).collect(),
             can_complete: v.can_complete,
             completed: v.completed,
-            read_only_reason: v.read_only_reason.as_ref().map(|t| Text::of(&t.message, locale)),
+            read_only_reason: v.read_only_reason.as_ref().map(|t| Text::localized(t, locale)),
             demo: v.demo,
         }
     }

@@ -270,24 +270,7 @@ impl App {
 
     /// Puts the demo's practice data back to its initial state (refused for an account).
     pub fn reset_demo(&self) -> Result<(), PhumError> {
-        self.run(|| {
-            let locale = self.locale();
-            let mut store = self.store();
-            let open = std::mem::replace(&mut *store, Store::open_in_memory().map_err(core(locale))?);
-            match phum_core::demo::reset(open, &self.key) {
-                Ok(reset) => {
-                    *store = reset;
-                    Ok(())
-                }
-                Err(e) => {
-                    // Reopen what was there, so the App stays usable after a refused reset.
-                    if let Ok(again) = Store::open_existing(&self.database, Some(&self.key)) {
-                        *store = again;
-                    }
-                    Err(PhumError::from_core(&e, locale))
-                }
-            }
-        })
+        self.run(|| phum_core::demo::reset_in_place(&mut self.store(), &self.key).map_err(core(self.locale())))
     }
 }
 

@@ -101,9 +101,7 @@ pub fn open(dir: &Path, reset: bool, clock: &DeviceClock, locale: Locale) -> Res
 
 /// Puts the practice data back to its initial state; what went wrong, as a message.
 pub fn reset(store: &mut Store, key: &DbKey) -> Result<(), Message> {
-    let open = std::mem::replace(store, Store::open_in_memory().map_err(|e| e.message())?);
-    *store = phum_core::demo::reset(open, key).map_err(|e| e.message())?;
-    Ok(())
+    phum_core::demo::reset_in_place(store, key).map_err(|e| e.message())
 }
 
 /// The roles of the bundled dataset, named in `locale`.

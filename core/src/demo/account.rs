@@ -55,6 +55,26 @@ pub fn reset(store: Store, key: &DbKey) -> Result<Store, DemoError> {
     restore(&pristine, &live, key)
 }
 
+/// [`reset`] of the store a front end holds open: `store` is the reset database afterwards. When
+/// the reset is refused (not a demo, no pristine copy) or fails, the database is opened again as
+/// it was, so the caller keeps a usable store.
+pub fn reset_in_place(store: &mut Store, key: &DbKey) -> Result<(), DemoError> {
+    let path = store.path().to_path_buf();
+    let open = std::mem::replace(store, Store::open_in_memory()?);
+    match reset(open, key) {
+        Ok(reset) => {
+            *store = reset;
+            Ok(())
+        }
+        Err(e) => {
+            if let Ok(again) = Store::open_existing(&path, Some(key)) {
+                *store = again;
+            }
+            Err(e)
+        }
+    }
+}
+
 /// Makes the demo data afresh relative to `clock`'s today, as the new pristine copy and the
 /// database, and opens it. `store` must be the only connection to the demo database.
 pub fn rebuild(store: Store, key: &DbKey, clock: &DeviceClock) -> Result<(Store, PeopleSummary), DemoError> {

@@ -31,7 +31,7 @@ mod people;
 
 use std::path::PathBuf;
 
-pub use account::{open, pristine_path, rebuild, reset, DemoOpened};
+pub use account::{open, pristine_path, rebuild, reset, reset_in_place, DemoOpened};
 pub use people::PeopleSummary;
 
 use crate::i18n::{Localize, Message};

@@ -474,3 +474,32 @@ fn every_demo_error_variant_renders_in_both_languages() {
         assert_renders_in_both(&e.message());
     }
 }
+
+#[test]
+fn a_refused_reset_in_place_leaves_the_store_open_as_it_was() {
+    let dir = tempfile::tempdir().unwrap();
+    let key = DbKey::generate();
+    let path = dir.path().join("account.db");
+    let mut store = Store::open(&path, Some(&key)).unwrap();
+    let err = reset_in_place(&mut store, &key).unwrap_err();
+    assert!(matches!(err, DemoError::NotADemo { .. }), "{err}");
+    assert_eq!(store.path(), path, "the same database is open again");
+    assert!(store.schema_version().unwrap() > 0);
+
+    let folder = tempfile::tempdir().unwrap();
+    let mut demo = open(folder.path(), &key, &clock(day())).unwrap().store;
+    let before = demo.table_rows().unwrap();
+    let event = first_event(&demo);
+    demo.write(|d| d.delete_event(event, crate::test_dates::now())).unwrap();
+    assert_ne!(demo.table_rows().unwrap(), before);
+    reset_in_place(&mut demo, &key).unwrap();
+    assert_eq!(demo.table_rows().unwrap(), before, "back to the initial state");
+}
+
+fn first_event(store: &Store) -> Uid {
+    store
+        .conn()
+        .query_row("SELECT uid FROM event LIMIT 1", [], |r| r.get::<_, String>(0))
+        .map(|u| Uid::parse(&u).unwrap())
+        .unwrap()
+}

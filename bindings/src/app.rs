@@ -141,8 +141,8 @@ fn key(hex: &str, locale: Locale) -> Result<DbKey, PhumError> {
 
 fn create_folder(folder: &str, locale: Locale) -> Result<PathBuf, PhumError> {
     let path = PathBuf::from(folder);
-    std::fs::create_dir_all(&path).map_err(|source| {
-        PhumError::from_core(&phum_core::demo::DemoError::Io { path: path.clone(), source }, locale)
+    std::fs::create_dir_all(&path).map_err(|e| {
+        PhumError::from_core(&ArgumentError::Folder { path: folder.to_string(), detail: e.to_string() }, locale)
     })?;
     Ok(path)
 }

@@ -263,7 +263,7 @@ impl Classify for DemoError {
     }
 }
 
-/// Errors of the bindings' own: arguments that are not what the API takes.
+/// Errors of the bindings' own: arguments that are not what the API takes, and the app's folder.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub(crate) enum ArgumentError {
     #[error("{what} {value:?} is not a DHIS2 UID")]
@@ -274,6 +274,8 @@ pub(crate) enum ArgumentError {
     Date { value: String },
     #[error("the form is closed")]
     FormClosed,
+    #[error("the folder {path} cannot be made: {detail}")]
+    Folder { path: String, detail: String },
 }
 
 impl Localize for ArgumentError {
@@ -283,6 +285,9 @@ impl Localize for ArgumentError {
             ArgumentError::Language { code } => msg!("bindings-unknown-language", code = code.as_str()),
             ArgumentError::Date { value } => msg!("bindings-bad-date", value = value.as_str()),
             ArgumentError::FormClosed => Message::new("bindings-form-closed"),
+            ArgumentError::Folder { path, detail } => {
+                msg!("bindings-folder", path = path.as_str(), detail = detail.as_str())
+            }
         }
     }
 }
@@ -291,6 +296,7 @@ impl Classify for ArgumentError {
     fn kind(&self) -> ErrorKind {
         match self {
             ArgumentError::FormClosed => ErrorKind::Refused,
+            ArgumentError::Folder { .. } => ErrorKind::Storage,
             _ => ErrorKind::Invalid,
         }
     }
@@ -348,6 +354,11 @@ mod tests {
         assert_eq!(ClientError::Unauthorized { url: "u".into() }.kind(), ErrorKind::Login);
         assert_eq!(ClientError::Timeout { url: "u".into() }.kind(), ErrorKind::Network);
         assert_eq!(LoginError::UnsentData { count: 3 }.kind(), ErrorKind::Refused);
+        let folder = ArgumentError::Folder { path: "/data/phum".into(), detail: "No space left on device".into() };
+        assert_eq!(folder.kind(), ErrorKind::Storage);
+        let PhumError::Storage { id, text, .. } = PhumError::from_core(&folder, Locale::KHMER) else { panic!() };
+        assert_eq!(id, "bindings-folder");
+        assert!(text.contains("/data/phum") && !text.contains("demo"), "{text}");
         assert_eq!(StoreError::WrongKeyOrNotADatabase { path: "p".into() }.kind(), ErrorKind::Storage);
     }
 }

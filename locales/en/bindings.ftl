@@ -8,3 +8,4 @@ bindings-form-closed = This form is closed. Open it again to go on.
 bindings-internal-error = Something went wrong inside Phum. What you saved before is kept; please try again, and tell your supervisor if it happens again.
 bindings-sync-running = A sync is already running. Wait for it to finish.
 bindings-sign-in-first = Sign in again before syncing: Phum keeps your password only until the app closes.
+bindings-folder = Phum cannot make its folder { $path } on this phone ({ $detail }). Check that the phone has free space.

@@ -19,6 +19,7 @@ screen-common-discard-title = Discard your changes?
 screen-common-discard-body = The values you changed since the last save will be lost.
 screen-common-discard = Discard
 screen-common-keep-editing = Keep editing
+screen-common-key-unavailable = Phum cannot unlock its data on this phone: the phone's key store refused. Restart the phone and try again.
 
 ## First run
 screen-first-run-welcome = Welcome to Phum

@@ -19,6 +19,7 @@ screen-common-discard-title = បោះបង់ការកែប្រែរ�
 screen-common-discard-body = តម្លៃដែលអ្នកបានកែប្រែតាំងពីការរក្សាទុកចុងក្រោយ នឹងបាត់បង់។
 screen-common-discard = បោះបង់ការកែប្រែ
 screen-common-keep-editing = បន្តកែសម្រួល
+screen-common-key-unavailable = Phum មិនអាចបើកទិន្នន័យរបស់វានៅលើទូរស័ព្ទនេះបានទេ ព្រោះឃ្លាំងសោរបស់ទូរស័ព្ទបានបដិសេធ។ សូមចាប់ផ្ដើមទូរស័ព្ទឡើងវិញ ហើយព្យាយាមម្ដងទៀត។
 
 ## ការបើកលើកដំបូង
 screen-first-run-welcome = សូមស្វាគមន៍មកកាន់ Phum

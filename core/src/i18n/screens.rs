@@ -59,6 +59,8 @@ pub enum ScreenText {
     Discard,
     /// "Keep editing"
     KeepEditing,
+    /// "Phum cannot unlock its data on this phone: the phone's key store refused. Restart the phone and try again."
+    KeyUnavailable,
 
     // First run: language, then a real account or training mode
     /// "Welcome to Phum"
@@ -404,6 +406,7 @@ impl Localize for ScreenText {
             DiscardBody => Message::new("screen-common-discard-body"),
             Discard => Message::new("screen-common-discard"),
             KeepEditing => Message::new("screen-common-keep-editing"),
+            KeyUnavailable => Message::new("screen-common-key-unavailable"),
             FirstRunWelcome => Message::new("screen-first-run-welcome"),
             FirstRunIntro => Message::new("screen-first-run-intro"),
             FirstRunChooseLanguage => Message::new("screen-first-run-choose-language"),
@@ -603,6 +606,7 @@ mod tests {
             DiscardBody,
             Discard,
             KeepEditing,
+            KeyUnavailable,
             FirstRunWelcome,
             FirstRunIntro,
             FirstRunChooseLanguage,

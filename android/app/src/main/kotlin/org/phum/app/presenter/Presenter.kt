@@ -23,12 +23,20 @@ abstract class Presenter<S>(initial: S) {
         this.navigator = navigator
         this.view = view
         view(state)
+        attached()
     }
 
     fun detach() {
+        detached()
         view = null
         navigator = null
     }
+
+    /** The screen shows again: reload what may have changed meanwhile (none by default). */
+    protected open fun attached() {}
+
+    /** The screen goes: stop listening (nothing by default). */
+    protected open fun detached() {}
 
     protected fun update(next: S) {
         state = next

@@ -26,8 +26,11 @@ abstract class Screen<S, P : Presenter<S>> : Activity(), Navigator {
     /** The header row: the title, then the screen's icon buttons. */
     protected lateinit var header: LinearLayout
 
-    /** Where the screen puts its content. */
+    /** Where the screen puts its content, emptied before every render. */
     protected lateinit var body: LinearLayout
+
+    /** Views that stay put above the body and across renders (a search field being typed in). */
+    protected lateinit var fixed: LinearLayout
     private lateinit var bannerSlot: LinearLayout
     private var renderedWith: Any? = null
     private var rebuilding = false
@@ -50,8 +53,9 @@ abstract class Screen<S, P : Presenter<S>> : Activity(), Navigator {
         bannerSlot = ui.column()
         header = ui.row()
         body = ui.column().apply { setPadding(ui.dp(16), ui.dp(8), ui.dp(16), ui.dp(16)) }
+        fixed = ui.column().apply { setPadding(ui.dp(16), 0, ui.dp(16), 0) }
         val scroll = ScrollView(this).apply { addView(body) }
-        val root = ui.column(bannerSlot, header, scroll)
+        val root = ui.column(bannerSlot, header, fixed, scroll)
         scroll.layoutParams = LinearLayout.LayoutParams(ViewGroup.LayoutParams.MATCH_PARENT, 0, 1f)
         setContentView(root)
     }

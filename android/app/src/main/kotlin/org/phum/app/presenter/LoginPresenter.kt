@@ -58,8 +58,8 @@ class LoginPresenter(private val session: Session) : Presenter<LoginPresenter.St
             val outcome: Any =
                 try {
                     session.signIn(serverUrl, username, password)
-                    // The first sign-in: no org units until the first sync brings the metadata.
-                    session.app?.orgUnits()?.isEmpty() ?: true
+                    // Never synced: the forms and org units come with the first sync.
+                    session.app?.syncStatus()?.lastSync == null
                 } catch (e: PhumException) {
                     session.texts.explain(e)
                 } catch (e: KeyVaultException) {

@@ -1,0 +1,70 @@
+// The launcher screen under Robolectric against the real core: the language first (in Khmer),
+// then the two ways in; training mode opens the demo's home; an open demo goes straight home;
+// a rotation keeps the step; the screenshots of each step in both languages.
+package org.phum.app.ui
+
+import org.junit.Assert.assertEquals
+import org.junit.Assert.assertTrue
+import org.junit.Test
+import org.junit.runner.RunWith
+import org.phum.app.testing.PhumTestRunner
+import org.phum.app.testing.Screenshots
+import org.phum.app.testing.shownTexts
+import org.phum.app.testing.tap
+import org.phum.app.testing.testSession
+import org.phum.app.testing.useSession
+import org.robolectric.Robolectric
+import org.robolectric.Shadows.shadowOf
+import org.robolectric.annotation.Config
+import org.robolectric.annotation.GraphicsMode
+
+@RunWith(PhumTestRunner::class)
+@GraphicsMode(GraphicsMode.Mode.NATIVE)
+@Config(sdk = [34], qualifiers = "w360dp-h640dp-xhdpi")
+class FirstRunActivityTest {
+    @Test
+    fun `the first screen asks for the language in Khmer, then speaks the one chosen`() {
+        val session = useSession(testSession(language = null))
+        Robolectric.buildActivity(FirstRunActivity::class.java).setup().use { controller ->
+            val activity = controller.get()
+            assertTrue(activity.shownTexts().contains("English"))
+            Screenshots.check(activity, "first-run-language")
+            activity.tap("English")
+            assertEquals("en", session.preferences.language)
+            assertTrue(activity.shownTexts().contains("Start training mode"))
+            Screenshots.check(activity, "first-run-en")
+        }
+    }
+
+    @Test
+    fun `the ways in, in Khmer, and at the largest text size`() {
+        useSession(testSession(language = "km"))
+        Robolectric.buildActivity(FirstRunActivity::class.java).setup().use { Screenshots.check(it.get(), "first-run-km") }
+        Screenshots.largestText()
+        Robolectric.buildActivity(FirstRunActivity::class.java).setup().use { Screenshots.check(it.get(), "first-run-km-largest") }
+    }
+
+    @Test
+    fun `training mode opens the demo's home, and the demo opens there next time`() {
+        val session = useSession(testSession())
+        Robolectric.buildActivity(FirstRunActivity::class.java).setup().use { controller ->
+            controller.get().tap("Start training mode")
+            assertTrue(session.demo)
+            assertEquals(HomeActivity::class.java.name, shadowOf(controller.get()).nextStartedActivity.component!!.className)
+        }
+        Robolectric.buildActivity(FirstRunActivity::class.java).setup().use { controller ->
+            assertEquals(HomeActivity::class.java.name, shadowOf(controller.get()).nextStartedActivity.component!!.className)
+            assertTrue(controller.get().isFinishing)
+        }
+    }
+
+    @Test
+    fun `a rotation keeps the step the user is at`() {
+        useSession(testSession(language = null))
+        Robolectric.buildActivity(FirstRunActivity::class.java).setup().use { controller ->
+            controller.get().tap("English")
+            controller.recreate()
+            assertTrue(controller.get().shownTexts().contains("Sign in to DHIS2"))
+        }
+    }
+}

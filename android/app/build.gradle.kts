@@ -52,8 +52,9 @@ android {
 
     sourceSets {
         getByName("main") {
-            // The generated UniFFI bindings (never committed) and the core's Android libraries.
-            kotlin.srcDir(File(repoDir, "target/kotlin-bindings"))
+            // The generated UniFFI bindings (never committed; the Kotlin plugin compiles the
+            // .kt files of every java source folder) and the core's Android libraries.
+            java.srcDir(File(repoDir, "target/kotlin-bindings"))
             jniLibs.srcDir(jniLibsDir)
         }
     }

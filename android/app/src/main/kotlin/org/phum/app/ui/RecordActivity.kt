@@ -1,0 +1,6 @@
+// PLACEHOLDER (the lead's real screen replaces it).
+package org.phum.app.ui
+
+import android.app.Activity
+
+class RecordActivity : Activity()

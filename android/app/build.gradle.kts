@@ -57,6 +57,10 @@ android {
             java.srcDir(File(repoDir, "target/kotlin-bindings"))
             jniLibs.srcDir(jniLibsDir)
         }
+        getByName("test") {
+            // The DHIS2 test server's Kotlin handle, shared with the bindings' tests.
+            java.srcDir(File(repoDir, "tests/kotlin"))
+        }
     }
 
     testOptions {
@@ -119,6 +123,7 @@ tasks.withType<Test>().configureEach {
     maxHeapSize = "1536m"
     systemProperty("jna.library.path", File(repoDir, "target/debug").path)
     systemProperty("phum.repo.dir", repoDir.path)
+    systemProperty("phum.target", File(repoDir, "target").path)
     systemProperty("phum.screenshots.dir", layout.buildDirectory.dir("screenshots").get().asFile.path)
     systemProperty("phum.goldens.dir", file("src/test/screenshots").path)
     // ./gradlew :app:testDebugUnitTest -Pphum.record=true writes the goldens instead.

@@ -1,5 +1,5 @@
 // The login screen. Its fields are made once and kept across renders (what the user typed and
-// where the cursor is survive every state change); the labels, the button and the error follow
+// where the cursor is survive every state change, and their ids keep them across a rotation); the labels, the button and the error follow
 // the presenter's state.
 package org.phum.app.ui
 
@@ -8,6 +8,7 @@ import android.text.InputType
 import android.widget.CheckBox
 import android.widget.EditText
 import android.widget.TextView
+import org.phum.app.R
 import org.phum.app.presenter.LoginPresenter
 
 class LoginActivity : Screen<LoginPresenter.State, LoginPresenter>() {
@@ -23,9 +24,9 @@ class LoginActivity : Screen<LoginPresenter.State, LoginPresenter>() {
     override fun onCreate(savedInstanceState: Bundle?) {
         super.onCreate(savedInstanceState)
         val s = presenter.state
-        server = ui.field(s.serverLabel, InputType.TYPE_CLASS_TEXT or InputType.TYPE_TEXT_VARIATION_URI)
-        username = ui.field(s.usernameLabel)
-        password = ui.field(s.passwordLabel, PASSWORD)
+        server = ui.field(s.serverLabel, InputType.TYPE_CLASS_TEXT or InputType.TYPE_TEXT_VARIATION_URI).apply { id = R.id.login_server }
+        username = ui.field(s.usernameLabel).apply { id = R.id.login_username }
+        password = ui.field(s.passwordLabel, PASSWORD).apply { id = R.id.login_password }
         show = CheckBox(this).apply {
             minHeight = ui.dp(Ui.TOUCH)
             setOnCheckedChangeListener { _, on ->

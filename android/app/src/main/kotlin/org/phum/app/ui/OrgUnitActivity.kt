@@ -6,6 +6,7 @@ import android.os.Bundle
 import android.text.Editable
 import android.text.TextWatcher
 import android.widget.EditText
+import org.phum.app.R
 import org.phum.app.presenter.OrgUnitPresenter
 
 class OrgUnitActivity : Screen<OrgUnitPresenter.State, OrgUnitPresenter>() {
@@ -17,7 +18,7 @@ class OrgUnitActivity : Screen<OrgUnitPresenter.State, OrgUnitPresenter>() {
 
     override fun onCreate(savedInstanceState: Bundle?) {
         super.onCreate(savedInstanceState)
-        search = ui.field(presenter.state.searchHint)
+        search = ui.field(presenter.state.searchHint).apply { id = R.id.org_unit_search }
         search.addTextChangedListener(
             object : TextWatcher {
                 override fun beforeTextChanged(s: CharSequence?, start: Int, count: Int, after: Int) {}

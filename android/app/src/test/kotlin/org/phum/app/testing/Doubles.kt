@@ -69,16 +69,3 @@ fun testSession(
     return Session(preferences, vault, work, scheduler, folder.path) { "Asia/Phnom_Penh" }
 }
 
-/** A navigator that remembers where it was sent. */
-class RecordingNavigator : org.phum.app.presenter.Navigator {
-    val went = mutableListOf<org.phum.app.presenter.Destination>()
-    var closed = 0
-
-    override fun go(destination: org.phum.app.presenter.Destination) {
-        went += destination
-    }
-
-    override fun close() {
-        closed++
-    }
-}

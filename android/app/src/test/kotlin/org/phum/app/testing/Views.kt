@@ -23,10 +23,13 @@ fun Activity.shownTexts(): List<String> {
     return views(window.decorView).filterIsInstance<TextView>().filter { it.isShown }.map { it.text.toString() }
 }
 
-/** The shown view whose text is [text] (or, for an icon, whose content description is). */
+/**
+ * The shown view whose text is [text] (or, for an icon, whose content description is); a
+ * clickable one first (a button saying what the title also says).
+ */
 fun Activity.viewSaying(text: String): View {
     shadowOf(Looper.getMainLooper()).idle()
-    val all = views(window.decorView).filter { it.isShown }
+    val all = views(window.decorView).filter { it.isShown }.sortedByDescending { it.isClickable }
     return all.firstOrNull { it is TextView && it.text.toString() == text }
         ?: all.firstOrNull { it.contentDescription?.toString() == text }
         ?: run {

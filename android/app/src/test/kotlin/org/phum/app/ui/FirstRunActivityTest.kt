@@ -7,6 +7,7 @@ import org.junit.Assert.assertEquals
 import org.junit.Assert.assertTrue
 import org.junit.Test
 import org.junit.runner.RunWith
+import org.phum.app.presenter.Texts
 import org.phum.app.testing.PhumTestRunner
 import org.phum.app.testing.Screenshots
 import org.phum.app.testing.shownTexts
@@ -27,12 +28,16 @@ class FirstRunActivityTest {
         val session = useSession(testSession(language = null))
         Robolectric.buildActivity(FirstRunActivity::class.java).setup().use { controller ->
             val activity = controller.get()
-            assertTrue(activity.shownTexts().contains("English"))
+            val english = Texts("km", false)("screen-settings-language-en")
+            assertTrue(activity.shownTexts().contains(english))
             Screenshots.check(activity, "first-run-language")
-            activity.tap("English")
+            activity.tap(english)
             assertEquals("en", session.preferences.language)
-            assertTrue(activity.shownTexts().contains("Start training mode"))
-            Screenshots.check(activity, "first-run-en")
+            // The screen says everything again in English: a new Activity.
+            val rebuilt = controller.get()
+            assertTrue(rebuilt !== activity)
+            assertTrue(rebuilt.shownTexts().contains("Start training mode"))
+            Screenshots.check(rebuilt, "first-run-en")
         }
     }
 
@@ -62,7 +67,7 @@ class FirstRunActivityTest {
     fun `a rotation keeps the step the user is at`() {
         useSession(testSession(language = null))
         Robolectric.buildActivity(FirstRunActivity::class.java).setup().use { controller ->
-            controller.get().tap("English")
+            controller.get().tap(Texts("km", false)("screen-settings-language-en"))
             controller.recreate()
             assertTrue(controller.get().shownTexts().contains("Sign in to DHIS2"))
         }

@@ -99,4 +99,4 @@ class HomeActivityTest {
 
 /** The shown button whose text starts with [start] (an org unit's row: its name, then where it lies). */
 private fun android.app.Activity.viewSayingStart(start: String): android.view.View =
-    org.phum.app.testing.views(window.decorView).first { it is android.widget.TextView && it.isShown && it.text.startsWith(start) }
+    org.phum.app.testing.views(window.decorView).first { it is android.widget.Button && it.isShown && it.text.startsWith(start) }

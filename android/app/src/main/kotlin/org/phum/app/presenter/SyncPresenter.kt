@@ -81,14 +81,10 @@ class SyncPresenter(private val session: Session) : Presenter<SyncPresenter.Stat
     }
 
     /** The screen shows: hear the runner (it tells its state now) and read the status. */
-    fun start() {
-        session.sync.listen(heard)
-    }
+    override fun attached() = session.sync.listen(heard)
 
     /** The screen goes: stop hearing the runner (the sync goes on). */
-    fun stop() {
-        session.sync.stopListening(heard)
-    }
+    override fun detached() = session.sync.stopListening(heard)
 
     /** The sync button: syncs, or in training mode says that practice data is never sent. */
     fun syncNow() {

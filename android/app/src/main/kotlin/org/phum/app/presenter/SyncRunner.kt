@@ -27,6 +27,12 @@ sealed class SyncState {
 
 class SyncRunner(private val work: Work, private val app: () -> App?) {
     private val running = AtomicBoolean(false)
+
+    /**
+     * Cancel was asked for this run. The core's App.sync forgets a cancel asked before it
+     * began, so the request is passed on again at every progress report until the sync ends.
+     */
+    private val cancelRequested = AtomicBoolean(false)
     private val listeners = mutableListOf<(SyncState) -> Unit>()
 
     var state: SyncState = SyncState.Idle
@@ -42,6 +48,7 @@ class SyncRunner(private val work: Work, private val app: () -> App?) {
     fun start(done: (Boolean) -> Unit = {}): Boolean {
         val open = app() ?: return false
         if (!running.compareAndSet(false, true)) return false
+        cancelRequested.set(false)
         publish(SyncState.Running("", 0u, 0u))
         work.background {
             val outcome =
@@ -61,7 +68,9 @@ class SyncRunner(private val work: Work, private val app: () -> App?) {
 
     /** Asks a running sync to stop between requests; what it did is kept. */
     fun cancel() {
-        if (running.get()) app()?.cancelSync()
+        if (!running.get()) return
+        cancelRequested.set(true)
+        app()?.cancelSync()
     }
 
     /** Adds [listener] and tells it the state now. */
@@ -81,6 +90,7 @@ class SyncRunner(private val work: Work, private val app: () -> App?) {
 
     private inner class Relay : SyncProgress {
         override fun onProgress(phase: SyncPhase, phaseName: String, done: ULong, total: ULong) {
+            if (cancelRequested.get()) app()?.cancelSync()
             work.onMain { if (running.get()) publish(SyncState.Running(phaseName, done, total)) }
         }
     }

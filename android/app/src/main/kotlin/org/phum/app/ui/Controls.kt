@@ -33,5 +33,7 @@ class Controls(private val ui: Ui, private val scale: Float) {
         setLineSpacing(0f, Ui.KHMER_LINE_SPACING)
         minHeight = ui.dp(Ui.TOUCH)
         minimumHeight = ui.dp(Ui.TOUCH)
+        // Room between choices when the text is large (Khmer's stacked vowels above and below).
+        setPadding(paddingLeft, ui.dp(4), paddingRight, ui.dp(4))
     }
 }

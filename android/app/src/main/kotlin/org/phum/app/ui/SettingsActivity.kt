@@ -33,7 +33,8 @@ class SettingsActivity : Screen<SettingsPresenter.State, SettingsPresenter>() {
         }
 
         if (state.demo) {
-            body.addView(section(state.texts("screen-demo-banner")))
+            // The banner above already says this is training mode: a gap, no second heading.
+            body.addView(ui.text("").apply { setPadding(0, ui.dp(8), 0, 0) })
             body.addView(ui.fill(ui.button(state.resetDemo) { presenter.resetDemo() }.apply { isEnabled = !state.busy }))
             body.addView(ui.fill(ui.button(state.leaveDemo) { presenter.leaveDemo() }.apply { isEnabled = !state.busy }))
         } else if (state.account != null) {

@@ -12,16 +12,6 @@ class SyncActivity : Screen<SyncPresenter.State, SyncPresenter>() {
 
     override fun title() = presenter.state.title
 
-    override fun onStart() {
-        super.onStart()
-        presenter.start()
-    }
-
-    override fun onStop() {
-        presenter.stop()
-        super.onStop()
-    }
-
     override fun render(state: SyncPresenter.State) {
         state.lastSync?.let { body.addView(ui.text(it)) }
         if (state.running) {

@@ -13,7 +13,7 @@ import org.junit.BeforeClass
 import org.junit.Test
 import org.phum.app.testing.Demo
 import org.phum.app.testing.Records
-import org.phum.app.testing.TestServer
+import org.phum.testserver.Dhis2TestServer
 import org.phum.app.testing.testSession
 import org.phum.core.FormSession
 import org.phum.core.Record
@@ -94,12 +94,12 @@ class RecordPresenterTest {
     }
 
     companion object {
-        private lateinit var server: TestServer
+        private lateinit var server: Dhis2TestServer
 
         @BeforeClass
         @JvmStatic
         fun startServer() {
-            server = TestServer()
+            server = Dhis2TestServer()
         }
 
         @AfterClass

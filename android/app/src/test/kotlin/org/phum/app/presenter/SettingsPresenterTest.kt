@@ -18,7 +18,7 @@ import org.phum.app.testing.MemoryPreferences
 import org.phum.app.testing.RecordingNavigator
 import org.phum.app.testing.RecordingScheduler
 import org.phum.app.testing.Records
-import org.phum.app.testing.TestServer
+import org.phum.testserver.Dhis2TestServer
 import org.phum.app.testing.TestVault
 import org.phum.app.testing.hasKhmerLetters
 import org.phum.app.testing.testSession
@@ -76,7 +76,7 @@ class SettingsPresenterTest {
         assertTrue(unsent > 0uL)
         val navigator = RecordingNavigator()
         val presenter = shown(session, navigator)
-        assertEquals("Signed in as ${TestServer.USER} on ${server.url}", presenter.state.account)
+        assertEquals("Signed in as ${Dhis2TestServer.USER} on ${server.url}", presenter.state.account)
         assertFalse(presenter.state.demo)
 
         presenter.signOut()
@@ -143,12 +143,12 @@ class SettingsPresenterTest {
     }
 
     companion object {
-        private lateinit var server: TestServer
+        private lateinit var server: Dhis2TestServer
 
         @BeforeClass
         @JvmStatic
         fun startServer() {
-            server = TestServer()
+            server = Dhis2TestServer()
         }
 
         @AfterClass

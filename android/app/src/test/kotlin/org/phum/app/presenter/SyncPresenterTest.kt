@@ -12,9 +12,11 @@ import org.junit.Assert.assertTrue
 import org.junit.BeforeClass
 import org.junit.Test
 import org.phum.app.testing.Demo
+import org.phum.app.testing.QueuedWork
 import org.phum.app.testing.Records
 import org.phum.app.testing.RecordingNavigator
-import org.phum.app.testing.TestServer
+import org.phum.core.PhumException
+import org.phum.testserver.Dhis2TestServer
 import org.phum.app.testing.hasKhmerLetters
 import org.phum.app.testing.testSession
 
@@ -23,7 +25,6 @@ class SyncPresenterTest {
         val states = mutableListOf<SyncPresenter.State>()
         val presenter = SyncPresenter(session)
         presenter.attach(RecordingNavigator()) { states += it }
-        presenter.start()
         return presenter to states
     }
 
@@ -94,7 +95,6 @@ class SyncPresenterTest {
                 presenter.cancel()
             }
         }
-        presenter.start()
         presenter.syncNow()
         assertTrue(cancelled)
         val failed = presenter.state.sync as SyncState.Failed
@@ -123,12 +123,27 @@ class SyncPresenterTest {
     }
 
     @Test
+    fun `a cancel pressed before the core's sync has begun is not lost`() {
+        val work = QueuedWork()
+        val session = Records.signedIn(server, testSession(work = work))
+        work.runAll()
+        Records.registerChild(session.app!!, "សុខ ស្រីមុំ", "Sok Sreymom")
+        assertTrue(session.sync.start())
+        session.sync.cancel()
+        work.runAll()
+        val stopped = session.sync.state as SyncState.Failed
+        assertTrue(stopped.error is PhumException.Cancelled)
+        assertTrue(session.sync.start())
+        work.runAll()
+        assertTrue(session.sync.state is SyncState.Finished)
+    }
+
+    @Test
     fun `the screen keeps the runner's state when shown again, and stops hearing it when gone`() {
         val session = Records.signedIn(server)
         val (first, _) = shown(session)
         first.syncNow()
         val heard = first.state.sync
-        first.stop()
         first.detach()
         val (again, _) = shown(session)
         assertEquals(heard, again.state.sync)
@@ -140,12 +155,12 @@ class SyncPresenterTest {
     }
 
     companion object {
-        private lateinit var server: TestServer
+        private lateinit var server: Dhis2TestServer
 
         @BeforeClass
         @JvmStatic
         fun startServer() {
-            server = TestServer()
+            server = Dhis2TestServer()
         }
 
         @AfterClass

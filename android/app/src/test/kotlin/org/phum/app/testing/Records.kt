@@ -11,6 +11,7 @@ import org.phum.app.presenter.SyncState
 import org.phum.core.App
 import org.phum.core.FormSession
 import org.phum.core.Record
+import org.phum.testserver.Dhis2TestServer
 
 object Demo {
     const val IMMUNIZATION = "DmPrImmuniz"
@@ -29,9 +30,12 @@ object Demo {
 }
 
 object Records {
-    /** A child born 50 days ago, registered today at the health centre; its enrollment. */
-    fun registerChild(app: App, khmerName: String, latinName: String): Record.Enrollment =
-        FormSession.newRegistration(app, Demo.IMMUNIZATION, Demo.HEALTH_CENTRE, Demo.today().toString(), Demo.today().minusDays(50).toString())
+    /** A date always in the past, for renders that must not change from day to day. */
+    val FIXED_ENROLLMENT: LocalDate = LocalDate.of(2026, 11, 2)
+
+    /** A child born 50 days before [enrolled] (today), registered at the health centre; its enrollment. */
+    fun registerChild(app: App, khmerName: String, latinName: String, enrolled: LocalDate = Demo.today()): Record.Enrollment =
+        FormSession.newRegistration(app, Demo.IMMUNIZATION, Demo.HEALTH_CENTRE, enrolled.toString(), enrolled.minusDays(50).toString())
             .use { form ->
                 try {
                     val village = form.view().fields.single { it.key == Demo.VILLAGE }.options.first().code
@@ -47,9 +51,9 @@ object Records {
                 }
             }
 
-    /** The 6-week visit of [enrollment] with Penta 1 given and a weight of 4.5 kg; its UID. */
-    fun recordVisit(app: App, enrollment: Record.Enrollment): String =
-        FormSession.newEvent(app, Demo.IMMUNIZATION, Demo.WEEKS_6, Demo.HEALTH_CENTRE, enrollment.uid, Demo.today().toString())
+    /** The 6-week visit of [enrollment] on [date] with Penta 1 given and a weight of 4.5 kg; its UID. */
+    fun recordVisit(app: App, enrollment: Record.Enrollment, date: LocalDate = Demo.today()): String =
+        FormSession.newEvent(app, Demo.IMMUNIZATION, Demo.WEEKS_6, Demo.HEALTH_CENTRE, enrollment.uid, date.toString())
             .use { form ->
                 try {
                     form.setValue(Demo.PENTA_1, "true")
@@ -61,8 +65,8 @@ object Records {
             }
 
     /** [session] signed in to [server] and synced once (the server's metadata is on the phone). */
-    fun signedIn(server: TestServer, session: Session = testSession()): Session {
-        session.signIn(server.url, TestServer.USER, TestServer.PASSWORD)
+    fun signedIn(server: Dhis2TestServer, session: Session = testSession()): Session {
+        session.signIn(server.url, Dhis2TestServer.USER, Dhis2TestServer.PASSWORD)
         syncNow(session)
         return session
     }
@@ -75,14 +79,15 @@ object Records {
 
     /**
      * On a signed-in [session]: a child registered and sent, then a visit the server refuses;
-     * the visit's UID.
+     * the visit's UID. With [fixedDates] the dates are always the same ones (screenshots).
      */
-    fun refusedVisit(server: TestServer, session: Session): String {
+    fun refusedVisit(server: Dhis2TestServer, session: Session, fixedDates: Boolean = false): String {
         val app = session.app!!
-        val child = registerChild(app, "ម៉ៅ សុវណ្ណ", "Mao Sovann")
+        val enrolled = if (fixedDates) FIXED_ENROLLMENT else Demo.today()
+        val child = registerChild(app, "ម៉ៅ សុវណ្ណ", "Mao Sovann", enrolled)
         val sent = syncNow(session)
         check(sent is SyncState.Finished && sent.report.refused == 0uL) { "the child was not sent: $sent" }
-        val visit = recordVisit(app, child)
+        val visit = recordVisit(app, child, if (fixedDates) enrolled.plusDays(7) else Demo.today())
         server.inject("POST", "/api/tracker", "partial-success")
         val refused = syncNow(session)
         check(refused is SyncState.Finished && refused.report.refused == 1uL) { "the visit was not refused: $refused" }

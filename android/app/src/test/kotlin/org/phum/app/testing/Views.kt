@@ -1,61 +1,129 @@
-// Finding and using views in a Robolectric test the way a person does: by what they say.
+// What the screens' Robolectric tests do with an Activity: put a Session on test doubles in the
+// application before it starts, follow the Activity that is showing (a settings change recreates
+// it), read its texts, click and type by what the screen says, and make a render deterministic for
+// a screenshot.
 package org.phum.app.testing
 
 import android.app.Activity
+import android.app.Application
+import android.os.Bundle
 import android.os.Looper
 import android.view.View
 import android.view.ViewGroup
+import android.widget.Button
 import android.widget.EditText
 import android.widget.TextView
 import org.junit.Assert.fail
 import org.phum.app.PhumApplication
+import org.phum.app.platform.Work
 import org.phum.app.presenter.Session
 import org.robolectric.RuntimeEnvironment
 import org.robolectric.Shadows.shadowOf
 
-/** Every view under [root], depth first. */
-fun views(root: View): List<View> =
-    if (root is ViewGroup) listOf(root) + (0 until root.childCount).flatMap { views(root.getChildAt(it)) } else listOf(root)
+object Views {
+    val application: PhumApplication get() = RuntimeEnvironment.getApplication() as PhumApplication
 
-/** The texts the screen shows (labels, buttons, fields' contents), top to bottom. */
-fun Activity.shownTexts(): List<String> {
-    shadowOf(Looper.getMainLooper()).idle()
-    return views(window.decorView).filterIsInstance<TextView>().filter { it.isShown }.map { it.text.toString() }
-}
+    /** Screens built from now on use [session]. */
+    fun use(session: Session): Session = session.also { application.session = it }
 
-/**
- * The shown view whose text is [text] (or, for an icon, whose content description is); a
- * clickable one first (a button saying what the title also says).
- */
-fun Activity.viewSaying(text: String): View {
-    shadowOf(Looper.getMainLooper()).idle()
-    val all = views(window.decorView).filter { it.isShown }.sortedByDescending { it.isClickable }
-    return all.firstOrNull { it is TextView && it.text.toString() == text }
-        ?: all.firstOrNull { it.contentDescription?.toString() == text }
-        ?: run {
-            fail("nothing on screen says \"$text\"; it shows ${shownTexts()}")
-            error("unreachable")
+    fun idle() = shadowOf(Looper.getMainLooper()).idle()
+
+    /** Every text shown in [activity]'s window (texts, buttons, switches), in layout order. */
+    fun texts(activity: Activity): List<String> = textViews(activity.window.decorView).filter { it.isShown }.map { it.text.toString() }
+
+    /**
+     * Clicks the view showing exactly [text] (a button before a title saying the same), or the
+     * icon whose content description it is.
+     */
+    fun click(activity: Activity, text: String) {
+        val shown = allViews(activity.window.decorView).filter { it.isShown }.sortedByDescending { it.isClickable }
+        val view = shown.firstOrNull { it is TextView && it.text.toString() == text } ?: shown.firstOrNull { it.contentDescription?.toString() == text }
+        if (view == null) fail("no '$text' on the screen: ${texts(activity)}")
+        view!!.performClick()
+        idle()
+    }
+
+    /** Types [value] into the field labelled [label] (its accessible name, or its hint). */
+    fun type(activity: Activity, label: String, value: String) {
+        val field =
+            textViews(activity.window.decorView).filterIsInstance<EditText>()
+                .firstOrNull { it.contentDescription?.toString() == label || it.hint?.toString() == label }
+        if (field == null) fail("no field '$label' on the screen: ${texts(activity)}")
+        field!!.setText(value)
+        idle()
+    }
+
+    /** The shown button whose text starts with [start]. */
+    fun buttonStartingWith(activity: Activity, start: String): Button =
+        textViews(activity.window.decorView).filterIsInstance<Button>().first { it.isShown && it.text.startsWith(start) }
+
+    /** The views showing exactly [text]. */
+    fun find(activity: Activity, text: String): List<TextView> =
+        textViews(activity.window.decorView).filter { it.isShown && it.text.toString() == text }
+
+    /**
+     * Replaces [replacements]' keys by their values in every text of [activity] (UIDs made at
+     * random, today's date, the test server's port), so a screenshot is the same on every run.
+     */
+    fun stabilize(activity: Activity, replacements: Map<String, String>) {
+        for (view in textViews(activity.window.decorView)) {
+            val text = view.text.toString()
+            val stable = replacements.entries.fold(text) { t, (from, to) -> t.replace(from, to) }
+            if (stable != text) view.text = stable
         }
-}
+        idle()
+    }
 
-fun Activity.tap(text: String) {
-    viewSaying(text).performClick()
-    shadowOf(Looper.getMainLooper()).idle()
-}
+    private fun allViews(view: View): List<View> =
+        if (view is ViewGroup) listOf(view) + (0 until view.childCount).flatMap { allViews(view.getChildAt(it)) } else listOf(view)
 
-/** Types [value] into the field labelled (hinted) [label]. */
-fun Activity.type(label: String, value: String) {
-    val field = views(window.decorView).filterIsInstance<EditText>().firstOrNull { it.hint?.toString() == label || it.contentDescription?.toString() == label }
-        ?: run {
-            fail("no field \"$label\" on screen")
-            error("unreachable")
+    private fun textViews(view: View): List<TextView> =
+        when (view) {
+            is TextView -> listOf(view)
+            is ViewGroup -> (0 until view.childCount).flatMap { textViews(view.getChildAt(it)) }
+            else -> emptyList()
         }
-    field.setText(value)
-    shadowOf(Looper.getMainLooper()).idle()
+
+    /** Follows the Activity that is resumed now (a recreated one included). */
+    class Current : Application.ActivityLifecycleCallbacks {
+        var activity: Activity? = null
+            private set
+
+        init {
+            application.registerActivityLifecycleCallbacks(this)
+        }
+
+        fun stop() = application.unregisterActivityLifecycleCallbacks(this)
+
+        override fun onActivityResumed(activity: Activity) {
+            this.activity = activity
+        }
+
+        override fun onActivityCreated(activity: Activity, savedInstanceState: Bundle?) {}
+
+        override fun onActivityStarted(activity: Activity) {}
+
+        override fun onActivityPaused(activity: Activity) {}
+
+        override fun onActivityStopped(activity: Activity) {}
+
+        override fun onActivitySaveInstanceState(activity: Activity, outState: Bundle) {}
+
+        override fun onActivityDestroyed(activity: Activity) {}
+    }
 }
 
-/** Makes [session] the app's, for the screens the test starts next. */
-fun useSession(session: Session): Session {
-    (RuntimeEnvironment.getApplication() as PhumApplication).session = session
-    return session
+/** Background work kept until [runAll] (a sync that is still running); answers at once. */
+class QueuedWork : Work {
+    private val queue = ArrayDeque<() -> Unit>()
+
+    override fun background(task: () -> Unit) {
+        queue.addLast(task)
+    }
+
+    override fun onMain(task: () -> Unit) = task()
+
+    fun runAll() {
+        while (queue.isNotEmpty()) queue.removeFirst()()
+    }
 }

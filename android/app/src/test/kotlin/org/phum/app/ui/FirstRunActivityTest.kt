@@ -10,10 +10,8 @@ import org.junit.runner.RunWith
 import org.phum.app.presenter.Texts
 import org.phum.app.testing.PhumTestRunner
 import org.phum.app.testing.Screenshots
-import org.phum.app.testing.shownTexts
-import org.phum.app.testing.tap
+import org.phum.app.testing.Views
 import org.phum.app.testing.testSession
-import org.phum.app.testing.useSession
 import org.robolectric.Robolectric
 import org.robolectric.Shadows.shadowOf
 import org.robolectric.annotation.Config
@@ -25,25 +23,25 @@ import org.robolectric.annotation.GraphicsMode
 class FirstRunActivityTest {
     @Test
     fun `the first screen asks for the language in Khmer, then speaks the one chosen`() {
-        val session = useSession(testSession(language = null))
+        val session = Views.use(testSession(language = null))
         Robolectric.buildActivity(FirstRunActivity::class.java).setup().use { controller ->
             val activity = controller.get()
             val english = Texts("km", false)("screen-settings-language-en")
-            assertTrue(activity.shownTexts().contains(english))
+            assertTrue(Views.texts(activity).contains(english))
             Screenshots.check(activity, "first-run-language")
-            activity.tap(english)
+            Views.click(activity, english)
             assertEquals("en", session.preferences.language)
             // The screen says everything again in English: a new Activity.
             val rebuilt = controller.get()
             assertTrue(rebuilt !== activity)
-            assertTrue(rebuilt.shownTexts().contains("Start training mode"))
+            assertTrue(Views.texts(rebuilt).contains("Start training mode"))
             Screenshots.check(rebuilt, "first-run-en")
         }
     }
 
     @Test
     fun `the ways in, in Khmer, and at the largest text size`() {
-        useSession(testSession(language = "km"))
+        Views.use(testSession(language = "km"))
         Robolectric.buildActivity(FirstRunActivity::class.java).setup().use { Screenshots.check(it.get(), "first-run-km") }
         Screenshots.largestText()
         Robolectric.buildActivity(FirstRunActivity::class.java).setup().use { Screenshots.check(it.get(), "first-run-km-largest") }
@@ -51,9 +49,9 @@ class FirstRunActivityTest {
 
     @Test
     fun `training mode opens the demo's home, and the demo opens there next time`() {
-        val session = useSession(testSession())
+        val session = Views.use(testSession())
         Robolectric.buildActivity(FirstRunActivity::class.java).setup().use { controller ->
-            controller.get().tap("Start training mode")
+            Views.click(controller.get(), "Start training mode")
             assertTrue(session.demo)
             assertEquals(HomeActivity::class.java.name, shadowOf(controller.get()).nextStartedActivity.component!!.className)
         }
@@ -65,11 +63,11 @@ class FirstRunActivityTest {
 
     @Test
     fun `a rotation keeps the step the user is at`() {
-        useSession(testSession(language = null))
+        Views.use(testSession(language = null))
         Robolectric.buildActivity(FirstRunActivity::class.java).setup().use { controller ->
-            controller.get().tap(Texts("km", false)("screen-settings-language-en"))
+            Views.click(controller.get(), Texts("km", false)("screen-settings-language-en"))
             controller.recreate()
-            assertTrue(controller.get().shownTexts().contains("Sign in to DHIS2"))
+            assertTrue(Views.texts(controller.get()).contains("Sign in to DHIS2"))
         }
     }
 }

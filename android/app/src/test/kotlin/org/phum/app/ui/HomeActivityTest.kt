@@ -10,11 +10,8 @@ import org.junit.Test
 import org.junit.runner.RunWith
 import org.phum.app.testing.PhumTestRunner
 import org.phum.app.testing.Screenshots
-import org.phum.app.testing.shownTexts
-import org.phum.app.testing.tap
+import org.phum.app.testing.Views
 import org.phum.app.testing.testSession
-import org.phum.app.testing.type
-import org.phum.app.testing.useSession
 import org.robolectric.Robolectric
 import org.robolectric.Shadows.shadowOf
 import org.robolectric.annotation.Config
@@ -24,13 +21,13 @@ import org.robolectric.annotation.GraphicsMode
 @GraphicsMode(GraphicsMode.Mode.NATIVE)
 @Config(sdk = [34], qualifiers = "w360dp-h640dp-xhdpi")
 class HomeActivityTest {
-    private fun demo(language: String = "en") = useSession(testSession(language)).apply { openDemo() }
+    private fun demo(language: String = "en") = Views.use(testSession(language)).apply { openDemo() }
 
     @Test
     fun `home in training mode shows the banner, the org unit and what can be captured`() {
         demo()
         Robolectric.buildActivity(HomeActivity::class.java).setup().use { controller ->
-            val texts = controller.get().shownTexts()
+            val texts = Views.texts(controller.get())
             assertEquals("Training mode: practice data, never sent", texts.first())
             assertTrue(texts.any { it.startsWith("Working in ") })
             assertTrue(texts.contains("Programs"))
@@ -50,8 +47,8 @@ class HomeActivityTest {
     fun `the sync button explains that practice data is never sent and starts nothing`() {
         val session = demo()
         Robolectric.buildActivity(HomeActivity::class.java).setup().use { controller ->
-            controller.get().tap("Sync now")
-            assertTrue(controller.get().shownTexts().contains("Training mode never sends data. Sign in with a real account to sync."))
+            Views.click(controller.get(), "Sync now")
+            assertTrue(Views.texts(controller.get()).contains("Training mode never sends data. Sign in with a real account to sync."))
             assertEquals(null, shadowOf(controller.get()).nextStartedActivity)
             assertFalse(session.sync.isRunning)
         }
@@ -63,11 +60,11 @@ class HomeActivityTest {
         Robolectric.buildActivity(HomeActivity::class.java).setup().use { controller ->
             session.changeSettings("km", khmerDigits = true, textSize = session.textSize)
             shadowOf(android.os.Looper.getMainLooper()).idle()
-            val khmer = controller.get().shownTexts()
+            val khmer = Views.texts(controller.get())
             assertFalse(khmer.contains("Programs"))
             assertTrue(khmer.first().any { it in '\u1780'..'\u17FF' })
             controller.recreate()
-            assertEquals(khmer, controller.get().shownTexts())
+            assertEquals(khmer, Views.texts(controller.get()))
         }
     }
 
@@ -76,27 +73,24 @@ class HomeActivityTest {
         val session = demo()
         Robolectric.buildActivity(OrgUnitActivity::class.java).setup().use { controller ->
             val activity = controller.get()
-            val before = activity.shownTexts().size
+            val before = Views.texts(activity).size
             Screenshots.check(activity, "org-units-en")
-            activity.type("Search by name or code", "zzzz")
-            assertTrue(activity.shownTexts().contains("No org unit matches \"zzzz\"."))
-            activity.type("Search by name or code", "")
-            assertEquals(before, activity.shownTexts().size)
+            Views.type(activity, "Search by name or code", "zzzz")
+            assertTrue(Views.texts(activity).contains("No org unit matches \"zzzz\"."))
+            Views.type(activity, "Search by name or code", "")
+            assertEquals(before, Views.texts(activity).size)
         }
         val units = session.app!!.orgUnits().filter { it.captures }
         val other = units.first { it.uid != session.preferences.orgUnit }
         Robolectric.buildActivity(OrgUnitActivity::class.java).setup().use { controller ->
-            controller.get().type("Search by name or code", other.name)
-            controller.get().viewSayingStart(other.name).performClick()
+            Views.type(controller.get(), "Search by name or code", other.name)
+            Views.buttonStartingWith(controller.get(), other.name).performClick()
             assertTrue(controller.get().isFinishing)
         }
         assertEquals(other.uid, session.preferences.orgUnit)
         Robolectric.buildActivity(HomeActivity::class.java).setup().use { controller ->
-            assertTrue(controller.get().shownTexts().contains("Working in ${other.name}"))
+            assertTrue(Views.texts(controller.get()).contains("Working in ${other.name}"))
         }
     }
 }
 
-/** The shown button whose text starts with [start] (an org unit's row: its name, then where it lies). */
-private fun android.app.Activity.viewSayingStart(start: String): android.view.View =
-    org.phum.app.testing.views(window.decorView).first { it is android.widget.Button && it.isShown && it.text.startsWith(start) }

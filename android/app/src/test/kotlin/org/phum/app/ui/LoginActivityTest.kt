@@ -11,11 +11,8 @@ import org.junit.Test
 import org.junit.runner.RunWith
 import org.phum.app.testing.PhumTestRunner
 import org.phum.app.testing.Screenshots
-import org.phum.app.testing.shownTexts
-import org.phum.app.testing.tap
+import org.phum.app.testing.Views
 import org.phum.app.testing.testSession
-import org.phum.app.testing.type
-import org.phum.app.testing.useSession
 import org.phum.testserver.Dhis2TestServer
 import org.robolectric.Robolectric
 import org.robolectric.Shadows.shadowOf
@@ -27,15 +24,15 @@ import org.robolectric.annotation.GraphicsMode
 @Config(sdk = [34], qualifiers = "w360dp-h640dp-xhdpi")
 class LoginActivityTest {
     private fun login(language: String = "en") =
-        Robolectric.buildActivity(LoginActivity::class.java).also { useSession(testSession(language)) }.setup()
+        Robolectric.buildActivity(LoginActivity::class.java).also { Views.use(testSession(language)) }.setup()
 
     @Test
     fun `empty fields are asked for and the screen looks as approved in both languages`() {
         login().use { controller ->
             val activity = controller.get()
             Screenshots.check(activity, "login-en")
-            activity.tap("Sign in")
-            assertTrue(activity.shownTexts().contains("Type the server address, your username and your password."))
+            Views.click(activity, "Sign in")
+            assertTrue(Views.texts(activity).contains("Type the server address, your username and your password."))
         }
         login("km").use { Screenshots.check(it.get(), "login-km") }
     }
@@ -44,14 +41,14 @@ class LoginActivityTest {
     fun `a wrong password and plain http are refused in words`() {
         login().use { controller ->
             val activity = controller.get()
-            activity.type("Server address", server.url)
-            activity.type("Username", Dhis2TestServer.USER)
-            activity.type("Password", "wrong")
-            activity.tap("Sign in")
-            assertTrue(activity.shownTexts().any { it.contains("refused the username or password") })
-            activity.type("Server address", "http://hmis.example.org")
-            activity.tap("Sign in")
-            assertTrue(activity.shownTexts().any { it.contains("plain http") })
+            Views.type(activity, "Server address", server.url)
+            Views.type(activity, "Username", Dhis2TestServer.USER)
+            Views.type(activity, "Password", "wrong")
+            Views.click(activity, "Sign in")
+            assertTrue(Views.texts(activity).any { it.contains("refused the username or password") })
+            Views.type(activity, "Server address", "http://hmis.example.org")
+            Views.click(activity, "Sign in")
+            assertTrue(Views.texts(activity).any { it.contains("plain http") })
             Screenshots.check(activity, "login-refused-en")
         }
     }
@@ -59,9 +56,9 @@ class LoginActivityTest {
     @Test
     fun `a rotation keeps what was typed`() {
         login().use { controller ->
-            controller.get().type("Username", "nurse.sok")
+            Views.type(controller.get(), "Username", "nurse.sok")
             controller.recreate()
-            assertTrue(controller.get().shownTexts().contains("nurse.sok"))
+            assertTrue(Views.texts(controller.get()).contains("nurse.sok"))
         }
     }
 
@@ -69,10 +66,10 @@ class LoginActivityTest {
     fun `the first sign-in goes home with the first sync on top`() {
         login().use { controller ->
             val activity = controller.get()
-            activity.type("Server address", server.url)
-            activity.type("Username", Dhis2TestServer.USER)
-            activity.type("Password", Dhis2TestServer.PASSWORD)
-            activity.tap("Sign in")
+            Views.type(activity, "Server address", server.url)
+            Views.type(activity, "Username", Dhis2TestServer.USER)
+            Views.type(activity, "Password", Dhis2TestServer.PASSWORD)
+            Views.click(activity, "Sign in")
             val shadow = shadowOf(activity)
             val started = listOf(shadow.nextStartedActivity, shadow.nextStartedActivity).map { it.component!!.className }
             assertEquals(setOf(HomeActivity::class.java.name, SyncActivity::class.java.name), started.toSet())

@@ -69,6 +69,14 @@ class HomeActivityTest {
     }
 
     @Test
+    fun `the picker in Khmer, and at the largest text size`() {
+        demo("km")
+        Robolectric.buildActivity(OrgUnitActivity::class.java).setup().use { Screenshots.check(it.get(), "org-units-km") }
+        Screenshots.largestText()
+        Robolectric.buildActivity(OrgUnitActivity::class.java).setup().use { Screenshots.check(it.get(), "org-units-km-largest") }
+    }
+
+    @Test
     fun `the picker filters as the user types and the choice becomes home's org unit`() {
         val session = demo()
         Robolectric.buildActivity(OrgUnitActivity::class.java).setup().use { controller ->

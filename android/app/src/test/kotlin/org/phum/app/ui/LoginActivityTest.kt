@@ -27,7 +27,7 @@ class LoginActivityTest {
         Robolectric.buildActivity(LoginActivity::class.java).also { Views.use(testSession(language)) }.setup()
 
     @Test
-    fun `empty fields are asked for and the screen looks as approved in both languages`() {
+    fun `empty fields are asked for and the screen looks as approved in both languages and at the largest text size`() {
         login().use { controller ->
             val activity = controller.get()
             Screenshots.check(activity, "login-en")
@@ -35,6 +35,8 @@ class LoginActivityTest {
             assertTrue(Views.texts(activity).contains("Type the server address, your username and your password."))
         }
         login("km").use { Screenshots.check(it.get(), "login-km") }
+        Screenshots.largestText()
+        login("km").use { Screenshots.check(it.get(), "login-km-largest") }
     }
 
     @Test

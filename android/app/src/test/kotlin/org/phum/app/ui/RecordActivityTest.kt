@@ -61,16 +61,18 @@ class RecordActivityTest {
     }
 
     @Test
-    fun `the record view looks as approved in English and in Khmer`() {
-        for (language in listOf("en", "km")) Dhis2TestServer().use { own ->
+    fun `the record view looks as approved in English, in Khmer and at the largest text size`() {
+        for (shot in listOf("en", "km", "km-largest")) Dhis2TestServer().use { own ->
+            val language = shot.take(2)
             val session = Views.use(Records.signedIn(own, testSession(language = language)))
             val visit = Records.refusedVisit(own, session, fixedDates = true)
             Screenshots.language(language)
+            if (shot.endsWith("largest")) Screenshots.largestText()
             launch(Destination.Record("event", visit, Demo.CHILD_WEIGHT)).use { controller ->
                 val screen = controller.get()
                 if (language == "km") assertTrue(hasKhmerLetters(Views.texts(screen).joinToString()))
                 Views.stabilize(screen, mapOf(visit to "PhumVisit01"))
-                Screenshots.check(screen, "record-$language")
+                Screenshots.check(screen, "record-$shot")
             }
         }
     }

@@ -70,17 +70,19 @@ class SyncActivityTest {
     }
 
     @Test
-    fun `the sync screen with a refused record looks as approved in English and in Khmer`() {
+    fun `the sync screen with a refused record looks as approved in English, in Khmer and at the largest text size`() {
         // A server of its own: what the report counts does not depend on the other tests.
-        for (language in listOf("en", "km")) Dhis2TestServer().use { own ->
+        for (shot in listOf("en", "km", "km-largest")) Dhis2TestServer().use { own ->
+            val language = shot.take(2)
             val session = Views.use(Records.signedIn(own, testSession(language = language)))
             val visit = Records.refusedVisit(own, session, fixedDates = true)
             Screenshots.language(language)
+            if (shot.endsWith("largest")) Screenshots.largestText()
             launch().use { controller ->
                 val screen = controller.get()
                 if (language == "km") assertTrue(hasKhmerLetters(Views.texts(screen).joinToString()))
                 Views.stabilize(screen, stable(session, visit))
-                Screenshots.check(screen, "sync-$language")
+                Screenshots.check(screen, "sync-$shot")
             }
         }
     }

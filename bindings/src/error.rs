@@ -276,6 +276,8 @@ pub(crate) enum ArgumentError {
     FormClosed,
     #[error("the folder {path} cannot be made: {detail}")]
     Folder { path: String, detail: String },
+    #[error("{id:?} is not a screen text, or lacks an argument")]
+    NotAScreenText { id: String },
 }
 
 impl Localize for ArgumentError {
@@ -288,6 +290,7 @@ impl Localize for ArgumentError {
             ArgumentError::Folder { path, detail } => {
                 msg!("bindings-folder", path = path.as_str(), detail = detail.as_str())
             }
+            ArgumentError::NotAScreenText { id } => msg!("bindings-not-a-screen-text", id = id.as_str()),
         }
     }
 }

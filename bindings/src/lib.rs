@@ -13,6 +13,7 @@
 //! - `form`: [`FormSession`], one open form.
 //! - `sync`: the sync on its own connection, with progress ([`SyncProgress`]) and cancel; the
 //!   status of each record.
+//! - `text`: the screens' texts from the core's catalogue, by id.
 //! - `records`: the plain records that cross, made from the core's views.
 //! - `error`: [`PhumError`], and the guard that turns a panic into one.
 //! - `logging`: Rust's log records to the app's log ([`Logger`]).
@@ -32,6 +33,7 @@ mod logging;
 mod people;
 mod records;
 mod sync;
+mod text;
 
 pub use app::{AccountInfo, App, Settings, SignedIn};
 pub use capture::{CaptureOptions, DataSetInfo, OrgUnit, PeriodInfo, ProgramInfo, StageInfo};
@@ -47,3 +49,4 @@ pub use records::{
     Section, Text,
 };
 pub use sync::{RecordIssue, SyncPhase, SyncProgress, SyncReport, SyncStatus};
+pub use text::{screen_text, TextArg};

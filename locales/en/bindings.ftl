@@ -9,3 +9,4 @@ bindings-internal-error = Something went wrong inside Phum. What you saved befor
 bindings-sync-running = A sync is already running. Wait for it to finish.
 bindings-sign-in-first = Sign in again before syncing: Phum keeps your password only until the app closes.
 bindings-folder = Phum cannot make its folder { $path } on this phone ({ $detail }). Check that the phone has free space.
+bindings-not-a-screen-text = “{ $id }” is not a text of Phum’s screens, or a text it needs is missing. This is a defect of the app; please tell your supervisor.

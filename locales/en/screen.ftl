@@ -19,6 +19,7 @@ screen-common-discard-title = Discard your changes?
 screen-common-discard-body = The values you changed since the last save will be lost.
 screen-common-discard = Discard
 screen-common-keep-editing = Keep editing
+screen-common-key-unavailable = Phum cannot unlock its data on this phone: the phone's key store refused. Restart the phone and try again.
 
 ## First run
 screen-first-run-welcome = Welcome to Phum
@@ -40,6 +41,8 @@ screen-login-signing-in = Signing in…
 screen-login-first-download = Downloading your programs, forms and org units. This can take a few minutes; keep the phone connected.
 screen-login-needs-network = The first sign-in needs an internet connection. Connect to mobile data or Wi-Fi and try again.
 screen-login-other-account = Use another account
+screen-login-offline-hint = No internet? You can sign in with the password you used last time on this phone.
+screen-login-missing-fields = Type the server address, your username and your password.
 screen-login-pin-create =
     { $digits ->
         [one] Choose a PIN of { $digits } digit. You will open Phum with it instead of your password.
@@ -213,6 +216,7 @@ screen-sync-sending =
        *[other] Sending { $count } records…
     }
 screen-sync-downloading = Downloading updates from the server…
+screen-sync-progress = { $phase }: { $done } of { $total }
 screen-sync-done = Sync finished: { $sent } sent, { $received } received.
 screen-sync-last = Last sync: { $date }
 screen-sync-never = Not synced yet
@@ -225,6 +229,10 @@ screen-sync-fix-hint = Open the record, correct the value, save it and sync agai
 screen-sync-open-record = Open
 screen-sync-training-never-sends = Training mode never sends data. Sign in with a real account to sync.
 
+## A record the server refused, read only
+screen-record-title = Record details
+screen-record-refused-here = The server refused this value
+
 ## Settings
 screen-settings-title = Settings
 screen-settings-language = Language
@@ -232,6 +240,10 @@ screen-settings-language-km = ខ្មែរ (Khmer)
 screen-settings-language-en = English
 screen-settings-khmer-digits = Khmer digits
 screen-settings-khmer-digits-hint = Show numbers as ០១២៣ instead of 0123. Values are still sent to DHIS2 as 0123.
+screen-settings-text-size = Text size
+screen-settings-text-size-normal = Normal
+screen-settings-text-size-large = Large
+screen-settings-text-size-largest = Largest
 screen-settings-account = Account
 screen-settings-signed-in-as = Signed in as { $username } on { $server }
 screen-settings-change-pin = Change PIN

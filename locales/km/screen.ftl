@@ -19,6 +19,7 @@ screen-common-discard-title = បោះបង់ការកែប្រែរ�
 screen-common-discard-body = តម្លៃដែលអ្នកបានកែប្រែតាំងពីការរក្សាទុកចុងក្រោយ នឹងបាត់បង់។
 screen-common-discard = បោះបង់ការកែប្រែ
 screen-common-keep-editing = បន្តកែសម្រួល
+screen-common-key-unavailable = Phum មិនអាចបើកទិន្នន័យរបស់វានៅលើទូរស័ព្ទនេះបានទេ ព្រោះឃ្លាំងសោរបស់ទូរស័ព្ទបានបដិសេធ។ សូមចាប់ផ្ដើមទូរស័ព្ទឡើងវិញ ហើយព្យាយាមម្ដងទៀត។
 
 ## ការបើកលើកដំបូង
 screen-first-run-welcome = សូមស្វាគមន៍មកកាន់ Phum
@@ -40,6 +41,8 @@ screen-login-signing-in = កំពុងចូលប្រើ…
 screen-login-first-download = កំពុងទាញយកកម្មវិធី ទម្រង់ និងអង្គភាពរបស់អ្នក។ វាអាចចំណាយពេលពីរបីនាទី សូមទុកទូរស័ព្ទឱ្យនៅភ្ជាប់បណ្ដាញ។
 screen-login-needs-network = ការចូលប្រើលើកដំបូងត្រូវការអ៊ីនធឺណិត។ សូមភ្ជាប់ទិន្នន័យទូរស័ព្ទ ឬ Wi-Fi ហើយព្យាយាមម្ដងទៀត។
 screen-login-other-account = ប្រើគណនីផ្សេង
+screen-login-offline-hint = គ្មានអ៊ីនធឺណិតទេឬ? អ្នកអាចចូលដោយប្រើពាក្យសម្ងាត់ដែលអ្នកបានប្រើលើកមុននៅលើទូរស័ព្ទនេះ។
+screen-login-missing-fields = សូមវាយអាសយដ្ឋានម៉ាស៊ីនមេ ឈ្មោះអ្នកប្រើ និងពាក្យសម្ងាត់របស់អ្នក។
 screen-login-pin-create = សូមជ្រើសរើសលេខកូដ PIN ចំនួន { $digits } ខ្ទង់។ អ្នកនឹងបើក Phum ដោយប្រើវាជំនួសពាក្យសម្ងាត់។
 screen-login-pin-confirm = សូមបញ្ចូលលេខកូដ PIN ដដែលម្ដងទៀត
 screen-login-pin-mismatch = លេខកូដ PIN ទាំងពីរមិនដូចគ្នាទេ។ សូមជ្រើសរើសលេខកូដ PIN របស់អ្នកម្ដងទៀត។
@@ -149,6 +152,7 @@ screen-sync-now = ធ្វើសមកាលកម្មឥឡូវនេះ
 screen-sync-running = កំពុងធ្វើសមកាលកម្ម…
 screen-sync-sending = កំពុងផ្ញើកំណត់ត្រា { $count }…
 screen-sync-downloading = កំពុងទាញយកបច្ចុប្បន្នភាពពីម៉ាស៊ីនមេ…
+screen-sync-progress = { $phase }៖ { $done } នៃ { $total }
 screen-sync-done = ការធ្វើសមកាលកម្មបានបញ្ចប់៖ បានផ្ញើ { $sent } បានទទួល { $received }។
 screen-sync-last = សមកាលកម្មចុងក្រោយ៖ { $date }
 screen-sync-never = មិនទាន់បានធ្វើសមកាលកម្មនៅឡើយ
@@ -161,6 +165,10 @@ screen-sync-fix-hint = សូមបើកកំណត់ត្រា កែត�
 screen-sync-open-record = បើក
 screen-sync-training-never-sends = របៀបហ្វឹកហាត់មិនដែលផ្ញើទិន្នន័យទេ។ សូមចូលប្រើដោយគណនីពិត ដើម្បីធ្វើសមកាលកម្ម។
 
+## A record the server refused, read only
+screen-record-title = ព័ត៌មានលម្អិតនៃកំណត់ត្រា
+screen-record-refused-here = ម៉ាស៊ីនមេបានបដិសេធតម្លៃនេះ
+
 ## ការកំណត់
 screen-settings-title = ការកំណត់
 screen-settings-language = ភាសា
@@ -168,6 +176,10 @@ screen-settings-language-km = ខ្មែរ
 screen-settings-language-en = English (អង់គ្លេស)
 screen-settings-khmer-digits = លេខខ្មែរ
 screen-settings-khmer-digits-hint = បង្ហាញលេខជា ០១២៣ ជំនួសឱ្យ 0123។ តម្លៃនៅតែត្រូវបានផ្ញើទៅ DHIS2 ជា 0123។
+screen-settings-text-size = ទំហំអក្សរ
+screen-settings-text-size-normal = ធម្មតា
+screen-settings-text-size-large = ធំ
+screen-settings-text-size-largest = ធំបំផុត
 screen-settings-account = គណនី
 screen-settings-signed-in-as = បានចូលប្រើជា { $username } នៅលើ { $server }
 screen-settings-change-pin = ប្ដូរលេខកូដ PIN

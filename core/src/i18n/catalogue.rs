@@ -46,21 +46,27 @@ pub fn render(message: &Message, locale: Locale) -> String {
 /// (an unknown id, a variable the message uses but was not given, a reference to a missing
 /// message).
 pub fn try_render(message: &Message, locale: Locale) -> Result<String, RenderError> {
+    try_render_id(message.id, &message.args, locale)
+}
+
+/// The message `id` with `args` in `locale`, for an id that is not known at compile time (a
+/// front end asking for a screen text by its id); otherwise as [`try_render`].
+pub fn try_render_id(id: &str, args: &[(&str, Arg)], locale: Locale) -> Result<String, RenderError> {
     let bundle = bundle(locale);
     let lang = locale.lang.code();
-    let found = bundle.get_message(message.id).ok_or(RenderError::UnknownId { id: message.id.to_string(), lang })?;
-    let pattern = found.value().ok_or(RenderError::UnknownId { id: message.id.to_string(), lang })?;
-    let mut args = FluentArgs::with_capacity(message.args.len());
-    for (name, arg) in &message.args {
-        args.set(*name, fluent_value(arg, locale)?);
+    let found = bundle.get_message(id).ok_or(RenderError::UnknownId { id: id.to_string(), lang })?;
+    let pattern = found.value().ok_or(RenderError::UnknownId { id: id.to_string(), lang })?;
+    let mut fluent_args = FluentArgs::with_capacity(args.len());
+    for (name, arg) in args {
+        fluent_args.set(*name, fluent_value(arg, locale)?);
     }
     let mut errors = Vec::new();
-    let text = bundle.format_pattern(pattern, Some(&args), &mut errors).into_owned();
+    let text = bundle.format_pattern(pattern, Some(&fluent_args), &mut errors).into_owned();
     if errors.is_empty() {
         Ok(text)
     } else {
         let problems = errors.iter().map(|e| e.to_string()).collect::<Vec<_>>().join("; ");
-        Err(RenderError::Fluent { id: message.id.to_string(), lang, problems })
+        Err(RenderError::Fluent { id: id.to_string(), lang, problems })
     }
 }
 

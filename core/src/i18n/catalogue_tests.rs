@@ -165,12 +165,17 @@ fn ids_used_in_code() -> BTreeMap<String, PathBuf> {
 }
 
 fn source_files(dir: &Path) -> Vec<PathBuf> {
+    source_files_with(dir, "rs")
+}
+
+/// The files under `dir` whose name ends in `.extension`.
+fn source_files_with(dir: &Path, extension: &str) -> Vec<PathBuf> {
     let mut files = Vec::new();
     for entry in std::fs::read_dir(dir).unwrap() {
         let path = entry.unwrap().path();
         if path.is_dir() {
-            files.extend(source_files(&path));
-        } else if path.extension().is_some_and(|e| e == "rs") {
+            files.extend(source_files_with(&path, extension));
+        } else if path.extension().is_some_and(|e| e == extension) {
             files.push(path);
         }
     }
@@ -210,6 +215,35 @@ fn every_id_used_in_code_is_in_the_catalogue_and_every_message_is_used() {
     let referenced: BTreeSet<&String> = en.values().flat_map(|e| e.references.iter()).collect();
     let unused: Vec<&String> = en.keys().filter(|id| !used.contains_key(*id) && !referenced.contains(id)).collect();
     assert!(unused.is_empty(), "messages no code uses: {unused:#?}");
+}
+
+/// The screen texts the Android shell asks for by id (`"screen-…"` string literals in its Kotlin,
+/// rendered through the bindings' `screen_text`), each with the file that names it.
+fn screen_ids_used_in_android() -> BTreeMap<String, PathBuf> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../android/app/src/main/kotlin");
+    let pattern = fancy_regex::Regex::new(r#""(screen-[a-z0-9-]+)""#).unwrap();
+    let mut used = BTreeMap::new();
+    if root.is_dir() {
+        for path in source_files_with(&root, "kt") {
+            let text = std::fs::read_to_string(&path).unwrap();
+            for caps in pattern.captures_iter(text.as_str()) {
+                let caps = caps.unwrap();
+                used.entry(caps[1].to_string()).or_insert_with(|| path.clone());
+            }
+        }
+    }
+    used
+}
+
+#[test]
+fn every_screen_text_the_android_shell_names_is_in_the_catalogue() {
+    let en = catalogue_cached(Lang::En);
+    let missing: Vec<String> = screen_ids_used_in_android()
+        .iter()
+        .filter(|(id, _)| !en.contains_key(*id))
+        .map(|(id, p)| format!("{id} ({})", p.display()))
+        .collect();
+    assert!(missing.is_empty(), "screen texts the Android shell names but the catalogue lacks: {missing:#?}");
 }
 
 #[test]

@@ -38,7 +38,7 @@ mod metadata;
 mod screens;
 mod server_codes;
 
-pub use catalogue::{render, try_render, RenderError, CATALOGUE_FILES};
+pub use catalogue::{render, try_render, try_render_id, RenderError, CATALOGUE_FILES};
 pub use dates::{format_date, format_period, month_name, weekday_name};
 pub use digits::{show_digits, show_number};
 pub use message::{Arg, Localize, Message};

@@ -59,6 +59,8 @@ pub enum ScreenText {
     Discard,
     /// "Keep editing"
     KeepEditing,
+    /// "Phum cannot unlock its data on this phone: the phone's key store refused. Restart the phone and try again."
+    KeyUnavailable,
 
     // First run: language, then a real account or training mode
     /// "Welcome to Phum"
@@ -97,6 +99,10 @@ pub enum ScreenText {
     LoginNeedsNetwork,
     /// "Use another account"
     LoginOtherAccount,
+    /// "No internet? You can sign in with the password you used last time on this phone."
+    LoginOfflineHint,
+    /// "Type the server address, your username and your password."
+    LoginMissingFields,
     /// "Choose a PIN of { $digits } digits. You will open Phum with it instead of your password."
     PinCreate { digits: u32 },
     /// "Enter the same PIN again"
@@ -301,6 +307,8 @@ pub enum ScreenText {
     SyncSending { count: u32 },
     /// "Downloading updates from the server…"
     SyncDownloading,
+    /// "{ $phase }: { $done } of { $total }"
+    SyncProgress { phase: String, done: u32, total: u32 },
     /// "Sync finished: { $sent } sent, { $received } received."
     SyncDone { sent: u32, received: u32 },
     /// "Last sync: { $date }"
@@ -324,6 +332,12 @@ pub enum ScreenText {
     /// "Training mode never sends data. Sign in with a real account to sync."
     TrainingNeverSends,
 
+    // A record the server refused, read only (the capture screens edit it)
+    /// "Record details"
+    RecordTitle,
+    /// "The server refused this value"
+    RecordRefusedHere,
+
     // Settings
     /// "Settings"
     SettingsTitle,
@@ -337,6 +351,14 @@ pub enum ScreenText {
     KhmerDigits,
     /// "Show numbers as ០១២៣ instead of 0123. Values are still sent to DHIS2 as 0123."
     KhmerDigitsHint,
+    /// "Text size"
+    TextSize,
+    /// "Normal"
+    TextSizeNormal,
+    /// "Large"
+    TextSizeLarge,
+    /// "Largest"
+    TextSizeLargest,
     /// "Account"
     SettingsAccount,
     /// "Signed in as { $username } on { $server }"
@@ -384,6 +406,7 @@ impl Localize for ScreenText {
             DiscardBody => Message::new("screen-common-discard-body"),
             Discard => Message::new("screen-common-discard"),
             KeepEditing => Message::new("screen-common-keep-editing"),
+            KeyUnavailable => Message::new("screen-common-key-unavailable"),
             FirstRunWelcome => Message::new("screen-first-run-welcome"),
             FirstRunIntro => Message::new("screen-first-run-intro"),
             FirstRunChooseLanguage => Message::new("screen-first-run-choose-language"),
@@ -401,6 +424,8 @@ impl Localize for ScreenText {
             LoginFirstDownload => Message::new("screen-login-first-download"),
             LoginNeedsNetwork => Message::new("screen-login-needs-network"),
             LoginOtherAccount => Message::new("screen-login-other-account"),
+            LoginOfflineHint => Message::new("screen-login-offline-hint"),
+            LoginMissingFields => Message::new("screen-login-missing-fields"),
             PinCreate { digits } => msg!("screen-login-pin-create", digits = *digits),
             PinConfirm => Message::new("screen-login-pin-confirm"),
             PinMismatch => Message::new("screen-login-pin-mismatch"),
@@ -502,6 +527,9 @@ impl Localize for ScreenText {
             SyncRunning => Message::new("screen-sync-running"),
             SyncSending { count } => msg!("screen-sync-sending", count = *count),
             SyncDownloading => Message::new("screen-sync-downloading"),
+            SyncProgress { phase, done, total } => {
+                msg!("screen-sync-progress", phase = phase, done = *done, total = *total)
+            }
             SyncDone { sent, received } => msg!("screen-sync-done", sent = *sent, received = *received),
             LastSync { date } => msg!("screen-sync-last", date = *date),
             NeverSynced => Message::new("screen-sync-never"),
@@ -515,12 +543,18 @@ impl Localize for ScreenText {
             SyncFixHint => Message::new("screen-sync-fix-hint"),
             OpenRecord => Message::new("screen-sync-open-record"),
             TrainingNeverSends => Message::new("screen-sync-training-never-sends"),
+            RecordTitle => Message::new("screen-record-title"),
+            RecordRefusedHere => Message::new("screen-record-refused-here"),
             SettingsTitle => Message::new("screen-settings-title"),
             SettingsLanguage => Message::new("screen-settings-language"),
             LanguageKhmer => Message::new("screen-settings-language-km"),
             LanguageEnglish => Message::new("screen-settings-language-en"),
             KhmerDigits => Message::new("screen-settings-khmer-digits"),
             KhmerDigitsHint => Message::new("screen-settings-khmer-digits-hint"),
+            TextSize => Message::new("screen-settings-text-size"),
+            TextSizeNormal => Message::new("screen-settings-text-size-normal"),
+            TextSizeLarge => Message::new("screen-settings-text-size-large"),
+            TextSizeLargest => Message::new("screen-settings-text-size-largest"),
             SettingsAccount => Message::new("screen-settings-account"),
             SignedInAs { username, server } => {
                 msg!("screen-settings-signed-in-as", username = username, server = server)
@@ -572,6 +606,7 @@ mod tests {
             DiscardBody,
             Discard,
             KeepEditing,
+            KeyUnavailable,
             FirstRunWelcome,
             FirstRunIntro,
             FirstRunChooseLanguage,
@@ -589,6 +624,8 @@ mod tests {
             LoginFirstDownload,
             LoginNeedsNetwork,
             LoginOtherAccount,
+            LoginOfflineHint,
+            LoginMissingFields,
             PinCreate { digits: 4 },
             PinConfirm,
             PinMismatch,
@@ -684,6 +721,7 @@ mod tests {
             SyncRunning,
             SyncSending { count: 3 },
             SyncDownloading,
+            SyncProgress { phase: "Sending".into(), done: 3, total: 12 },
             SyncDone { sent: 12, received: 40 },
             LastSync { date: ymd(2025, 3, 14) },
             NeverSynced,
@@ -699,12 +737,18 @@ mod tests {
             SyncFixHint,
             OpenRecord,
             TrainingNeverSends,
+            RecordTitle,
+            RecordRefusedHere,
             SettingsTitle,
             SettingsLanguage,
             LanguageKhmer,
             LanguageEnglish,
             KhmerDigits,
             KhmerDigitsHint,
+            TextSize,
+            TextSizeNormal,
+            TextSizeLarge,
+            TextSizeLargest,
             SettingsAccount,
             SignedInAs { username: "sdara".into(), server: "https://dhis2.example.org".into() },
             ChangePin,

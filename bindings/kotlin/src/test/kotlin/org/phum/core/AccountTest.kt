@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Assertions.assertFalse
 import org.junit.jupiter.api.Assertions.assertTrue
 import org.junit.jupiter.api.Test
 import org.junit.jupiter.api.assertThrows
+import org.phum.testserver.Dhis2TestServer
 
 class AccountTest : WithTestServer() {
     private fun open(folder: File) = App.openAccount(folder.path, server.url, Dhis2TestServer.USER, keyHex(), settings())

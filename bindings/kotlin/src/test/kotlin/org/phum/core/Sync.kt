@@ -6,6 +6,7 @@ import java.io.File
 import java.util.Collections
 import java.util.concurrent.atomic.AtomicInteger
 import org.junit.jupiter.api.Assertions.assertTrue
+import org.phum.testserver.Dhis2TestServer
 
 /** Counts the progress callbacks and checks each; `then` runs after each count. */
 class CountingProgress(private val then: (Int) -> Unit = {}) : SyncProgress {

@@ -1,18 +1,14 @@
 // The DHIS2 test server (target/debug/dhis2_test_server) as a process the tests start: the demo
 // dataset, user `trainee` with password `District1!`. Faults and counts go through its standard
-// input (tests/src/dhis2_server/commands.rs); closing it stops the server.
-package org.phum.core
+// input (tests/src/dhis2_server/commands.rs); closing it stops the server. Shared by the Kotlin
+// test suites (bindings/kotlin and the Android app's), which add this folder to their test sources.
+package org.phum.testserver
 
 import java.io.BufferedReader
 import java.io.File
 import java.io.InputStreamReader
 import java.io.Writer
 import java.util.concurrent.TimeUnit
-import org.junit.jupiter.api.AfterAll
-import org.junit.jupiter.api.AfterEach
-import org.junit.jupiter.api.BeforeAll
-import org.junit.jupiter.api.TestInstance
-import org.junit.jupiter.api.io.TempDir
 
 class Dhis2TestServer : AutoCloseable {
     private val process: Process
@@ -69,28 +65,4 @@ class Dhis2TestServer : AutoCloseable {
         const val USER = "trainee"
         const val PASSWORD = "District1!"
     }
-}
-
-/**
- * A test class with one DHIS2 test server for all its tests (started before the first, stopped
- * after the last; faults a test left are cleared after it) and a temporary folder for the
- * accounts' databases.
- */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class WithTestServer {
-    @TempDir
-    lateinit var dir: File
-
-    lateinit var server: Dhis2TestServer
-
-    @BeforeAll
-    fun startServer() {
-        server = Dhis2TestServer()
-    }
-
-    @AfterAll
-    fun stopServer() = server.close()
-
-    @AfterEach
-    fun noFaultLeft() = server.clearFaults()
 }

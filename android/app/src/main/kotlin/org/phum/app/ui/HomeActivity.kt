@@ -1,0 +1,39 @@
+// The home screen: where the user works, what they can capture there, what waits and what was
+// refused, the last sync, and the sync and settings buttons in the header.
+package org.phum.app.ui
+
+import org.phum.app.presenter.HomePresenter
+
+class HomeActivity : Screen<HomePresenter.State, HomePresenter>() {
+    override fun makePresenter() = HomePresenter(session)
+
+    override fun title() = presenter.state.title
+
+    override fun addHeaderButtons() {
+        val s = presenter.state
+        header.addView(ui.iconButton(android.R.drawable.ic_popup_sync, s.syncButton) { presenter.sync() })
+        header.addView(ui.iconButton(android.R.drawable.ic_menu_preferences, s.settings) { presenter.openSettings() })
+    }
+
+    override fun render(state: HomePresenter.State) {
+        state.workingIn?.let { working ->
+            body.addView(ui.row(ui.fill(ui.text(working, bold = true), 1f), ui.button(state.change) { presenter.chooseOrgUnit() }))
+        }
+        state.error?.let { body.addView(ui.error(it)) }
+        state.noPrograms?.let { body.addView(ui.text(it)) }
+        if (state.programs.isNotEmpty()) {
+            body.addView(ui.text(state.programsTitle, Ui.SMALL, bold = true))
+            state.programs.forEach { body.addView(ui.text("•  $it")) }
+        }
+        if (state.reports.isNotEmpty()) {
+            body.addView(ui.text(state.reportsTitle, Ui.SMALL, bold = true))
+            state.reports.forEach { body.addView(ui.text("•  $it")) }
+        }
+        state.notSent?.let { body.addView(ui.text(it)) }
+        state.refused?.let { body.addView(ui.error(it).apply { setOnClickListener { presenter.openSync() } }) }
+        state.lastSync?.let { body.addView(ui.text(it, Ui.SMALL)) }
+        state.syncing?.let { body.addView(ui.text(it, Ui.SMALL)) }
+        state.notice?.let { body.addView(ui.text(it)) }
+        body.addView(ui.fill(ui.button(state.syncButton) { presenter.sync() }))
+    }
+}

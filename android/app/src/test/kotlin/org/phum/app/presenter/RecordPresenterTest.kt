@@ -85,6 +85,14 @@ class RecordPresenterTest {
     }
 
     @Test
+    fun `a report's key without its three parts shows the key, not a crash`() {
+        val session = testSession().apply { openDemo() }
+        val state = RecordPresenter(session, Destination.Record("data_set_completion", "DmDsVhsgMon/202611", null)).state
+        assertNull(state.error)
+        assertEquals(listOf("DmDsVhsgMon", "202611"), state.keyParts)
+    }
+
+    @Test
     fun `a record that no longer exists shows the core's error`() {
         val session = testSession().apply { openDemo() }
         val state = RecordPresenter(session, Destination.Record("event", "NoSuchEvent", null)).state

@@ -13,7 +13,6 @@ import org.junit.Test
 import org.phum.app.testing.Demo
 import org.phum.app.testing.Records
 import org.phum.app.testing.ServerRule
-import org.phum.testserver.Dhis2TestServer
 import org.phum.app.testing.testSession
 import org.phum.core.FormSession
 import org.phum.core.Record

@@ -16,7 +16,6 @@ import org.phum.app.testing.Records
 import org.phum.app.testing.RecordingNavigator
 import org.phum.core.PhumException
 import org.phum.app.testing.ServerRule
-import org.phum.testserver.Dhis2TestServer
 import org.phum.app.testing.hasKhmerLetters
 import org.phum.app.testing.testSession
 

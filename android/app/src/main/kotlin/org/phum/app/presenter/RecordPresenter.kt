@@ -86,7 +86,11 @@ class RecordPresenter(private val session: Session, val record: Destination.Reco
                 ENROLLMENT -> form { FormSession.openRegistration(app, record.key) }
                 COMPLETION -> {
                     val parts = record.key.split('/')
-                    form { FormSession.openDataSet(app, parts[0], parts[2], parts[1], parts.getOrNull(3)?.ifEmpty { null }) }
+                    if (parts.size < 3) {
+                        null to emptyList()
+                    } else {
+                        form { FormSession.openDataSet(app, parts[0], parts[2], parts[1], parts.getOrNull(3)?.ifEmpty { null }) }
+                    }
                 }
                 TRACKED_ENTITY -> null to app.person(record.key).values.map { Row(it.attribute, it.name, it.shown.ifEmpty { NONE }) }
                 else -> null to emptyList()

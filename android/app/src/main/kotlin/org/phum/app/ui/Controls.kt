@@ -3,12 +3,11 @@
 // text size. Owns how they look; the presenters decide what they say and do.
 package org.phum.app.ui
 
-import android.util.TypedValue
 import android.widget.CompoundButton
 import android.widget.RadioButton
 import android.widget.Switch
 
-class Controls(private val ui: Ui, private val scale: Float) {
+class Controls(private val ui: Ui) {
     /** One of a few choices; checked when it is the current one. */
     fun choice(label: String, checked: Boolean, onChoose: () -> Unit): RadioButton =
         RadioButton(ui.context).apply {
@@ -29,10 +28,7 @@ class Controls(private val ui: Ui, private val scale: Float) {
     private fun CompoundButton.style(label: String) {
         text = label
         contentDescription = label
-        setTextSize(TypedValue.COMPLEX_UNIT_SP, Ui.BODY * scale)
-        setLineSpacing(0f, Ui.KHMER_LINE_SPACING)
-        minHeight = ui.dp(Ui.TOUCH)
-        minimumHeight = ui.dp(Ui.TOUCH)
+        ui.touchable(this)
         // Room between choices when the text is large (Khmer's stacked vowels above and below).
         setPadding(paddingLeft, ui.dp(4), paddingRight, ui.dp(4))
     }

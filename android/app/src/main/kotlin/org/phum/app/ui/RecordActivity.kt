@@ -24,7 +24,7 @@ class RecordActivity : Screen<RecordPresenter.State, RecordPresenter>() {
             body.addView(ui.fill(view))
             if (row.refusal != null) marked = view
         }
-        marked?.let { target -> body.post { (body.parent as? ScrollView)?.smoothScrollTo(0, target.top) } }
+        marked?.let { target -> body.post { (body.parent as? ScrollView)?.scrollTo(0, target.top) } }
     }
 
     /** A field's label above its value; the refused one on a tinted ground with the reason. */

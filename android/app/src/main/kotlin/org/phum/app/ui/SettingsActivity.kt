@@ -20,7 +20,7 @@ class SettingsActivity : Screen<SettingsPresenter.State, SettingsPresenter>() {
     }
 
     override fun render(state: SettingsPresenter.State) {
-        val controls = Controls(ui, session.textSize.scale)
+        val controls = Controls(ui)
         body.addView(ui.text(state.languageTitle, bold = true))
         body.addView(ui.fill(controls.choice(state.khmer, state.language == "km") { presenter.chooseLanguage("km") }))
         body.addView(ui.fill(controls.choice(state.english, state.language == "en") { presenter.chooseLanguage("en") }))

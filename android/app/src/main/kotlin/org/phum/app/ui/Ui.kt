@@ -40,10 +40,7 @@ class Ui(val context: Context, private val scale: Float) {
         Button(context).apply {
             text = label
             isAllCaps = false
-            setTextSize(TypedValue.COMPLEX_UNIT_SP, BODY * scale)
-            setLineSpacing(0f, KHMER_LINE_SPACING)
-            minHeight = dp(TOUCH)
-            minimumHeight = dp(TOUCH)
+            touchable(this)
             setOnClickListener { onClick() }
         }
 
@@ -53,11 +50,17 @@ class Ui(val context: Context, private val scale: Float) {
             this.hint = hint
             contentDescription = hint
             inputType = type
+            touchable(this)
+            isSingleLine = true
+        }
+
+    /** Body-sized text with Khmer's line height, at least a finger's height (48 dp). */
+    fun touchable(view: TextView) =
+        view.apply {
             setTextSize(TypedValue.COMPLEX_UNIT_SP, BODY * scale)
             setLineSpacing(0f, KHMER_LINE_SPACING)
             minHeight = dp(TOUCH)
             minimumHeight = dp(TOUCH)
-            isSingleLine = true
         }
 
     /** An icon that does something, with what it does as its accessible name. */

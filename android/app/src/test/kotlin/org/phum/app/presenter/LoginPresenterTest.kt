@@ -3,17 +3,17 @@
 package org.phum.app.presenter
 
 import java.nio.file.Files
-import org.junit.AfterClass
 import org.junit.Assert.assertEquals
 import org.junit.Assert.assertFalse
 import org.junit.Assert.assertNull
 import org.junit.Assert.assertTrue
-import org.junit.BeforeClass
+import org.junit.ClassRule
 import org.junit.Test
 import org.phum.app.platform.Mode
 import org.phum.app.testing.MemoryPreferences
 import org.phum.app.testing.RecordingNavigator
 import org.phum.app.testing.testSession
+import org.phum.app.testing.ServerRule
 import org.phum.testserver.Dhis2TestServer
 
 class LoginPresenterTest {
@@ -103,17 +103,11 @@ class LoginPresenterTest {
         server.clearFaults()
     }
 
+    private val server get() = running.server
+
     companion object {
-        lateinit var server: Dhis2TestServer
-
-        @JvmStatic
-        @BeforeClass
-        fun start() {
-            server = Dhis2TestServer()
-        }
-
-        @JvmStatic
-        @AfterClass
-        fun stop() = server.close()
+        @ClassRule
+        @JvmField
+        val running = ServerRule()
     }
 }

@@ -3,17 +3,16 @@
 // an aggregate value's key, and a record that no longer exists.
 package org.phum.app.presenter
 
-import org.junit.AfterClass
 import org.junit.Assert.assertEquals
 import org.junit.Assert.assertFalse
 import org.junit.Assert.assertNotNull
 import org.junit.Assert.assertNull
 import org.junit.Assert.assertTrue
-import org.junit.BeforeClass
+import org.junit.ClassRule
 import org.junit.Test
 import org.phum.app.testing.Demo
 import org.phum.app.testing.Records
-import org.phum.testserver.Dhis2TestServer
+import org.phum.app.testing.ServerRule
 import org.phum.app.testing.testSession
 import org.phum.core.FormSession
 import org.phum.core.Record
@@ -85,6 +84,14 @@ class RecordPresenterTest {
     }
 
     @Test
+    fun `a report's key without its three parts shows the key, not a crash`() {
+        val session = testSession().apply { openDemo() }
+        val state = RecordPresenter(session, Destination.Record("data_set_completion", "DmDsVhsgMon/202611", null)).state
+        assertNull(state.error)
+        assertEquals(listOf("DmDsVhsgMon", "202611"), state.keyParts)
+    }
+
+    @Test
     fun `a record that no longer exists shows the core's error`() {
         val session = testSession().apply { openDemo() }
         val state = RecordPresenter(session, Destination.Record("event", "NoSuchEvent", null)).state
@@ -93,17 +100,11 @@ class RecordPresenterTest {
         assertTrue(state.error!!.isNotBlank())
     }
 
+    private val server get() = running.server
+
     companion object {
-        private lateinit var server: Dhis2TestServer
-
-        @BeforeClass
-        @JvmStatic
-        fun startServer() {
-            server = Dhis2TestServer()
-        }
-
-        @AfterClass
-        @JvmStatic
-        fun stopServer() = server.close()
+        @ClassRule
+        @JvmField
+        val running = ServerRule()
     }
 }

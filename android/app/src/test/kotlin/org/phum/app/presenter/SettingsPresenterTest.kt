@@ -3,13 +3,12 @@
 // the demo's reset and leaving it, and a key store that refuses.
 package org.phum.app.presenter
 
-import org.junit.AfterClass
 import org.junit.Assert.assertEquals
 import org.junit.Assert.assertFalse
 import org.junit.Assert.assertNull
 import org.junit.Assert.assertThrows
 import org.junit.Assert.assertTrue
-import org.junit.BeforeClass
+import org.junit.ClassRule
 import org.junit.Test
 import org.phum.app.platform.KeyVaultException
 import org.phum.app.platform.Mode
@@ -18,6 +17,7 @@ import org.phum.app.testing.MemoryPreferences
 import org.phum.app.testing.RecordingNavigator
 import org.phum.app.testing.RecordingScheduler
 import org.phum.app.testing.Records
+import org.phum.app.testing.ServerRule
 import org.phum.testserver.Dhis2TestServer
 import org.phum.app.testing.TestVault
 import org.phum.app.testing.hasKhmerLetters
@@ -142,17 +142,11 @@ class SettingsPresenterTest {
         }
     }
 
+    private val server get() = running.server
+
     companion object {
-        private lateinit var server: Dhis2TestServer
-
-        @BeforeClass
-        @JvmStatic
-        fun startServer() {
-            server = Dhis2TestServer()
-        }
-
-        @AfterClass
-        @JvmStatic
-        fun stopServer() = server.close()
+        @ClassRule
+        @JvmField
+        val running = ServerRule()
     }
 }

@@ -3,20 +3,19 @@
 // and opening the record, a cancelled and a failed sync.
 package org.phum.app.presenter
 
-import org.junit.AfterClass
 import org.junit.Assert.assertEquals
 import org.junit.Assert.assertFalse
 import org.junit.Assert.assertNotNull
 import org.junit.Assert.assertNull
 import org.junit.Assert.assertTrue
-import org.junit.BeforeClass
+import org.junit.ClassRule
 import org.junit.Test
 import org.phum.app.testing.Demo
 import org.phum.app.testing.QueuedWork
 import org.phum.app.testing.Records
 import org.phum.app.testing.RecordingNavigator
 import org.phum.core.PhumException
-import org.phum.testserver.Dhis2TestServer
+import org.phum.app.testing.ServerRule
 import org.phum.app.testing.hasKhmerLetters
 import org.phum.app.testing.testSession
 
@@ -154,17 +153,11 @@ class SyncPresenterTest {
         assertTrue(again.state.sync !== heard)
     }
 
+    private val server get() = running.server
+
     companion object {
-        private lateinit var server: Dhis2TestServer
-
-        @BeforeClass
-        @JvmStatic
-        fun startServer() {
-            server = Dhis2TestServer()
-        }
-
-        @AfterClass
-        @JvmStatic
-        fun stopServer() = server.close()
+        @ClassRule
+        @JvmField
+        val running = ServerRule()
     }
 }

@@ -3,14 +3,14 @@
 // was typed, and the first sign-in going home with the first sync on top.
 package org.phum.app.ui
 
-import org.junit.AfterClass
 import org.junit.Assert.assertEquals
 import org.junit.Assert.assertTrue
-import org.junit.BeforeClass
+import org.junit.ClassRule
 import org.junit.Test
 import org.junit.runner.RunWith
 import org.phum.app.testing.PhumTestRunner
 import org.phum.app.testing.Screenshots
+import org.phum.app.testing.ServerRule
 import org.phum.app.testing.Views
 import org.phum.app.testing.testSession
 import org.phum.testserver.Dhis2TestServer
@@ -78,17 +78,11 @@ class LoginActivityTest {
         }
     }
 
+    private val server get() = running.server
+
     companion object {
-        lateinit var server: Dhis2TestServer
-
-        @JvmStatic
-        @BeforeClass
-        fun start() {
-            server = Dhis2TestServer()
-        }
-
-        @JvmStatic
-        @AfterClass
-        fun stop() = server.close()
+        @ClassRule
+        @JvmField
+        val running = ServerRule()
     }
 }

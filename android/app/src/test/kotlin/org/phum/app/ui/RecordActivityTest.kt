@@ -4,10 +4,9 @@
 package org.phum.app.ui
 
 import android.content.Intent
-import org.junit.AfterClass
 import org.junit.Assert.assertEquals
 import org.junit.Assert.assertTrue
-import org.junit.BeforeClass
+import org.junit.ClassRule
 import org.junit.Test
 import org.junit.runner.RunWith
 import org.phum.app.presenter.Destination
@@ -15,6 +14,7 @@ import org.phum.app.testing.Demo
 import org.phum.app.testing.PhumTestRunner
 import org.phum.app.testing.Records
 import org.phum.app.testing.Screenshots
+import org.phum.app.testing.ServerRule
 import org.phum.testserver.Dhis2TestServer
 import org.phum.app.testing.Views
 import org.phum.app.testing.hasKhmerLetters
@@ -77,17 +77,11 @@ class RecordActivityTest {
         }
     }
 
+    private val server get() = running.server
+
     companion object {
-        private lateinit var server: Dhis2TestServer
-
-        @BeforeClass
-        @JvmStatic
-        fun startServer() {
-            server = Dhis2TestServer()
-        }
-
-        @AfterClass
-        @JvmStatic
-        fun stopServer() = server.close()
+        @ClassRule
+        @JvmField
+        val running = ServerRule()
     }
 }

@@ -6,12 +6,11 @@ package org.phum.app.ui
 
 import android.app.AlertDialog
 import android.widget.TextView
-import org.junit.AfterClass
 import org.junit.Assert.assertEquals
 import org.junit.Assert.assertNotNull
 import org.junit.Assert.assertNull
 import org.junit.Assert.assertTrue
-import org.junit.BeforeClass
+import org.junit.ClassRule
 import org.junit.Test
 import org.junit.runner.RunWith
 import org.phum.app.platform.TextSize
@@ -19,6 +18,7 @@ import org.phum.app.testing.MemoryPreferences
 import org.phum.app.testing.PhumTestRunner
 import org.phum.app.testing.Records
 import org.phum.app.testing.Screenshots
+import org.phum.app.testing.ServerRule
 import org.phum.testserver.Dhis2TestServer
 import org.phum.app.testing.Views
 import org.phum.app.testing.hasKhmerLetters
@@ -134,17 +134,11 @@ class SettingsActivityTest {
         }
     }
 
+    private val server get() = running.server
+
     companion object {
-        private lateinit var server: Dhis2TestServer
-
-        @BeforeClass
-        @JvmStatic
-        fun startServer() {
-            server = Dhis2TestServer()
-        }
-
-        @AfterClass
-        @JvmStatic
-        fun stopServer() = server.close()
+        @ClassRule
+        @JvmField
+        val running = ServerRule()
     }
 }

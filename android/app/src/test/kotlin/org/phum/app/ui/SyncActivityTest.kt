@@ -4,11 +4,10 @@
 // and screenshots in English and Khmer.
 package org.phum.app.ui
 
-import org.junit.AfterClass
 import org.junit.Assert.assertEquals
 import org.junit.Assert.assertFalse
 import org.junit.Assert.assertTrue
-import org.junit.BeforeClass
+import org.junit.ClassRule
 import org.junit.Test
 import org.junit.runner.RunWith
 import org.phum.app.presenter.DateArg
@@ -20,6 +19,7 @@ import org.phum.app.testing.PhumTestRunner
 import org.phum.app.testing.QueuedWork
 import org.phum.app.testing.Records
 import org.phum.app.testing.Screenshots
+import org.phum.app.testing.ServerRule
 import org.phum.testserver.Dhis2TestServer
 import org.phum.app.testing.Views
 import org.phum.app.testing.hasKhmerLetters
@@ -160,17 +160,11 @@ class SyncActivityTest {
             visit to "PhumVisit01",
         )
 
+    private val server get() = running.server
+
     companion object {
-        private lateinit var server: Dhis2TestServer
-
-        @BeforeClass
-        @JvmStatic
-        fun startServer() {
-            server = Dhis2TestServer()
-        }
-
-        @AfterClass
-        @JvmStatic
-        fun stopServer() = server.close()
+        @ClassRule
+        @JvmField
+        val running = ServerRule()
     }
 }

@@ -38,17 +38,10 @@ class HomePresenter(private val session: Session) : Presenter<HomePresenter.Stat
             }
         val notSent get() = status?.let { texts("screen-home-not-sent-count", "count" to it.waiting) }
         val refused get() = status?.takeIf { it.refused > 0u }?.let { texts("screen-home-rejected-count", "count" to it.refused) }
-        val lastSync get() =
-            status?.let { s ->
-                s.lastSync?.let { texts("screen-sync-last", "date" to DateArg(it.take(10))) } ?: texts("screen-sync-never")
-            }
+        val lastSync get() = status?.let { texts.lastSync(it) }
         val syncButton get() = texts("screen-sync-now")
         val settings get() = texts("screen-settings-title")
-        val syncing get() =
-            (sync as? SyncState.Running)?.let {
-                if (it.total == 0uL) texts("screen-sync-running")
-                else texts("screen-sync-progress", "phase" to it.phase, "done" to it.done, "total" to it.total)
-            }
+        val syncing get() = texts.syncProgress(sync)
     }
 
     private val onSync: (SyncState) -> Unit = { s ->

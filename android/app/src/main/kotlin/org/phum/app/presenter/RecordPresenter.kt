@@ -74,7 +74,7 @@ class RecordPresenter(private val session: Session, val record: Destination.Reco
         val issues =
             app.syncStatus().issues
                 .filter { it.recordKind == record.kind && it.recordKey == record.key }
-                .sortedBy { it.severity != "ERROR" }
+                .sortedBy { !it.refused }
         val reasons = issues.map { it.text.text }
         // The reason shown at the field: the issue that named it, else the first one.
         val atField = issues.firstOrNull { it.field == record.field }?.text?.text ?: reasons.firstOrNull()

@@ -3,9 +3,9 @@
 // records the server refused, each opening the record at the field the server named. In training
 // mode the sync button only explains that practice data is never sent.
 //
-// Flow: the screen calls [start] when it shows and [stop] when it goes: in between the presenter
-// hears the runner; after every sync that ended it reads the core's SyncStatus again. The runner
-// outlives the screen, so a rotation (or the home screen's sync) finds the sync where it is.
+// Flow: while the screen shows (attached), the presenter hears the runner; after every sync that
+// ended it reads the core's SyncStatus again. The runner outlives the screen, so a rotation (or
+// the home screen's sync) finds the sync where it is.
 //
 // Owns what the sync screen shows and asks. Does not own the sync (the core's App.sync and
 // SyncRunner) or the record view (RecordPresenter).
@@ -40,15 +40,7 @@ class SyncPresenter(private val session: Session) : Presenter<SyncPresenter.Stat
         val running get() = sync is SyncState.Running
 
         /** The phase and how far it is, while running. */
-        val progress: String?
-            get() =
-                (sync as? SyncState.Running)?.let {
-                    when {
-                        it.phase.isEmpty() -> texts("screen-sync-running")
-                        it.total == 0uL -> it.phase
-                        else -> texts("screen-sync-progress", "phase" to it.phase, "done" to it.done, "total" to it.total)
-                    }
-                }
+        val progress: String? get() = texts.syncProgress(sync)
 
         /** The last sync's report in one sentence. */
         val summary: String? get() = (sync as? SyncState.Finished)?.report?.summary?.text
@@ -56,19 +48,14 @@ class SyncPresenter(private val session: Session) : Presenter<SyncPresenter.Stat
         /** What stopped the last sync, as the core says it (a cancel included). */
         val failure: String? get() = (sync as? SyncState.Failed)?.error?.said
 
-        val lastSync: String?
-            get() =
-                status?.let { s ->
-                    s.lastSync?.let { texts("screen-sync-last", "date" to DateArg(it.take(ISO_DATE))) }
-                        ?: texts("screen-sync-never")
-                }
+        val lastSync: String? get() = status?.let { texts.lastSync(it) }
 
         /** Refused records first, then those stored with a warning. */
         val issues: List<Issue>
             get() =
                 status?.issues.orEmpty()
-                    .sortedBy { it.severity != ERROR }
-                    .map { Issue(it.text.text, it.severity == ERROR, it.destination()) }
+                    .sortedBy { !it.refused }
+                    .map { Issue(it.text.text, it.refused, it.destination()) }
 
         /** "Everything has been sent": nothing waits and nothing was refused. */
         val allSent: String?
@@ -115,11 +102,6 @@ class SyncPresenter(private val session: Session) : Presenter<SyncPresenter.Stat
     }
 
     private companion object {
-        const val ERROR = "ERROR"
-
-        /** `2026-12-05` of `2026-12-05T08:30:00+07:00`. */
-        const val ISO_DATE = 10
-
         fun RecordIssue.destination() = Destination.Record(recordKind, recordKey, field)
     }
 }

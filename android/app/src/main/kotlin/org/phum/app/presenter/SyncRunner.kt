@@ -11,9 +11,14 @@ import java.util.concurrent.atomic.AtomicBoolean
 import org.phum.app.platform.Work
 import org.phum.core.App
 import org.phum.core.PhumException
+import org.phum.core.RecordIssue
 import org.phum.core.SyncPhase
 import org.phum.core.SyncProgress
 import org.phum.core.SyncReport
+
+/** The server refused the record (severity ERROR); otherwise it stored it with a warning. */
+val RecordIssue.refused: Boolean
+    get() = severity == "ERROR"
 
 sealed class SyncState {
     object Idle : SyncState()

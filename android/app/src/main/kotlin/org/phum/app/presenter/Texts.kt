@@ -5,6 +5,7 @@ package org.phum.app.presenter
 
 import org.phum.app.platform.KeyVaultException
 import org.phum.core.PhumException
+import org.phum.core.SyncStatus
 import org.phum.core.TextArg
 import org.phum.core.screenText
 
@@ -57,17 +58,19 @@ val PhumException.said: String
             is PhumException.Internal -> text
         }
 
-/** The message id of an error of the core. */
-val PhumException.messageId: String
-    get() =
-        when (this) {
-            is PhumException.Invalid -> id
-            is PhumException.NotFound -> id
-            is PhumException.Refused -> id
-            is PhumException.Login -> id
-            is PhumException.Network -> id
-            is PhumException.Server -> id
-            is PhumException.Storage -> id
-            is PhumException.Cancelled -> id
-            is PhumException.Internal -> id
+/** "Last sync: 5 Dec 2026" (the date part of the core's timestamp), or "Not synced yet". */
+fun Texts.lastSync(status: SyncStatus): String =
+    status.lastSync?.let { this("screen-sync-last", "date" to DateArg(it.take(ISO_DATE_LENGTH))) } ?: this("screen-sync-never")
+
+/** A running sync's phase and how far it is: "Sending: 3 of 12", or "Syncing…" before a phase reports. */
+fun Texts.syncProgress(sync: SyncState): String? =
+    (sync as? SyncState.Running)?.let {
+        when {
+            it.phase.isEmpty() -> this("screen-sync-running")
+            it.total == 0uL -> it.phase
+            else -> this("screen-sync-progress", "phase" to it.phase, "done" to it.done, "total" to it.total)
         }
+    }
+
+/** `2026-12-05` of `2026-12-05T08:30:00+07:00`. */
+private const val ISO_DATE_LENGTH = 10

@@ -14,7 +14,7 @@ package org.phum.app.presenter
 import org.phum.app.platform.TextSize
 import org.phum.core.PhumException
 
-class SettingsPresenter(private val session: Session, private val version: String) :
+class SettingsPresenter(private val session: Session, private val version: String?) :
     Presenter<SettingsPresenter.State>(State.of(session, version)) {
     /** A question before an action that cannot be undone. */
     sealed class Confirm {
@@ -34,7 +34,8 @@ class SettingsPresenter(private val session: Session, private val version: Strin
         val demo: Boolean,
         /** "Signed in as … on …", for an account. */
         val account: String?,
-        val version: String,
+        /** The app's version as its package names it; null when the package names none. */
+        val version: String?,
         val confirm: Confirm? = null,
         val busy: Boolean = false,
         /** What happened (the practice data was reset). */
@@ -54,10 +55,10 @@ class SettingsPresenter(private val session: Session, private val version: Strin
         val resetDemo get() = texts("screen-demo-reset")
         val leaveDemo get() = texts("screen-demo-leave")
         val cancel get() = texts("screen-common-cancel")
-        val versionText get() = texts("screen-settings-version", "version" to version)
+        val versionText get() = version?.let { texts("screen-settings-version", "version" to it) }
 
         companion object {
-            fun of(session: Session, version: String): State {
+            fun of(session: Session, version: String?): State {
                 val account = session.app?.account()
                 val p = session.preferences
                 return State(
@@ -85,15 +86,24 @@ class SettingsPresenter(private val session: Session, private val version: Strin
     /** Asks first, saying how many records are not yet sent. */
     fun signOut() {
         val app = session.app ?: return
-        val unsent =
-            try {
-                app.syncStatus().let { it.waiting + it.refused }
-            } catch (e: PhumException) {
-                update(state.copy(error = e.said))
-                return
+        session.work.background {
+            val unsent: Result<ULong> =
+                try {
+                    Result.success(app.syncStatus().let { it.waiting + it.refused })
+                } catch (e: PhumException) {
+                    Result.failure(e)
+                }
+            session.work.onMain {
+                unsent.fold(
+                    { count ->
+                        val t = state.texts
+                        val question = Confirm.SignOut(t("screen-settings-sign-out-confirm", "count" to count), t("screen-settings-sign-out"), count)
+                        update(state.copy(confirm = question, error = null))
+                    },
+                    { e -> update(state.copy(error = (e as PhumException).said)) },
+                )
             }
-        val t = state.texts
-        update(state.copy(confirm = Confirm.SignOut(t("screen-settings-sign-out-confirm", "count" to unsent), t("screen-settings-sign-out"), unsent), error = null))
+        }
     }
 
     fun resetDemo() {
@@ -120,15 +130,19 @@ class SettingsPresenter(private val session: Session, private val version: Strin
 
     private fun signOutNow(unsent: ULong) {
         update(state.copy(confirm = null, busy = true))
-        val error =
-            try {
-                session.signOut(discardUnsent = unsent > 0uL)
-                null
-            } catch (e: PhumException) {
-                e.said
+        session.work.background {
+            val error =
+                try {
+                    session.signOut(discardUnsent = unsent > 0uL)
+                    null
+                } catch (e: PhumException) {
+                    e.said
+                }
+            session.work.onMain {
+                update(state.copy(busy = false, error = error))
+                if (error == null) navigator?.go(Destination.FirstRun)
             }
-        update(state.copy(busy = false, error = error))
-        if (error == null) navigator?.go(Destination.FirstRun)
+        }
     }
 
     private fun resetNow() {

@@ -44,7 +44,7 @@ class SettingsActivity : Screen<SettingsPresenter.State, SettingsPresenter>() {
         }
         state.notice?.let { body.addView(ui.text(it, bold = true)) }
         state.error?.let { body.addView(ui.error(it)) }
-        body.addView(ui.text(state.versionText, Ui.SMALL).apply { setPadding(0, ui.dp(24), 0, ui.dp(4)) })
+        state.versionText?.let { body.addView(ui.text(it, Ui.SMALL).apply { setPadding(0, ui.dp(24), 0, ui.dp(4)) }) }
         showDialog(state)
     }
 
@@ -71,15 +71,11 @@ class SettingsActivity : Screen<SettingsPresenter.State, SettingsPresenter>() {
         dialog = null
     }
 
-    private fun appVersion(): String =
+    /** The package's version name; null when it names none (the line is left out then). */
+    private fun appVersion(): String? =
         try {
-            packageManager.getPackageInfo(packageName, 0).versionName ?: UNKNOWN_VERSION
+            packageManager.getPackageInfo(packageName, 0).versionName
         } catch (e: PackageManager.NameNotFoundException) {
-            UNKNOWN_VERSION
+            null
         }
-
-    private companion object {
-        /** When the package says no version (a test build). */
-        const val UNKNOWN_VERSION = "0.1.0"
-    }
 }

@@ -46,7 +46,7 @@ class SettingsPresenterTest {
         presenter.setKhmerDigits(true)
         assertEquals("true", preferences.values["khmer_digits"])
         assertTrue(session.app!!.settings().khmerDigits)
-        assertTrue("the version is said as the package names it", presenter.state.versionText.contains("1.2.3"))
+        assertTrue("the version is said as the package names it", presenter.state.versionText!!.contains("1.2.3"))
 
         presenter.chooseTextSize(TextSize.LARGEST)
         assertEquals("LARGEST", preferences.values["text_size"])
@@ -64,6 +64,12 @@ class SettingsPresenterTest {
         val presenter = shown(testSession().apply { openDemo() })
         assertEquals(listOf("Normal", "Large", "Largest"), presenter.state.textSizes.map { it.second })
         assertEquals("Phum version 1.2.3", presenter.state.versionText)
+    }
+
+    @Test
+    fun `a package that names no version shows no version line rather than an invented one`() {
+        val presenter = SettingsPresenter(testSession().apply { openDemo() }, null)
+        assertEquals(null, presenter.state.versionText)
     }
 
     @Test

@@ -1,4 +1,6 @@
-// The first run: the language first (Khmer offered first), then a real account or training mode.
+// The launcher's presenter: where the app opens (Session.start, in the background: reopening the
+// demo reads its database), and on the first run the language first (Khmer offered first), then
+// a real account or training mode.
 // Owns that choice. Does not own signing in (LoginPresenter) or the demo's data (the core's).
 package org.phum.app.presenter
 
@@ -25,6 +27,34 @@ class FirstRunPresenter(private val session: Session) : Presenter<FirstRunPresen
         companion object {
             fun of(session: Session, error: String?) =
                 State(session.texts, languageChosen = session.preferences.language != null, error = error)
+        }
+    }
+
+    /** Whether the app has been sent where it was left (once per presenter: not again on rotation). */
+    private var started = false
+
+    /** Goes where the app was left: the demo's home, the last account's login, or stays here. */
+    override fun attached() {
+        if (started) return
+        started = true
+        update(state.copy(busy = true))
+        session.work.background {
+            var next: Destination = Destination.FirstRun
+            var error: String? = null
+            try {
+                next = session.start()
+            } catch (e: PhumException) {
+                error = session.texts.explain(e)
+            } catch (e: KeyVaultException) {
+                error = session.texts.explain(e)
+            }
+            session.work.onMain {
+                update(State.of(session, error))
+                if (next != Destination.FirstRun) {
+                    navigator?.go(next)
+                    navigator?.close()
+                }
+            }
         }
     }
 

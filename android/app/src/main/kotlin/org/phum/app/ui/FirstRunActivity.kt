@@ -1,30 +1,11 @@
-// The first-run screen (the launcher): where the app opens decides which screen follows, so an
-// open demo or a remembered account goes straight on; otherwise the language, then the way in.
+// The first-run screen (the launcher): its presenter sends an open demo or a remembered account
+// straight on; otherwise the language, then the way in.
 package org.phum.app.ui
 
-import android.os.Bundle
-import org.phum.app.presenter.Destination
 import org.phum.app.presenter.FirstRunPresenter
-import org.phum.core.PhumException
 
 class FirstRunActivity : Screen<FirstRunPresenter.State, FirstRunPresenter>() {
     override fun makePresenter() = FirstRunPresenter(session)
-
-    override fun onCreate(savedInstanceState: Bundle?) {
-        super.onCreate(savedInstanceState)
-        if (savedInstanceState == null) {
-            val start =
-                try {
-                    session.start()
-                } catch (e: PhumException) {
-                    Destination.FirstRun
-                }
-            if (start != Destination.FirstRun) {
-                go(start)
-                finish()
-            }
-        }
-    }
 
     override fun title() = presenter.state.welcome
 

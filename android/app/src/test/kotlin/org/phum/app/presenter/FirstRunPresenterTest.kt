@@ -47,6 +47,23 @@ class FirstRunPresenterTest {
     }
 
     @Test
+    fun `the launcher sends a demo left open to its home, and says why when it cannot reopen it`() {
+        val preferences = MemoryPreferences()
+        FirstRunPresenter(testSession(preferences = preferences)).apply { attach(RecordingNavigator()) {} }.startTraining()
+        val navigator = RecordingNavigator()
+        FirstRunPresenter(testSession(preferences = preferences)).attach(navigator) {}
+        assertEquals(listOf(Destination.Home), navigator.went)
+        assertEquals(1, navigator.closed)
+
+        val refused = RecordingNavigator()
+        val presenter = FirstRunPresenter(testSession(preferences = preferences, vault = TestVault(refuse = true)))
+        presenter.attach(refused) {}
+        assertTrue(refused.went.isEmpty())
+        assertEquals("Phum cannot unlock its data on this phone: the phone's key store refused. Restart the phone and try again.", presenter.state.error)
+        assertFalse(presenter.state.busy)
+    }
+
+    @Test
     fun `a key store that refuses is said in the user's language and opens nothing`() {
         val session = testSession(language = "km", vault = TestVault(refuse = true))
         val presenter = FirstRunPresenter(session).apply { attach(RecordingNavigator()) {} }

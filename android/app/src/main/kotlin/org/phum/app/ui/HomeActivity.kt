@@ -1,5 +1,5 @@
 // The home screen: where the user works, what they can capture there, what waits and what was
-// refused, the last sync, and the sync and settings buttons in the header.
+// refused, the last sync and the sync button; settings in the header.
 package org.phum.app.ui
 
 import org.phum.app.presenter.HomePresenter
@@ -10,9 +10,7 @@ class HomeActivity : Screen<HomePresenter.State, HomePresenter>() {
     override fun title() = presenter.state.title
 
     override fun addHeaderButtons() {
-        val s = presenter.state
-        header.addView(ui.iconButton(android.R.drawable.ic_popup_sync, s.syncButton) { presenter.sync() })
-        header.addView(ui.iconButton(android.R.drawable.ic_menu_preferences, s.settings) { presenter.openSettings() })
+        header.addView(ui.iconButton(android.R.drawable.ic_menu_preferences, presenter.state.settings) { presenter.openSettings() })
     }
 
     override fun render(state: HomePresenter.State) {
@@ -30,7 +28,8 @@ class HomeActivity : Screen<HomePresenter.State, HomePresenter>() {
             state.reports.forEach { body.addView(ui.text("•  $it")) }
         }
         state.notSent?.let { body.addView(ui.text(it)) }
-        state.refused?.let { body.addView(ui.error(it).apply { setOnClickListener { presenter.openSync() } }) }
+        // Tapping the refused count opens the sync screen: a full touch target, not a line of text.
+        state.refused?.let { body.addView(ui.touchable(ui.error(it)).apply { setOnClickListener { presenter.openSync() } }) }
         state.lastSync?.let { body.addView(ui.text(it, Ui.SMALL)) }
         state.syncing?.let { body.addView(ui.text(it, Ui.SMALL)) }
         state.notice?.let { body.addView(ui.text(it)) }

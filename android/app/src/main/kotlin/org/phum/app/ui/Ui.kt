@@ -19,6 +19,15 @@ import android.widget.LinearLayout
 import android.widget.TextView
 
 class Ui(val context: Context, private val scale: Float) {
+    /**
+     * The theme's primary text colour (near black by day, near white by night): a plain TextView
+     * draws in the theme's grey, too faint to read in the sun.
+     */
+    private val primaryText =
+        context.obtainStyledAttributes(intArrayOf(android.R.attr.textColorPrimary)).let { attributes ->
+            attributes.getColorStateList(0).also { attributes.recycle() }
+        }
+
     fun dp(value: Int): Int =
         TypedValue.applyDimension(TypedValue.COMPLEX_UNIT_DIP, value.toFloat(), context.resources.displayMetrics).toInt()
 
@@ -26,6 +35,7 @@ class Ui(val context: Context, private val scale: Float) {
     fun text(value: String, size: Float = BODY, bold: Boolean = false): TextView =
         TextView(context).apply {
             text = value
+            primaryText?.let(::setTextColor)
             setTextSize(TypedValue.COMPLEX_UNIT_SP, size * scale)
             if (bold) setTypeface(typeface, Typeface.BOLD)
             // Coeng subscripts and stacked vowels need more than Latin's line height.

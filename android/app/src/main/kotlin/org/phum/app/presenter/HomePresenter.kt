@@ -1,8 +1,11 @@
 // The home screen: the org unit the user works in (chosen once, changed with the picker), the
 // programs and data sets they may capture there, what waits to be sent and what the server
 // refused, when the last sync ended, and the sync button (which in training mode explains that
-// practice data is never sent). Capturing opens in part 2 of the app; here the lists show what
-// the account can do at the org unit.
+// practice data is never sent).
+//
+// What each program and report opens: a tracker program, the people search (find or register)
+// and its working list (with today's overdue count); an event program, a new event of its first
+// stage today; a data set, its report (the newest open period). Read-only programs list no way in.
 package org.phum.app.presenter
 
 import org.phum.app.platform.KeyVaultException
@@ -11,11 +14,21 @@ import org.phum.core.PhumException
 import org.phum.core.SyncStatus
 
 class HomePresenter(private val session: Session) : Presenter<HomePresenter.State>(State(session.texts)) {
+    /** A way in from home: what the button says and where it goes. */
+    data class Entry(val label: String, val destination: Destination)
+
+    /** A program by name, with its ways in. */
+    data class ProgramEntry(val name: String, val entries: List<Entry>)
+
     data class State(
         val texts: Texts,
         val loading: Boolean = true,
         val options: CaptureOptions? = null,
         val status: SyncStatus? = null,
+        /** Overdue visits per tracker program at the org unit, by program UID. */
+        val overdue: Map<String, ULong> = emptyMap(),
+        /** Today in the phone's time zone (ISO), the date a new event is made on. */
+        val today: String = "",
         /** The account has no org unit to capture in. */
         val noOrgUnits: Boolean = false,
         val sync: SyncState = SyncState.Idle,
@@ -28,8 +41,29 @@ class HomePresenter(private val session: Session) : Presenter<HomePresenter.Stat
         val change get() = texts("screen-home-change-org-unit")
         val programsTitle get() = texts("screen-home-programs")
         val reportsTitle get() = texts("screen-home-reports")
-        val programs get() = options?.programs.orEmpty().map { it.name }
-        val reports get() = options?.dataSets.orEmpty().map { it.name }
+        val programs: List<ProgramEntry> get() {
+            val unit = options?.orgUnit?.uid ?: return emptyList()
+            return options.programs.map { p ->
+                val entries =
+                    when {
+                        !p.writable -> emptyList()
+                        p.tracker ->
+                            listOf(
+                                Entry(texts("screen-home-find-person"), Destination.People(p.uid, unit)),
+                                Entry(texts("screen-home-overdue-count", "count" to (overdue[p.uid] ?: 0uL)), Destination.WorkingList(p.uid, unit)),
+                            )
+                        else ->
+                            p.stages.take(1).map { stage ->
+                                Entry(texts("screen-home-new-event"), Destination.Form(FormTarget.NewEvent(p.uid, stage.uid, unit, null, today)))
+                            }
+                    }
+                ProgramEntry(p.name, entries)
+            }
+        }
+        val reports: List<Entry> get() {
+            val unit = options?.orgUnit?.uid ?: return emptyList()
+            return options.dataSets.map { Entry(it.name, Destination.Report(it.uid, unit)) }
+        }
         val noPrograms get() =
             when {
                 noOrgUnits -> texts("screen-org-unit-none-assigned")
@@ -65,7 +99,11 @@ class HomePresenter(private val session: Session) : Presenter<HomePresenter.Stat
                     val units = app.orgUnits().filter { it.captures }
                     val unit = units.firstOrNull { it.uid == session.preferences.orgUnit } ?: units.firstOrNull()
                     unit?.let { session.preferences.orgUnit = it.uid }
-                    Read(unit?.let { app.captureOptions(it.uid) }, app.syncStatus(), unit == null, null)
+                    val options = unit?.let { app.captureOptions(it.uid) }
+                    val overdue =
+                        options?.programs.orEmpty().filter { it.tracker && it.writable }
+                            .associate { it.uid to app.overdue(it.uid, options!!.orgUnit.uid, 0uL, 1u).total }
+                    Read(options, app.syncStatus(), unit == null, null, overdue)
                 } catch (e: PhumException) {
                     Read(error = session.texts.explain(e))
                 } catch (e: KeyVaultException) {
@@ -73,7 +111,13 @@ class HomePresenter(private val session: Session) : Presenter<HomePresenter.Stat
                 }
             session.work.onMain {
                 val base = state.copy(loading = false, error = read.error, sync = session.sync.state)
-                update(if (read.error != null) base else base.copy(options = read.options, status = read.status, noOrgUnits = read.noOrgUnits))
+                update(
+                    if (read.error != null) {
+                        base
+                    } else {
+                        base.copy(options = read.options, status = read.status, noOrgUnits = read.noOrgUnits, overdue = read.overdue, today = session.today())
+                    },
+                )
             }
         }
     }
@@ -84,6 +128,7 @@ class HomePresenter(private val session: Session) : Presenter<HomePresenter.Stat
         val status: SyncStatus? = null,
         val noOrgUnits: Boolean = false,
         val error: String? = null,
+        val overdue: Map<String, ULong> = emptyMap(),
     )
 
     /** Syncs now; in training mode says instead that practice data is never sent. */
@@ -101,4 +146,7 @@ class HomePresenter(private val session: Session) : Presenter<HomePresenter.Stat
     fun openSync() = navigator?.go(Destination.Sync)
 
     fun openSettings() = navigator?.go(Destination.Settings)
+
+    /** Opens what a program or report entry names. */
+    fun open(entry: Entry) = navigator?.go(entry.destination)
 }

@@ -22,24 +22,6 @@ import org.phum.core.App
 import org.phum.core.Settings
 import org.phum.core.SignedIn
 
-/** Where the app goes next. */
-sealed class Destination {
-    object FirstRun : Destination()
-
-    object Login : Destination()
-
-    object Home : Destination()
-
-    object OrgUnits : Destination()
-
-    object Sync : Destination()
-
-    object Settings : Destination()
-
-    /** A record the server refused, read only, at the field it named. */
-    data class Record(val kind: String, val key: String, val field: String?) : Destination()
-}
-
 class Session(
     preferences: Preferences,
     vault: KeyVault,
@@ -85,6 +67,9 @@ class Session(
             }
         }
     }
+
+    /** Today in the phone's time zone, ISO (`2026-12-05`): the date a new visit is made on. */
+    fun today(): String = java.time.LocalDate.now(java.time.ZoneId.of(timeZone())).toString()
 
     fun settings() = Settings(preferences.language ?: Texts.FIRST.language, preferences.khmerDigits, timeZone())
 

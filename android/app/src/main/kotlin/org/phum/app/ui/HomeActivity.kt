@@ -1,5 +1,6 @@
 // The home screen: where the user works, what they can capture there, what waits and what was
-// refused, the last sync and the sync button; settings in the header.
+// refused, the last sync and the sync button; settings in the header. Each program and report
+// is a button into its capture screens.
 package org.phum.app.ui
 
 import org.phum.app.presenter.HomePresenter
@@ -21,11 +22,14 @@ class HomeActivity : Screen<HomePresenter.State, HomePresenter>() {
         state.noPrograms?.let { body.addView(ui.text(it)) }
         if (state.programs.isNotEmpty()) {
             body.addView(ui.text(state.programsTitle, Ui.SMALL, bold = true))
-            state.programs.forEach { body.addView(ui.text("•  $it")) }
+            for (program in state.programs) {
+                body.addView(ui.text(program.name, bold = true))
+                program.entries.forEach { entry -> body.addView(ui.fill(ui.button(entry.label) { presenter.open(entry) })) }
+            }
         }
         if (state.reports.isNotEmpty()) {
             body.addView(ui.text(state.reportsTitle, Ui.SMALL, bold = true))
-            state.reports.forEach { body.addView(ui.text("•  $it")) }
+            state.reports.forEach { entry -> body.addView(ui.fill(ui.button(entry.label) { presenter.open(entry) })) }
         }
         state.notSent?.let { body.addView(ui.text(it)) }
         // Tapping the refused count opens the sync screen: a full touch target, not a line of text.

@@ -1,15 +1,23 @@
-// Which Activity shows which destination, and the extras a record is passed with. The ways in
-// (first run, login, home) start a new task, so back from them leaves the app.
+// Which Activity shows which destination, and the extras a destination is passed with (read back
+// by the Activity with the function named for it). The ways in (first run, login, home) start a
+// new task, so back from them leaves the app.
 package org.phum.app.ui
 
 import android.content.Context
 import android.content.Intent
 import org.phum.app.presenter.Destination
+import org.phum.app.presenter.FormTarget
 
 object Screens {
     const val EXTRA_KIND = "org.phum.app.kind"
     const val EXTRA_KEY = "org.phum.app.key"
     const val EXTRA_FIELD = "org.phum.app.field"
+    const val EXTRA_PROGRAM = "org.phum.app.program"
+    const val EXTRA_ORG_UNIT = "org.phum.app.org_unit"
+    const val EXTRA_ENROLLMENT = "org.phum.app.enrollment"
+    const val EXTRA_FORM = "org.phum.app.form"
+    const val EXTRA_DATA_SET = "org.phum.app.data_set"
+    const val EXTRA_PERIOD = "org.phum.app.period"
 
     fun intent(context: Context, destination: Destination): Intent =
         when (destination) {
@@ -24,6 +32,21 @@ object Screens {
                     .putExtra(EXTRA_KIND, destination.kind)
                     .putExtra(EXTRA_KEY, destination.key)
                     .putExtra(EXTRA_FIELD, destination.field)
+            is Destination.People ->
+                named(context, "PeopleActivity")
+                    .putExtra(EXTRA_PROGRAM, destination.program)
+                    .putExtra(EXTRA_ORG_UNIT, destination.orgUnit)
+            is Destination.Dashboard -> named(context, "DashboardActivity").putExtra(EXTRA_ENROLLMENT, destination.enrollment)
+            is Destination.Form -> named(context, "FormActivity").putExtra(EXTRA_FORM, destination.target)
+            is Destination.Report ->
+                named(context, "ReportActivity")
+                    .putExtra(EXTRA_DATA_SET, destination.dataSet)
+                    .putExtra(EXTRA_ORG_UNIT, destination.orgUnit)
+                    .putExtra(EXTRA_PERIOD, destination.period)
+            is Destination.WorkingList ->
+                named(context, "WorkingListActivity")
+                    .putExtra(EXTRA_PROGRAM, destination.program)
+                    .putExtra(EXTRA_ORG_UNIT, destination.orgUnit)
         }
 
     /** The record an intent of [intent] names. */
@@ -34,6 +57,28 @@ object Screens {
             intent.getStringExtra(EXTRA_FIELD),
         )
 
+    fun people(intent: Intent): Destination.People =
+        Destination.People(intent.getStringExtra(EXTRA_PROGRAM) ?: "", intent.getStringExtra(EXTRA_ORG_UNIT) ?: "")
+
+    fun dashboard(intent: Intent): Destination.Dashboard = Destination.Dashboard(intent.getStringExtra(EXTRA_ENROLLMENT) ?: "")
+
+    /** The form an intent names; `null` when it names none (the screen then says so). */
+    @Suppress("DEPRECATION")
+    fun form(intent: Intent): FormTarget? = intent.getSerializableExtra(EXTRA_FORM) as? FormTarget
+
+    fun report(intent: Intent): Destination.Report =
+        Destination.Report(
+            intent.getStringExtra(EXTRA_DATA_SET) ?: "",
+            intent.getStringExtra(EXTRA_ORG_UNIT) ?: "",
+            intent.getStringExtra(EXTRA_PERIOD),
+        )
+
+    fun workingList(intent: Intent): Destination.WorkingList =
+        Destination.WorkingList(intent.getStringExtra(EXTRA_PROGRAM) ?: "", intent.getStringExtra(EXTRA_ORG_UNIT) ?: "")
+
     private fun root(context: Context, activity: Class<*>): Intent =
         Intent(context, activity).addFlags(Intent.FLAG_ACTIVITY_NEW_TASK or Intent.FLAG_ACTIVITY_CLEAR_TASK)
+
+    /** The capture screens of this package by class name (each helper branch adds its own class). */
+    private fun named(context: Context, activity: String): Intent = Intent().setClassName(context, "org.phum.app.ui.$activity")
 }

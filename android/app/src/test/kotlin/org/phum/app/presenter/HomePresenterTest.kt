@@ -27,6 +27,23 @@ class HomePresenterTest {
     }
 
     @Test
+    fun `a tracker program opens the people search and its overdue list, a report its grid`() {
+        val session = demo()
+        val navigator = RecordingNavigator()
+        val home = HomePresenter(session).apply { attach(navigator) {} }
+        val unit = home.state.options!!.orgUnit.uid
+        val tracker = home.state.options!!.programs.first { it.tracker && it.writable }
+        val entries = home.state.programs.single { it.name == tracker.name }.entries
+        assertEquals(listOf(Destination.People(tracker.uid, unit), Destination.WorkingList(tracker.uid, unit)), entries.map { it.destination })
+        val overdue = session.app!!.overdue(tracker.uid, unit, 0uL, 1u).total
+        assertEquals("$overdue overdue", entries[1].label)
+        entries.forEach(home::open)
+        home.state.reports.forEach(home::open)
+        val reports = home.state.options!!.dataSets.map { Destination.Report(it.uid, unit) }
+        assertEquals(entries.map { it.destination } + reports, navigator.went)
+    }
+
+    @Test
     fun `the sync button in training mode explains that practice data is never sent`() {
         val session = demo()
         val navigator = RecordingNavigator()

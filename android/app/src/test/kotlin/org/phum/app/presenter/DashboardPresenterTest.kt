@@ -25,7 +25,7 @@ class DashboardPresenterTest {
     @Test
     fun `a child with overdue doses shows them, and the next visit is the first waiting contact today`() {
         val session = demo()
-        val enrollment = People.mostOverdueChild(session.app!!)
+        val enrollment = People.overdueBaby(session.app!!)
         val navigator = RecordingNavigator()
         val board = board(session, enrollment, navigator)
         val late = board.state.stages.filter { it.tone == DashboardPresenter.Tone.LATE }

@@ -1,6 +1,6 @@
 // What the people screens' tests need from the demo: its NCD program, an adult registered there
-// (a person not enrolled in immunization), a phone added to a registration, the child the
-// immunization working list shows first (most overdue), and screenshots made the same on every
+// (a person not enrolled in immunization), a phone added to a registration, a baby overdue
+// for the 10-week contact, and screenshots made the same on every
 // day: every long date shown ("14 March 2026", "១៤ មីនា ២០២៦") moved by the days between today and
 // a fixed day, so relative dates stay relative and the picture does not change.
 package org.phum.app.testing
@@ -40,8 +40,12 @@ object People {
             }
         }
 
-    /** The enrollment of the child the immunization working list shows first (most overdue). */
-    fun mostOverdueChild(app: App): String = app.overdue(Demo.IMMUNIZATION, Demo.HEALTH_CENTRE, 0uL, 1u).rows.first().enrollment
+    /**
+     * The enrollment of the first baby on the immunization working list overdue for the 10-week
+     * contact: a card with doses given and doses overdue.
+     */
+    fun overdueBaby(app: App): String =
+        app.overdue(Demo.IMMUNIZATION, Demo.HEALTH_CENTRE, 0uL, 500u).rows.first { it.stage == "DmStIm10Wks" }.enrollment
 
     /** Taps the card (a tappable block) holding the text [text]. */
     fun clickCard(activity: Activity, text: String) {

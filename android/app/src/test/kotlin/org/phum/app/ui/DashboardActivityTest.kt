@@ -1,4 +1,4 @@
-// The enrollment dashboard under Robolectric on the demo: the child the working list shows first,
+// The enrollment dashboard under Robolectric on the demo: a baby overdue for the 10-week contact,
 // with overdue doses in red, the next-visit button opening that contact's form, cancelling after
 // the dialog's yes; screenshots in English, Khmer and Khmer at the largest text.
 package org.phum.app.ui
@@ -35,7 +35,7 @@ class DashboardActivityTest {
     @Test
     fun `a child with overdue doses shows them, and the next-visit button opens the first one`() {
         val session = demo()
-        val enrollment = People.mostOverdueChild(session.app!!)
+        val enrollment = People.overdueBaby(session.app!!)
         launch(enrollment).use { controller ->
             val screen = controller.get()
             val texts = Views.texts(screen)
@@ -54,7 +54,7 @@ class DashboardActivityTest {
     @Test
     fun `the dashboard in Khmer, and at the largest text size`() {
         val session = demo("km")
-        val enrollment = People.mostOverdueChild(session.app!!)
+        val enrollment = People.overdueBaby(session.app!!)
         launch(enrollment).use {
             People.stableDates(it.get())
             Screenshots.check(it.get(), "dashboard-km")

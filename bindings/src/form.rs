@@ -147,6 +147,33 @@ impl FormSession {
         })
     }
 
+    /// Enrolls a person already on the phone in `program` at `org_unit` and opens the
+    /// registration form with their attributes; saving it creates this enrollment only. Refused
+    /// while they are actively enrolled in the program, when the program enrolls once and they
+    /// have an active or completed enrollment, and as a new registration is.
+    #[uniffi::constructor]
+    pub fn new_enrollment(
+        app: Arc<App>,
+        tracked_entity: String,
+        program: String,
+        org_unit: String,
+        enrollment_date: String,
+        incident_date: String,
+    ) -> Result<Arc<FormSession>, PhumError> {
+        FormSession::open_with(app, |store, ctx, l| {
+            let opened = core_form::FormSession::new_enrollment(
+                store,
+                uid("tracked_entity", &tracked_entity, l)?,
+                uid("program", &program, l)?,
+                uid("org_unit", &org_unit, l)?,
+                date(&enrollment_date, l)?,
+                date(&incident_date, l)?,
+                ctx,
+            );
+            first(opened, l)
+        })
+    }
+
     /// Opens the registration form of a stored enrollment.
     #[uniffi::constructor]
     pub fn open_registration(app: Arc<App>, enrollment: String) -> Result<Arc<FormSession>, PhumError> {

@@ -1,4 +1,5 @@
-//! People and their visits: search, a person's card, the working lists (overdue and upcoming
+//! People and their visits: search, a person's card (the values lists show, and the sex, birth
+//! date, village and last visit a health worker recognises them by), the working lists (overdue and upcoming
 //! visits, paged), an enrollment's dashboard (its rule-hidden stages left out by the core), the
 //! enrollment's actions (complete, cancel, re-open) and deleting a visit.
 //!
@@ -12,13 +13,13 @@ use phum_core::i18n::Localize;
 use phum_core::i18n::{name_in, Locale};
 use phum_core::model::{Program, Uid};
 use phum_core::schedule::{self, EventState, Page, WorkingList};
-use phum_core::search::card::{Cards, ShownValue};
+use phum_core::search::card::{last_visit, Cards, Profile as CoreProfile, ShownValue};
 use phum_core::search::query::{search, search_target, MatchMode, SearchOptions, SearchScope};
 
 use crate::app::App;
 use crate::error::{core, PhumError};
 use crate::form::{context, uid};
-use crate::records::Text;
+use crate::records::{FormMessage, Text};
 
 /// One value shown for a person (the attributes their type shows in lists).
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
@@ -42,6 +43,22 @@ pub struct EnrollmentInfo {
     pub enrollment_date: String,
     /// `ACTIVE`, `COMPLETED` or `CANCELLED`.
     pub status: String,
+    /// The date of the latest visit that took place (ISO), if any.
+    pub last_visit: Option<String>,
+}
+
+/// What a health worker recognises a person by beside their name (each when the person's
+/// attributes say it; the core finds which attributes do).
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct Profile {
+    /// The sex as its option's name (`Female`, `ស្រី`).
+    pub sex: Option<String>,
+    /// ISO date.
+    pub birth_date: Option<String>,
+    /// The village as its option's name.
+    pub village: Option<String>,
+    /// The org unit of that village, when it is one on the phone.
+    pub village_org_unit: Option<String>,
 }
 
 /// A person as a list shows them.
@@ -50,6 +67,7 @@ pub struct Person {
     pub tracked_entity: String,
     pub org_unit: String,
     pub values: Vec<PersonValue>,
+    pub profile: Profile,
     pub enrollments: Vec<EnrollmentInfo>,
 }
 
@@ -68,6 +86,7 @@ pub struct WorkingListRow {
     pub enrollment: String,
     pub tracked_entity: String,
     pub values: Vec<PersonValue>,
+    pub profile: Profile,
     pub stage: String,
     pub stage_name: String,
     pub due_date: String,
@@ -125,11 +144,23 @@ pub struct Dashboard {
     pub person: Person,
     /// The program's stages the rules do not hide, in order.
     pub stages: Vec<StageCard>,
+    /// What the enrollment's rules say now: warnings, errors and texts (not what is said only
+    /// when completing).
+    pub messages: Vec<FormMessage>,
     pub demo: bool,
 }
 
 fn shown(v: ShownValue) -> PersonValue {
     PersonValue { attribute: v.attribute.to_string(), name: v.name, value: v.value, shown: v.shown }
+}
+
+fn profile(p: CoreProfile) -> Profile {
+    Profile {
+        sex: p.sex.map(|v| v.shown),
+        birth_date: p.birth_date.map(|d| d.to_string()),
+        village: p.village.map(|v| v.shown),
+        village_org_unit: p.village_org_unit.map(|u| u.to_string()),
+    }
 }
 
 fn enrollment_info(
@@ -149,6 +180,7 @@ fn enrollment_info(
         org_unit: e.org_unit.to_string(),
         enrollment_date: e.enrollment_date.to_string(),
         status: e.status.as_str().to_string(),
+        last_visit: last_visit(&store.data(), e.uid).map_err(core(locale))?.map(|d| d.to_string()),
     })
 }
 
@@ -165,7 +197,8 @@ fn person(
     for e in data.enrollments_of(te).map_err(core(locale))?.iter().filter(|e| !e.deleted) {
         enrollments.push(enrollment_info(store, e, locale)?);
     }
-    Ok(Person { tracked_entity: te.to_string(), org_unit, values, enrollments })
+    let profile = profile(cards.profile(te).map_err(core(locale))?);
+    Ok(Person { tracked_entity: te.to_string(), org_unit, values, profile, enrollments })
 }
 
 fn page(list: WorkingList, store: &phum_core::store::Store, locale: Locale) -> Result<WorkingListPage, PhumError> {
@@ -177,6 +210,7 @@ fn page(list: WorkingList, store: &phum_core::store::Store, locale: Locale) -> R
             enrollment: r.enrollment.to_string(),
             tracked_entity: r.tracked_entity.to_string(),
             values: cards.values(r.tracked_entity).map_err(core(locale))?.into_iter().map(shown).collect(),
+            profile: profile(cards.profile(r.tracked_entity).map_err(core(locale))?),
             stage: r.program_stage.to_string(),
             stage_name: r.stage_name.clone(),
             due_date: r.due_date.to_string(),
@@ -296,15 +330,17 @@ impl App {
         })
     }
 
-    /// The enrollment's dashboard today: the person, and the stages its rules do not hide, with
-    /// their visits, missing doses and due dates.
+    /// The enrollment's dashboard today: the person, the stages its rules do not hide, with
+    /// their visits, missing doses and due dates, and what its rules say.
     pub fn dashboard(self: Arc<Self>, enrollment: String) -> Result<Dashboard, PhumError> {
         self.run(|| {
             let ctx = context(&self);
             let l = ctx.locale;
             let store = self.store();
-            let board =
+            let view =
                 core_form::enrollment_dashboard(&store, uid("enrollment", &enrollment, l)?, &ctx).map_err(core(l))?;
+            let messages = view.messages.iter().map(|m| FormMessage::of(m, l)).collect();
+            let board = view.board;
             let stages = board
                 .stages
                 .into_iter()
@@ -333,6 +369,7 @@ impl App {
                 enrollment: enrollment_info(&store, &board.enrollment, l)?,
                 person: person(&store, &mut Cards::new(&store, l), board.enrollment.tracked_entity, l)?,
                 stages,
+                messages,
                 demo: board.demo,
             })
         })

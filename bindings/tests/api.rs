@@ -142,6 +142,44 @@ fn the_demo_from_registration_to_the_monthly_report() {
 }
 
 #[test]
+fn a_found_person_shows_sex_age_village_and_last_visit_and_is_enrolled_in_another_program() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = demo(&dir);
+    let (enrollment, child) = register_child(&app, "ស្រី ពៅ");
+    let hits = app.clone().search_people(immunization::PROGRAM.to_string(), "ស្រី ពៅ".into(), None, 5).unwrap();
+    let found = hits.iter().find(|h| h.person.tracked_entity == child).expect("the child is found");
+    let profile = &found.person.profile;
+    assert_eq!(profile.sex.as_deref(), Some("Female"));
+    assert!(profile.birth_date.is_some(), "{profile:?}");
+    assert!(profile.village.as_deref().is_some_and(|v| v.ends_with("Village")), "{profile:?}");
+    assert_eq!(profile.village_org_unit.as_deref(), Some(org_units::TRAINEE_VILLAGES[0].0.as_str()));
+    let info = found.person.enrollments.iter().find(|e| e.uid == enrollment).unwrap();
+    assert_eq!(info.last_visit, None);
+    let board = app.clone().dashboard(enrollment.clone()).unwrap();
+    assert_eq!(board.messages, []);
+
+    // The same person enrolled in the NCD program: one more enrollment, no new person.
+    let org_unit = org_units::TRAINEE_HEALTH_CENTRE.to_string();
+    let form = FormSession::new_enrollment(
+        app.clone(),
+        child.clone(),
+        ncd::PROGRAM.to_string(),
+        org_unit.clone(),
+        today(),
+        today(),
+    )
+    .unwrap();
+    let Record::Enrollment { tracked_entity, .. } = form.record().unwrap() else { panic!("an enrollment") };
+    assert_eq!(tracked_entity, child);
+    let name = form.view().unwrap().fields.into_iter().find(|f| f.key == person::NAME_KHMER.as_str()).unwrap();
+    assert_eq!(name.value.as_deref(), Some("ស្រី ពៅ"));
+    let again =
+        FormSession::new_enrollment(app.clone(), child.clone(), ncd::PROGRAM.to_string(), org_unit, today(), today());
+    assert!(matches!(again, Err(PhumError::Refused { .. })), "{:?}", again.err());
+    assert_eq!(app.clone().person(child).unwrap().enrollments.len(), 2);
+}
+
+#[test]
 fn errors_carry_their_id_arguments_and_text_in_the_users_language() {
     let dir = tempfile::tempdir().unwrap();
     let app = demo(&dir);

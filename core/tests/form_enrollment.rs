@@ -189,7 +189,7 @@ fn the_dashboard_leaves_out_the_stages_the_enrollments_rules_hide() {
     let woman = register_ncd(&mut store, &[("NcdTEAName1", "Srey Neang"), ("NcdTEASex01", "F")]);
     let man = register_ncd(&mut store, &[("NcdTEAName1", "Chan Dara"), ("NcdTEASex01", "M")]);
     let stages = |enrollment| -> Vec<String> {
-        let board = enrollment_dashboard(&store, enrollment, &ncd_ctx()).unwrap();
+        let board = enrollment_dashboard(&store, enrollment, &ncd_ctx()).unwrap().board;
         board.stages.iter().map(|s| s.stage.to_string()).collect()
     };
     assert_eq!(stages(woman), ["NcdStgVisit", "NcdStgRefer"]);

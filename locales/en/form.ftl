@@ -12,6 +12,7 @@ form-object-event = event
 form-object-org-unit = org unit
 form-object-program = program
 form-object-program-stage = program stage
+form-object-tracked-entity = person
 form-object-tracked-entity-attribute = tracked entity attribute
 form-enrollment-active = active
 form-enrollment-completed = completed
@@ -69,6 +70,9 @@ form-enrollment-not-active = enrollment { $enrollment } is { $status }: its even
 form-enrollment-status-unchanged = enrollment { $enrollment } is already { $status }
 form-active-enrollment-exists = enrollment { $enrollment } cannot be re-opened: the person's enrollment { $other } in program { $program } is active
 form-enrolled-once = program { $program } enrolls a person once and the person's enrollment { $other } is { $status }: enrollment { $enrollment } cannot become active or completed
+form-already-enrolled = person { $tracked_entity } is already enrolled in program { $program }: their enrollment { $other } is active
+form-only-enroll-once = program { $program } enrolls a person once and person { $tracked_entity } has enrollment { $other }, which is { $status }
+form-tracked-entity-type-mismatch = person { $tracked_entity } is of tracked entity type { $found }, but program { $program } enrolls { $expected }
 form-no-data-write-access = you may read but not write data of program { $program }
 form-schedule-failed = not completed: creating the events that follow failed: { $problem }
 

@@ -164,6 +164,24 @@ screen-enrollment-complete = Complete enrollment
 screen-enrollment-complete-confirm = Complete the enrollment of { $person } in { $program }? No events can be added until it is reopened.
 screen-enrollment-reopen = Reopen enrollment
 screen-enrollment-cannot-add = { $stage } can be recorded only once and is already there.
+screen-enrollment-cancel = Cancel enrollment
+screen-enrollment-cancel-confirm = Cancel the enrollment of { $person } in { $program }? No events can be added until it is reopened.
+screen-enrollment-reopen-confirm = Reopen the enrollment of { $person } in { $program }?
+screen-enrollment-continue-event = Continue { $stage }
+screen-search-last-visit = Last visit { $date }
+screen-search-not-enrolled = Not enrolled in { $program }
+
+## Working list
+screen-working-list-title = Visits to make
+screen-working-list-overdue = Overdue
+screen-working-list-upcoming =
+    { $days ->
+        [one] Due in the next { $days } day
+       *[other] Due in the next { $days } days
+    }
+screen-working-list-shown = { $shown } of { $total }
+screen-working-list-more = Show more
+screen-working-list-all-villages = All villages
 
 ## Event form
 screen-event-date = Event date

@@ -12,6 +12,7 @@ form-object-event = ព្រឹត្តិការណ៍
 form-object-org-unit = អង្គភាព
 form-object-program = កម្មវិធី
 form-object-program-stage = ដំណាក់កាលកម្មវិធី
+form-object-tracked-entity = បុគ្គល
 form-object-tracked-entity-attribute = លក្ខណៈបុគ្គល
 form-enrollment-active = សកម្ម
 form-enrollment-completed = បានបញ្ចប់
@@ -61,6 +62,9 @@ form-enrollment-not-active = ការចុះឈ្មោះ { $enrollment } {
 form-enrollment-status-unchanged = ការចុះឈ្មោះ { $enrollment } { $status } រួចហើយ។
 form-active-enrollment-exists = មិនអាចបើកការចុះឈ្មោះ { $enrollment } ឡើងវិញបានទេ៖ ការចុះឈ្មោះ { $other } របស់បុគ្គលនេះក្នុងកម្មវិធី { $program } កំពុងសកម្ម។
 form-enrolled-once = កម្មវិធី { $program } ចុះឈ្មោះបុគ្គលម្នាក់តែម្ដង ហើយការចុះឈ្មោះ { $other } របស់បុគ្គលនេះ { $status }៖ ការចុះឈ្មោះ { $enrollment } មិនអាចក្លាយជាសកម្ម ឬបានបញ្ចប់ទេ។
+form-already-enrolled = បុគ្គល { $tracked_entity } បានចុះឈ្មោះក្នុងកម្មវិធី { $program } រួចហើយ៖ ការចុះឈ្មោះ { $other } របស់គាត់កំពុងសកម្ម។
+form-only-enroll-once = កម្មវិធី { $program } ចុះឈ្មោះបុគ្គលម្នាក់តែម្ដង ហើយបុគ្គល { $tracked_entity } មានការចុះឈ្មោះ { $other } ដែល{ $status }។
+form-tracked-entity-type-mismatch = បុគ្គល { $tracked_entity } ជាប្រភេទ { $found } ប៉ុន្តែកម្មវិធី { $program } ចុះឈ្មោះប្រភេទ { $expected }។
 form-no-data-write-access = អ្នកអាចអានបាន ប៉ុន្តែមិនអាចសរសេរទិន្នន័យនៃកម្មវិធី { $program } បានទេ។
 form-schedule-failed = មិនបានបញ្ចប់ទេ៖ ការបង្កើតព្រឹត្តិការណ៍បន្ទាប់បានបរាជ័យ៖ { $problem }
 

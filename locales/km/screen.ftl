@@ -116,6 +116,20 @@ screen-enrollment-complete = បញ្ចប់ការចុះឈ្មោះ
 screen-enrollment-complete-confirm = បញ្ចប់ការចុះឈ្មោះរបស់ { $person } ក្នុងកម្មវិធី { $program } ឬ? មិនអាចបន្ថែមព្រឹត្តិការណ៍បានទេ រហូតដល់វាត្រូវបានបើកឡើងវិញ។
 screen-enrollment-reopen = បើកការចុះឈ្មោះឡើងវិញ
 screen-enrollment-cannot-add = { $stage } អាចកត់ត្រាបានតែម្ដងប៉ុណ្ណោះ ហើយមានរួចហើយ។
+screen-enrollment-cancel = បោះបង់ការចុះឈ្មោះ
+screen-enrollment-cancel-confirm = បោះបង់ការចុះឈ្មោះរបស់ { $person } ក្នុងកម្មវិធី { $program } ឬ? មិនអាចបន្ថែមព្រឹត្តិការណ៍បានទេ រហូតដល់វាត្រូវបានបើកឡើងវិញ។
+screen-enrollment-reopen-confirm = បើកការចុះឈ្មោះរបស់ { $person } ក្នុងកម្មវិធី { $program } ឡើងវិញឬ?
+screen-enrollment-continue-event = បន្ត { $stage }
+screen-search-last-visit = ការមកពិនិត្យចុងក្រោយ { $date }
+screen-search-not-enrolled = មិនទាន់ចុះឈ្មោះក្នុងកម្មវិធី { $program }
+
+## Working list
+screen-working-list-title = ការមកពិនិត្យដែលត្រូវធ្វើ
+screen-working-list-overdue = ហួសពេលកំណត់
+screen-working-list-upcoming = ដល់ពេលកំណត់ក្នុងរយៈពេល { $days } ថ្ងៃខាងមុខ
+screen-working-list-shown = { $shown } ក្នុងចំណោម { $total }
+screen-working-list-more = បង្ហាញបន្ថែម
+screen-working-list-all-villages = គ្រប់ភូមិ
 
 ## ទម្រង់ព្រឹត្តិការណ៍
 screen-event-date = ថ្ងៃខែឆ្នាំរាយការណ៍

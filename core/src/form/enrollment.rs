@@ -30,7 +30,10 @@
 //! registration form stays editable: attributes belong to the person (the app's enrollment form
 //! asks only for write access). Re-opening generates nothing.
 //!
-//! Owns these actions and their checks. Does not own the registration form (`registration`),
+//! The dashboard ([`enrollment_dashboard`]) shows the enrollment's stages with the stages its
+//! rules hide left out, and what its rules say, from one rule pass on the stored values.
+//!
+//! Owns these actions and their checks, and the dashboard's rule pass. Does not own the registration form (`registration`),
 //! completing a form (`complete`) or storage (`store::data`).
 
 use chrono::NaiveDate as Date;
@@ -40,6 +43,7 @@ use super::error::FormError;
 use super::error::ObjectKind;
 use super::registration::{evaluated, tracker_program};
 use super::scope::{self, Assigned};
+use super::view::{FormMessage, FormView, LocalizedText, MessageKind};
 use super::FormContext;
 use crate::model::value_type::EnrollmentStatus;
 use crate::model::{Program, Uid};
@@ -59,19 +63,49 @@ pub struct EnrollmentChange {
     pub completed_date: Option<Date>,
 }
 
+/// An enrollment's dashboard and what its rules say about it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DashboardView {
+    pub board: EnrollmentDashboard,
+    /// What the enrollment's rules say now, in the context's locale: the registration form's
+    /// warnings, errors and texts on no field and its rules that could not be evaluated, then the
+    /// warnings and errors on its visible fields (Android Capture's dashboard shows the
+    /// enrollment's rule texts in its indicators and feedback; a warning on an attribute concerns
+    /// the person, so the dashboard says it too). What is said only when completing
+    /// (WARNINGONCOMPLETE, ERRORONCOMPLETE) is not here.
+    pub messages: Vec<FormMessage>,
+}
+
 /// The enrollment's dashboard on the device's today, with the stages its rules hide
 /// (HIDEPROGRAMSTAGE, evaluated on the stored values as the registration form evaluates them)
-/// left out, as Android Capture's dashboard leaves them out.
-pub fn enrollment_dashboard(
-    store: &Store,
-    enrollment: Uid,
-    ctx: &FormContext,
-) -> Result<EnrollmentDashboard, FormError> {
+/// left out, as Android Capture's dashboard leaves them out, and the messages of that same rule
+/// pass ([`DashboardView::messages`]).
+pub fn enrollment_dashboard(store: &Store, enrollment: Uid, ctx: &FormContext) -> Result<DashboardView, FormError> {
     let e = stored(store, enrollment)?;
-    let hidden = evaluated(store, e, ctx)?.outcome.hidden_stages;
+    let form = evaluated(store, e, ctx)?;
+    let hidden = &form.outcome.hidden_stages;
     let mut board = schedule::enrollment_dashboard(store, enrollment, ctx.today(), &[], ctx.locale.lang)?;
     board.stages.retain(|s| !hidden.contains(s.stage.as_str()));
-    Ok(board)
+    Ok(DashboardView { board, messages: rule_messages(&form.view()) })
+}
+
+/// The messages of a registration form's view that a dashboard shows (see [`DashboardView`]).
+fn rule_messages(view: &FormView) -> Vec<FormMessage> {
+    let on_form = view.messages.iter().filter(|m| {
+        matches!(m.kind, MessageKind::Warning | MessageKind::Error | MessageKind::Text | MessageKind::RuleFailure)
+    });
+    let on_fields = view.fields.iter().filter(|f| !f.hidden).flat_map(|f| {
+        let said = |kind: MessageKind| {
+            move |t: &LocalizedText| FormMessage {
+                kind,
+                location: None,
+                message: t.message.clone(),
+                text: t.text.clone(),
+            }
+        };
+        f.warnings.iter().map(said(MessageKind::Warning)).chain(f.errors.iter().map(said(MessageKind::Error)))
+    });
+    on_form.cloned().chain(on_fields).collect()
 }
 
 /// Completes the enrollment after its rules and mandatory attributes allow it (see the module).
@@ -181,4 +215,95 @@ fn check_other_enrollments(
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::super::registration::tests::{adult, demo_with, today, HC};
+    use super::*;
+    use crate::demo::dataset::{immunization, ncd, person};
+    use crate::form::FormSession;
+    use crate::i18n::{Lang, Locale};
+
+    /// A rule of the NCD program with one action (`action` holds its type and target).
+    fn rule(doc: &mut serde_json::Value, id: &str, condition: &str, mut action: serde_json::Value) {
+        let action_id = format!("{}A", &id[..10]);
+        doc["programRules"].as_array_mut().unwrap().push(json!({
+            "id": id, "name": id, "program": {"id": ncd::PROGRAM.to_string()}, "condition": condition,
+            "programRuleActions": [{"id": action_id}]}));
+        action["id"] = json!(action_id);
+        action["programRule"] = json!({"id": id});
+        doc["programRuleActions"].as_array_mut().unwrap().push(action);
+    }
+
+    #[test]
+    fn the_dashboard_says_what_the_enrollments_rules_say_except_what_is_said_on_completing() {
+        let (mut store, ctx) = demo_with(|doc| {
+            doc["programRuleVariables"].as_array_mut().unwrap().push(json!({
+                "id": "PhumRvPhone", "name": "phone", "program": {"id": ncd::PROGRAM.to_string()},
+                "programRuleVariableSourceType": "TEI_ATTRIBUTE",
+                "trackedEntityAttribute": {"id": person::PHONE.to_string()}}));
+            let no_phone = "!d2:hasValue(#{phone})";
+            rule(
+                doc,
+                "PhumRuleWrn",
+                no_phone,
+                json!({"programRuleActionType": "SHOWWARNING",
+                "content": "No phone: visit at home"}),
+            );
+            rule(
+                doc,
+                "PhumRuleTxt",
+                "true",
+                json!({"programRuleActionType": "DISPLAYTEXT",
+                "content": "Screen yearly", "location": "feedback"}),
+            );
+            rule(
+                doc,
+                "PhumRuleErr",
+                "true",
+                json!({"programRuleActionType": "SHOWERROR",
+                "content": "Check the national ID", "trackedEntityAttribute": {"id": person::NATIONAL_ID.to_string()}}),
+            );
+            rule(
+                doc,
+                "PhumRuleOnC",
+                "true",
+                json!({"programRuleActionType": "WARNINGONCOMPLETE",
+                "content": "Said when completing"}),
+            );
+        });
+        let person_uid = adult(&mut store, &ctx);
+        let enrollment = store.data().enrollments_of(person_uid).unwrap()[0].uid;
+        let said = |store: &Store, ctx: &FormContext| -> Vec<(MessageKind, String)> {
+            let view = enrollment_dashboard(store, enrollment, ctx).unwrap();
+            view.messages.iter().map(|m| (m.kind, m.text.clone())).collect()
+        };
+        assert_eq!(
+            said(&store, &ctx),
+            [
+                (MessageKind::Text, "Screen yearly".to_string()),
+                (MessageKind::Error, "Check the national ID".to_string()),
+            ]
+        );
+        // The stored values decide: without the phone, the warning is said too.
+        let (mut form, _) = FormSession::open_registration(&mut store, enrollment, &ctx).unwrap();
+        form.set_value(&mut store, &person::PHONE.to_string(), None).unwrap();
+        let now = said(&store, &ctx);
+        assert!(now.contains(&(MessageKind::Warning, "No phone: visit at home".to_string())), "{now:?}");
+        assert!(now.iter().all(|(_, t)| t != "Said when completing"), "{now:?}");
+    }
+
+    #[test]
+    fn the_dashboard_of_an_enrollment_whose_rules_say_nothing_has_no_messages_and_its_stages() {
+        let (mut store, ctx) = demo_with(|_| {});
+        let ctx = ctx.with_locale(Locale::new(Lang::Km, false));
+        let (form, _) =
+            FormSession::new_registration(&mut store, immunization::PROGRAM, HC, today(), today(), &ctx).unwrap();
+        let view = enrollment_dashboard(&store, form.record_uid().unwrap(), &ctx).unwrap();
+        assert_eq!(view.messages, []);
+        assert!(view.board.stages.iter().any(|s| s.stage == immunization::WEEKS_6));
+    }
 }

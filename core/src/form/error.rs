@@ -29,11 +29,13 @@ pub enum ObjectKind {
     OrgUnit,
     Program,
     ProgramStage,
+    /// A person (tracked entity).
+    TrackedEntity,
     TrackedEntityAttribute,
 }
 
 impl ObjectKind {
-    pub const ALL: [ObjectKind; 9] = [
+    pub const ALL: [ObjectKind; 10] = [
         ObjectKind::CategoryCombo,
         ObjectKind::DataElement,
         ObjectKind::DataSet,
@@ -42,6 +44,7 @@ impl ObjectKind {
         ObjectKind::OrgUnit,
         ObjectKind::Program,
         ObjectKind::ProgramStage,
+        ObjectKind::TrackedEntity,
         ObjectKind::TrackedEntityAttribute,
     ];
 }
@@ -57,6 +60,7 @@ impl Localize for ObjectKind {
             ObjectKind::OrgUnit => Message::new("form-object-org-unit"),
             ObjectKind::Program => Message::new("form-object-program"),
             ObjectKind::ProgramStage => Message::new("form-object-program-stage"),
+            ObjectKind::TrackedEntity => Message::new("form-object-tracked-entity"),
             ObjectKind::TrackedEntityAttribute => Message::new("form-object-tracked-entity-attribute"),
         }
     }
@@ -337,6 +341,28 @@ pub enum FormError {
         other: Uid,
         status: EnrollmentStatus,
     },
+    /// Enrolling a person who already has an ACTIVE enrollment in the program (the server's
+    /// E1015).
+    AlreadyEnrolled {
+        tracked_entity: Uid,
+        program: Uid,
+        other: Uid,
+    },
+    /// Enrolling again in a program that enrolls a person once, while the person has an active or
+    /// completed enrollment in it (the server's E1016).
+    OnlyEnrollOnce {
+        tracked_entity: Uid,
+        program: Uid,
+        other: Uid,
+        status: EnrollmentStatus,
+    },
+    /// Enrolling a person whose tracked entity type is not the program's.
+    TrackedEntityTypeMismatch {
+        tracked_entity: Uid,
+        program: Uid,
+        expected: Uid,
+        found: Uid,
+    },
     /// The signed-in user may not write data of this program (`access.data.write` is false).
     NoDataWriteAccess {
         program: Uid,
@@ -428,6 +454,23 @@ impl Localize for FormError {
                 other = other,
                 status = enrollment_status(*status),
                 enrollment = enrollment
+            ),
+            AlreadyEnrolled { tracked_entity, program, other } => {
+                msg!("form-already-enrolled", tracked_entity = tracked_entity, program = program, other = other)
+            }
+            OnlyEnrollOnce { tracked_entity, program, other, status } => msg!(
+                "form-only-enroll-once",
+                program = program,
+                tracked_entity = tracked_entity,
+                other = other,
+                status = enrollment_status(*status)
+            ),
+            TrackedEntityTypeMismatch { tracked_entity, program, expected, found } => msg!(
+                "form-tracked-entity-type-mismatch",
+                tracked_entity = tracked_entity,
+                found = found,
+                program = program,
+                expected = expected
             ),
             NoDataWriteAccess { program } => msg!("form-no-data-write-access", program = program),
             Rules(e) => e.message(),
@@ -530,6 +573,19 @@ mod tests {
             EnrollmentStatusUnchanged { enrollment, status: EnrollmentStatus::Completed },
             ActiveEnrollmentExists { enrollment, program, other: uid("PhumEnrol02") },
             EnrolledOnce { enrollment, program, other: uid("PhumEnrol02"), status: EnrollmentStatus::Active },
+            AlreadyEnrolled { tracked_entity: uid("PhumPerson1"), program, other: uid("PhumEnrol02") },
+            OnlyEnrollOnce {
+                tracked_entity: uid("PhumPerson1"),
+                program,
+                other: uid("PhumEnrol02"),
+                status: EnrollmentStatus::Completed,
+            },
+            TrackedEntityTypeMismatch {
+                tracked_entity: uid("PhumPerson1"),
+                program,
+                expected: uid("PhumTeType1"),
+                found: uid("PhumTeType2"),
+            },
             NoDataWriteAccess { program },
             Rules(LoadError::ProgramNotFound(program)),
             Data(DataError::from(rusqlite::Error::QueryReturnedNoRows)),
@@ -572,6 +628,9 @@ mod tests {
             EnrollmentStatusUnchanged { .. } => "EnrollmentStatusUnchanged",
             ActiveEnrollmentExists { .. } => "ActiveEnrollmentExists",
             EnrolledOnce { .. } => "EnrolledOnce",
+            AlreadyEnrolled { .. } => "AlreadyEnrolled",
+            OnlyEnrollOnce { .. } => "OnlyEnrollOnce",
+            TrackedEntityTypeMismatch { .. } => "TrackedEntityTypeMismatch",
             NoDataWriteAccess { .. } => "NoDataWriteAccess",
             Rules(_) => "Rules",
             Data(_) => "Data",
@@ -580,7 +639,7 @@ mod tests {
         }
     }
 
-    const ERROR_NAMES: [&str; 36] = [
+    const ERROR_NAMES: [&str; 39] = [
         "UnknownField",
         "HiddenField",
         "ReadOnlyField",
@@ -612,6 +671,9 @@ mod tests {
         "EnrollmentStatusUnchanged",
         "ActiveEnrollmentExists",
         "EnrolledOnce",
+        "AlreadyEnrolled",
+        "OnlyEnrollOnce",
+        "TrackedEntityTypeMismatch",
         "NoDataWriteAccess",
         "Rules",
         "Data",

@@ -3,7 +3,8 @@
 //! - **event**: an event program, or a program stage inside an enrollment ([`FormSession::new_event`],
 //!   [`FormSession::open_event`]);
 //! - **registration + enrollment**: a new person's tracked entity attributes with the enrollment
-//!   and incident dates ([`FormSession::new_registration`], [`FormSession::open_registration`]);
+//!   and incident dates ([`FormSession::new_registration`], [`FormSession::open_registration`]),
+//!   or a person already on the phone enrolled in another program ([`FormSession::new_enrollment`]);
 //! - **data set**: an aggregate report for one org unit, period and attribute option combo, a grid
 //!   of data elements x category option combos ([`FormSession::open_data_set`]).
 //!
@@ -77,7 +78,7 @@ use chrono::NaiveDate as Date;
 
 pub use changes::FormChanges;
 pub use enrollment::{
-    cancel_enrollment, complete_enrollment, enrollment_dashboard, reopen_enrollment, EnrollmentChange,
+    cancel_enrollment, complete_enrollment, enrollment_dashboard, reopen_enrollment, DashboardView, EnrollmentChange,
 };
 pub use error::{
     enrollment_status, FormError, InputWindow, ObjectKind, ProgramMismatch, ReadOnlyReason, Refusal, ScopeProblem,
@@ -419,6 +420,26 @@ impl FormSession {
         ctx: &FormContext,
     ) -> Result<(FormSession, FormView), FormError> {
         let session = registration::create(store, program, org_unit, enrollment_date, incident_date, ctx)?;
+        Ok(session.opened())
+    }
+
+    /// Enrolls a person already on the phone (`tracked_entity`) in `program` at `org_unit` and
+    /// opens the registration form with their stored attributes: saving it changes the person's
+    /// attributes and this enrollment only. Refused, writing nothing, when the person is not on
+    /// the phone, is of another tracked entity type, already has an active enrollment in the
+    /// program, or the program enrolls a person once and they have an active or completed one;
+    /// and for the checks of [`FormSession::new_registration`].
+    pub fn new_enrollment(
+        store: &mut Store,
+        tracked_entity: Uid,
+        program: Uid,
+        org_unit: Uid,
+        enrollment_date: Date,
+        incident_date: Date,
+        ctx: &FormContext,
+    ) -> Result<(FormSession, FormView), FormError> {
+        let session =
+            registration::enroll(store, tracked_entity, program, org_unit, enrollment_date, incident_date, ctx)?;
         Ok(session.opened())
     }
 

@@ -1,5 +1,6 @@
 //! The registration form: a new person (a tracked entity of the program's type) enrolled in a
-//! program with registration, or a stored enrollment reopened. Fields are the program's
+//! program with registration, a person already on the phone enrolled in another program
+//! ([`enroll`]), or a stored enrollment reopened. Fields are the program's
 //! attributes (`programTrackedEntityAttributes`, by sort order) in the program's sections; the
 //! enrollment and incident dates are given when the form is created and checked against
 //! `selectEnrollmentDatesInFuture` / `selectIncidentDatesInFuture`. Rules run in the enrollment
@@ -9,6 +10,15 @@
 //! search index (`search::index`) is refreshed in the same transaction as the values. After each
 //! saved change, people who may be the same person (`search::duplicates`) are shown as form
 //! messages; the form's attributes play name, birth date and phone by their value types.
+//!
+//! Enrolling a person already on the phone creates the enrollment only and opens the same form,
+//! the person's stored attributes filled in (Android Capture's "enroll" on a search result: the
+//! SDK adds an enrollment to the existing tracked entity and the enrollment form opens). It is
+//! refused, writing nothing, when the person is not on the phone or deleted, is of another
+//! tracked entity type, already has an ACTIVE enrollment in the program (the server's E1015), or
+//! the program enrolls a person once and they have an ACTIVE or COMPLETED one (E1016; Android
+//! Capture does not offer such a program), and for the checks of a new person (org unit in the
+//! capture scope and assigned to the program, dates not in the future).
 //!
 //! Completing the form finishes the registration: the checks of completion, then the program's
 //! auto-generated events (`complete`); the enrollment stays ACTIVE, as on Android, until it is
@@ -32,7 +42,7 @@ use super::{
     is_record_date, FieldSpec, FormContext, FormSession, Kind, Parts, RecordRef, ENROLLMENT_DATE, INCIDENT_DATE,
 };
 use crate::i18n::{Localize, Message};
-use crate::model::value_type::ProgramType;
+use crate::model::value_type::{EnrollmentStatus, ProgramType};
 use crate::model::{Child, IdRef, Program, ProgramSection, Timestamp, TrackedEntityAttribute, Uid, ValueType};
 use crate::rules::{Evaluation, RuleEngine, RuleEvent, Supplementary};
 use crate::search::duplicates::{possible_duplicates, Registration};
@@ -208,6 +218,67 @@ pub(crate) fn create(
     })
 }
 
+/// Enrolls the stored person `tracked_entity` in `program` and opens the form (see the module).
+pub(crate) fn enroll(
+    store: &mut Store,
+    tracked_entity: Uid,
+    program: Uid,
+    org_unit: Uid,
+    enrollment_date: Date,
+    incident_date: Date,
+    ctx: &FormContext,
+) -> Result<FormSession, FormError> {
+    let p = tracker_program(store, program)?;
+    let Some(te_type) = p.tracked_entity_type else {
+        return Err(FormError::WrongProgramType { program, why: ProgramMismatch::NoTrackedEntityType });
+    };
+    let person = store.data().tracked_entity(tracked_entity)?.filter(|t| !t.deleted);
+    let person = person.ok_or(FormError::NotFound { kind: ObjectKind::TrackedEntity, uid: tracked_entity })?;
+    if person.tracked_entity_type != te_type.id {
+        return Err(FormError::TrackedEntityTypeMismatch {
+            tracked_entity,
+            program,
+            expected: te_type.id,
+            found: person.tracked_entity_type,
+        });
+    }
+    scope::check(store, ctx, org_unit, Assigned::Program(program))?;
+    check_not_future("enrollmentDate", enrollment_date, p.select_enrollment_dates_in_future, ctx.today())?;
+    check_not_future("incidentDate", incident_date, p.select_incident_dates_in_future, ctx.today())?;
+    check_may_enroll(store, tracked_entity, &p)?;
+    let now = ctx.clock.now();
+    store.atomically(|store| {
+        let enrollment = store.write(|d| {
+            d.insert_enrollment(tracked_entity, program, org_unit, enrollment_date, incident_date, now)
+                .map_err(FormError::from)
+        })?;
+        build(store, enrollment, p, ctx)
+    })
+}
+
+/// A new enrollment of `person` in `program` is refused while they have an ACTIVE one in it, and
+/// with `onlyEnrollOnce` while they have an ACTIVE or COMPLETED one (a cancelled one never
+/// counts), as the server's importer refuses it (E1015, E1016).
+fn check_may_enroll(store: &Store, person: Uid, program: &Program) -> Result<(), FormError> {
+    let uid = program.identity.id;
+    let others = store.data().enrollments_of(person)?;
+    let mut others = others.iter().filter(|e| e.program == uid && !e.deleted);
+    if let Some(active) = others.clone().find(|e| e.status == EnrollmentStatus::Active) {
+        return Err(FormError::AlreadyEnrolled { tracked_entity: person, program: uid, other: active.uid });
+    }
+    if program.only_enroll_once {
+        if let Some(kept) = others.find(|e| e.status != EnrollmentStatus::Cancelled) {
+            return Err(FormError::OnlyEnrollOnce {
+                tracked_entity: person,
+                program: uid,
+                other: kept.uid,
+                status: kept.status,
+            });
+        }
+    }
+    Ok(())
+}
+
 pub(crate) fn open(store: &mut Store, enrollment: Uid, ctx: &FormContext) -> Result<FormSession, FormError> {
     let e = store.data().enrollment(enrollment)?.filter(|e| !e.deleted);
     let e = e.ok_or(FormError::NotFound { kind: ObjectKind::Enrollment, uid: enrollment })?;
@@ -365,4 +436,144 @@ fn parts(store: &Store, enrollment: Enrollment, program: Program, ctx: &FormCont
         completed,
         locked: None,
     })
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use crate::demo::dataset::{self, immunization, ncd, org_units, person};
+    use crate::form::{cancel_enrollment, complete_enrollment, FormContext, FormError, FormSession};
+    use crate::model::value_type::EnrollmentStatus;
+    use crate::model::{DeviceClock, Uid};
+    use crate::store::import::ImportSource;
+    use crate::store::Store;
+    use crate::test_dates::ymd;
+
+    pub(crate) const HC: Uid = org_units::TRAINEE_HEALTH_CENTRE;
+
+    pub(crate) fn today() -> chrono::NaiveDate {
+        ymd(2026, 12, 5)
+    }
+
+    /// The demo's metadata (no people), with `change` made to its export.
+    pub(crate) fn demo_with(change: impl FnOnce(&mut serde_json::Value)) -> (Store, FormContext) {
+        let mut doc: serde_json::Value = serde_json::from_str(&dataset::metadata_json()).unwrap();
+        change(&mut doc);
+        let mut store = Store::open_in_memory().unwrap();
+        store
+            .import_metadata(&[
+                ImportSource::Bytes { name: "metadata.json".into(), bytes: serde_json::to_vec(&doc).unwrap() },
+                ImportSource::Bytes { name: "me.json".into(), bytes: dataset::me_json().into_bytes() },
+            ])
+            .unwrap();
+        (store, FormContext::new(DeviceClock::default().pinned_on(today())))
+    }
+
+    fn rows(store: &Store, table: &str) -> i64 {
+        store.conn().query_row(&format!("SELECT COUNT(*) FROM {table}"), [], |r| r.get(0)).unwrap()
+    }
+
+    /// An adult registered in the NCD program with a name and a phone; the person.
+    pub(crate) fn adult(store: &mut Store, ctx: &FormContext) -> Uid {
+        let (mut form, _) = FormSession::new_registration(store, ncd::PROGRAM, HC, today(), today(), ctx).unwrap();
+        form.set_value(store, &person::NAME_KHMER.to_string(), Some("សុខ ចាន់ធី")).unwrap();
+        form.set_value(store, &person::PHONE.to_string(), Some("012 345 678")).unwrap();
+        let crate::form::RecordRef::Enrollment { tracked_entity, .. } = form.record().clone() else { panic!() };
+        tracked_entity
+    }
+
+    fn enroll_in(store: &mut Store, person: Uid, program: Uid, ctx: &FormContext) -> Result<FormSession, FormError> {
+        FormSession::new_enrollment(store, person, program, HC, today(), today(), ctx).map(|(s, _)| s)
+    }
+
+    #[test]
+    fn enrolling_a_stored_person_adds_only_the_enrollment_and_opens_their_attributes() {
+        let (mut store, ctx) = demo_with(|_| {});
+        let person_uid = adult(&mut store, &ctx);
+        let (mut form, view) =
+            FormSession::new_enrollment(&mut store, person_uid, immunization::PROGRAM, HC, today(), today(), &ctx)
+                .unwrap();
+        assert_eq!((rows(&store, "tracked_entity"), rows(&store, "enrollment")), (1, 2));
+        let value = |key: Uid| view.fields.iter().find(|f| f.uid == key.to_string()).and_then(|f| f.value.clone());
+        assert_eq!(value(person::NAME_KHMER).as_deref(), Some("សុខ ចាន់ធី"));
+        assert_eq!(value(person::PHONE).as_deref(), Some("012 345 678"));
+        let crate::form::RecordRef::Enrollment { enrollment, tracked_entity } = form.record().clone() else { panic!() };
+        assert_eq!(tracked_entity, person_uid);
+        let stored = store.data().enrollment(enrollment).unwrap().unwrap();
+        assert_eq!((stored.program, stored.status), (immunization::PROGRAM, EnrollmentStatus::Active));
+
+        // What is typed in the new program's form is the same person's.
+        form.set_value(&mut store, &person::SEX.to_string(), Some("F")).unwrap();
+        let values = store.data().attribute_values(person_uid).unwrap();
+        assert!(values.contains(&(person::SEX, "F".to_string())), "{values:?}");
+        assert_eq!(rows(&store, "tracked_entity"), 1);
+    }
+
+    #[test]
+    fn a_person_actively_enrolled_is_not_enrolled_again_until_that_enrollment_ends() {
+        let (mut store, ctx) = demo_with(|_| {});
+        let person_uid = adult(&mut store, &ctx);
+        let first = store.data().enrollments_of(person_uid).unwrap()[0].uid;
+        let err = enroll_in(&mut store, person_uid, ncd::PROGRAM, &ctx).unwrap_err();
+        assert!(
+            matches!(err, FormError::AlreadyEnrolled { other, program, .. } if other == first && program == ncd::PROGRAM),
+            "{err}"
+        );
+        assert_eq!(rows(&store, "enrollment"), 1);
+        // Once it is cancelled, a program that may enroll a person again does.
+        cancel_enrollment(&mut store, first, &ctx).unwrap();
+        enroll_in(&mut store, person_uid, ncd::PROGRAM, &ctx).unwrap();
+        assert_eq!(rows(&store, "enrollment"), 2);
+    }
+
+    #[test]
+    fn a_program_that_enrolls_once_refuses_a_person_with_a_completed_enrollment_but_not_a_cancelled_one() {
+        let (mut store, ctx) = demo_with(|doc| {
+            for p in doc["programs"].as_array_mut().unwrap() {
+                p["onlyEnrollOnce"] = serde_json::json!(true);
+            }
+        });
+        let person_uid = adult(&mut store, &ctx);
+        let first = store.data().enrollments_of(person_uid).unwrap()[0].uid;
+        let (mut reg, _) = FormSession::open_registration(&mut store, first, &ctx).unwrap();
+        reg.set_value(&mut store, &person::SEX.to_string(), Some("F")).unwrap();
+        reg.set_value(&mut store, &person::DATE_OF_BIRTH.to_string(), Some("1970-01-01")).unwrap();
+        reg.set_value(&mut store, &person::VILLAGE.to_string(), Some(org_units::TRAINEE_VILLAGES[0].1)).unwrap();
+        complete_enrollment(&mut store, first, &ctx).unwrap();
+        let err = enroll_in(&mut store, person_uid, ncd::PROGRAM, &ctx).unwrap_err();
+        assert!(
+            matches!(err, FormError::OnlyEnrollOnce { other, status: EnrollmentStatus::Completed, .. } if other == first),
+            "{err}"
+        );
+        assert!(err.to_string().contains("enrolls a person once"), "{err}");
+        assert_eq!(rows(&store, "enrollment"), 1);
+        cancel_enrollment(&mut store, first, &ctx).unwrap();
+        enroll_in(&mut store, person_uid, ncd::PROGRAM, &ctx).unwrap();
+    }
+
+    #[test]
+    fn enrolling_someone_not_on_the_phone_or_outside_the_capture_scope_is_refused_and_writes_nothing() {
+        let (mut store, ctx) = demo_with(|_| {});
+        let nobody = Uid::parse("PhumNobody1").unwrap();
+        let err = enroll_in(&mut store, nobody, immunization::PROGRAM, &ctx).unwrap_err();
+        assert!(matches!(err, FormError::NotFound { uid, .. } if uid == nobody), "{err}");
+        assert!(err.to_string().contains("person"), "{err}");
+
+        let person_uid = adult(&mut store, &ctx);
+        let outside = FormSession::new_enrollment(
+            &mut store,
+            person_uid,
+            immunization::PROGRAM,
+            org_units::OTHER_HEALTH_CENTRE,
+            today(),
+            today(),
+            &ctx,
+        )
+        .unwrap_err();
+        assert!(matches!(outside, FormError::OrgUnitOutOfScope { .. }), "{outside}");
+        let future = today().succ_opt().unwrap();
+        let err = FormSession::new_enrollment(&mut store, person_uid, immunization::PROGRAM, HC, future, today(), &ctx)
+            .unwrap_err();
+        assert!(matches!(err, FormError::FutureDate { .. }), "{err}");
+        assert_eq!(rows(&store, "enrollment"), 1);
+    }
 }

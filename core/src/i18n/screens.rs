@@ -241,6 +241,32 @@ pub enum ScreenText {
     ReopenEnrollment,
     /// "{ $stage } can be recorded only once and is already there."
     StageNotRepeatable { stage: String },
+    /// "Cancel enrollment"
+    CancelEnrollment,
+    /// "Cancel the enrollment of { $person } in { $program }? No events can be added until it is reopened."
+    CancelEnrollmentConfirm { person: String, program: String },
+    /// "Reopen the enrollment of { $person } in { $program }?"
+    ReopenEnrollmentConfirm { person: String, program: String },
+    /// "Continue { $stage }" (a visit started and not completed)
+    ContinueEvent { stage: String },
+    /// "Last visit { $date }"
+    LastVisit { date: NaiveDate },
+    /// "Not enrolled in { $program }"
+    NotEnrolledIn { program: String },
+
+    // Working list
+    /// "Visits to make"
+    WorkingListTitle,
+    /// "Overdue"
+    WorkingListOverdue,
+    /// "Due in the next { $days } days"
+    WorkingListUpcoming { days: u32 },
+    /// "{ $shown } of { $total }"
+    WorkingListShown { shown: u32, total: u32 },
+    /// "Show more"
+    WorkingListMore,
+    /// "All villages"
+    WorkingListAllVillages,
 
     // Event form
     /// "Event date"
@@ -497,6 +523,22 @@ impl Localize for ScreenText {
             }
             ReopenEnrollment => Message::new("screen-enrollment-reopen"),
             StageNotRepeatable { stage } => msg!("screen-enrollment-cannot-add", stage = stage),
+            CancelEnrollment => Message::new("screen-enrollment-cancel"),
+            CancelEnrollmentConfirm { person, program } => {
+                msg!("screen-enrollment-cancel-confirm", person = person, program = program)
+            }
+            ReopenEnrollmentConfirm { person, program } => {
+                msg!("screen-enrollment-reopen-confirm", person = person, program = program)
+            }
+            ContinueEvent { stage } => msg!("screen-enrollment-continue-event", stage = stage),
+            LastVisit { date } => msg!("screen-search-last-visit", date = *date),
+            NotEnrolledIn { program } => msg!("screen-search-not-enrolled", program = program),
+            WorkingListTitle => Message::new("screen-working-list-title"),
+            WorkingListOverdue => Message::new("screen-working-list-overdue"),
+            WorkingListUpcoming { days } => msg!("screen-working-list-upcoming", days = *days),
+            WorkingListShown { shown, total } => msg!("screen-working-list-shown", shown = *shown, total = *total),
+            WorkingListMore => Message::new("screen-working-list-more"),
+            WorkingListAllVillages => Message::new("screen-working-list-all-villages"),
             EventDate => Message::new("screen-event-date"),
             EventDueDate => Message::new("screen-event-due-date"),
             EventOrgUnit => Message::new("screen-event-org-unit"),
@@ -691,6 +733,18 @@ mod tests {
             CompleteEnrollmentConfirm { person: "Sok Dara".into(), program: "Immunization".into() },
             ReopenEnrollment,
             StageNotRepeatable { stage: "Immunization visit".into() },
+            CancelEnrollment,
+            CancelEnrollmentConfirm { person: "Sok Dara".into(), program: "Immunization".into() },
+            ReopenEnrollmentConfirm { person: "Sok Dara".into(), program: "Immunization".into() },
+            ContinueEvent { stage: "6 weeks".into() },
+            LastVisit { date: ymd(2025, 3, 14) },
+            NotEnrolledIn { program: "Immunization".into() },
+            WorkingListTitle,
+            WorkingListOverdue,
+            WorkingListUpcoming { days: 7 },
+            WorkingListShown { shown: 20, total: 57 },
+            WorkingListMore,
+            WorkingListAllVillages,
             EventDate,
             EventDueDate,
             EventOrgUnit,

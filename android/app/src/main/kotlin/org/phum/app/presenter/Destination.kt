@@ -54,6 +54,17 @@ sealed class FormTarget : Serializable {
     /** A new person in [program] at [orgUnit], enrolled on [enrollmentDate] (ISO). */
     data class NewRegistration(val program: String, val orgUnit: String, val enrollmentDate: String) : FormTarget()
 
+    /**
+     * A person already on the phone ([trackedEntity]) enrolled in [program] at [orgUnit] on
+     * [enrollmentDate] (ISO): the registration form with their details (FormSession.newEnrollment).
+     */
+    data class NewEnrollment(
+        val trackedEntity: String,
+        val program: String,
+        val orgUnit: String,
+        val enrollmentDate: String,
+    ) : FormTarget()
+
     /** A stored enrollment's registration: the person's details and the enrollment's dates. */
     data class Registration(val enrollment: String) : FormTarget()
 }

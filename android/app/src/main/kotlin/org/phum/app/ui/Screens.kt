@@ -33,10 +33,10 @@ object Screens {
                     .putExtra(EXTRA_KEY, destination.key)
                     .putExtra(EXTRA_FIELD, destination.field)
             is Destination.People ->
-                named(context, "PeopleActivity")
+                Intent(context, PeopleActivity::class.java)
                     .putExtra(EXTRA_PROGRAM, destination.program)
                     .putExtra(EXTRA_ORG_UNIT, destination.orgUnit)
-            is Destination.Dashboard -> named(context, "DashboardActivity").putExtra(EXTRA_ENROLLMENT, destination.enrollment)
+            is Destination.Dashboard -> Intent(context, DashboardActivity::class.java).putExtra(EXTRA_ENROLLMENT, destination.enrollment)
             is Destination.Form -> named(context, "FormActivity").putExtra(EXTRA_FORM, destination.target)
             is Destination.Report ->
                 named(context, "ReportActivity")
@@ -44,7 +44,7 @@ object Screens {
                     .putExtra(EXTRA_ORG_UNIT, destination.orgUnit)
                     .putExtra(EXTRA_PERIOD, destination.period)
             is Destination.WorkingList ->
-                named(context, "WorkingListActivity")
+                Intent(context, WorkingListActivity::class.java)
                     .putExtra(EXTRA_PROGRAM, destination.program)
                     .putExtra(EXTRA_ORG_UNIT, destination.orgUnit)
         }

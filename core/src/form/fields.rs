@@ -170,6 +170,7 @@ pub(crate) fn record_date_field(
         allow_future_date,
         section: None,
         greyed: false,
+        cell: None,
         unique: false,
     }
 }

@@ -93,6 +93,21 @@ pub struct FieldView {
     pub shown: Option<String>,
     pub warnings: Vec<LocalizedText>,
     pub errors: Vec<LocalizedText>,
+    /// A data set cell's place in the grid (its row and column), so that a screen lays the grid
+    /// out without taking `label` apart; `None` for the fields of other forms.
+    pub cell: Option<GridCell>,
+}
+
+/// Where a data set's cell sits: the row of its data element and the column of its category
+/// option combo, in the session's language. `label` says the same in one text
+/// ("Children under 2 (Male)").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct GridCell {
+    /// The data element's form name.
+    pub row: String,
+    /// The category option combo's label; `None` for the default combo (a data element without
+    /// categories, one cell on its row).
+    pub column: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -306,6 +321,10 @@ pub(crate) fn build(s: &FormSession) -> FormView {
                 value,
                 warnings: texts(o.warnings.get(&f.key)),
                 errors: texts(o.errors.get(&f.key)),
+                cell: f.cell.as_ref().map(|c| GridCell {
+                    row: c.row.get(lang).to_string(),
+                    column: c.column.as_ref().map(|l| l.get(lang).to_string()),
+                }),
             }
         })
         .collect();
@@ -374,6 +393,7 @@ mod tests {
             allow_future_date: false,
             section: None,
             greyed: false,
+            cell: None,
             unique: false,
         }
     }

@@ -151,6 +151,10 @@ pub struct Section {
     pub hidden: bool,
     /// Field keys, in form order.
     pub fields: Vec<String>,
+    /// A data set section shows each row's total over its columns (DHIS2's `showRowTotals`).
+    pub row_totals: bool,
+    /// A data set section shows each column's total over its rows (`showColumnTotals`).
+    pub column_totals: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
@@ -236,7 +240,14 @@ impl Field {
 
 impl From<&form::SectionView> for Section {
     fn from(s: &form::SectionView) -> Section {
-        Section { uid: s.uid.clone(), label: s.label.clone(), hidden: s.hidden, fields: s.fields.clone() }
+        Section {
+            uid: s.uid.clone(),
+            label: s.label.clone(),
+            hidden: s.hidden,
+            fields: s.fields.clone(),
+            row_totals: s.row_totals,
+            column_totals: s.column_totals,
+        }
     }
 }
 

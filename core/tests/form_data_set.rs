@@ -60,6 +60,8 @@ fn the_grid_has_one_cell_per_data_element_and_category_option_combo() {
     );
     assert!(view.fields.iter().all(|f| f.editable && !f.hidden && f.value.is_none()));
     assert_eq!(view.sections[0].fields, [MALE, FEMALE]);
+    // The section asks for row totals (showRowTotals), not column totals.
+    assert_eq!((view.sections[0].row_totals, view.sections[0].column_totals), (true, false));
     assert_eq!(view.read_only_reason, None);
     assert!(view.title.starts_with("របាយការណ៍ប្រចាំខែ"), "{}", view.title);
 }

@@ -365,6 +365,8 @@ pub(crate) fn open(
                 .filter(|f| f.section.as_deref() == Some(s.identity.id.as_str()))
                 .map(|f| f.key.clone())
                 .collect(),
+            row_totals: s.show_row_totals,
+            column_totals: s.show_column_totals,
         })
         .collect();
     let key = FormKey { data_set, period: parsed.iso(), org_unit, attribute_option_combo: aoc };

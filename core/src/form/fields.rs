@@ -217,6 +217,8 @@ pub(crate) fn section_spec(identity: &Identity, members: &[IdRef], fields: &[Fie
         uid: identity.id.to_string(),
         label: Label::name(identity),
         fields: members.iter().map(|r| r.id.to_string()).filter(|k| fields.iter().any(|f| &f.key == k)).collect(),
+        row_totals: false,
+        column_totals: false,
     }
 }
 

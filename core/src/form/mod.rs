@@ -282,6 +282,9 @@ pub(crate) struct SectionSpec {
     pub uid: String,
     pub label: Label,
     pub fields: Vec<String>,
+    /// A data set section's totals ([`SectionView::row_totals`], [`SectionView::column_totals`]).
+    pub row_totals: bool,
+    pub column_totals: bool,
 }
 
 /// The kind-specific part of a session.

@@ -1,7 +1,7 @@
-//! What the screen shows: [`FormView`] with its sections, fields (label, value type, visible
-//! options, mandatory, editable, hidden, value as stored and as shown, warnings, errors) and
-//! form-level messages, all in the session's [`Locale`]; and the labels of metadata objects in
-//! both languages.
+//! What the screen shows: [`FormView`] with its sections (a data set section's totals), fields
+//! (label, value type, visible options, mandatory, editable, hidden, value as stored and as
+//! shown, warnings, errors, a data set cell's row and column) and form-level messages, all in the
+//! session's [`Locale`]; and the labels of metadata objects in both languages.
 //!
 //! Labels: a metadata object's label is resolved for each language when the form opens
 //! ([`Label`]): the FORM_NAME translation, then the NAME translation whose DHIS2 locale is in that
@@ -117,6 +117,10 @@ pub struct SectionView {
     pub hidden: bool,
     /// Field keys, in form order.
     pub fields: Vec<String>,
+    /// A data set section shows each row's total over its columns (DHIS2's `showRowTotals`).
+    pub row_totals: bool,
+    /// A data set section shows each column's total over its rows (`showColumnTotals`).
+    pub column_totals: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -336,6 +340,8 @@ pub(crate) fn build(s: &FormSession) -> FormView {
             label: sec.label.get(lang).to_string(),
             hidden: o.hidden_sections.contains(&sec.uid),
             fields: sec.fields.clone(),
+            row_totals: sec.row_totals,
+            column_totals: sec.column_totals,
         })
         .collect();
     let mut messages = Vec::new();

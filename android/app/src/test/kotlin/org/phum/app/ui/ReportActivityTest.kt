@@ -125,7 +125,7 @@ class ReportActivityTest {
             assertEquals("-3", cell.text.toString())
             val reason = Views.texts(screen).single { it.startsWith("Male: ") }
             assertFalse("the reason does not name the cell's key: $reason", reason.contains("DmDeAgU2Liv"))
-            assertTrue("the field kept its focus-free identity: typed in place", cell === field(screen, labels[Reports.UNDER_2_MALE]!!))
+            assertTrue("the same field: updated in place, not rebuilt", cell === field(screen, labels[Reports.UNDER_2_MALE]!!))
             Views.type(screen, labels[Reports.UNDER_2_MALE]!!, "3")
             assertTrue(Views.texts(screen).none { it.startsWith("Male: ") })
             assertEquals(before, Views.texts(screen).size)

@@ -59,6 +59,8 @@ pub struct PeriodInfo {
     pub name: String,
     /// Why no report can be entered for it today; `None` when it is open.
     pub closed: Option<Text>,
+    /// Its last day (ISO, `2026-11-30`): a period that ended before today is one to report.
+    pub end: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
@@ -117,6 +119,7 @@ fn data_set(ds: &DataSet, today: chrono::NaiveDate, locale: Locale) -> DataSetIn
             id: c.period.iso(),
             name: format_period(&c.period, locale),
             closed: c.closed.map(|m| Text::of(&m, locale)),
+            end: c.period.end().to_string(),
         })
         .collect();
     DataSetInfo {

@@ -137,6 +137,11 @@ pub struct Field {
     pub shown: Option<String>,
     pub warnings: Vec<Text>,
     pub errors: Vec<Text>,
+    /// A data set cell's row: its data element's name; `None` for the fields of other forms.
+    pub row: Option<String>,
+    /// A data set cell's column: its category option combo's label; `None` for the default
+    /// combo (a data element without categories) and for the fields of other forms.
+    pub column: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
@@ -146,6 +151,10 @@ pub struct Section {
     pub hidden: bool,
     /// Field keys, in form order.
     pub fields: Vec<String>,
+    /// A data set section shows each row's total over its columns (DHIS2's `showRowTotals`).
+    pub row_totals: bool,
+    /// A data set section shows each column's total over its rows (`showColumnTotals`).
+    pub column_totals: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
@@ -194,6 +203,8 @@ pub struct FormUpdate {
 /// One reason completing is refused, with the field to jump to when there is one.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct Refusal {
+    /// The empty or wrong field; for a violated validation rule, the first cell it reads (its
+    /// left side's first).
     pub field: Option<String>,
     pub text: Text,
 }
@@ -221,13 +232,22 @@ impl Field {
             shown: f.shown.clone(),
             warnings: f.warnings.iter().map(|t| Text::localized(t, locale)).collect(),
             errors: f.errors.iter().map(|t| Text::localized(t, locale)).collect(),
+            row: f.cell.as_ref().map(|c| c.row.clone()),
+            column: f.cell.as_ref().and_then(|c| c.column.clone()),
         }
     }
 }
 
 impl From<&form::SectionView> for Section {
     fn from(s: &form::SectionView) -> Section {
-        Section { uid: s.uid.clone(), label: s.label.clone(), hidden: s.hidden, fields: s.fields.clone() }
+        Section {
+            uid: s.uid.clone(),
+            label: s.label.clone(),
+            hidden: s.hidden,
+            fields: s.fields.clone(),
+            row_totals: s.row_totals,
+            column_totals: s.column_totals,
+        }
     }
 }
 
@@ -289,7 +309,8 @@ impl Refusal {
             form::Refusal::MandatoryEmpty { field, .. } | form::Refusal::FieldError { field, .. } => {
                 Some(field.clone())
             }
-            _ => None,
+            form::Refusal::ValidationRule { fields, .. } => fields.first().cloned(),
+            form::Refusal::FormError { .. } | form::Refusal::ErrorOnComplete { .. } => None,
         };
         Refusal { field, text: Text::said(r, locale) }
     }

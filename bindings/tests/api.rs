@@ -127,8 +127,24 @@ fn the_demo_from_registration_to_the_monthly_report() {
     let options = app.clone().capture_options(village.clone()).unwrap();
     let report = options.data_sets.iter().find(|d| d.uid == vhsg::DATA_SET.as_str()).expect("the village report");
     let open = report.periods.iter().find(|p| p.closed.is_none()).expect("an open period");
+    assert!(open.end >= today(), "the newest open period is this month: {} ends {}", open.id, open.end);
     let form = FormSession::open_data_set(app.clone(), report.uid.clone(), village, open.id.clone(), None).unwrap();
-    assert!(!form.view().unwrap().fields.is_empty());
+    let cell = |de: phum_core::model::Uid, coc: phum_core::model::Uid| format!("{de}.{coc}");
+    let (vaccinated, under_two) =
+        (cell(vhsg::CHILDREN_VACCINATED, vhsg::MALE), cell(vhsg::CHILDREN_UNDER_2, vhsg::MALE));
+    let view = form.view().unwrap();
+    let boys = view.fields.iter().find(|f| f.key == vaccinated).expect("the vaccinated boys' cell");
+    assert_eq!(
+        (boys.row.as_deref(), boys.column.as_deref()),
+        (Some("Children under 2 vaccinated this month"), Some("Male"))
+    );
+    form.set_value(under_two.clone(), Some("5".into())).unwrap();
+    form.set_value(vaccinated.clone(), Some("9".into())).unwrap();
+    let refused = form.complete().unwrap();
+    assert!(!refused.completed);
+    let rule =
+        refused.refusals.iter().find(|r| r.text.id.starts_with("form-refusal-validation-rule")).expect("the rule");
+    assert_eq!(rule.field.as_deref(), Some(vaccinated.as_str()), "the rule points at the cell its left side reads");
 
     // Enrollment actions and deletion.
     let ncd_options = app.clone().capture_options(org_units::TRAINEE_HEALTH_CENTRE.to_string()).unwrap();

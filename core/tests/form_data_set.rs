@@ -6,7 +6,7 @@ mod form_support;
 
 use chrono::NaiveDate;
 use form_support::*;
-use phum_core::form::{FormContext, FormError, FormSession, Refusal};
+use phum_core::form::{FormContext, FormError, FormSession, GridCell, ReadOnlyReason, Refusal};
 use phum_core::store::data::aggregate::FormKey;
 use phum_core::store::import::ImportSource;
 
@@ -49,8 +49,19 @@ fn the_grid_has_one_cell_per_data_element_and_category_option_combo() {
     .unwrap();
     assert_eq!(view.fields.iter().map(|f| f.uid.as_str()).collect::<Vec<_>>(), [MALE, FEMALE]);
     assert_eq!(view.fields[0].label, "Children vaccinated (ប្រុស)");
+    // Its row and column apart, for a screen that lays the grid out.
+    let cells: Vec<_> = view.fields.iter().map(|f| f.cell.clone().unwrap()).collect();
+    assert_eq!(
+        cells,
+        [
+            GridCell { row: "Children vaccinated".into(), column: Some("ប្រុស".into()) },
+            GridCell { row: "Children vaccinated".into(), column: Some("ស្រី".into()) },
+        ]
+    );
     assert!(view.fields.iter().all(|f| f.editable && !f.hidden && f.value.is_none()));
     assert_eq!(view.sections[0].fields, [MALE, FEMALE]);
+    // The section asks for row totals (showRowTotals), not column totals.
+    assert_eq!((view.sections[0].row_totals, view.sections[0].column_totals), (true, false));
     assert_eq!(view.read_only_reason, None);
     assert!(view.title.starts_with("របាយការណ៍ប្រចាំខែ"), "{}", view.title);
 }
@@ -83,6 +94,8 @@ fn a_violated_validation_rule_refuses_completion_until_the_values_are_fixed() {
             rule: uid("PhumVRMax50"),
             name: "At most 50 children vaccinated a month".into(),
             instruction: Some("Check the tally sheet".into()),
+            // `#{PhumDEChild}` reads both cells of the data element.
+            fields: vec![MALE.into(), FEMALE.into()],
         }]
     );
     // In Khmer, the rule's translated name and instruction.
@@ -95,6 +108,7 @@ fn a_violated_validation_rule_refuses_completion_until_the_values_are_fixed() {
             rule: uid("PhumVRMax50"),
             name: "កុមារចាក់វ៉ាក់សាំងមិនលើស ៥០ នាក់ក្នុងមួយខែ".into(),
             instruction: Some("សូមពិនិត្យសន្លឹករាប់".into()),
+            fields: vec![MALE.into(), FEMALE.into()],
         }]
     );
     s.set_value(&mut store, FEMALE, Some("5")).unwrap();
@@ -195,4 +209,31 @@ fn two_sessions_on_the_same_report_the_second_writer_is_refused() {
     a.set_value(&mut store, MALE, Some("4")).unwrap();
     let err = refused(&dir, || b.set_value(&mut store, FEMALE, Some("6")));
     assert!(matches!(err, FormError::ChangedElsewhere { .. }), "{err}");
+}
+
+#[test]
+fn a_greyed_cell_is_shown_not_editable_refuses_values_and_is_not_required_to_complete() {
+    // The section greys the girls' cell, and the data set makes both cells compulsory.
+    let mut export: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(fixture("mini_export.json")).unwrap()).unwrap();
+    export["sections"][0]["greyedFields"] =
+        serde_json::json!([{"dataElement": {"id": "PhumDEChild"}, "categoryOptionCombo": {"id": "PhumCOCFeml"}}]);
+    export["dataSets"][0]["compulsoryDataElementOperands"] =
+        serde_json::json!([{"dataElement": {"id": "PhumDEChild"}}]);
+    let (dir, mut store) =
+        store_with(vec![ImportSource::Bytes { name: "greyed.json".into(), bytes: export.to_string().into_bytes() }]);
+    let mut s = open(&mut store, "202611", TODAY).unwrap();
+    let editable: Vec<(String, bool)> = s.view().fields.iter().map(|f| (f.uid.clone(), f.editable)).collect();
+    assert_eq!(editable, [(MALE.to_string(), true), (FEMALE.to_string(), false)]);
+    let err = refused(&dir, || s.set_value(&mut store, FEMALE, Some("3")));
+    assert!(
+        matches!(err, FormError::ReadOnlyField { ref field, why: ReadOnlyReason::GreyedCell, .. } if field == FEMALE),
+        "{err}"
+    );
+    // Only the boys' cell is missing; once it is there the report completes.
+    let err = refused(&dir, || s.complete(&mut store));
+    let FormError::CompletionRefused { reasons, .. } = err else { panic!("{err}") };
+    assert!(matches!(reasons.as_slice(), [Refusal::MandatoryEmpty { field, .. }] if field == MALE), "{reasons:?}");
+    s.set_value(&mut store, MALE, Some("4")).unwrap();
+    assert_eq!(s.complete(&mut store).unwrap().completed, Some(true));
 }

@@ -223,6 +223,9 @@ screen-report-complete-confirm = Mark the report for { $period } as complete? It
 screen-report-completed-on = Completed on { $date }
 screen-report-reopen = Reopen
 screen-report-no-data-sets = No report is assigned to { $org_unit }.
+screen-report-sum = { $total }
+screen-report-completed = This report is marked as complete: its values can no longer be changed.
+screen-report-column-shown = Category shown
 
 ## Sync
 screen-sync-title = Sync

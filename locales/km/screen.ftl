@@ -159,6 +159,9 @@ screen-report-complete-confirm = សម្គាល់របាយការណ�
 screen-report-completed-on = បានបញ្ចប់នៅ { $date }
 screen-report-reopen = បើកឡើងវិញ
 screen-report-no-data-sets = មិនមានរបាយការណ៍ណាមួយសម្រាប់ { $org_unit } ទេ។
+screen-report-sum = { $total }
+screen-report-completed = របាយការណ៍នេះត្រូវបានសម្គាល់ថាបានបញ្ចប់៖ មិនអាចប្តូរតម្លៃរបស់វាបានទៀតទេ។
+screen-report-column-shown = ជម្រើសប្រភេទដែលបង្ហាញ
 
 ## សមកាលកម្ម
 screen-sync-title = សមកាលកម្ម

@@ -146,9 +146,9 @@ fn data_element(field: &FieldView) -> Option<&str> {
     field.uid.split_once('.').map(|(de, _)| de)
 }
 
-/// A report's cells as a grid: a data element's name on its own line, then its cells by
-/// category (`9. Male: 28   10. Female: 30`) side by side as far as the line allows. A data
-/// element without categories is one line as in other forms.
+/// A report's cells as a grid: a data element's name (the cell's row) on its own line, then its
+/// cells by category (their columns: `9. Male: 28   10. Female: 30`) side by side as far as the
+/// line allows. A data element without categories is one line as in other forms.
 fn grid_cell(ui: &mut Ui, shown: &[&FieldView], i: usize) {
     let field = shown[i];
     let de = data_element(field);
@@ -162,20 +162,18 @@ fn grid_cell(ui: &mut Ui, shown: &[&FieldView], i: usize) {
     if !starts_row {
         return;
     }
-    // The row: the data element's name is the label before the category's " (...)".
     let mut end = i + 1;
     while same(end) {
         end += 1;
     }
-    let split = |f: &FieldView| match f.label.rsplit_once(" (") {
-        Some((name, category)) => (name.to_string(), category.trim_end_matches(')').to_string()),
-        None => (f.label.clone(), String::new()),
-    };
-    ui.screen.write(Tone::Plain, 2, &split(field).0);
+    // The core gives each cell its row and column; a field without them is named by its label.
+    let row = field.cell.as_ref().map_or(&field.label, |c| &c.row);
+    let column = |f: &FieldView| f.cell.as_ref().and_then(|c| c.column.clone()).unwrap_or_else(|| f.label.clone());
+    ui.screen.write(Tone::Plain, 2, row);
     let mut line = String::new();
     for (j, cell) in shown.iter().enumerate().take(end).skip(i) {
         let value = cell.value.as_ref().map_or_else(|| "-".to_string(), |v| shown_value(ui, cell, v));
-        let text = ui.screen.text(&msg!("demo-field-value", field = split(cell).1, value = value));
+        let text = ui.screen.text(&msg!("demo-field-value", field = column(cell), value = value));
         let cell = format!("{:>3}. {text}", ui.screen.digits(&(j + 1).to_string()));
         if !line.is_empty() && width(&line) + 2 + width(&cell) > WIDTH {
             ui.screen.write(Tone::Plain, 0, &std::mem::take(&mut line));

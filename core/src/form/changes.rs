@@ -68,6 +68,7 @@ mod tests {
             shown: value.map(str::to_string),
             warnings: vec![],
             errors: vec![],
+            cell: None,
         }
     }
 

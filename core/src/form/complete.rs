@@ -44,7 +44,7 @@ pub(crate) fn refusals(s: &FormSession, store: &Store) -> Result<Vec<Refusal>, F
     reasons.extend(o.form_errors.iter().map(|m| Refusal::FormError { message: rule(m) }));
     reasons.extend(s.errors_on_complete.iter().map(|m| Refusal::ErrorOnComplete { message: rule(m) }));
     if let Kind::DataSet(ds) = &s.kind {
-        reasons.extend(ds.validation_refusals(store, &s.values, s.locale.lang)?);
+        reasons.extend(ds.validation_refusals(store, &s.values, &s.fields, s.locale.lang)?);
     }
     Ok(reasons)
 }

@@ -1,15 +1,18 @@
 //! The data set form: an aggregate report for one org unit, period and attribute option combo.
 //! Fields are the grid cells `deUid.cocUid`: each data set element's data element x the category
 //! option combos of its category combo (the data set element's combo when it overrides the data
-//! element's). Sections come from the data set; greyed cells are never editable; compulsory
-//! operands are mandatory.
+//! element's), each with its row (the data element's form name) and column (the combo's label,
+//! none for the default combo) so that a screen lays the grid out without reading labels.
+//! Sections come from the data set; greyed cells are never editable; compulsory operands are
+//! mandatory.
 //!
 //! A period is open when it is not after the last open future period (`openFuturePeriods`), not
 //! expired (`expiryDays` after its end), and, when the data set has `dataInputPeriods`, listed
 //! there with today inside its window. A form on a period that is not open is read-only and every
 //! change is refused with that reason. Completing runs the data set's validation rules
 //! (`validate::aggregate`): rules of the data set's period type (or none) whose expressions name
-//! one of its data elements; a violated rule refuses completion.
+//! one of its data elements; a violated rule refuses completion, naming the cells it reads (the
+//! first is where a screen takes the user to fix it).
 //!
 //! Owns the grid, period openness and data set completion. Does not own the validation engine.
 
@@ -23,7 +26,7 @@ use super::error::{FormError, InputWindow, Refusal};
 use super::fields;
 use super::scope::{self, Assigned};
 use super::view::{Label, Title};
-use super::{FieldSpec, FormContext, FormSession, Kind, Parts, RecordRef, SectionSpec};
+use super::{CellSpec, FieldSpec, FormContext, FormSession, Kind, Parts, RecordRef, SectionSpec};
 use crate::i18n::translation;
 use crate::i18n::Lang;
 use crate::model::{
@@ -33,7 +36,7 @@ use crate::model::{
 use crate::store::data::aggregate::{AggregateKey, FormKey};
 use crate::store::data::tracker::Data;
 use crate::store::Store;
-use crate::validate::aggregate::{run_validation_rules, DataValueInput, RuleResult, ValidationInput};
+use crate::validate::aggregate::{run_validation_rules, DataItemRef, DataValueInput, RuleResult, ValidationInput};
 
 /// Why a data set form's period does not take data.
 #[derive(Debug, Clone, PartialEq)]
@@ -136,11 +139,13 @@ impl DataSetForm {
     }
 
     /// The violated validation rules of the data set for these values, named (and their
-    /// instruction) in `lang` when the metadata translates them (NAME, INSTRUCTION).
+    /// instruction) in `lang` when the metadata translates them (NAME, INSTRUCTION), each with
+    /// the cells of `cells` it reads ([`cells_read`]).
     pub(crate) fn validation_refusals(
         &self,
         store: &Store,
         values: &BTreeMap<String, String>,
+        cells: &[FieldSpec],
         lang: Lang,
     ) -> Result<Vec<Refusal>, FormError> {
         let names: Vec<String> = self.data_elements.iter().map(|u| format!("#{{{u}")).collect();
@@ -178,12 +183,34 @@ impl DataSetForm {
                     };
                     let name = translated("NAME").unwrap_or(v.name);
                     let instruction = v.instruction.map(|i| translated("INSTRUCTION").unwrap_or(i));
-                    Some(Refusal::ValidationRule { rule: v.rule, name, instruction })
+                    let items: Vec<DataItemRef> = v.left.data_items.into_iter().chain(v.right.data_items).collect();
+                    let fields = cells_read(&items, cells);
+                    Some(Refusal::ValidationRule { rule: v.rule, name, instruction, fields })
                 }
                 _ => None,
             })
             .collect())
     }
+}
+
+/// The keys of the cells among `cells` that `items` (a rule's data items, in order) read:
+/// `#{de.coc}` its cell, `#{de}` (also written `#{de.*}`) every cell of the data element, in
+/// form order; no key twice. An item's attribute option combo (`#{de.coc.aoc}`) is not looked at:
+/// the form is of one attribute option combo, and its cell is still the one to check. Items of
+/// data elements outside the form name no cell.
+fn cells_read(items: &[DataItemRef], cells: &[FieldSpec]) -> Vec<String> {
+    let mut keys: Vec<String> = Vec::new();
+    for item in items {
+        let de = item.data_element.as_str();
+        for cell in cells {
+            let Some((cell_de, cell_coc)) = cell.key.split_once('.') else { continue };
+            let reads = cell_de == de && item.category_option_combo.is_none_or(|coc| coc.as_str() == cell_coc);
+            if reads && !keys.contains(&cell.key) {
+                keys.push(cell.key.clone());
+            }
+        }
+    }
+    keys
 }
 
 /// The category option combos of a combo, in the combo's order.
@@ -308,12 +335,11 @@ pub(crate) fn open(
             let matches = |o: &crate::model::data_set::Operand| {
                 o.data_element.id == uid && o.category_option_combo.is_none_or(|x| x.id == c)
             };
-            let de_label = Label::form_name(&de.identity);
-            let label = if cc.is_default {
-                de_label
-            } else {
-                let combo = combo_label(store, &coc)?;
-                Label::each(|lang| format!("{} ({})", de_label.get(lang), combo.get(lang)))
+            let row = Label::form_name(&de.identity);
+            let column = if cc.is_default { None } else { Some(combo_label(store, &coc)?) };
+            let label = match &column {
+                None => row.clone(),
+                Some(combo) => Label::each(|lang| format!("{} ({})", row.get(lang), combo.get(lang))),
             };
             specs.push(FieldSpec {
                 key: format!("{uid}.{c}"),
@@ -325,6 +351,7 @@ pub(crate) fn open(
                 section: section.map(|s| s.identity.id.to_string()),
                 greyed: section.is_some_and(|s| s.greyed_fields.iter().any(matches)),
                 unique: false,
+                cell: Some(CellSpec { row, column }),
             });
         }
     }
@@ -338,6 +365,8 @@ pub(crate) fn open(
                 .filter(|f| f.section.as_deref() == Some(s.identity.id.as_str()))
                 .map(|f| f.key.clone())
                 .collect(),
+            row_totals: s.show_row_totals,
+            column_totals: s.show_column_totals,
         })
         .collect();
     let key = FormKey { data_set, period: parsed.iso(), org_unit, attribute_option_combo: aoc };
@@ -376,4 +405,60 @@ pub(crate) fn open(
         locked: period_lock(&ds, &parsed, ctx.today()).map(super::lock::Lock::Period),
     };
     FormSession::assemble(parts, store)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cell(key: &str) -> FieldSpec {
+        FieldSpec {
+            key: key.into(),
+            label: Label::plain(key),
+            value_type: crate::model::ValueType::IntegerZeroOrPositive,
+            options: vec![],
+            mandatory: false,
+            allow_future_date: false,
+            section: None,
+            greyed: false,
+            unique: false,
+            cell: None,
+        }
+    }
+
+    fn item(de: &str, coc: Option<&str>) -> DataItemRef {
+        DataItemRef {
+            data_element: Uid::parse(de).unwrap(),
+            category_option_combo: coc.map(|c| Uid::parse(c).unwrap()),
+            attribute_option_combo: None,
+        }
+    }
+
+    #[test]
+    fn a_rule_points_at_the_cells_it_reads_left_side_first() {
+        let cells: Vec<FieldSpec> = [
+            "DmDeU2Child.DmCocMale01",
+            "DmDeU2Child.DmCocFemal1",
+            "DmDeVaccin1.DmCocMale01",
+            "DmDeVaccin1.DmCocFemal1",
+        ]
+        .map(cell)
+        .into();
+        // #{vaccinated.male} <= #{under2.male}: the vaccinated boys first.
+        let boys = [item("DmDeVaccin1", Some("DmCocMale01")), item("DmDeU2Child", Some("DmCocMale01"))];
+        assert_eq!(cells_read(&boys, &cells), ["DmDeVaccin1.DmCocMale01", "DmDeU2Child.DmCocMale01"]);
+        // #{vaccinated} (every combo) <= #{under2.female} + 1: all of a data element's cells in
+        // form order, a cell read twice named once.
+        let all = [
+            item("DmDeVaccin1", None),
+            item("DmDeVaccin1", Some("DmCocFemal1")),
+            item("DmDeU2Child", Some("DmCocFemal1")),
+        ];
+        assert_eq!(
+            cells_read(&all, &cells),
+            ["DmDeVaccin1.DmCocMale01", "DmDeVaccin1.DmCocFemal1", "DmDeU2Child.DmCocFemal1"]
+        );
+        // A data element of another data set names no cell.
+        assert!(cells_read(&[item("DmDeOther01", None)], &cells).is_empty());
+    }
 }

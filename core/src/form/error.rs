@@ -180,8 +180,9 @@ pub enum Refusal {
     FormError { message: Message },
     /// An ERRORONCOMPLETE fired.
     ErrorOnComplete { message: Message },
-    /// A data-set validation rule is violated.
-    ValidationRule { rule: Uid, name: String, instruction: Option<String> },
+    /// A data-set validation rule is violated. `fields`: the form's cells the rule reads, its
+    /// left side's first, then its right side's (a screen shows the first one to fix).
+    ValidationRule { rule: Uid, name: String, instruction: Option<String>, fields: Vec<String> },
 }
 
 impl Localize for Refusal {
@@ -194,7 +195,7 @@ impl Localize for Refusal {
                 msg!("form-refusal-field-error", field = field, message = message.clone())
             }
             Refusal::FormError { message } | Refusal::ErrorOnComplete { message } => message.clone(),
-            Refusal::ValidationRule { rule, name, instruction } => match instruction {
+            Refusal::ValidationRule { rule, name, instruction, .. } => match instruction {
                 Some(i) => msg!("form-refusal-validation-rule-instruction", name = name, rule = rule, instruction = i),
                 None => msg!("form-refusal-validation-rule", name = name, rule = rule),
             },
@@ -523,11 +524,17 @@ mod tests {
             Refusal::FieldError { field: "NcdDEWeight".into(), message: rule_text.clone() },
             Refusal::FormError { message: rule_text.clone() },
             Refusal::ErrorOnComplete { message: rule_text },
-            Refusal::ValidationRule { rule: uid("PhumValRul1"), name: "Doses given".into(), instruction: None },
+            Refusal::ValidationRule {
+                rule: uid("PhumValRul1"),
+                name: "Doses given".into(),
+                instruction: None,
+                fields: vec![],
+            },
             Refusal::ValidationRule {
                 rule: uid("PhumValRul1"),
                 name: "Doses given".into(),
                 instruction: Some("Check the tally sheet".into()),
+                fields: vec!["PhumDEChild.PhumCOCMale".into()],
             },
         ]
     }

@@ -300,6 +300,7 @@ fn build(
                 allow_future_date: psde.allow_future_date,
                 section: section_of(uid),
                 greyed: false,
+                cell: None,
                 unique: false,
             },
             de.option_set,

@@ -170,6 +170,7 @@ pub(crate) fn record_date_field(
         allow_future_date,
         section: None,
         greyed: false,
+        cell: None,
         unique: false,
     }
 }
@@ -216,6 +217,8 @@ pub(crate) fn section_spec(identity: &Identity, members: &[IdRef], fields: &[Fie
         uid: identity.id.to_string(),
         label: Label::name(identity),
         fields: members.iter().map(|r| r.id.to_string()).filter(|k| fields.iter().any(|f| &f.key == k)).collect(),
+        row_totals: false,
+        column_totals: false,
     }
 }
 

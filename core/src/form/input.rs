@@ -96,6 +96,7 @@ mod tests {
             allow_future_date: false,
             section: None,
             greyed: false,
+            cell: None,
             unique: false,
         }
     }

@@ -84,7 +84,9 @@ pub use error::{
     enrollment_status, FormError, InputWindow, ObjectKind, ProgramMismatch, ReadOnlyReason, Refusal, ScopeProblem,
 };
 pub use event::delete_event;
-pub use view::{FieldView, FormKind, FormMessage, FormView, LocalizedText, MessageKind, OptionView, SectionView};
+pub use view::{
+    FieldView, FormKind, FormMessage, FormView, GridCell, LocalizedText, MessageKind, OptionView, SectionView,
+};
 
 use crate::i18n::{Locale, Localize, Message};
 use crate::model::{DeviceClock, Uid};
@@ -256,6 +258,17 @@ pub(crate) struct FieldSpec {
     pub greyed: bool,
     /// Unique tracked entity attribute.
     pub unique: bool,
+    /// Where a data set's cell sits in its grid; `None` for the fields of other forms.
+    pub cell: Option<CellSpec>,
+}
+
+/// A data set cell's row and column labels, in each language (shown as [`GridCell`]).
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct CellSpec {
+    /// The data element's form name.
+    pub row: Label,
+    /// The category option combo's label; `None` for the default combo (no categories).
+    pub column: Option<Label>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -270,6 +283,9 @@ pub(crate) struct SectionSpec {
     pub uid: String,
     pub label: Label,
     pub fields: Vec<String>,
+    /// A data set section's totals ([`SectionView::row_totals`], [`SectionView::column_totals`]).
+    pub row_totals: bool,
+    pub column_totals: bool,
 }
 
 /// The kind-specific part of a session.

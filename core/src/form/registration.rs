@@ -367,6 +367,7 @@ fn parts(store: &Store, enrollment: Enrollment, program: Program, ctx: &FormCont
                 allow_future_date: pta.allow_future_date,
                 section,
                 greyed: false,
+                cell: None,
                 unique: attr.unique,
             },
             attr.option_set,

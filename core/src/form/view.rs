@@ -1,7 +1,7 @@
-//! What the screen shows: [`FormView`] with its sections, fields (label, value type, visible
-//! options, mandatory, editable, hidden, value as stored and as shown, warnings, errors) and
-//! form-level messages, all in the session's [`Locale`]; and the labels of metadata objects in
-//! both languages.
+//! What the screen shows: [`FormView`] with its sections (a data set section's totals), fields
+//! (label, value type, visible options, mandatory, editable, hidden, value as stored and as
+//! shown, warnings, errors, a data set cell's row and column) and form-level messages, all in the
+//! session's [`Locale`]; and the labels of metadata objects in both languages.
 //!
 //! Labels: a metadata object's label is resolved for each language when the form opens
 //! ([`Label`]): the FORM_NAME translation, then the NAME translation whose DHIS2 locale is in that
@@ -93,6 +93,21 @@ pub struct FieldView {
     pub shown: Option<String>,
     pub warnings: Vec<LocalizedText>,
     pub errors: Vec<LocalizedText>,
+    /// A data set cell's place in the grid (its row and column), so that a screen lays the grid
+    /// out without taking `label` apart; `None` for the fields of other forms.
+    pub cell: Option<GridCell>,
+}
+
+/// Where a data set's cell sits: the row of its data element and the column of its category
+/// option combo, in the session's language. `label` says the same in one text
+/// ("Children under 2 (Male)").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct GridCell {
+    /// The data element's form name.
+    pub row: String,
+    /// The category option combo's label; `None` for the default combo (a data element without
+    /// categories, one cell on its row).
+    pub column: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -102,6 +117,10 @@ pub struct SectionView {
     pub hidden: bool,
     /// Field keys, in form order.
     pub fields: Vec<String>,
+    /// A data set section shows each row's total over its columns (DHIS2's `showRowTotals`).
+    pub row_totals: bool,
+    /// A data set section shows each column's total over its rows (`showColumnTotals`).
+    pub column_totals: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -306,6 +325,10 @@ pub(crate) fn build(s: &FormSession) -> FormView {
                 value,
                 warnings: texts(o.warnings.get(&f.key)),
                 errors: texts(o.errors.get(&f.key)),
+                cell: f.cell.as_ref().map(|c| GridCell {
+                    row: c.row.get(lang).to_string(),
+                    column: c.column.as_ref().map(|l| l.get(lang).to_string()),
+                }),
             }
         })
         .collect();
@@ -317,6 +340,8 @@ pub(crate) fn build(s: &FormSession) -> FormView {
             label: sec.label.get(lang).to_string(),
             hidden: o.hidden_sections.contains(&sec.uid),
             fields: sec.fields.clone(),
+            row_totals: sec.row_totals,
+            column_totals: sec.column_totals,
         })
         .collect();
     let mut messages = Vec::new();
@@ -374,6 +399,7 @@ mod tests {
             allow_future_date: false,
             section: None,
             greyed: false,
+            cell: None,
             unique: false,
         }
     }

@@ -321,6 +321,13 @@ pub enum ScreenText {
     ReopenReport,
     /// "No report is assigned to { $org_unit }."
     NoDataSets { org_unit: String },
+    /// "{ $total }": a total of the grid, in the reader's digits.
+    ReportSum { total: f64 },
+    /// "This report is marked as complete: its values can no longer be changed."
+    ReportCompleted,
+    /// "Category shown": the switcher of a grid too wide for the screen, which shows one
+    /// category option combination at a time.
+    ReportColumnShown,
 
     // Sync
     /// "Sync"
@@ -564,6 +571,9 @@ impl Localize for ScreenText {
             ReportCompletedOn { date } => msg!("screen-report-completed-on", date = *date),
             ReopenReport => Message::new("screen-report-reopen"),
             NoDataSets { org_unit } => msg!("screen-report-no-data-sets", org_unit = org_unit),
+            ReportSum { total } => msg!("screen-report-sum", total = *total),
+            ReportCompleted => Message::new("screen-report-completed"),
+            ReportColumnShown => Message::new("screen-report-column-shown"),
             SyncTitle => Message::new("screen-sync-title"),
             SyncNow => Message::new("screen-sync-now"),
             SyncRunning => Message::new("screen-sync-running"),
@@ -769,7 +779,10 @@ mod tests {
             CompleteReportConfirm { period: Period::parse("202503").unwrap() },
             ReportCompletedOn { date: ymd(2025, 3, 14) },
             ReopenReport,
+            ReportCompleted,
+            ReportColumnShown,
             NoDataSets { org_unit: "Kralanh HC".into() },
+            ReportSum { total: 26.0 },
             SyncTitle,
             SyncNow,
             SyncRunning,
@@ -859,6 +872,12 @@ mod tests {
         assert_eq!(SignOutConfirm { count: 0 }.localized(Locale::ENGLISH), "Sign out of this account?");
         assert_eq!(SignOutConfirm { count: 0 }.localized(Locale::KHMER), "ចាកចេញពីគណនីនេះឬ?");
         assert!(SignOutConfirm { count: 2 }.localized(Locale::KHMER).contains("2"));
+    }
+
+    #[test]
+    fn a_report_total_is_written_in_the_readers_digits() {
+        assert_eq!(ReportSum { total: 26.0 }.localized(Locale::ENGLISH), "26");
+        assert_eq!(ReportSum { total: 126.0 }.localized(Locale::new(Lang::Km, true)), "១២៦");
     }
 
     #[test]

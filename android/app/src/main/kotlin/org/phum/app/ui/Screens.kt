@@ -39,7 +39,7 @@ object Screens {
             is Destination.Dashboard -> Intent(context, DashboardActivity::class.java).putExtra(EXTRA_ENROLLMENT, destination.enrollment)
             is Destination.Form -> named(context, "FormActivity").putExtra(EXTRA_FORM, destination.target)
             is Destination.Report ->
-                named(context, "ReportActivity")
+                Intent(context, ReportActivity::class.java)
                     .putExtra(EXTRA_DATA_SET, destination.dataSet)
                     .putExtra(EXTRA_ORG_UNIT, destination.orgUnit)
                     .putExtra(EXTRA_PERIOD, destination.period)

@@ -65,6 +65,27 @@ class FormActivityTest {
             assertTrue("the visit is completed and the screen goes back", screen.isFinishing)
             val visit = session.app!!.dashboard(target.enrollment!!).stages.single { it.stage == Demo.WEEKS_6 }.visits.single()
             assertEquals("COMPLETED", visit.status)
+
+            launch(FormTarget.Event(visit.event)).use { again ->
+                val done = again.get()
+                val texts = Views.texts(done)
+                assertTrue("says why it cannot be changed: $texts", texts.contains("This visit is completed. Its values can no longer be changed."))
+                assertFalse(texts.contains("Complete"))
+                assertTrue("nothing to type in", FieldRows.all(done.window.decorView).none { it is EditText && it.isShown })
+                assertTrue("the weight is read", FieldRows.texts(done, Demo.CHILD_WEIGHT).contains("4.8"))
+            }
+        }
+    }
+
+    @Test
+    fun `a visit that cannot be opened says why and offers the way back`() {
+        demo()
+        launch(FormTarget.Event("NoSuchEvnt1")).use { controller ->
+            val screen = controller.get()
+            val texts = Views.texts(screen)
+            assertTrue("the core's reason and Back: $texts", texts.contains("Back") && texts.size >= 3)
+            Views.click(screen, "Back")
+            assertTrue(screen.isFinishing)
         }
     }
 

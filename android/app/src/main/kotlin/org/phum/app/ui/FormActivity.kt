@@ -43,6 +43,9 @@ class FormActivity : Screen<FormPresenter.State, FormPresenter>(), FieldActions 
     private val sections = LinkedHashMap<String, LinearLayout>()
     private var shownRefusals: Any? = null
 
+    /** The top part's height at its last layout (-1 before the first). */
+    private var topHeight = -1
+
     /** The place field waiting for the user's answer on the location permission. */
     private var locating: String? = null
 
@@ -64,9 +67,10 @@ class FormActivity : Screen<FormPresenter.State, FormPresenter>(), FieldActions 
         scroll = ScrollView(this).apply { addView(content) }
         fixed.setPadding(0, 0, 0, 0)
         fixed.addView(scroll, LinearLayout.LayoutParams(LinearLayout.LayoutParams.MATCH_PARENT, LinearLayout.LayoutParams.WRAP_CONTENT))
-        top.addOnLayoutChangeListener { _, _, t, _, b, _, oldTop, _, oldBottom ->
-            val grown = (b - t) - (oldBottom - oldTop)
-            if (grown != 0 && oldBottom > oldTop && scroll.scrollY > 0) scroll.scrollBy(0, grown)
+        top.addOnLayoutChangeListener { _, _, t, _, b, _, _, _, _ ->
+            val height = b - t
+            if (topHeight >= 0 && height != topHeight && scroll.scrollY > 0) scroll.scrollBy(0, height - topHeight)
+            topHeight = height
         }
     }
 

@@ -110,6 +110,22 @@ class FormActivityTest {
     }
 
     @Test
+    fun `a message appearing on top while the user is further down leaves the field where it was`() {
+        val session = demo()
+        launch(Forms.ncdFollowUp(session.app!!)).use { controller ->
+            val screen = controller.get()
+            val smoker = FieldRows.row(screen, Ncd.SMOKER)
+            scroll(screen).scrollTo(0, 10_000)
+            Views.idle()
+            val before = IntArray(2).also { smoker.getLocationInWindow(it) }[1]
+            FieldRows.click(screen, Ncd.SMOKER, "Yes")
+            assertTrue(Views.texts(screen).any { it.startsWith("Advise to stop smoking") })
+            val after = IntArray(2).also { smoker.getLocationInWindow(it) }[1]
+            assertEquals("the smoker field stays put", before, after)
+        }
+    }
+
+    @Test
     fun `a value the field does not take keeps what was typed, with the reason beside it`() {
         val session = demo()
         launch(Forms.ncdFollowUp(session.app!!)).use { controller ->

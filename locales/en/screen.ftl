@@ -207,6 +207,24 @@ screen-event-warnings-count =
 screen-event-read-only = This event is completed. Reopen it to change a value.
 screen-event-section-empty = Nothing to fill in this section.
 
+## Form (a visit, a registration)
+screen-form-nothing-to-open = There is no form to open.
+screen-form-completed = This visit is completed. Its values can no longer be changed.
+screen-form-date-hint = year-month-day
+screen-form-date-time-hint = year-month-day hour:minute
+screen-form-time-hint = hour:minute
+screen-form-choose-date = Choose a date
+screen-form-choose-time = Choose a time
+screen-form-age-years = Years
+screen-form-age-months = Months
+screen-form-age-days = Days
+screen-form-coordinate-hint = Latitude, longitude
+screen-form-use-location = Use this phone's location
+screen-form-locating = Finding the location…
+screen-form-location-denied = Phum may not read the location. Type the latitude and longitude.
+screen-form-location-unavailable = No location found: location may be off on this phone. Type the latitude and longitude, or try again outside.
+screen-form-filter = Type to search
+
 ## Monthly report grid
 screen-report-title = Monthly report
 screen-report-period = Period

@@ -147,6 +147,24 @@ screen-event-warnings-count = មានការព្រមាន { $count }៖
 screen-event-read-only = ព្រឹត្តិការណ៍នេះបានបញ្ចប់ហើយ។ សូមបើកវាឡើងវិញ ដើម្បីកែតម្លៃ។
 screen-event-section-empty = គ្មានអ្វីត្រូវបំពេញក្នុងផ្នែកនេះទេ។
 
+## ទម្រង់ (ការមកពិនិត្យ ការចុះឈ្មោះ)
+screen-form-nothing-to-open = គ្មានទម្រង់ដែលត្រូវបើកទេ។
+screen-form-completed = ការមកពិនិត្យនេះបានបញ្ចប់ហើយ។ តម្លៃរបស់វាមិនអាចកែប្រែបានទៀតទេ។
+screen-form-date-hint = ឆ្នាំ-ខែ-ថ្ងៃ
+screen-form-date-time-hint = ឆ្នាំ-ខែ-ថ្ងៃ ម៉ោង:នាទី
+screen-form-time-hint = ម៉ោង:នាទី
+screen-form-choose-date = ជ្រើសរើសកាលបរិច្ឆេទ
+screen-form-choose-time = ជ្រើសរើសម៉ោង
+screen-form-age-years = ឆ្នាំ
+screen-form-age-months = ខែ
+screen-form-age-days = ថ្ងៃ
+screen-form-coordinate-hint = រយៈទទឹង, រយៈបណ្តោយ
+screen-form-use-location = ប្រើទីតាំងរបស់ទូរស័ព្ទនេះ
+screen-form-locating = កំពុងរកទីតាំង…
+screen-form-location-denied = Phum គ្មានសិទ្ធិអានទីតាំងទេ។ សូមវាយរយៈទទឹង និងរយៈបណ្តោយ។
+screen-form-location-unavailable = រកមិនឃើញទីតាំងទេ៖ ប្រហែលជាទីតាំងត្រូវបានបិទនៅលើទូរស័ព្ទនេះ។ សូមវាយរយៈទទឹង និងរយៈបណ្តោយ ឬព្យាយាមម្ដងទៀតនៅខាងក្រៅ។
+screen-form-filter = វាយដើម្បីស្វែងរក
+
 ## តារាងរបាយការណ៍ប្រចាំខែ
 screen-report-title = របាយការណ៍ប្រចាំខែ
 screen-report-period = កំឡុងពេល

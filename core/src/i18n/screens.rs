@@ -298,6 +298,40 @@ pub enum ScreenText {
     /// "Nothing to fill in this section."
     SectionEmpty,
 
+    // The form (a visit, a registration): its inputs and what it says
+    /// "There is no form to open."
+    FormNothingToOpen,
+    /// "This visit is completed. Its values can no longer be changed."
+    FormCompleted,
+    /// "year-month-day"
+    FormDateHint,
+    /// "year-month-day hour:minute"
+    FormDateTimeHint,
+    /// "hour:minute"
+    FormTimeHint,
+    /// "Choose a date"
+    FormChooseDate,
+    /// "Choose a time"
+    FormChooseTime,
+    /// "Years"
+    FormAgeYears,
+    /// "Months"
+    FormAgeMonths,
+    /// "Days"
+    FormAgeDays,
+    /// "Latitude, longitude"
+    FormCoordinateHint,
+    /// "Use this phone's location"
+    FormUseLocation,
+    /// "Finding the location…"
+    FormLocating,
+    /// "Phum may not read the location. Type the latitude and longitude."
+    FormLocationDenied,
+    /// "No location found: location may be off on this phone. Type the latitude and longitude, or try again outside."
+    FormLocationUnavailable,
+    /// "Type to search"
+    FormFilter,
+
     // Monthly report grid (an aggregate data set for one org unit and period)
     /// "Monthly report"
     ReportTitle,
@@ -560,6 +594,22 @@ impl Localize for ScreenText {
             WarningsCount { count } => msg!("screen-event-warnings-count", count = *count),
             EventReadOnly => Message::new("screen-event-read-only"),
             SectionEmpty => Message::new("screen-event-section-empty"),
+            FormNothingToOpen => Message::new("screen-form-nothing-to-open"),
+            FormCompleted => Message::new("screen-form-completed"),
+            FormDateHint => Message::new("screen-form-date-hint"),
+            FormDateTimeHint => Message::new("screen-form-date-time-hint"),
+            FormTimeHint => Message::new("screen-form-time-hint"),
+            FormChooseDate => Message::new("screen-form-choose-date"),
+            FormChooseTime => Message::new("screen-form-choose-time"),
+            FormAgeYears => Message::new("screen-form-age-years"),
+            FormAgeMonths => Message::new("screen-form-age-months"),
+            FormAgeDays => Message::new("screen-form-age-days"),
+            FormCoordinateHint => Message::new("screen-form-coordinate-hint"),
+            FormUseLocation => Message::new("screen-form-use-location"),
+            FormLocating => Message::new("screen-form-locating"),
+            FormLocationDenied => Message::new("screen-form-location-denied"),
+            FormLocationUnavailable => Message::new("screen-form-location-unavailable"),
+            FormFilter => Message::new("screen-form-filter"),
             ReportTitle => Message::new("screen-report-title"),
             ReportPeriod => Message::new("screen-report-period"),
             PreviousPeriod => Message::new("screen-report-previous-period"),
@@ -769,6 +819,22 @@ mod tests {
             WarningsCount { count: 3 },
             EventReadOnly,
             SectionEmpty,
+            FormNothingToOpen,
+            FormCompleted,
+            FormDateHint,
+            FormDateTimeHint,
+            FormTimeHint,
+            FormChooseDate,
+            FormChooseTime,
+            FormAgeYears,
+            FormAgeMonths,
+            FormAgeDays,
+            FormCoordinateHint,
+            FormUseLocation,
+            FormLocating,
+            FormLocationDenied,
+            FormLocationUnavailable,
+            FormFilter,
             ReportTitle,
             ReportPeriod,
             PreviousPeriod,

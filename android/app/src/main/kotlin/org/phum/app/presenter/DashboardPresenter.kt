@@ -6,7 +6,9 @@
 // Flow: [attached] reads the dashboard again (coming back from a form shows the new visit and the
 // next dose the core scheduled). The next-visit button opens the first stage that waits (overdue,
 // due, missing, else scheduled): a new visit there today in this enrollment, or the visit already
-// started there and not completed. A visit that took place opens its form. Complete, cancel and
+// started there and not completed. Every other stage that can take a visit (a dose not given
+// yet, a repeatable visit) has its own button, for a dose given out of turn (a child first seen
+// at 6 weeks whose birth doses were given elsewhere). A visit that took place opens its form. Complete, cancel and
 // reopen ask first ([ask], [confirm]); a refusal is shown in the core's words. "Edit details"
 // opens the registration.
 //
@@ -29,8 +31,11 @@ class DashboardPresenter(private val session: Session, val dashboard: Destinatio
     /** A visit that took place (or started), opening its form. */
     data class VisitLine(val event: String, val text: String, val tone: Tone)
 
-    /** One stage: its name, its visits, and what it waits for (scheduled, overdue, skipped). */
-    data class StageLine(val stage: String, val name: String, val visits: List<VisitLine>, val waiting: String?, val tone: Tone)
+    /**
+     * One stage: its name, its visits, what it waits for (scheduled, overdue, skipped), and [add]:
+     * a visit in it out of turn (a dose not given yet, a repeatable visit), unless it is [State.next].
+     */
+    data class StageLine(val stage: String, val name: String, val visits: List<VisitLine>, val waiting: String?, val tone: Tone, val add: Next? = null)
 
     /** The next visit: what the button says and the form it opens. */
     data class Next(val label: String, val target: FormTarget)
@@ -76,18 +81,22 @@ class DashboardPresenter(private val session: Session, val dashboard: Destinatio
         val stages: List<StageLine> get() = board?.stages.orEmpty().map { line(it) }
 
         /** The first stage that waits, as a button (none while the enrollment is not active). */
-        val next: Next? get() {
-            val board = board ?: return null
+        val next: Next? get() = nextStage()?.let { entry(it) }
+
+        /** The first stage that waits: overdue, due, missing, else scheduled. */
+        private fun nextStage(): StageCard? {
+            val stages = board?.stages ?: return null
             if (!active) return null
-            val stages = board.stages
-            val stage =
-                stages.firstOrNull { it.overdue || waitsBy(it, today) || it.missing && (it.dueDate == null || it.dueDate!! <= today) }
-                    ?: stages.firstOrNull { it.missing }
-                    ?: stages.firstOrNull { s -> s.visits.any { it.state == VisitState.SCHEDULED } }
-                    ?: return null
+            return stages.firstOrNull { it.overdue || waitsBy(it, today) || it.missing && (it.dueDate == null || it.dueDate!! <= today) }
+                ?: stages.firstOrNull { it.missing }
+                ?: stages.firstOrNull { s -> s.visits.any { it.state == VisitState.SCHEDULED } }
+        }
+
+        /** A visit in [stage]: the one already started there, else a new one today. */
+        private fun entry(stage: StageCard): Next {
             val started = stage.visits.firstOrNull { it.state == VisitState.OPEN }
             if (started != null) return Next(texts("screen-enrollment-continue-event", "stage" to stage.name), FormTarget.Event(started.event))
-            val e = board.enrollment
+            val e = board!!.enrollment
             return Next(texts("screen-enrollment-add-event", "stage" to stage.name), FormTarget.NewEvent(e.program, stage.stage, e.orgUnit, e.uid, today))
         }
 
@@ -130,7 +139,8 @@ class DashboardPresenter(private val session: Session, val dashboard: Destinatio
                     visits.isEmpty() && stage.visits.any { it.state == VisitState.SKIPPED } -> texts("screen-enrollment-event-skipped") to Tone.QUIET
                     else -> null to if (visits.isEmpty()) Tone.QUIET else Tone.DONE
                 }
-            return StageLine(stage.stage, stage.name, visits, waiting, tone)
+            val takesVisit = active && (stage.missing || stage.repeatable) && stage.stage != nextStage()?.stage
+            return StageLine(stage.stage, stage.name, visits, waiting, tone, if (takesVisit) entry(stage) else null)
         }
 
         private fun visit(v: Visit): VisitLine =
@@ -161,7 +171,10 @@ class DashboardPresenter(private val session: Session, val dashboard: Destinatio
         }
     }
 
-    fun openNext() = state.next?.let { navigator?.go(Destination.Form(it.target)) }
+    fun openNext() = state.next?.let(::open)
+
+    /** Opens the visit a button names (the next one, or one in a stage out of turn). */
+    fun open(visit: Next) = navigator?.go(Destination.Form(visit.target))
 
     fun openVisit(event: String) = navigator?.go(Destination.Form(FormTarget.Event(event)))
 

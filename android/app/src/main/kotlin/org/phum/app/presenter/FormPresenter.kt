@@ -83,7 +83,7 @@ class FormPresenter(
     ) {
         val title: String get() {
             val form = form ?: return if (loading) texts("screen-common-loading") else ""
-            return if (target is FormTarget.NewRegistration) texts("screen-register-title", "program" to form.title) else form.title
+            return if (target.enrolls) texts("screen-register-title", "program" to form.title) else form.title
         }
 
         val khmerDigits: Boolean get() = form?.khmerDigits ?: texts.khmerDigits
@@ -133,7 +133,7 @@ class FormPresenter(
         val completeLabel: String get() =
             when {
                 form?.formType != FormType.REGISTRATION -> texts("screen-event-complete")
-                target !is FormTarget.NewRegistration -> texts("screen-common-save")
+                !target.enrolls -> texts("screen-common-save")
                 duplicates.isNotEmpty() -> texts("screen-register-not-duplicate")
                 else -> texts("screen-register-save")
             }
@@ -248,7 +248,7 @@ class FormPresenter(
                 form = opened
                 val view = opened.view()
                 val record = opened.record()
-                program = (which as? FormTarget.NewRegistration)?.program ?: (record as? Record.Enrollment)?.let { programOf(app, it) }
+                program = (which as? FormTarget.NewRegistration)?.program ?: (which as? FormTarget.NewEnrollment)?.program ?: (record as? Record.Enrollment)?.let { programOf(app, it) }
                 val names = if (view.fields.any { FieldInput.of(it) == Input.ORG_UNIT } || hasDuplicates(view.messages)) orgUnitNames(app) else emptyMap()
                 val duplicates = duplicates(app, view.messages, names)
                 val again =
@@ -274,6 +274,8 @@ class FormPresenter(
                 // The incident date starts as the enrollment date; a form that asks for it shows it as a field.
                 is FormTarget.NewRegistration -> FormSession.newRegistration(app, which.program, which.orgUnit, which.enrollmentDate, which.enrollmentDate)
                 is FormTarget.Registration -> FormSession.openRegistration(app, which.enrollment)
+                is FormTarget.NewEnrollment ->
+                    FormSession.newEnrollment(app, which.trackedEntity, which.program, which.orgUnit, which.enrollmentDate, which.enrollmentDate)
             }
     }
 
@@ -328,7 +330,7 @@ class FormPresenter(
                 return {
                     val applied = state.form?.let { applied(it, completion.update) }
                     if (completion.completed) {
-                        val next = (record as? Record.Enrollment)?.takeIf { state.target is FormTarget.NewRegistration }?.let { Destination.Dashboard(it.uid) }
+                        val next = (record as? Record.Enrollment)?.takeIf { state.target.enrolls }?.let { Destination.Dashboard(it.uid) }
                         update(state.copy(form = applied, completing = false, refusals = emptyList(), done = true, next = next))
                         finish()
                     } else {
@@ -403,3 +405,7 @@ class FormPresenter(
         }
     }
 }
+
+/** A form that enrolls someone (a new person, or one already on the phone): saving opens their dashboard. */
+private val FormTarget?.enrolls: Boolean
+    get() = this is FormTarget.NewRegistration || this is FormTarget.NewEnrollment

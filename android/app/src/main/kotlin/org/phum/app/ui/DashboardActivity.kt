@@ -1,6 +1,7 @@
 // A person's enrollment: who they are, what the rules say, the next visit as the prominent
 // button, then every stage as a card line (given ✓ on its date in green, overdue in red,
-// scheduled, skipped), each visit that took place a button opening it; edit details and the
+// scheduled, skipped), each visit that took place a button opening it, a stage that can take a
+// visit out of turn its own button; edit details and the
 // enrollment's actions below, each action asked first in a dialog.
 package org.phum.app.ui
 
@@ -29,6 +30,7 @@ class DashboardActivity : Screen<DashboardPresenter.State, DashboardPresenter>()
                 card.addView(ui.fill(ui.button(visit.text) { presenter.openVisit(visit.event) }.apply { if (visit.tone == DashboardPresenter.Tone.DONE) setTextColor(PeopleViews.DONE) }))
             }
             stage.waiting?.let { card.addView(views.toned(it, stage.tone)) }
+            stage.add?.let { add -> card.addView(ui.fill(ui.button(add.label) { presenter.open(add) })) }
             body.addView(card)
         }
         if (state.board != null) {

@@ -37,7 +37,7 @@ object Screens {
                     .putExtra(EXTRA_PROGRAM, destination.program)
                     .putExtra(EXTRA_ORG_UNIT, destination.orgUnit)
             is Destination.Dashboard -> Intent(context, DashboardActivity::class.java).putExtra(EXTRA_ENROLLMENT, destination.enrollment)
-            is Destination.Form -> named(context, "FormActivity").putExtra(EXTRA_FORM, destination.target)
+            is Destination.Form -> Intent(context, FormActivity::class.java).putExtra(EXTRA_FORM, destination.target)
             is Destination.Report ->
                 Intent(context, ReportActivity::class.java)
                     .putExtra(EXTRA_DATA_SET, destination.dataSet)
@@ -78,7 +78,4 @@ object Screens {
 
     private fun root(context: Context, activity: Class<*>): Intent =
         Intent(context, activity).addFlags(Intent.FLAG_ACTIVITY_NEW_TASK or Intent.FLAG_ACTIVITY_CLEAR_TASK)
-
-    /** The capture screens of this package by class name (each helper branch adds its own class). */
-    private fun named(context: Context, activity: String): Intent = Intent().setClassName(context, "org.phum.app.ui.$activity")
 }

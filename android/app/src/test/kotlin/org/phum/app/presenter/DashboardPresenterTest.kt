@@ -43,6 +43,22 @@ class DashboardPresenterTest {
     }
 
     @Test
+    fun `a child first seen at 6 weeks can get her 6-week doses before the birth doses`() {
+        val session = demo()
+        val child = Records.registerChild(session.app!!, "ហ៊ាង ស្រីនាង", "Hang Sreyneang")
+        val navigator = RecordingNavigator()
+        val board = board(session, child.uid, navigator)
+        val next = board.state.next!!
+        assertTrue("the next button is another stage: ${next.label}", (next.target as FormTarget.NewEvent).stage != Demo.WEEKS_6)
+        val sixWeeks = board.state.stages.single { it.stage == Demo.WEEKS_6 }
+        val add = sixWeeks.add!!
+        assertEquals("Add ${sixWeeks.name}", add.label)
+        assertNull("the next stage has no second button", board.state.stages.single { it.stage == (next.target as FormTarget.NewEvent).stage }.add)
+        board.open(add)
+        assertEquals(listOf<Destination>(Destination.Form(FormTarget.NewEvent(Demo.IMMUNIZATION, Demo.WEEKS_6, Demo.HEALTH_CENTRE, child.uid, session.today()))), navigator.went)
+    }
+
+    @Test
     fun `a visit that took place opens, and one started and not completed is continued`() {
         val session = demo()
         val app = session.app!!

@@ -12,7 +12,7 @@ import org.phum.core.OptionItem
 
 class FieldInputTest {
     private fun field(type: String, value: String? = null, shown: String? = value, options: Int = 0) =
-        Field("f", "F", type, null, (1..options).map { OptionItem("C$it", "Option $it") }, false, true, false, value, shown, emptyList(), emptyList())
+        Field("f", "F", type, null, (1..options).map { OptionItem("C$it", "Option $it") }, false, true, false, value, shown, emptyList(), emptyList(), row = null, column = null)
 
     @Test
     fun `every value type has its input and the ones without their own are text`() {

@@ -154,6 +154,23 @@ class FormPresenterTest {
     }
 
     @Test
+    fun `a person already on the phone is enrolled in another program with their details, then their new dashboard opens`() {
+        val mother = org.phum.app.testing.People.registerAdult(app, "ជា សុខុម")
+        val (form, navigator) = open(FormTarget.NewEnrollment(mother.trackedEntity, Demo.IMMUNIZATION, Demo.HEALTH_CENTRE, session.today()))
+        assertTrue(form.state.title, form.state.title.startsWith("Register a person in"))
+        assertEquals("the person's name is already there", "ជា សុខុម", form.state.field(Demo.NAME_KHMER)!!.value)
+        form.type(Demo.NAME_LATIN, "Chea Sokhom")
+        form.choose(Demo.SEX, "F")
+        form.type(Demo.CAREGIVER, "ជា សុខា")
+        form.choose(Demo.VILLAGE, form.state.field(Demo.VILLAGE)!!.options.first().code)
+        form.complete()
+        assertTrue("enrolled: ${form.state.refusals}", form.state.done)
+        val enrollment = (navigator.went.single() as Destination.Dashboard).enrollment
+        val person = app.person(mother.trackedEntity)
+        assertEquals("one person, now in both programs", setOf(mother.uid, enrollment), person.enrollments.map { it.uid }.toSet())
+    }
+
+    @Test
     fun `a rebuilt screen opens the visit it made instead of making another`() {
         val target = Forms.ncdFollowUp(app)
         val (first, _) = open(target)

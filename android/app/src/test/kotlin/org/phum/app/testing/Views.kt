@@ -33,13 +33,15 @@ object Views {
 
     /**
      * Clicks the view showing exactly [text] (a button before a title saying the same), or the
-     * icon whose content description it is.
+     * icon whose content description it is; a text that is not clickable itself clicks the
+     * clickable view around it (a card).
      */
     fun click(activity: Activity, text: String) {
         val shown = allViews(activity.window.decorView).filter { it.isShown }.sortedByDescending { it.isClickable }
         val view = shown.firstOrNull { it is TextView && it.text.toString() == text } ?: shown.firstOrNull { it.contentDescription?.toString() == text }
         if (view == null) fail("no '$text' on the screen: ${texts(activity)}")
-        view!!.performClick()
+        // As a finger does: a text inside a clickable card clicks the card.
+        generateSequence(view) { it.parent as? View }.firstOrNull { it.isClickable }?.performClick() ?: view!!.performClick()
         idle()
     }
 

@@ -72,7 +72,7 @@ class FieldViewsTest {
     }
 
     private fun field(type: String, value: String? = null, options: Int = 0, editable: Boolean = true) =
-        Field("f", "The field", type, null, (1..options).map { OptionItem("C$it", "Option $it") }, false, editable, false, value, value, emptyList(), emptyList())
+        Field("f", "The field", type, null, (1..options).map { OptionItem("C$it", "Option $it") }, false, editable, false, value, value, emptyList(), emptyList(), row = null, column = null)
 
     /** [field]'s row, shown alone in the Activity. */
     private fun row(field: Field, orgUnits: Map<String, String> = emptyMap()): FieldRow {

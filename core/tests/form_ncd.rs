@@ -138,6 +138,7 @@ fn a_rule_error_on_a_field_blocks_completion() {
         reasons,
         [Refusal::FieldError {
             field: WEIGHT.into(),
+            label: "Weight (kg)".into(),
             message: phum_core::msg!("form-rule-text", text = "Weight over 300 kg: check the scale")
         }]
     );

@@ -77,8 +77,8 @@ form-no-data-write-access = you may read but not write data of program { $progra
 form-schedule-failed = not completed: creating the events that follow failed: { $problem }
 
 ## Why a completion is refused (one reason each)
-form-refusal-mandatory-empty = '{ $label }' ({ $field }) is mandatory and empty
-form-refusal-field-error = { $field }: { $message }
+form-refusal-mandatory-empty = '{ $label }' is mandatory and empty
+form-refusal-field-error = { $label }: { $message }
 form-refusal-validation-rule = validation rule '{ $name }' ({ $rule }) is violated
 form-refusal-validation-rule-instruction = validation rule '{ $name }' ({ $rule }) is violated: { $instruction }
 

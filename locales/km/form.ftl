@@ -69,8 +69,8 @@ form-no-data-write-access = អ្នកអាចអានបាន ប៉ុន
 form-schedule-failed = មិនបានបញ្ចប់ទេ៖ ការបង្កើតព្រឹត្តិការណ៍បន្ទាប់បានបរាជ័យ៖ { $problem }
 
 ## ហេតុអ្វីការបញ្ចប់ត្រូវបានបដិសេធ (មូលហេតុមួយៗ)
-form-refusal-mandatory-empty = '{ $label }' ({ $field }) ចាំបាច់ត្រូវបំពេញ ប៉ុន្តែនៅទទេ
-form-refusal-field-error = { $field }៖ { $message }
+form-refusal-mandatory-empty = '{ $label }' ចាំបាច់ត្រូវបំពេញ ប៉ុន្តែនៅទទេ
+form-refusal-field-error = { $label }៖ { $message }
 form-refusal-validation-rule = ច្បាប់ផ្ទៀងផ្ទាត់ '{ $name }' ({ $rule }) ត្រូវបានបំពាន
 form-refusal-validation-rule-instruction = ច្បាប់ផ្ទៀងផ្ទាត់ '{ $name }' ({ $rule }) ត្រូវបានបំពាន៖ { $instruction }
 

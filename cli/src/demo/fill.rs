@@ -337,7 +337,7 @@ pub fn problem(e: &FormError, fields: &[FieldView], demo: &Demo) -> String {
 fn refusal(r: &Refusal, label: &dyn Fn(&str) -> String) -> Message {
     match r {
         Refusal::MandatoryEmpty { label: name, .. } => msg!("demo-refusal-mandatory", field = name.as_str()),
-        Refusal::FieldError { field, message } => {
+        Refusal::FieldError { field, message, .. } => {
             msg!("demo-refusal-field", field = label(field), text = message.clone())
         }
         Refusal::FormError { message } | Refusal::ErrorOnComplete { message } => {

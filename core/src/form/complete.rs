@@ -38,7 +38,8 @@ pub(crate) fn refusals(s: &FormSession, store: &Store) -> Result<Vec<Refusal>, F
             continue;
         }
         for message in o.errors.get(&f.key).into_iter().flatten() {
-            reasons.push(Refusal::FieldError { field: f.key.clone(), message: rule(message) });
+            let label = f.label.get(s.locale.lang).to_string();
+            reasons.push(Refusal::FieldError { field: f.key.clone(), label, message: rule(message) });
         }
     }
     reasons.extend(o.form_errors.iter().map(|m| Refusal::FormError { message: rule(m) }));

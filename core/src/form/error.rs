@@ -174,8 +174,9 @@ pub enum Refusal {
     /// A mandatory field (compulsory in metadata or made mandatory by a rule) is empty. `label`
     /// is in the session's language when the refusal was made.
     MandatoryEmpty { field: String, label: String },
-    /// A rule shows an error on a field (SHOWERROR): its text from metadata.
-    FieldError { field: String, message: Message },
+    /// A rule shows an error on a field (SHOWERROR): its text from metadata. `label` is in the
+    /// session's language when the refusal was made.
+    FieldError { field: String, label: String, message: Message },
     /// A rule shows an error on the whole form (SHOWERROR without a field in the form).
     FormError { message: Message },
     /// An ERRORONCOMPLETE fired.
@@ -188,11 +189,11 @@ pub enum Refusal {
 impl Localize for Refusal {
     fn message(&self) -> Message {
         match self {
-            Refusal::MandatoryEmpty { field, label } => {
-                msg!("form-refusal-mandatory-empty", label = label, field = field)
-            }
-            Refusal::FieldError { field, message } => {
-                msg!("form-refusal-field-error", field = field, message = message.clone())
+            // The field's key is not said: a health worker knows the field by its label (the
+            // key travels beside it, for the screen to go to).
+            Refusal::MandatoryEmpty { label, .. } => msg!("form-refusal-mandatory-empty", label = label),
+            Refusal::FieldError { label, message, .. } => {
+                msg!("form-refusal-field-error", label = label, message = message.clone())
             }
             Refusal::FormError { message } | Refusal::ErrorOnComplete { message } => message.clone(),
             Refusal::ValidationRule { rule, name, instruction, .. } => match instruction {
@@ -521,7 +522,7 @@ mod tests {
         let rule_text = crate::msg!("form-rule-text", text = "Weight over 300 kg: check the scale");
         vec![
             Refusal::MandatoryEmpty { field: "NcdTEASex01".into(), label: "Sex".into() },
-            Refusal::FieldError { field: "NcdDEWeight".into(), message: rule_text.clone() },
+            Refusal::FieldError { field: "NcdDEWeight".into(), label: "Weight".into(), message: rule_text.clone() },
             Refusal::FormError { message: rule_text.clone() },
             Refusal::ErrorOnComplete { message: rule_text },
             Refusal::ValidationRule {

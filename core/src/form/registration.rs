@@ -191,6 +191,27 @@ pub(crate) fn tracker_program(store: &Store, program: Uid) -> Result<Program, Fo
     Ok(p)
 }
 
+/// What every new enrollment checks first: a tracker program with a tracked entity type (its
+/// UID is returned with it), an org unit in the capture scope where the program is assigned, and
+/// dates not in the future unless the program allows them.
+fn enrolling(
+    store: &Store,
+    program: Uid,
+    org_unit: Uid,
+    enrollment_date: Date,
+    incident_date: Date,
+    ctx: &FormContext,
+) -> Result<(Program, Uid), FormError> {
+    let p = tracker_program(store, program)?;
+    let Some(te_type) = p.tracked_entity_type.as_ref().map(|t| t.id) else {
+        return Err(FormError::WrongProgramType { program, why: ProgramMismatch::NoTrackedEntityType });
+    };
+    scope::check(store, ctx, org_unit, Assigned::Program(program))?;
+    check_not_future("enrollmentDate", enrollment_date, p.select_enrollment_dates_in_future, ctx.today())?;
+    check_not_future("incidentDate", incident_date, p.select_incident_dates_in_future, ctx.today())?;
+    Ok((p, te_type))
+}
+
 pub(crate) fn create(
     store: &mut Store,
     program: Uid,
@@ -199,19 +220,13 @@ pub(crate) fn create(
     incident_date: Date,
     ctx: &FormContext,
 ) -> Result<FormSession, FormError> {
-    let p = tracker_program(store, program)?;
-    let Some(te_type) = p.tracked_entity_type else {
-        return Err(FormError::WrongProgramType { program, why: ProgramMismatch::NoTrackedEntityType });
-    };
-    scope::check(store, ctx, org_unit, Assigned::Program(program))?;
-    check_not_future("enrollmentDate", enrollment_date, p.select_enrollment_dates_in_future, ctx.today())?;
-    check_not_future("incidentDate", incident_date, p.select_incident_dates_in_future, ctx.today())?;
+    let (p, te_type) = enrolling(store, program, org_unit, enrollment_date, incident_date, ctx)?;
     let now = ctx.clock.now();
     // Registering and opening the form are one call: a form that cannot be built leaves no
     // person or enrollment behind.
     store.atomically(|store| {
         let enrollment = store.write(|d| {
-            let te = d.insert_tracked_entity(te_type.id, org_unit, now)?;
+            let te = d.insert_tracked_entity(te_type, org_unit, now)?;
             d.insert_enrollment(te.uid, program, org_unit, enrollment_date, incident_date, now).map_err(FormError::from)
         })?;
         build(store, enrollment, p, ctx)
@@ -228,23 +243,17 @@ pub(crate) fn enroll(
     incident_date: Date,
     ctx: &FormContext,
 ) -> Result<FormSession, FormError> {
-    let p = tracker_program(store, program)?;
-    let Some(te_type) = p.tracked_entity_type else {
-        return Err(FormError::WrongProgramType { program, why: ProgramMismatch::NoTrackedEntityType });
-    };
+    let (p, te_type) = enrolling(store, program, org_unit, enrollment_date, incident_date, ctx)?;
     let person = store.data().tracked_entity(tracked_entity)?.filter(|t| !t.deleted);
     let person = person.ok_or(FormError::NotFound { kind: ObjectKind::TrackedEntity, uid: tracked_entity })?;
-    if person.tracked_entity_type != te_type.id {
+    if person.tracked_entity_type != te_type {
         return Err(FormError::TrackedEntityTypeMismatch {
             tracked_entity,
             program,
-            expected: te_type.id,
+            expected: te_type,
             found: person.tracked_entity_type,
         });
     }
-    scope::check(store, ctx, org_unit, Assigned::Program(program))?;
-    check_not_future("enrollmentDate", enrollment_date, p.select_enrollment_dates_in_future, ctx.today())?;
-    check_not_future("incidentDate", incident_date, p.select_incident_dates_in_future, ctx.today())?;
     check_may_enroll(store, tracked_entity, &p)?;
     let now = ctx.clock.now();
     store.atomically(|store| {

@@ -7,8 +7,6 @@ package org.phum.app.ui
 import android.app.AlertDialog
 import android.app.DatePickerDialog
 import android.app.TimePickerDialog
-import android.text.Editable
-import android.text.TextWatcher
 import android.view.View
 import android.view.ViewGroup
 import android.widget.ArrayAdapter
@@ -44,20 +42,12 @@ class FieldDialogs(private val ui: Ui, private val texts: Texts) {
             }
         val filter =
             ui.field(texts("screen-form-filter")).apply {
-                addTextChangedListener(
-                    object : TextWatcher {
-                        override fun beforeTextChanged(s: CharSequence?, start: Int, count: Int, after: Int) {}
-
-                        override fun onTextChanged(s: CharSequence?, start: Int, before: Int, count: Int) {}
-
-                        override fun afterTextChanged(s: Editable?) {
-                            val words = s.toString().trim().lowercase()
-                            shown = items.filter { it.second.lowercase().contains(words) }
-                            adapter.clear()
-                            adapter.addAll(shown.map { it.second })
-                        }
-                    },
-                )
+                onTyped { text ->
+                    val words = text.trim().lowercase()
+                    shown = items.filter { it.second.lowercase().contains(words) }
+                    adapter.clear()
+                    adapter.addAll(shown.map { it.second })
+                }
             }
         val top = ui.column(ui.title(title), ui.fill(filter)).apply { setPadding(ui.dp(24), ui.dp(16), ui.dp(24), 0) }
         AlertDialog.Builder(ui.context)

@@ -15,9 +15,7 @@
 package org.phum.app.ui
 
 import android.graphics.Color
-import android.text.Editable
 import android.text.InputType
-import android.text.TextWatcher
 import android.text.method.NumberKeyListener
 import android.view.View
 import android.widget.Button
@@ -146,17 +144,9 @@ class FieldRow(
                 }
                 if (type and InputType.TYPE_MASK_CLASS == InputType.TYPE_CLASS_NUMBER) keyListener = NumberKeys(type)
                 if (hint == null) this.hint = null
-                addTextChangedListener(
-                    object : TextWatcher {
-                        override fun beforeTextChanged(s: CharSequence?, start: Int, count: Int, after: Int) {}
-
-                        override fun onTextChanged(s: CharSequence?, start: Int, before: Int, count: Int) {}
-
-                        override fun afterTextChanged(s: Editable?) {
-                            if (!quiet) onText(s?.toString() ?: "")
-                        }
-                    },
-                )
+                onTyped { text ->
+                    if (!quiet) onText(text)
+                }
             }
 
         fun show(text: String, description: String) {

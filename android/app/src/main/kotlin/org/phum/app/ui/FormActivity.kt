@@ -149,7 +149,7 @@ class FormActivity : Screen<FormPresenter.State, FormPresenter>(), FieldActions 
                 }
                 list.addView(ui.fill(line))
             }
-            top.addView(box(list, REFUSED_GROUND))
+            top.addView(box(list, Ui.REFUSED_GROUND))
         }
         if (state.duplicates.isNotEmpty()) {
             val list = ui.column(ui.text(state.duplicatesTitle, bold = true))
@@ -235,7 +235,6 @@ class FormActivity : Screen<FormPresenter.State, FormPresenter>(), FieldActions 
         const val REQUEST_LOCATION = 7
         const val SECTION_SCALE = 0.8f
         val READ_ONLY_GROUND = android.graphics.Color.rgb(0xE8, 0xEA, 0xF6)
-        val REFUSED_GROUND = android.graphics.Color.rgb(0xFD, 0xEC, 0xEA)
         val DUPLICATE_GROUND = android.graphics.Color.rgb(0xFF, 0xF4, 0xD6)
     }
 }

@@ -17,9 +17,7 @@ import android.content.res.ColorStateList
 import android.graphics.Color
 import android.graphics.Typeface
 import android.graphics.drawable.GradientDrawable
-import android.text.Editable
 import android.text.InputType
-import android.text.TextWatcher
 import android.view.Gravity
 import android.view.View
 import android.view.ViewGroup
@@ -167,17 +165,9 @@ class Grid(private val ui: Ui, private val host: LinearLayout, private val khmer
             // Khmer digits come from the Khmer keyboard's text layout; the number pad types ASCII.
             inputType = if (cell.numeric && !khmerDigits) InputType.TYPE_CLASS_NUMBER or InputType.TYPE_NUMBER_FLAG_SIGNED or InputType.TYPE_NUMBER_FLAG_DECIMAL else InputType.TYPE_CLASS_TEXT
             setText(cell.text)
-            addTextChangedListener(
-                object : TextWatcher {
-                    override fun beforeTextChanged(s: CharSequence?, start: Int, count: Int, after: Int) {}
-
-                    override fun onTextChanged(s: CharSequence?, start: Int, before: Int, count: Int) {}
-
-                    override fun afterTextChanged(s: Editable?) {
-                        if (!setting) listener.typed(cell.key, s?.toString() ?: "")
-                    }
-                },
-            )
+            onTyped { text ->
+                if (!setting) listener.typed(cell.key, text)
+            }
         }
 
     /** A cell that takes no value: greyed (DHIS2's greyed field), or read-only with its value. */

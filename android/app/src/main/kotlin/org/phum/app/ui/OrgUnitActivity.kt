@@ -3,8 +3,6 @@
 package org.phum.app.ui
 
 import android.os.Bundle
-import android.text.Editable
-import android.text.TextWatcher
 import android.widget.EditText
 import org.phum.app.R
 import org.phum.app.presenter.OrgUnitPresenter
@@ -19,15 +17,7 @@ class OrgUnitActivity : Screen<OrgUnitPresenter.State, OrgUnitPresenter>() {
     override fun onCreate(savedInstanceState: Bundle?) {
         super.onCreate(savedInstanceState)
         search = ui.field(presenter.state.searchHint).apply { id = R.id.org_unit_search }
-        search.addTextChangedListener(
-            object : TextWatcher {
-                override fun beforeTextChanged(s: CharSequence?, start: Int, count: Int, after: Int) {}
-
-                override fun onTextChanged(s: CharSequence?, start: Int, before: Int, count: Int) {}
-
-                override fun afterTextChanged(s: Editable?) = presenter.search(s?.toString() ?: "")
-            },
-        )
+        search.onTyped { text -> presenter.search(text) }
         fixed.addView(ui.fill(search))
     }
 

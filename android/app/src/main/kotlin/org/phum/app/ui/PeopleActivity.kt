@@ -5,8 +5,6 @@
 package org.phum.app.ui
 
 import android.os.Bundle
-import android.text.Editable
-import android.text.TextWatcher
 import android.widget.EditText
 import org.phum.app.R
 import org.phum.app.presenter.PeoplePresenter
@@ -23,15 +21,7 @@ class PeopleActivity : Screen<PeoplePresenter.State, PeoplePresenter>() {
         super.onCreate(savedInstanceState)
         views = PeopleViews(ui)
         search = ui.field(presenter.state.hint).apply { id = R.id.people_search }
-        search.addTextChangedListener(
-            object : TextWatcher {
-                override fun beforeTextChanged(s: CharSequence?, start: Int, count: Int, after: Int) {}
-
-                override fun onTextChanged(s: CharSequence?, start: Int, before: Int, count: Int) {}
-
-                override fun afterTextChanged(s: Editable?) = presenter.search(s?.toString() ?: "")
-            },
-        )
+        search.onTyped { text -> presenter.search(text) }
         fixed.addView(ui.fill(search))
     }
 

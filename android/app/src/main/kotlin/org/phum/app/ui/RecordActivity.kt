@@ -2,7 +2,6 @@
 // the server named highlighted with the reason, and scrolls to it.
 package org.phum.app.ui
 
-import android.graphics.Color
 import android.view.View
 import android.widget.ScrollView
 import org.phum.app.presenter.RecordPresenter
@@ -32,14 +31,10 @@ class RecordActivity : Screen<RecordPresenter.State, RecordPresenter>() {
         val column = ui.column(ui.text(row.label, Ui.SMALL, bold = true), ui.text(row.shown))
         column.setPadding(ui.dp(8), ui.dp(4), ui.dp(8), ui.dp(4))
         if (row.refusal != null) {
-            column.setBackgroundColor(REFUSED_GROUND)
+            column.setBackgroundColor(Ui.REFUSED_GROUND)
             column.addView(ui.error(state.refusedHere).apply { setTypeface(typeface, android.graphics.Typeface.BOLD) })
             if (row.refusal.isNotEmpty()) column.addView(ui.error(row.refusal))
         }
         return column
-    }
-
-    private companion object {
-        val REFUSED_GROUND = Color.rgb(0xFD, 0xEC, 0xEA)
     }
 }

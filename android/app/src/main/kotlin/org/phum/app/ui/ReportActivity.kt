@@ -110,7 +110,7 @@ class ReportActivity : Screen<ReportPresenter.State, ReportPresenter>() {
         problem.detail?.let { view.addView(ui.error(it)) }
         view.setPadding(ui.dp(8), ui.dp(4), ui.dp(8), ui.dp(4))
         view.minimumHeight = ui.dp(Ui.TOUCH)
-        view.setBackgroundColor(REFUSED_GROUND)
+        view.setBackgroundColor(Ui.REFUSED_GROUND)
         view.layoutParams = LinearLayout.LayoutParams(ViewGroup.LayoutParams.MATCH_PARENT, ViewGroup.LayoutParams.WRAP_CONTENT).apply { topMargin = ui.dp(4) }
         problem.field?.let { field ->
             view.contentDescription = problem.title
@@ -199,6 +199,5 @@ class ReportActivity : Screen<ReportPresenter.State, ReportPresenter>() {
         const val ROW_NAME_ROOM = 72
         const val CLOSED_ALPHA = 0.7f
         val COMPLETED_GROUND = android.graphics.Color.rgb(0xE3, 0xF2, 0xE5)
-        val REFUSED_GROUND = android.graphics.Color.rgb(0xFD, 0xEC, 0xEA)
     }
 }

@@ -127,5 +127,20 @@ class Ui(val context: Context, private val scale: Float) {
         const val KHMER_LINE_SPACING = 1.25f
         val BANNER = Color.rgb(0xFF, 0xC1, 0x07)
         val ERROR = Color.rgb(0xC6, 0x28, 0x28)
+
+        /** The ground of what was refused (a value, a record, a form's refusals). */
+        val REFUSED_GROUND = Color.rgb(0xFD, 0xEC, 0xEA)
     }
 }
+
+/** Calls [action] with the whole text after every change the user (or code) makes to it. */
+fun android.widget.EditText.onTyped(action: (String) -> Unit) =
+    addTextChangedListener(
+        object : android.text.TextWatcher {
+            override fun beforeTextChanged(s: CharSequence?, start: Int, count: Int, after: Int) {}
+
+            override fun onTextChanged(s: CharSequence?, start: Int, before: Int, count: Int) {}
+
+            override fun afterTextChanged(s: android.text.Editable?) = action(s?.toString() ?: "")
+        },
+    )

@@ -192,6 +192,6 @@ class CaptureFlowsTest {
          * an NCD follow-up with a referral.
          */
         const val CAPTURE_SIX_WEEK_TAPS = 13
-        const val CAPTURE_FOLLOW_UP_TAPS = 13
+        const val CAPTURE_FOLLOW_UP_TAPS = 11
     }
 }

@@ -5,8 +5,10 @@
 //
 // Villages: the people of a health centre live in its villages, which are its child org units,
 // and the core finds a person's village (their village attribute, whose options are those org
-// units). The filter offers the health centre's villages and shows the rows of the chosen one
-// among the pages read so far; the count line says how many of the whole list are read.
+// units). The filter offers the health centre's villages; choosing one reads the rest of the
+// list (the core's lists filter by org unit, and people are registered at the health centre), so
+// the village's rows are all there (the next MAX_ROWS rows); the count line says how many of the
+// whole list are read.
 //
 // Owns what the working list shows. Does not own which visits wait (the core's schedule).
 package org.phum.app.presenter
@@ -60,26 +62,31 @@ class WorkingListPresenter(private val session: Session, val list: Destination.W
         load(fresh = true)
     }
 
-    /** Shows one village's rows (null: all). */
-    fun filter(village: String?) = update(state.copy(village = village))
+    /** Shows one village's rows (null: all), reading the rest of the list first for a village. */
+    fun filter(village: String?) {
+        update(state.copy(village = village))
+        if (village != null && state.hasMore && !state.loading) load(fresh = false, all = true)
+    }
 
     /** Reads the next page. */
     fun more() = load(fresh = false)
 
     fun open(row: Row) = navigator?.go(Destination.Dashboard(row.enrollment))
 
-    private fun load(fresh: Boolean) {
+    /** Reads the first page ([fresh]) or the next one; with [all], the next [MAX_ROWS] rows. */
+    private fun load(fresh: Boolean, all: Boolean = false) {
         val app = session.app ?: return
         val kind = state.kind
         val offset = if (fresh) 0uL else state.read.size.toULong()
+        val limit = if (all) MAX_ROWS else PAGE
         update(state.copy(loading = true))
         session.work.background {
             val (page, error) =
                 try {
                     val page =
                         when (kind) {
-                            Kind.OVERDUE -> app.overdue(list.program, list.orgUnit, offset, PAGE)
-                            Kind.UPCOMING -> app.upcoming(list.program, list.orgUnit, WITHIN_DAYS, offset, PAGE)
+                            Kind.OVERDUE -> app.overdue(list.program, list.orgUnit, offset, limit)
+                            Kind.UPCOMING -> app.upcoming(list.program, list.orgUnit, WITHIN_DAYS, offset, limit)
                         }
                     page to null
                 } catch (e: PhumException) {
@@ -124,6 +131,9 @@ class WorkingListPresenter(private val session: Session, val list: Destination.W
     companion object {
         /** Rows read at a time. */
         const val PAGE = 20u
+
+        /** The rows a village's filter reads at once (the core's largest page). */
+        const val MAX_ROWS = 500u
 
         /** How far ahead the upcoming list looks. */
         const val WITHIN_DAYS = 7u

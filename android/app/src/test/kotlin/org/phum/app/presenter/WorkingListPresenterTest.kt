@@ -53,4 +53,18 @@ class WorkingListPresenterTest {
         list.filter(null)
         assertEquals(list.state.read, list.state.rows)
     }
+
+    @Test
+    fun `a village shows all its overdue visits, those beyond the first page too`() {
+        val session = testSession().apply { openDemo() }
+        val app = session.app!!
+        val everyone = app.overdue(Demo.IMMUNIZATION, Demo.HEALTH_CENTRE, 0uL, 500u).rows
+        val later = everyone.drop(WorkingListPresenter.PAGE.toInt()).first { it.profile.villageOrgUnit != null }
+        val village = later.profile.villageOrgUnit!!
+        val list = WorkingListPresenter(session, Destination.WorkingList(Demo.IMMUNIZATION, Demo.HEALTH_CENTRE)).apply { attach(RecordingNavigator()) {} }
+        list.filter(village)
+        assertEquals("the whole list is read", list.state.total, list.state.read.size.toLong())
+        assertEquals(everyone.count { it.profile.villageOrgUnit == village }, list.state.rows.size)
+        assertTrue("a visit from beyond the first page: ${later.enrollment}", list.state.rows.any { it.enrollment == later.enrollment })
+    }
 }

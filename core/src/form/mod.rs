@@ -435,7 +435,7 @@ impl FormSession {
         incident_date: Date,
         ctx: &FormContext,
     ) -> Result<(FormSession, FormView), FormError> {
-        let session = registration::create(store, program, org_unit, enrollment_date, incident_date, ctx)?;
+        let session = registration::create(store, None, program, org_unit, enrollment_date, incident_date, ctx)?;
         Ok(session.opened())
     }
 
@@ -454,8 +454,8 @@ impl FormSession {
         incident_date: Date,
         ctx: &FormContext,
     ) -> Result<(FormSession, FormView), FormError> {
-        let session =
-            registration::enroll(store, tracked_entity, program, org_unit, enrollment_date, incident_date, ctx)?;
+        let person = Some(tracked_entity);
+        let session = registration::create(store, person, program, org_unit, enrollment_date, incident_date, ctx)?;
         Ok(session.opened())
     }
 

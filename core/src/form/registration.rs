@@ -1,6 +1,6 @@
 //! The registration form: a new person (a tracked entity of the program's type) enrolled in a
 //! program with registration, a person already on the phone enrolled in another program
-//! ([`enroll`]), or a stored enrollment reopened. Fields are the program's
+//! ([`create`] with the person), or a stored enrollment reopened. Fields are the program's
 //! attributes (`programTrackedEntityAttributes`, by sort order) in the program's sections; the
 //! enrollment and incident dates are given when the form is created and checked against
 //! `selectEnrollmentDatesInFuture` / `selectIncidentDatesInFuture`. Rules run in the enrollment
@@ -191,17 +191,21 @@ pub(crate) fn tracker_program(store: &Store, program: Uid) -> Result<Program, Fo
     Ok(p)
 }
 
-/// What every new enrollment checks first: a tracker program with a tracked entity type (its
-/// UID is returned with it), an org unit in the capture scope where the program is assigned, and
-/// dates not in the future unless the program allows them.
-fn enrolling(
-    store: &Store,
+/// Enrolls `person` in `program` at `org_unit` and opens the form: a person already on the phone
+/// (see the module), or a new one (`None`: a tracked entity of the program's type is made). Every
+/// new enrollment first needs a tracker program with a tracked entity type, an org unit in the
+/// capture scope where the program is assigned, and dates not in the future unless the program
+/// allows them. Making the person and enrollment and opening the form are one transaction: a
+/// form that cannot be built leaves nothing behind.
+pub(crate) fn create(
+    store: &mut Store,
+    person: Option<Uid>,
     program: Uid,
     org_unit: Uid,
     enrollment_date: Date,
     incident_date: Date,
     ctx: &FormContext,
-) -> Result<(Program, Uid), FormError> {
+) -> Result<FormSession, FormError> {
     let p = tracker_program(store, program)?;
     let Some(te_type) = p.tracked_entity_type.as_ref().map(|t| t.id) else {
         return Err(FormError::WrongProgramType { program, why: ProgramMismatch::NoTrackedEntityType });
@@ -209,57 +213,27 @@ fn enrolling(
     scope::check(store, ctx, org_unit, Assigned::Program(program))?;
     check_not_future("enrollmentDate", enrollment_date, p.select_enrollment_dates_in_future, ctx.today())?;
     check_not_future("incidentDate", incident_date, p.select_incident_dates_in_future, ctx.today())?;
-    Ok((p, te_type))
-}
-
-pub(crate) fn create(
-    store: &mut Store,
-    program: Uid,
-    org_unit: Uid,
-    enrollment_date: Date,
-    incident_date: Date,
-    ctx: &FormContext,
-) -> Result<FormSession, FormError> {
-    let (p, te_type) = enrolling(store, program, org_unit, enrollment_date, incident_date, ctx)?;
-    let now = ctx.clock.now();
-    // Registering and opening the form are one call: a form that cannot be built leaves no
-    // person or enrollment behind.
-    store.atomically(|store| {
-        let enrollment = store.write(|d| {
-            let te = d.insert_tracked_entity(te_type, org_unit, now)?;
-            d.insert_enrollment(te.uid, program, org_unit, enrollment_date, incident_date, now).map_err(FormError::from)
-        })?;
-        build(store, enrollment, p, ctx)
-    })
-}
-
-/// Enrolls the stored person `tracked_entity` in `program` and opens the form (see the module).
-pub(crate) fn enroll(
-    store: &mut Store,
-    tracked_entity: Uid,
-    program: Uid,
-    org_unit: Uid,
-    enrollment_date: Date,
-    incident_date: Date,
-    ctx: &FormContext,
-) -> Result<FormSession, FormError> {
-    let (p, te_type) = enrolling(store, program, org_unit, enrollment_date, incident_date, ctx)?;
-    let person = store.data().tracked_entity(tracked_entity)?.filter(|t| !t.deleted);
-    let person = person.ok_or(FormError::NotFound { kind: ObjectKind::TrackedEntity, uid: tracked_entity })?;
-    if person.tracked_entity_type != te_type {
-        return Err(FormError::TrackedEntityTypeMismatch {
-            tracked_entity,
-            program,
-            expected: te_type,
-            found: person.tracked_entity_type,
-        });
+    if let Some(tracked_entity) = person {
+        let stored = store.data().tracked_entity(tracked_entity)?.filter(|t| !t.deleted);
+        let stored = stored.ok_or(FormError::NotFound { kind: ObjectKind::TrackedEntity, uid: tracked_entity })?;
+        if stored.tracked_entity_type != te_type {
+            return Err(FormError::TrackedEntityTypeMismatch {
+                tracked_entity,
+                program,
+                expected: te_type,
+                found: stored.tracked_entity_type,
+            });
+        }
+        check_may_enroll(store, tracked_entity, &p)?;
     }
-    check_may_enroll(store, tracked_entity, &p)?;
     let now = ctx.clock.now();
     store.atomically(|store| {
         let enrollment = store.write(|d| {
-            d.insert_enrollment(tracked_entity, program, org_unit, enrollment_date, incident_date, now)
-                .map_err(FormError::from)
+            let te = match person {
+                Some(uid) => uid,
+                None => d.insert_tracked_entity(te_type, org_unit, now)?.uid,
+            };
+            d.insert_enrollment(te, program, org_unit, enrollment_date, incident_date, now).map_err(FormError::from)
         })?;
         build(store, enrollment, p, ctx)
     })

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Assertions.assertEquals
 import org.junit.jupiter.api.Assertions.assertTrue
 import org.junit.jupiter.api.Test
 import org.junit.jupiter.api.Timeout
-import org.phum.core.Demo.field
+import org.phum.demo.Demo
 
 class ConcurrencyTest : WithTestServer() {
     private val threads = 8

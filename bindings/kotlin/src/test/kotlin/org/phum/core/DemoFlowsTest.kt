@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Assertions.assertTrue
 import org.junit.jupiter.api.Test
 import org.junit.jupiter.api.assertThrows
 import org.junit.jupiter.api.io.TempDir
-import org.phum.core.Demo.field
+import org.phum.demo.Demo
 
 class DemoFlowsTest {
     @TempDir

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Assertions.assertFalse
 import org.junit.jupiter.api.Assertions.assertTrue
 import org.junit.jupiter.api.Test
 import org.junit.jupiter.api.assertThrows
+import org.phum.demo.Demo
 import org.phum.testserver.Dhis2TestServer
 
 class ErrorsTest : WithTestServer() {

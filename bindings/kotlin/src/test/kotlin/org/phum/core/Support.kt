@@ -72,3 +72,7 @@ inline fun <reified E : PhumException> failsInBothLanguages(call: (Settings) -> 
     assertNotEquals(english.errorText, khmer.errorText)
     return english to khmer
 }
+
+fun FormView.field(key: String): Field = fields.single { it.key == key }
+
+fun FormUpdate.field(key: String): Field? = fields.singleOrNull { it.key == key }

@@ -9,12 +9,12 @@ import org.junit.Assert.assertNotNull
 import org.junit.Assert.assertNull
 import org.junit.Assert.assertTrue
 import org.junit.Test
-import org.phum.app.testing.Demo
 import org.phum.app.testing.People
 import org.phum.app.testing.RecordingNavigator
 import org.phum.app.testing.Records
 import org.phum.app.testing.testSession
 import org.phum.core.FormSession
+import org.phum.demo.Demo
 
 class DashboardPresenterTest {
     private fun demo(language: String = "en") = testSession(language).apply { openDemo() }
@@ -45,7 +45,7 @@ class DashboardPresenterTest {
     @Test
     fun `a child first seen at 6 weeks can get her 6-week doses before the birth doses`() {
         val session = demo()
-        val child = Records.registerChild(session.app!!, "ហ៊ាង ស្រីនាង", "Hang Sreyneang")
+        val child = Demo.registerChild(session.app!!, "ហ៊ាង ស្រីនាង", "Hang Sreyneang")
         val navigator = RecordingNavigator()
         val board = board(session, child.uid, navigator)
         val next = board.state.next!!
@@ -62,7 +62,7 @@ class DashboardPresenterTest {
     fun `a visit that took place opens, and one started and not completed is continued`() {
         val session = demo()
         val app = session.app!!
-        val child = Records.registerChild(app, "ស៊ុន ដាវី", "Sun Davy")
+        val child = Demo.registerChild(app, "ស៊ុន ដាវី", "Sun Davy")
         val visit = Records.recordVisit(app, child)
         val navigator = RecordingNavigator()
         val board = board(session, child.uid, navigator)
@@ -78,7 +78,7 @@ class DashboardPresenterTest {
     @Test
     fun `cancel, reopen and complete each ask first and change the enrollment`() {
         val session = demo()
-        val child = Records.registerChild(session.app!!, "ហេង លីណា", "Heng Lina")
+        val child = Demo.registerChild(session.app!!, "ហេង លីណា", "Heng Lina")
         val board = board(session, child.uid)
         assertEquals(listOf(DashboardPresenter.Action.COMPLETE, DashboardPresenter.Action.CANCEL), board.state.actions)
         board.ask(DashboardPresenter.Action.CANCEL)
@@ -119,7 +119,7 @@ class DashboardPresenterTest {
     fun `edit details opens the registration, and coming back reads the dashboard again`() {
         val session = demo()
         val app = session.app!!
-        val child = Records.registerChild(app, "ទេព សុភាព", "Tep Sopheap")
+        val child = Demo.registerChild(app, "ទេព សុភាព", "Tep Sopheap")
         val navigator = RecordingNavigator()
         val board = board(session, child.uid, navigator)
         board.editDetails()

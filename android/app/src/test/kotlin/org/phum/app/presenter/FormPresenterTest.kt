@@ -11,7 +11,6 @@ import org.junit.Assert.assertNotNull
 import org.junit.Assert.assertNull
 import org.junit.Assert.assertTrue
 import org.junit.Test
-import org.phum.app.testing.Demo
 import org.phum.app.testing.Forms
 import org.phum.app.testing.Ncd
 import org.phum.app.testing.QueuedWork
@@ -20,6 +19,7 @@ import org.phum.app.testing.Records
 import org.phum.app.testing.testSession
 import org.phum.core.FormSession
 import org.phum.core.Record
+import org.phum.demo.Demo
 
 class FormPresenterTest {
     private val session = testSession().apply { openDemo() }
@@ -122,7 +122,7 @@ class FormPresenterTest {
     @Test
     fun `a registration shows a possible duplicate before saving and then opens the new enrollment`() {
         val born = Demo.today().minusDays(50).toString()
-        val first = Records.registerChild(app, "ចាន់ ធីតា", "Chan Thida")
+        val first = Demo.registerChild(app, "ចាន់ ធីតា", "Chan Thida")
         val (form, navigator) = open(Forms.newChild())
         assertEquals("Register", form.state.completeLabel)
         assertEquals(Input.DATE, FieldInput.of(form.state.field(Forms.INCIDENT_DATE)!!))
@@ -208,7 +208,7 @@ class FormPresenterTest {
         assertNotNull(missing.state.error)
         assertNull(missing.state.form)
 
-        val child = Records.registerChild(app, "ស៊ុន ដារា", "Sun Dara")
+        val child = Demo.registerChild(app, "ស៊ុន ដារា", "Sun Dara")
         app.completeEnrollment(child.uid)
         val (closed, _) = open(FormTarget.NewEvent(Demo.IMMUNIZATION, Demo.WEEKS_6, Demo.HEALTH_CENTRE, child.uid, Demo.today().toString()))
         assertTrue(closed.state.error!!, closed.state.error!!.isNotBlank())

@@ -12,8 +12,8 @@ import org.junit.Test
 import org.phum.app.platform.Mode
 import org.phum.app.testing.MemoryPreferences
 import org.phum.app.testing.RecordingNavigator
-import org.phum.app.testing.testSession
 import org.phum.app.testing.ServerRule
+import org.phum.app.testing.testSession
 import org.phum.testserver.Dhis2TestServer
 
 class LoginPresenterTest {

@@ -7,13 +7,13 @@ import org.junit.Assert.assertEquals
 import org.junit.Assert.assertNull
 import org.junit.Assert.assertTrue
 import org.junit.Test
-import org.phum.app.testing.Demo
 import org.phum.app.testing.People
 import org.phum.app.testing.RecordingNavigator
 import org.phum.app.testing.Records
 import org.phum.app.testing.hasKhmerLetters
 import org.phum.app.testing.testSession
 import org.phum.core.FormSession
+import org.phum.demo.Demo
 
 class PeoplePresenterTest {
     private fun demo(language: String = "en") = testSession(language).apply { openDemo() }
@@ -24,7 +24,7 @@ class PeoplePresenterTest {
     @Test
     fun `a child is found by a Khmer name, a Latin name and a phone typed in Khmer digits`() {
         val session = demo()
-        val child = Records.registerChild(session.app!!, "សុខ ស្រីនាង", "Sok Sreyneang")
+        val child = Demo.registerChild(session.app!!, "សុខ ស្រីនាង", "Sok Sreyneang")
         People.setPhone(session.app!!, child, "012 987 654")
         val people = search(session)
         for (text in listOf("សុខ ស្រីនាង", "sok sreyn", "០១២ ៩៨៧")) {
@@ -39,7 +39,7 @@ class PeoplePresenterTest {
     fun `a result shows the name, sex, age, village and last visit`() {
         val session = demo()
         val app = session.app!!
-        val child = Records.registerChild(app, "ម៉ៅ ចាន់ថា", "Mao Chantha")
+        val child = Demo.registerChild(app, "ម៉ៅ ចាន់ថា", "Mao Chantha")
         Records.recordVisit(app, child)
         val people = search(session)
         people.search("Mao Chantha")
@@ -55,7 +55,7 @@ class PeoplePresenterTest {
     @Test
     fun `a person with an enrollment opens its dashboard and the register button a new registration`() {
         val session = demo()
-        val child = Records.registerChild(session.app!!, "គឹម ស៊ីណា", "Kim Sina")
+        val child = Demo.registerChild(session.app!!, "គឹម ស៊ីណា", "Kim Sina")
         val navigator = RecordingNavigator()
         val people = search(session, navigator)
         people.search("Kim Sina")

@@ -10,12 +10,12 @@ import org.junit.Assert.assertNull
 import org.junit.Assert.assertTrue
 import org.junit.ClassRule
 import org.junit.Test
-import org.phum.app.testing.Demo
 import org.phum.app.testing.Records
 import org.phum.app.testing.ServerRule
 import org.phum.app.testing.testSession
 import org.phum.core.FormSession
 import org.phum.core.Record
+import org.phum.demo.Demo
 
 class RecordPresenterTest {
     @Test
@@ -45,7 +45,7 @@ class RecordPresenterTest {
     @Test
     fun `a person shows their attributes as read`() {
         val session = testSession().apply { openDemo() }
-        val child = Records.registerChild(session.app!!, "ដារ៉ា ម៉ាលី", "Dara Maly")
+        val child = Demo.registerChild(session.app!!, "ដារ៉ា ម៉ាលី", "Dara Maly")
         val state = RecordPresenter(session, Destination.Record("tracked_entity", child.trackedEntity, Demo.NAME_LATIN)).state
         assertNull(state.error)
         assertEquals("Dara Maly", state.rows.single { it.key == Demo.NAME_LATIN }.shown)
@@ -56,7 +56,7 @@ class RecordPresenterTest {
     fun `an enrollment shows the registration and a data set's report shows its cells`() {
         val session = testSession().apply { openDemo() }
         val app = session.app!!
-        val child = Records.registerChild(app, "សុខា វិបុល", "Sokha Vibol")
+        val child = Demo.registerChild(app, "សុខា វិបុល", "Sokha Vibol")
         val enrollment = RecordPresenter(session, Destination.Record("enrollment", child.uid, null)).state
         assertNull(enrollment.error)
         assertEquals("Sokha Vibol", enrollment.rows.single { it.key == Demo.NAME_LATIN }.shown)

@@ -10,10 +10,10 @@ import org.junit.Assert.assertNotNull
 import org.junit.Assert.assertNull
 import org.junit.Assert.assertTrue
 import org.junit.Test
-import org.phum.app.testing.Demo
 import org.phum.app.testing.RecordingNavigator
 import org.phum.app.testing.Reports
 import org.phum.app.testing.testSession
+import org.phum.demo.Demo
 
 class ReportPresenterTest {
     private fun demo(language: String = "en", khmerDigits: Boolean = false) =

@@ -18,11 +18,12 @@ import org.phum.app.testing.RecordingNavigator
 import org.phum.app.testing.RecordingScheduler
 import org.phum.app.testing.Records
 import org.phum.app.testing.ServerRule
-import org.phum.testserver.Dhis2TestServer
 import org.phum.app.testing.TestVault
 import org.phum.app.testing.hasKhmerLetters
 import org.phum.app.testing.testSession
 import org.phum.core.PhumException
+import org.phum.demo.Demo
+import org.phum.testserver.Dhis2TestServer
 
 class SettingsPresenterTest {
     private fun shown(session: Session, navigator: RecordingNavigator = RecordingNavigator()) =
@@ -76,7 +77,7 @@ class SettingsPresenterTest {
     fun `signing out asks first, counting the records not yet sent, then goes to the first run`() {
         val scheduler = RecordingScheduler()
         val session = Records.signedIn(server, testSession(scheduler = scheduler))
-        Records.registerChild(session.app!!, "ម៉ៅ សុវណ្ណ", "Mao Sovann")
+        Demo.registerChild(session.app!!, "ម៉ៅ សុវណ្ណ", "Mao Sovann")
         val status = session.app!!.syncStatus()
         val unsent = status.waiting + status.refused
         assertTrue(unsent > 0uL)
@@ -116,7 +117,7 @@ class SettingsPresenterTest {
     @Test
     fun `the demo's practice data is reset after a yes, and leaving the demo goes to the first run`() {
         val session = testSession().apply { openDemo() }
-        val child = Records.registerChild(session.app!!, "ដារ៉ា ម៉ាលី", "Dara Maly")
+        val child = Demo.registerChild(session.app!!, "ដារ៉ា ម៉ាលី", "Dara Maly")
         val navigator = RecordingNavigator()
         val presenter = shown(session, navigator)
         assertTrue(presenter.state.demo)

@@ -10,14 +10,14 @@ import org.junit.Assert.assertNull
 import org.junit.Assert.assertTrue
 import org.junit.ClassRule
 import org.junit.Test
-import org.phum.app.testing.Demo
 import org.phum.app.testing.QueuedWork
-import org.phum.app.testing.Records
 import org.phum.app.testing.RecordingNavigator
-import org.phum.core.PhumException
+import org.phum.app.testing.Records
 import org.phum.app.testing.ServerRule
 import org.phum.app.testing.hasKhmerLetters
 import org.phum.app.testing.testSession
+import org.phum.core.PhumException
+import org.phum.demo.Demo
 
 class SyncPresenterTest {
     private fun shown(session: Session): Pair<SyncPresenter, MutableList<SyncPresenter.State>> {
@@ -83,7 +83,7 @@ class SyncPresenterTest {
     @Test
     fun `a sync cancelled while running says it stopped, and the next one finishes`() {
         val session = Records.signedIn(server)
-        Records.registerChild(session.app!!, "ចាន់ ដាវីត", "Chan Davit")
+        Demo.registerChild(session.app!!, "ចាន់ ដាវីត", "Chan Davit")
         val presenter = SyncPresenter(session)
         var cancelled = false
         presenter.attach(RecordingNavigator()) {
@@ -109,7 +109,7 @@ class SyncPresenterTest {
     @Test
     fun `a sync the server fails shows the core's explanation`() {
         val session = Records.signedIn(server)
-        Records.registerChild(session.app!!, "ហេង សុជាតា", "Heng Socheata")
+        Demo.registerChild(session.app!!, "ហេង សុជាតា", "Heng Socheata")
         server.inject("POST", "/api/tracker", "malformed-json")
         val (presenter, _) = shown(session)
         presenter.syncNow()
@@ -126,7 +126,7 @@ class SyncPresenterTest {
         val work = QueuedWork()
         val session = Records.signedIn(server, testSession(work = work))
         work.runAll()
-        Records.registerChild(session.app!!, "សុខ ស្រីមុំ", "Sok Sreymom")
+        Demo.registerChild(session.app!!, "សុខ ស្រីមុំ", "Sok Sreymom")
         assertTrue(session.sync.start())
         session.sync.cancel()
         work.runAll()

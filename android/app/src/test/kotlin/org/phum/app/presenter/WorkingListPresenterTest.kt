@@ -5,10 +5,10 @@ package org.phum.app.presenter
 import org.junit.Assert.assertEquals
 import org.junit.Assert.assertTrue
 import org.junit.Test
-import org.phum.app.testing.Demo
 import org.phum.app.testing.RecordingNavigator
 import org.phum.app.testing.hasKhmerLetters
 import org.phum.app.testing.testSession
+import org.phum.demo.Demo
 
 class WorkingListPresenterTest {
     private fun list(language: String = "en", navigator: RecordingNavigator = RecordingNavigator()): WorkingListPresenter {

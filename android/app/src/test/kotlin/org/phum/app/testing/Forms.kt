@@ -11,6 +11,7 @@ import android.widget.TextView
 import org.phum.app.presenter.FormTarget
 import org.phum.core.App
 import org.phum.core.Record
+import org.phum.demo.Demo
 
 object Ncd {
     const val PROGRAM = "DmPrNcdHtDm"
@@ -34,7 +35,7 @@ object Forms {
 
     /** The 6-week visit of a child registered now, today. */
     fun sixWeekVisit(app: App, khmerName: String = "ស៊ុន ស្រីពៅ", latinName: String = "Sun Sreypov"): FormTarget.NewEvent {
-        val child: Record.Enrollment = Records.registerChild(app, khmerName, latinName)
+        val child: Record.Enrollment = Demo.registerChild(app, khmerName, latinName)
         return FormTarget.NewEvent(Demo.IMMUNIZATION, Demo.WEEKS_6, Demo.HEALTH_CENTRE, child.uid, Demo.today().toString())
     }
 

@@ -11,6 +11,7 @@ import java.time.temporal.ChronoUnit
 import org.phum.core.App
 import org.phum.core.FormSession
 import org.phum.core.Record
+import org.phum.demo.Demo
 
 object People {
     const val NCD = "DmPrNcdHtDm"

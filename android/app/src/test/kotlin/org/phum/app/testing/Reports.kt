@@ -8,6 +8,7 @@ package org.phum.app.testing
 import org.phum.core.App
 import org.phum.core.FormSession
 import org.phum.core.PeriodInfo
+import org.phum.demo.Demo
 
 object Reports {
     const val UNDER_2_MALE = "DmDeAgU2Liv.DmCocMale01"

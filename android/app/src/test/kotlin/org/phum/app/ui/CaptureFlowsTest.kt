@@ -12,9 +12,9 @@ import org.junit.Assert.assertFalse
 import org.junit.Assert.assertTrue
 import org.junit.Test
 import org.junit.runner.RunWith
+import org.phum.app.presenter.DateArg
 import org.phum.app.presenter.Destination
 import org.phum.app.presenter.Session
-import org.phum.app.testing.Demo
 import org.phum.app.testing.FieldRows
 import org.phum.app.testing.Flow
 import org.phum.app.testing.Forms
@@ -25,7 +25,7 @@ import org.phum.app.testing.Reports
 import org.phum.app.testing.Views
 import org.phum.app.testing.hasKhmerLetters
 import org.phum.app.testing.testSession
-import org.phum.app.presenter.DateArg
+import org.phum.demo.Demo
 import org.robolectric.annotation.Config
 import org.robolectric.shadows.ShadowAlertDialog
 
@@ -93,7 +93,7 @@ class CaptureFlowsTest {
     @Test
     fun `a 6-week visit from home takes 7 taps and 2 typed fields`() {
         val session = demo("en")
-        Records.registerChild(session.app!!, "សុខ ម៉ាលី", "Sok Maly")
+        Demo.registerChild(session.app!!, "សុខ ម៉ាលី", "Sok Maly")
         home().use { flow ->
             flow.tap("Find or register a person").type("Name, phone number or ID", "Sok Maly").tap("សុខ ម៉ាលី")
                 .expect(DashboardActivity::class.java)

@@ -10,13 +10,13 @@ import org.junit.Test
 import org.junit.runner.RunWith
 import org.phum.app.presenter.Destination
 import org.phum.app.presenter.FormTarget
-import org.phum.app.testing.Demo
 import org.phum.app.testing.People
 import org.phum.app.testing.PhumTestRunner
 import org.phum.app.testing.Records
 import org.phum.app.testing.Screenshots
 import org.phum.app.testing.Views
 import org.phum.app.testing.testSession
+import org.phum.demo.Demo
 import org.robolectric.Robolectric
 import org.robolectric.Shadows.shadowOf
 import org.robolectric.annotation.Config
@@ -69,7 +69,7 @@ class DashboardActivityTest {
     @Test
     fun `cancelling asks first, and the yes cancels the enrollment`() {
         val session = demo()
-        val child = Records.registerChild(session.app!!, "ហេង លីណា", "Heng Lina")
+        val child = Demo.registerChild(session.app!!, "ហេង លីណា", "Heng Lina")
         launch(child.uid).use { controller ->
             val screen = controller.get()
             Views.click(screen, "Cancel enrollment")

@@ -20,7 +20,6 @@ import org.junit.runner.RunWith
 import org.phum.app.platform.TextSize
 import org.phum.app.presenter.Destination
 import org.phum.app.presenter.FormTarget
-import org.phum.app.testing.Demo
 import org.phum.app.testing.FieldRows
 import org.phum.app.testing.Forms
 import org.phum.app.testing.Ncd
@@ -30,6 +29,7 @@ import org.phum.app.testing.Screenshots
 import org.phum.app.testing.Views
 import org.phum.app.testing.hasKhmerLetters
 import org.phum.app.testing.testSession
+import org.phum.demo.Demo
 import org.robolectric.Robolectric
 import org.robolectric.Shadows.shadowOf
 import org.robolectric.android.controller.ActivityController
@@ -172,7 +172,7 @@ class FormActivityTest {
     @Test
     fun `a registration says who may already be registered before saving, then opens the new enrollment`() {
         val session = demo()
-        Records.registerChild(session.app!!, "ចាន់ ធីតា", "Chan Thida")
+        Demo.registerChild(session.app!!, "ចាន់ ធីតា", "Chan Thida")
         launch(Forms.newChild()).use { controller ->
             val screen = controller.get()
             Views.type(screen, "Full name (Khmer script)", "ចាន់ ធីតា")
@@ -230,7 +230,7 @@ class FormActivityTest {
         for (shot in listOf("en", "km", "km-largest")) {
             val language = shot.take(2)
             val session = demo(language)
-            val child = Records.registerChild(session.app!!, "ស៊ុន ស្រីពៅ", "Sun Sreypov", Records.FIXED_ENROLLMENT)
+            val child = Demo.registerChild(session.app!!, "ស៊ុន ស្រីពៅ", "Sun Sreypov", enrolled = Records.FIXED_ENROLLMENT)
             Screenshots.language(language)
             if (shot.endsWith("largest")) Screenshots.largestText()
             val target = FormTarget.NewEvent(Demo.IMMUNIZATION, Demo.WEEKS_6, Demo.HEALTH_CENTRE, child.uid, Records.FIXED_ENROLLMENT.toString())
@@ -278,7 +278,7 @@ class FormActivityTest {
         for (language in listOf("en", "km")) {
             val session = demo(language)
             val enrolled = Records.FIXED_ENROLLMENT
-            Records.registerChild(session.app!!, "ចាន់ ធីតា", "Chan Thida", enrolled)
+            Demo.registerChild(session.app!!, "ចាន់ ធីតា", "Chan Thida", enrolled = enrolled)
             Screenshots.language(language)
             launch(FormTarget.NewRegistration(Demo.IMMUNIZATION, Demo.HEALTH_CENTRE, enrolled.toString())).use { controller ->
                 val screen = controller.get()

@@ -10,13 +10,13 @@ import org.junit.Test
 import org.junit.runner.RunWith
 import org.phum.app.presenter.Destination
 import org.phum.app.presenter.FormTarget
-import org.phum.app.testing.Demo
 import org.phum.app.testing.People
 import org.phum.app.testing.PhumTestRunner
 import org.phum.app.testing.Records
 import org.phum.app.testing.Screenshots
 import org.phum.app.testing.Views
 import org.phum.app.testing.testSession
+import org.phum.demo.Demo
 import org.robolectric.Robolectric
 import org.robolectric.Shadows.shadowOf
 import org.robolectric.annotation.Config
@@ -35,8 +35,8 @@ class PeopleActivityTest {
     private fun sisters(language: String) =
         demo(language).also { session ->
             val app = session.app!!
-            Records.registerChild(app, "ពេជ្រ ចរិយា", "Pich Chariya", Demo.today().minusDays(300))
-            Records.recordVisit(app, Records.registerChild(app, "ពេជ្រ ដាលីន", "Pich Dalin"))
+            Demo.registerChild(app, "ពេជ្រ ចរិយា", "Pich Chariya", enrolled = Demo.today().minusDays(300))
+            Records.recordVisit(app, Demo.registerChild(app, "ពេជ្រ ដាលីន", "Pich Dalin"))
         }
 
     @Test
@@ -68,7 +68,7 @@ class PeopleActivityTest {
     fun `the search in Khmer finds a phone typed in Khmer digits`() {
         val session = sisters("km")
         val app = session.app!!
-        People.setPhone(app, Records.registerChild(app, "ឈឹម សុផល", "Chhim Sophal"), "097 555 1234")
+        People.setPhone(app, Demo.registerChild(app, "ឈឹម សុផល", "Chhim Sophal"), "097 555 1234")
         launch().use { controller ->
             val screen = controller.get()
             Views.type(screen, session.texts("screen-search-hint"), "ពេជ្រ ច")

@@ -23,13 +23,13 @@ import org.phum.app.presenter.ReportCell
 import org.phum.app.presenter.ReportRow
 import org.phum.app.presenter.ReportTable
 import org.phum.app.presenter.Session
-import org.phum.app.testing.Demo
 import org.phum.app.testing.PhumTestRunner
 import org.phum.app.testing.Reports
 import org.phum.app.testing.Screenshots
 import org.phum.app.testing.Views
 import org.phum.app.testing.hasKhmerLetters
 import org.phum.app.testing.testSession
+import org.phum.demo.Demo
 import org.robolectric.Robolectric
 import org.robolectric.android.controller.ActivityController
 import org.robolectric.annotation.Config

@@ -19,10 +19,11 @@ import org.phum.app.testing.PhumTestRunner
 import org.phum.app.testing.Records
 import org.phum.app.testing.Screenshots
 import org.phum.app.testing.ServerRule
-import org.phum.testserver.Dhis2TestServer
 import org.phum.app.testing.Views
 import org.phum.app.testing.hasKhmerLetters
 import org.phum.app.testing.testSession
+import org.phum.demo.Demo
+import org.phum.testserver.Dhis2TestServer
 import org.robolectric.Robolectric
 import org.robolectric.Shadows.shadowOf
 import org.robolectric.annotation.Config
@@ -69,7 +70,7 @@ class SettingsActivityTest {
     @Test
     fun `the demo's reset asks first, the question survives a rotation, and yes resets`() {
         val session = Views.use(testSession().apply { openDemo() })
-        val child = Records.registerChild(session.app!!, "ដារ៉ា ម៉ាលី", "Dara Maly")
+        val child = Demo.registerChild(session.app!!, "ដារ៉ា ម៉ាលី", "Dara Maly")
         launch().use { controller ->
             Views.click(controller.get(), "Reset practice data")
             assertEquals(session.texts("screen-demo-reset-confirm"), dialogText(dialog()!!))
@@ -99,7 +100,7 @@ class SettingsActivityTest {
     @Test
     fun `signing out warns about the records not yet sent, and no keeps the account`() {
         val session = Views.use(Records.signedIn(server))
-        Records.registerChild(session.app!!, "ម៉ៅ សុវណ្ណ", "Mao Sovann")
+        Demo.registerChild(session.app!!, "ម៉ៅ សុវណ្ណ", "Mao Sovann")
         val unsent = session.app!!.syncStatus().let { it.waiting + it.refused }
         assertTrue(unsent > 1uL)
         launch().use { controller ->

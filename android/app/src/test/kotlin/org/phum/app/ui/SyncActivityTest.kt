@@ -14,16 +14,16 @@ import org.phum.app.presenter.DateArg
 import org.phum.app.presenter.Session
 import org.phum.app.presenter.SyncState
 import org.phum.app.presenter.said
-import org.phum.app.testing.Demo
 import org.phum.app.testing.PhumTestRunner
 import org.phum.app.testing.QueuedWork
 import org.phum.app.testing.Records
 import org.phum.app.testing.Screenshots
 import org.phum.app.testing.ServerRule
-import org.phum.testserver.Dhis2TestServer
 import org.phum.app.testing.Views
 import org.phum.app.testing.hasKhmerLetters
 import org.phum.app.testing.testSession
+import org.phum.demo.Demo
+import org.phum.testserver.Dhis2TestServer
 import org.robolectric.Robolectric
 import org.robolectric.Shadows.shadowOf
 import org.robolectric.annotation.Config
@@ -90,7 +90,7 @@ class SyncActivityTest {
     @Test
     fun `a failed sync shows the core's explanation`() {
         val session = Views.use(Records.signedIn(server))
-        Records.registerChild(session.app!!, "ហេង សុជាតា", "Heng Socheata")
+        Demo.registerChild(session.app!!, "ហេង សុជាតា", "Heng Socheata")
         launch().use { controller ->
             val screen = controller.get()
             server.inject("POST", "/api/tracker", "malformed-json")
@@ -121,7 +121,7 @@ class SyncActivityTest {
         session.signIn(server.url, Dhis2TestServer.USER, Dhis2TestServer.PASSWORD)
         session.sync.start()
         work.runAll()
-        Records.registerChild(session.app!!, "ចាន់ ដាវីត", "Chan Davit")
+        Demo.registerChild(session.app!!, "ចាន់ ដាវីត", "Chan Davit")
         launch().use { controller ->
             work.runAll()
             Views.click(controller.get(), "Sync now")

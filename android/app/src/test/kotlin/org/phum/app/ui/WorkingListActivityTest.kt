@@ -7,12 +7,12 @@ import org.junit.Assert.assertTrue
 import org.junit.Test
 import org.junit.runner.RunWith
 import org.phum.app.presenter.Destination
-import org.phum.app.testing.Demo
 import org.phum.app.testing.People
 import org.phum.app.testing.PhumTestRunner
 import org.phum.app.testing.Screenshots
 import org.phum.app.testing.Views
 import org.phum.app.testing.testSession
+import org.phum.demo.Demo
 import org.robolectric.Robolectric
 import org.robolectric.Shadows.shadowOf
 import org.robolectric.annotation.Config

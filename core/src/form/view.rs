@@ -282,16 +282,24 @@ pub(crate) fn shown_value(f: &FieldSpec, value: &str, locale: Locale) -> String 
 }
 
 /// The message of a program rule's text: its content in `lang` when the metadata translates it
-/// (else as written), then its data, joined as the app joins them; a number in the data in the
-/// reader's digits.
+/// (else as written), then its data ([`rule_data`]), joined as the app joins them.
 pub(crate) fn rule_message(s: &FormSession, t: &RuleText, locale: Locale) -> Message {
     let content = s.rule_contents.get(&t.action).map(|l| l.get(locale.lang)).unwrap_or(&t.content);
-    let data = if t.data.parse::<f64>().is_ok() && t.data.bytes().all(|b| b.is_ascii_digit() || b"-.".contains(&b)) {
-        show_number(&t.data, locale.khmer_digits)
+    msg!("form-rule-text", text = RuleText::join(content, &rule_data(&t.data, locale)))
+}
+
+/// A rule text's data as the reader reads it: a number in their digits, a date (an expression
+/// such as `d2:addDays(V{event_date}, 28)` gives `2027-01-02`) as their language writes dates,
+/// anything else as the rule gave it. Android Capture shows the data as it comes; a health
+/// worker reads dates in words everywhere else in Phum.
+fn rule_data(data: &str, locale: Locale) -> String {
+    if data.parse::<f64>().is_ok() && data.bytes().all(|b| b.is_ascii_digit() || b"-.".contains(&b)) {
+        show_number(data, locale.khmer_digits)
+    } else if let Some(date) = parse_iso_date(data) {
+        format_date(date, locale)
     } else {
-        t.data.clone()
-    };
-    msg!("form-rule-text", text = RuleText::join(content, &data))
+        data.to_string()
+    }
 }
 
 pub(crate) fn build(s: &FormSession) -> FormView {
@@ -402,6 +410,15 @@ mod tests {
             cell: None,
             unique: false,
         }
+    }
+
+    #[test]
+    fn a_rule_texts_data_is_shown_with_the_readers_digits_and_dates() {
+        let km_digits = Locale::new(Lang::Km, true);
+        assert_eq!(rule_data("2027-01-02", Locale::ENGLISH), "2 January 2027");
+        assert!(rule_data("2027-01-02", km_digits).contains("២០២៧"), "{}", rule_data("2027-01-02", km_digits));
+        assert_eq!(rule_data("27.5", km_digits), "២៧,៥");
+        assert_eq!(rule_data("Refer today", km_digits), "Refer today");
     }
 
     #[test]

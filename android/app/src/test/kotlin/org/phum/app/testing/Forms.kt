@@ -8,7 +8,9 @@ import android.view.View
 import android.view.ViewGroup
 import android.widget.EditText
 import android.widget.TextView
+import org.phum.app.presenter.DateArg
 import org.phum.app.presenter.FormTarget
+import org.phum.app.presenter.Texts
 import org.phum.core.App
 import org.phum.core.Record
 import org.phum.demo.Demo
@@ -43,6 +45,16 @@ object Forms {
     fun ncdFollowUp(app: App): FormTarget.NewEvent {
         val row = app.overdue(Ncd.PROGRAM, Demo.HEALTH_CENTRE, 0uL, 1u).rows.first()
         return FormTarget.NewEvent(Ncd.PROGRAM, Ncd.FOLLOW_UP, Demo.HEALTH_CENTRE, row.enrollment, Demo.today().toString())
+    }
+
+    /**
+     * [iso] as the core writes a date in [texts]' language: a screen text with a date, less the
+     * words around the date (found by two dates that differ in their first and last characters).
+     */
+    fun spelledDate(texts: Texts, iso: String): String {
+        fun said(date: String) = texts("screen-enrollment-event-scheduled", "date" to DateArg(date))
+        val (a, b) = said("2000-01-01") to said("2011-02-22")
+        return said(iso).removePrefix(a.commonPrefixWith(b)).removeSuffix(a.commonSuffixWith(b))
     }
 
     /** A new child in the immunization program at the health centre, enrolled today. */

@@ -291,11 +291,16 @@ class FormActivityTest {
         }
     }
 
-    /** Today's date and the next visit's (28 days on), as the NCD form shows them, made fixed. */
+    /** Today's date and the next visit's (28 days on, in words), as the NCD form shows them, made fixed. */
     private fun stabilizeDates(screen: FormActivity) {
         val today = Demo.today()
+        val texts = Views.application.session.texts
         val spelled = FieldRows.texts(screen, Forms.EVENT_DATE).drop(2).firstOrNull()
-        val replacements = mutableMapOf(today.toString() to "2026-12-05", today.plusDays(28).toString() to "2027-01-02")
+        val replacements =
+            mutableMapOf(
+                today.toString() to "2026-12-05",
+                Forms.spelledDate(texts, today.plusDays(28).toString()) to Forms.spelledDate(texts, "2027-01-02"),
+            )
         if (spelled != null) replacements[spelled] = if (hasKhmerLetters(spelled)) "5 ធ្នូ 2026" else "5 December 2026"
         Views.stabilize(screen, replacements)
     }

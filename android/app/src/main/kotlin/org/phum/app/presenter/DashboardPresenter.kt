@@ -78,7 +78,10 @@ class DashboardPresenter(private val session: Session, val dashboard: Destinatio
         val messages: List<Message> get() =
             board?.messages.orEmpty().map { Message(it.text.text, it.kind == FormMessageKind.ERROR || it.kind == FormMessageKind.RULE_FAILURE) }
 
-        val stages: List<StageLine> get() = board?.stages.orEmpty().map { line(it) }
+        val stages: List<StageLine> get() {
+            val next = nextStage()?.stage
+            return board?.stages.orEmpty().map { line(it, next) }
+        }
 
         /** The first stage that waits, as a button (none while the enrollment is not active). */
         val next: Next? get() = nextStage()?.let { entry(it) }
@@ -124,7 +127,8 @@ class DashboardPresenter(private val session: Session, val dashboard: Destinatio
                 Action.REOPEN -> texts("screen-enrollment-reopen-confirm", "person" to name, "program" to program)
             }
 
-        private fun line(stage: StageCard): StageLine {
+        /** [stage]'s line; [next] is the stage of the next-visit button, which gets no second button. */
+        private fun line(stage: StageCard, next: String?): StageLine {
             val visits = stage.visits.filter { it.state == VisitState.COMPLETED || it.state == VisitState.OPEN }.map { visit(it) }
             val late = stage.visits.firstOrNull { it.state == VisitState.OVERDUE }
             val due = stage.dueDate
@@ -139,7 +143,7 @@ class DashboardPresenter(private val session: Session, val dashboard: Destinatio
                     visits.isEmpty() && stage.visits.any { it.state == VisitState.SKIPPED } -> texts("screen-enrollment-event-skipped") to Tone.QUIET
                     else -> null to if (visits.isEmpty()) Tone.QUIET else Tone.DONE
                 }
-            val takesVisit = active && (stage.missing || stage.repeatable) && stage.stage != nextStage()?.stage
+            val takesVisit = active && (stage.missing || stage.repeatable) && stage.stage != next
             return StageLine(stage.stage, stage.name, visits, waiting, tone, if (takesVisit) entry(stage) else null)
         }
 

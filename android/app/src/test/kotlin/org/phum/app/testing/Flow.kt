@@ -96,15 +96,6 @@ class Flow(first: Intent) : AutoCloseable {
         return this
     }
 
-    /** Presses back: the screen on top finishes. */
-    fun back(): Flow {
-        @Suppress("DEPRECATION")
-        screen.onBackPressed()
-        Views.idle()
-        follow()
-        return this
-    }
-
     /** Shows what the Activities asked for: started ones on top, finished ones removed. */
     private fun follow() {
         while (true) {
